@@ -1,0 +1,50 @@
+// The only reader of process.env. A bad value stops the process at boot with a
+// message that names the variable.
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const schema = z.object({
+  BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{30,}$/.test(v), {
+    message: "must look like 123456:ABC-… (from @BotFather)",
+  }),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:/, "must be a SQLite file URL such as file:./data/nearbuy.db")
+    .default("file:./data/nearbuy.db"),
+  DEFAULT_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as USD")
+    .default("USD"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ADMIN_IDS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const ids = v.split(",").map((s) => s.trim()).filter(Boolean);
+      for (const id of ids) {
+        if (!/^\d{1,15}$/.test(id)) {
+          ctx.addIssue({ code: "custom", message: `"${id}" is not a Telegram user id` });
+          return z.NEVER;
+        }
+      }
+      return ids.map((id) => BigInt(id));
+    }),
+  SANDBOX_DIR: z.string().default("./data/sandbox"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+}

@@ -1,0 +1,34 @@
+import type { Db } from "./client.js";
+import type { Shop } from "../generated/prisma/client.js";
+
+export type { Shop };
+
+export type ShopStatus = "PENDING" | "APPROVED" | "REJECTED" | "SUSPENDED";
+
+export interface NewShop {
+  ownerId: bigint;
+  name: string;
+  category: string;
+  lat: number;
+  lng: number;
+  address: string;
+  openingHours: string;
+  status: ShopStatus;
+}
+
+export function createShopRepository(db: Db) {
+  return {
+    findByOwner(ownerId: bigint): Promise<Shop | null> {
+      return db.shop.findUnique({ where: { ownerId } });
+    },
+    create(shop: NewShop): Promise<Shop> {
+      return db.shop.create({ data: shop });
+    },
+    /** Re-registering replaces the details; an existing shop keeps its status. */
+    update(ownerId: bigint, shop: Omit<NewShop, "ownerId" | "status">): Promise<Shop> {
+      return db.shop.update({ where: { ownerId }, data: shop });
+    },
+  };
+}
+
+export type ShopRepository = ReturnType<typeof createShopRepository>;

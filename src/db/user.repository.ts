@@ -1,0 +1,41 @@
+import type { Db } from "./client.js";
+import type { User } from "../generated/prisma/client.js";
+
+export type { User };
+
+export interface TelegramProfile {
+  id: number;
+  firstName: string;
+  username?: string;
+}
+
+export function createUserRepository(db: Db) {
+  return {
+    find(id: bigint): Promise<User | null> {
+      return db.user.findUnique({ where: { id } });
+    },
+    /** Creates the user on first contact; the first deep-link source is kept forever. */
+    async upsert(profile: TelegramProfile, source?: string): Promise<User> {
+      const id = BigInt(profile.id);
+      return db.user.upsert({
+        where: { id },
+        create: { id, firstName: profile.firstName, username: profile.username ?? null, source: source ?? null },
+        update: { firstName: profile.firstName, username: profile.username ?? null },
+      });
+    },
+    setSourceIfUnset(id: bigint, source: string) {
+      return db.user.updateMany({ where: { id, source: null }, data: { source } });
+    },
+    setLanguage(id: bigint, language: string | null) {
+      return db.user.update({ where: { id }, data: { language } });
+    },
+    setLocation(id: bigint, lat: number, lng: number, at: Date) {
+      return db.user.update({ where: { id }, data: { lastLat: lat, lastLng: lng, lastLocationAt: at } });
+    },
+    touchLocation(id: bigint, at: Date) {
+      return db.user.update({ where: { id }, data: { lastLocationAt: at } });
+    },
+  };
+}
+
+export type UserRepository = ReturnType<typeof createUserRepository>;

@@ -1,0 +1,77 @@
+// Geometry of the nearby search. Distances come from geolib; the index is a set
+// of geohash cells that covers the search circle.
+import { getBoundsOfDistance, getDistance } from "geolib";
+import ngeohash from "ngeohash";
+import { DomainError } from "./errors.js";
+
+export interface Point {
+  lat: number;
+  lng: number;
+}
+
+export const CELL_PRECISIONS = [6, 5, 4] as const;
+export type CellPrecision = (typeof CELL_PRECISIONS)[number];
+
+/** Past this many cells an index seek costs more than scanning a coarser cell. */
+const MAX_CELLS = 48;
+/**
+ * geolib rounds distances to whole metres, so a point 5000.4 m away counts as
+ * inside a 5 km circle while lying just outside its exact bounds: pad the box.
+ */
+const BOUNDS_PADDING_M = 5;
+
+export function assertValidPoint(point: Point): void {
+  const { lat, lng } = point;
+  if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) {
+    throw new DomainError("bad-coordinates");
+  }
+}
+
+export function distanceMeters(a: Point, b: Point): number {
+  return getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng });
+}
+
+export function cellsOf(point: Point): { cell4: string; cell5: string; cell6: string } {
+  const cell6 = ngeohash.encode(point.lat, point.lng, 6);
+  return { cell4: cell6.slice(0, 4), cell5: cell6.slice(0, 5), cell6 };
+}
+
+/**
+ * The geohash cells, all of one precision, that together contain every point
+ * within `radiusM` of `center`: the finest precision that needs at most
+ * MAX_CELLS cells, so the index is seeked a bounded number of times.
+ */
+export function coveringCells(center: Point, radiusM: number): { precision: CellPrecision; cells: string[] } {
+  const boxes = boundingBoxes(center, radiusM + BOUNDS_PADDING_M);
+  let cover: { precision: CellPrecision; cells: string[] } | undefined;
+  for (const precision of CELL_PRECISIONS) {
+    const cells = new Set<string>();
+    for (const [minLat, minLng, maxLat, maxLng] of boxes) {
+      for (const cell of ngeohash.bboxes(minLat, minLng, maxLat, maxLng, precision)) cells.add(cell);
+    }
+    cover = { precision, cells: [...cells].sort() };
+    if (cells.size <= MAX_CELLS) break;
+  }
+  return cover!;
+}
+
+type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
+
+/** The circle's bounding box, split in two where it crosses the antimeridian. */
+function boundingBoxes(center: Point, radiusM: number): Box[] {
+  const [sw, ne] = getBoundsOfDistance({ latitude: center.lat, longitude: center.lng }, radiusM) as [
+    { latitude: number; longitude: number },
+    { latitude: number; longitude: number },
+  ];
+  const minLat = Math.max(-90, sw.latitude);
+  const maxLat = Math.min(90, ne.latitude);
+  // Near a pole the circle wraps every meridian.
+  if (maxLat >= 90 || minLat <= -90) return [[minLat, -180, maxLat, 180]];
+  const minLng = sw.longitude;
+  const maxLng = ne.longitude;
+  if (minLng <= maxLng) return [[minLat, minLng, maxLat, maxLng]];
+  return [
+    [minLat, minLng, maxLat, 180],
+    [minLat, -180, maxLat, maxLng],
+  ];
+}

@@ -1,0 +1,57 @@
+// The nearby list as a pure function of candidate deals: keep those inside the
+// circle, rank them. The index only narrows the candidates; this decides.
+import { distanceMeters, type Point } from "./geo.js";
+import { rank, type RankInput } from "./ranking.js";
+
+export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 25] as const;
+export const DEFAULT_RADIUS_KM = 5;
+export const PAGE_SIZE = 5;
+
+export interface Positioned {
+  id: number;
+  lat: number;
+  lng: number;
+  priceMinor: number;
+  originalPriceMinor: number;
+  soldCount: number;
+  startsAt: Date;
+}
+
+export interface OnSaleFields {
+  status: string;
+  stockLeft: number;
+  startsAt: Date;
+  endsAt: Date;
+  category: string;
+}
+
+/** What the index query checks in SQL, said once more for scans and tests. */
+export function isOnSale(deal: OnSaleFields, now: Date, category?: string): boolean {
+  return (
+    deal.status === "ACTIVE" &&
+    deal.stockLeft > 0 &&
+    deal.startsAt <= now &&
+    deal.endsAt > now &&
+    (category === undefined || deal.category === category)
+  );
+}
+
+export function rankWithinRadius<T extends Positioned>(
+  candidates: T[],
+  center: Point,
+  radiusM: number,
+  now: Date,
+): (T & RankInput & { score: number })[] {
+  const inside: (T & { distanceM: number })[] = [];
+  for (const deal of candidates) {
+    const distanceM = distanceMeters(center, deal);
+    if (distanceM <= radiusM) inside.push({ ...deal, distanceM });
+  }
+  return rank(inside, radiusM, now);
+}
+
+export function pageOf<T>(items: T[], page: number): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const current = Math.min(Math.max(0, page), pages - 1);
+  return { items: items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), page: current, pages };
+}

@@ -1,0 +1,49 @@
+// How the nearby list is ordered. A deal's score is a weighted sum of four
+// signals, each scaled to 0..1:
+//
+//   proximity   1 − distance / radius            (the edge of the circle scores 0)
+//   discount    (original − price) / original     (half price scores 0.5)
+//   popularity  ln(1 + sold) / ln(1 + 1000)       (1000 sold or more scores 1)
+//   freshness   0.5 ^ (days since start / 7)      (halves every week)
+//
+//   score = 0.45 proximity + 0.25 discount + 0.15 popularity + 0.15 freshness
+//
+// Distance leads because an O2O deal is only worth it if the shop is near;
+// discount next because it is what the user is shopping for. Ties go to the
+// nearer deal, then to the older id, so the order is total and repeatable.
+
+export const WEIGHTS = { proximity: 0.45, discount: 0.25, popularity: 0.15, freshness: 0.15 } as const;
+const POPULARITY_SATURATION = 1000;
+const FRESHNESS_HALF_LIFE_DAYS = 7;
+const DAY_MS = 86_400_000;
+
+export interface RankInput {
+  id: number;
+  distanceM: number;
+  priceMinor: number;
+  originalPriceMinor: number;
+  soldCount: number;
+  startsAt: Date;
+}
+
+export function score(deal: RankInput, radiusM: number, now: Date): number {
+  const proximity = Math.max(0, 1 - deal.distanceM / radiusM);
+  const discount =
+    deal.originalPriceMinor > 0 ? (deal.originalPriceMinor - deal.priceMinor) / deal.originalPriceMinor : 0;
+  const popularity = Math.min(1, Math.log1p(deal.soldCount) / Math.log1p(POPULARITY_SATURATION));
+  const ageDays = Math.max(0, (now.getTime() - deal.startsAt.getTime()) / DAY_MS);
+  const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS);
+  return (
+    WEIGHTS.proximity * proximity +
+    WEIGHTS.discount * discount +
+    WEIGHTS.popularity * popularity +
+    WEIGHTS.freshness * freshness
+  );
+}
+
+/** Orders deals best first; returns a new array. */
+export function rank<T extends RankInput>(deals: T[], radiusM: number, now: Date): (T & { score: number })[] {
+  return deals
+    .map((deal) => ({ ...deal, score: score(deal, radiusM, now) }))
+    .sort((a, b) => b.score - a.score || a.distanceM - b.distanceM || a.id - b.id);
+}

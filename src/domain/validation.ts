@@ -1,0 +1,119 @@
+// What a merchant may type into a shop or an offer. Each check throws a
+// DomainError whose code names the message the user sees; limits keep every
+// card within Telegram's 1024-character photo caption.
+import { isCategory, type Category } from "./categories.js";
+import { DomainError } from "./errors.js";
+import { assertValidPoint, type Point } from "./geo.js";
+import { parseMoney } from "./money.js";
+
+export const LIMITS = {
+  shopName: 64,
+  address: 200,
+  openingHours: 100,
+  title: 80,
+  description: 500,
+  quantity: 100_000,
+  perPersonLimit: 100,
+  days: 365,
+  voucherValidDays: 365,
+} as const;
+
+export function text(value: string, field: keyof typeof LIMITS, { optional = false } = {}): string {
+  const cleaned = value.replace(/\s+/g, " ").trim();
+  if (!optional && cleaned.length === 0) throw new DomainError("empty", { field });
+  const max = LIMITS[field];
+  if ([...cleaned].length > max) throw new DomainError("too-long", { field, max });
+  return cleaned;
+}
+
+export function wholeNumber(value: string, field: keyof typeof LIMITS, min = 1): number {
+  const cleaned = value.trim();
+  const max = LIMITS[field];
+  if (!/^\d{1,7}$/.test(cleaned)) throw new DomainError("not-a-number", { field, min, max });
+  const n = Number(cleaned);
+  if (n < min || n > max) throw new DomainError("out-of-range", { field, min, max });
+  return n;
+}
+
+export function category(value: string): Category {
+  const cleaned = value.trim().toLowerCase();
+  if (!isCategory(cleaned)) throw new DomainError("bad-category");
+  return cleaned;
+}
+
+/** "31.23, 121.47" or "31.23 121.47". */
+export function coordinates(value: string): Point {
+  const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(value);
+  if (!match) throw new DomainError("bad-coordinates");
+  const point = { lat: Number(match[1]), lng: Number(match[2]) };
+  assertValidPoint(point);
+  return point;
+}
+
+/** A price of 0 is a free coupon; the original price must be a real price. */
+export function price(value: string, currency: string): number {
+  return parseMoney(value, currency);
+}
+
+export function originalPrice(value: string, currency: string, priceMinor: number): number {
+  const original = parseMoney(value, currency);
+  if (original <= 0) throw new DomainError("original-not-positive");
+  if (original < priceMinor) throw new DomainError("original-below-price");
+  return original;
+}
+
+export interface ShopInput {
+  name: string;
+  category: Category;
+  lat: number;
+  lng: number;
+  address: string;
+  openingHours: string;
+}
+
+export interface DealInput {
+  title: string;
+  description: string;
+  photoFileId?: string;
+  priceMinor: number;
+  originalPriceMinor: number;
+  quantity: number;
+  perPersonLimit: number;
+  days: number;
+  voucherValidDays: number;
+}
+
+/** `/register Shop name | category | latitude,longitude | address` */
+export function parseShopLine(line: string): Omit<ShopInput, "openingHours"> {
+  const parts = line.split("|").map((p) => p.trim());
+  if (parts.length !== 4) throw new DomainError("register-line-format");
+  const [name, cat, coords, address] = parts as [string, string, string, string];
+  return {
+    name: text(name, "shopName"),
+    category: category(cat),
+    ...coordinates(coords),
+    address: text(address, "address"),
+  };
+}
+
+export const DEFAULT_PER_PERSON_LIMIT = 5;
+export const DEFAULT_VOUCHER_VALID_DAYS = 30;
+
+/** `/newdeal Title | price | original price | quantity | days` */
+export function parseDealLine(line: string, currency: string): DealInput {
+  const parts = line.split("|").map((p) => p.trim());
+  if (parts.length !== 5) throw new DomainError("newdeal-line-format");
+  const [title, p, op, qty, days] = parts as [string, string, string, string, string];
+  const priceMinor = price(p, currency);
+  const quantity = wholeNumber(qty, "quantity");
+  return {
+    title: text(title, "title"),
+    description: "",
+    priceMinor,
+    originalPriceMinor: originalPrice(op, currency, priceMinor),
+    quantity,
+    perPersonLimit: Math.min(DEFAULT_PER_PERSON_LIMIT, quantity),
+    days: wholeNumber(days, "days"),
+    voucherValidDays: DEFAULT_VOUCHER_VALID_DAYS,
+  };
+}

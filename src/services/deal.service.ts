@@ -1,0 +1,74 @@
+import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
+import type { EventRepository } from "../db/event.repository.js";
+import type { ShopRepository } from "../db/shop.repository.js";
+import { DomainError } from "../domain/errors.js";
+import { cellsOf } from "../domain/geo.js";
+import type { DealInput } from "../domain/validation.js";
+import type { Clock } from "./clock.js";
+
+const DAY_MS = 86_400_000;
+
+export function createDealService({
+  deals,
+  shops,
+  events,
+  clock,
+  currency,
+}: {
+  deals: DealRepository;
+  shops: ShopRepository;
+  events: EventRepository;
+  clock: Clock;
+  currency: string;
+}) {
+  async function approvedShopOf(ownerId: bigint) {
+    const shop = await shops.findByOwner(ownerId);
+    if (!shop) throw new DomainError("not-a-merchant");
+    if (shop.status === "PENDING") throw new DomainError("shop-pending");
+    if (shop.status !== "APPROVED") throw new DomainError("shop-not-approved");
+    return shop;
+  }
+
+  return {
+    currency,
+    approvedShopOf,
+    /** Puts an offer on sale at once, at the shop's position. */
+    async publish(ownerId: bigint, input: DealInput) {
+      const shop = await approvedShopOf(ownerId);
+      const now = clock();
+      return deals.create({
+        shopId: shop.id,
+        title: input.title,
+        description: input.description,
+        finePrint: "",
+        photoFileId: input.photoFileId ?? null,
+        currency,
+        priceMinor: input.priceMinor,
+        originalPriceMinor: input.originalPriceMinor,
+        quantity: input.quantity,
+        stockLeft: input.quantity,
+        perPersonLimit: input.perPersonLimit,
+        voucherValidDays: input.voucherValidDays,
+        status: "ACTIVE",
+        category: shop.category,
+        lat: shop.lat,
+        lng: shop.lng,
+        ...cellsOf(shop),
+        startsAt: now,
+        endsAt: new Date(now.getTime() + input.days * DAY_MS),
+      });
+    },
+    /** Opens a deal's card; the view counts toward the merchant's funnel. */
+    async view(dealId: number, viewerId: bigint, source: string): Promise<DealWithShop> {
+      const deal = await deals.findWithShop(dealId);
+      if (!deal) throw new DomainError("deal-not-found");
+      await events.record([{ type: "VIEW", dealId, userId: viewerId, source }]);
+      return deal;
+    },
+    recordImpressions(dealIds: number[], viewerId: bigint, source: string) {
+      return events.record(dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })));
+    },
+  };
+}
+
+export type DealService = ReturnType<typeof createDealService>;

@@ -1,0 +1,24 @@
+import type { Repositories } from "../db/repositories.js";
+import type { Clock } from "./clock.js";
+import { createDealService } from "./deal.service.js";
+import { createNearbyService } from "./nearby.service.js";
+import { createShopService } from "./shop.service.js";
+
+export interface ServiceOptions {
+  clock: Clock;
+  currency: string;
+  needsApproval: boolean;
+}
+
+export function createServices(repos: Repositories, { clock, currency, needsApproval }: ServiceOptions) {
+  return {
+    users: repos.users,
+    forms: repos.forms,
+    shops: createShopService({ shops: repos.shops, users: repos.users, needsApproval }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
+    nearby: createNearbyService({ deals: repos.deals, clock }),
+    clock,
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,28 @@
+// A real SQLite file per test file, migrated like production.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openDatabase, type Db } from "../../src/db/client.js";
+import { createRepositories, type Repositories } from "../../src/db/repositories.js";
+
+export interface TestDb {
+  db: Db;
+  repos: Repositories;
+  url: string;
+  close(): Promise<void>;
+}
+
+export function createTestDb(): TestDb {
+  const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-test-"));
+  const url = `file:${path.join(dir, "test.db")}`;
+  const db = openDatabase(url);
+  return {
+    db,
+    repos: createRepositories(db),
+    url,
+    async close() {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
