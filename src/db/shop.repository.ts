@@ -21,6 +21,9 @@ export function createShopRepository(db: Db) {
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return db.shop.findUnique({ where: { ownerId } });
     },
+    count(): Promise<number> {
+      return db.shop.count();
+    },
     create(shop: NewShop): Promise<Shop> {
       return db.shop.create({ data: shop });
     },
