@@ -56,7 +56,7 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
   const db = openDatabase(`file:${file}`);
   try {
     const t0 = process.hrtime.bigint();
-    const positions = load(file, size, opts.seed);
+    const positions = loadWorld(file, size, opts.seed);
     const loadSeconds = msSince(t0) / 1000;
     log(`  ${size.toLocaleString("en")} deals loaded in ${loadSeconds.toFixed(1)} s`);
 
@@ -126,7 +126,7 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
 }
 
 /** Bulk insert straight through the driver, in one transaction; returns every deal's position. */
-function load(file: string, size: number, seed: number): Float64Array {
+export function loadWorld(file: string, size: number, seed: number): Float64Array {
   const raw = new Database(file);
   raw.pragma("synchronous = OFF");
   raw.pragma("cache_size = -262144");

@@ -37,25 +37,36 @@ export function cellsOf(point: Point): { cell4: string; cell5: string; cell6: st
 }
 
 /**
+ * The cells to seek, and the (padded) bounding boxes they were chosen to
+ * cover: a cell reaches well past the circle, so the boxes let the query drop
+ * most of a cell's far rows before they leave the database.
+ */
+export interface Cover {
+  precision: CellPrecision;
+  cells: string[];
+  boxes: Box[];
+}
+
+/**
  * The geohash cells, all of one precision, that together contain every point
  * within `radiusM` of `center`: the finest precision that needs at most
  * MAX_CELLS cells, so the index is seeked a bounded number of times.
  */
-export function coveringCells(center: Point, radiusM: number): { precision: CellPrecision; cells: string[] } {
+export function coveringCells(center: Point, radiusM: number): Cover {
   const boxes = boundingBoxes(center, radiusM + BOUNDS_PADDING_M);
-  let cover: { precision: CellPrecision; cells: string[] } | undefined;
+  let cover: Cover | undefined;
   for (const precision of CELL_PRECISIONS) {
     const cells = new Set<string>();
     for (const [minLat, minLng, maxLat, maxLng] of boxes) {
       for (const cell of ngeohash.bboxes(minLat, minLng, maxLat, maxLng, precision)) cells.add(cell);
     }
-    cover = { precision, cells: [...cells].sort() };
+    cover = { precision, cells: [...cells].sort(), boxes };
     if (cells.size <= MAX_CELLS) break;
   }
   return cover!;
 }
 
-type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
+export type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
 
 /** The circle's bounding box, split in two where it crosses the antimeridian. */
 function boundingBoxes(center: Point, radiusM: number): Box[] {

@@ -17,8 +17,8 @@ export function createNearbyService({ deals, clock }: { deals: DealRepository; c
     async search({ point, radiusM, category }: NearbyQuery): Promise<NearbyDeal[]> {
       assertValidPoint(point);
       const now = clock();
-      const { precision, cells } = coveringCells(point, radiusM);
-      const candidates = await deals.findOnSaleInCells({ precision, cells, category, now });
+      const { precision, cells, boxes } = coveringCells(point, radiusM);
+      const candidates = await deals.findOnSaleInCells({ precision, cells, boxes, category, now });
       return rankWithinRadius(candidates, point, radiusM, now);
     },
   };
