@@ -1,0 +1,278 @@
+// The emulator is only worth something if a real grammY bot, long polling over
+// HTTP, sees Telegram's behaviour through it: these tests drive one.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Bot, GrammyError, InlineKeyboard, InputFile, Keyboard } from "grammy";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BotApiEmulator, type BotEvent } from "../../src/sandbox/bot-api-emulator.js";
+
+const TOKEN = "1234567890:TEST-emulator-token-not-real-aaaaaaaaaa";
+// 1×1 PNG
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+let dir: string;
+let emulator: BotApiEmulator;
+let bot: Bot;
+let errors: unknown[];
+
+function messages(chatId: number) {
+  return emulator.events.filter((e): e is Extract<BotEvent, { type: "message" }> => e.type === "message" && e.chatId === chatId);
+}
+
+async function startBot(setup: (bot: Bot) => void) {
+  bot = new Bot(TOKEN, { client: { apiRoot: emulator.url } });
+  errors = [];
+  bot.catch((err) => void errors.push(err.error));
+  setup(bot);
+  void bot.start({ allowed_updates: ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] });
+  await emulator.waitForIdle();
+}
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "nearbuy-emulator-"));
+  emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files") }).start();
+});
+
+afterEach(async () => {
+  if (bot?.isRunning()) await bot.stop();
+  await emulator.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("a grammY bot long polling the emulator", () => {
+  it("gets a /start command with its bot_command entity and its HTML reply arrives as text plus entities", async () => {
+    await startBot((b) =>
+      b.command("start", (ctx) =>
+        ctx.reply(`Hi <b>${ctx.from!.first_name}</b> &amp; welcome`, {
+          parse_mode: "HTML",
+          reply_markup: new Keyboard().requestLocation("📍 Share location").resized(),
+        }),
+      ),
+    );
+    const ana = emulator.addUser({ firstName: "Ana", languageCode: "en" });
+    emulator.sendText(ana.id, "/start");
+    await emulator.waitForIdle();
+
+    const [sent] = messages(ana.id);
+    expect(sent?.message.text).toBe("Hi Ana & welcome");
+    expect(sent?.message.entities).toEqual([{ type: "bold", offset: 3, length: 3 }]);
+    expect(emulator.replyKeyboard(ana.id)?.keyboard[0]?.[0]).toMatchObject({ text: "📍 Share location", request_location: true });
+    // Telegram returns only inline keyboards on the Message object.
+    expect(sent?.message.reply_markup).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it("delivers a button press as a callback query carrying the message, and edits replace the stored message", async () => {
+    await startBot((b) => {
+      b.command("menu", (ctx) => ctx.reply("Pick one", { reply_markup: new InlineKeyboard().text("Coffee", "pick:1").text("Tea", "pick:2") }));
+      b.callbackQuery(/^pick:(\d)$/, async (ctx) => {
+        await ctx.answerCallbackQuery({ text: "Noted" });
+        await ctx.editMessageText(`You picked ${ctx.match[1]} (message ${ctx.callbackQuery.message?.message_id})`);
+      });
+    });
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "/menu");
+    await emulator.waitForIdle();
+    const menu = messages(ana.id)[0]!.message;
+
+    emulator.pressButton(ana.id, menu.message_id, "pick:2");
+    await emulator.waitForIdle();
+
+    expect(emulator.events).toContainEqual(expect.objectContaining({ type: "callback-answer", text: "Noted", showAlert: false }));
+    const edit = emulator.events.find((e) => e.type === "edit");
+    expect(edit).toMatchObject({ type: "edit", message: { message_id: menu.message_id, text: `You picked 2 (message ${menu.message_id})` } });
+    // Editing the text without reply_markup removes the inline keyboard, as in Telegram.
+    expect(emulator.message(ana.id, menu.message_id)?.reply_markup).toBeUndefined();
+    expect(() => emulator.pressButton(ana.id, menu.message_id, "pick:1")).toThrow(/no button/);
+  });
+
+  it("answers 'message is not modified' and 'message to edit not found' like Telegram", async () => {
+    await startBot((b) => b.command("x", (ctx) => ctx.reply("same")));
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "/x");
+    await emulator.waitForIdle();
+    const sent = messages(ana.id)[0]!.message;
+
+    const same = bot.api.editMessageText(ana.id, sent.message_id, "same");
+    await expect(same).rejects.toMatchObject({ error_code: 400, description: expect.stringMatching(/^Bad Request: message is not modified/) });
+    await expect(bot.api.editMessageText(ana.id, 999, "x")).rejects.toMatchObject({
+      error_code: 400,
+      description: "Bad Request: message to edit not found",
+    });
+    await bot.api.deleteMessage(ana.id, sent.message_id);
+    expect(emulator.events).toContainEqual({ type: "delete", chatId: ana.id, messageId: sent.message_id });
+    await expect(bot.api.deleteMessage(ana.id, sent.message_id)).rejects.toMatchObject({
+      description: "Bad Request: message to delete not found",
+    });
+  });
+
+  it("refuses what Telegram refuses: bad HTML, long callback_data, long captions, empty text, unknown chats", async () => {
+    await startBot(() => {});
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "hi");
+    await emulator.waitForIdle();
+
+    await expect(bot.api.sendMessage(ana.id, "a<br>b", { parse_mode: "HTML" })).rejects.toMatchObject({
+      description: expect.stringMatching(/^Bad Request: can't parse entities: Unsupported start tag "br"/),
+    });
+    await expect(bot.api.sendMessage(ana.id, "<b>open", { parse_mode: "HTML" })).rejects.toMatchObject({
+      description: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "b"`,
+    });
+    await expect(bot.api.sendMessage(ana.id, "1.5", { parse_mode: "MarkdownV2" })).rejects.toMatchObject({
+      description: expect.stringContaining("Character '.' is reserved"),
+    });
+    await expect(
+      bot.api.sendMessage(ana.id, "x", { reply_markup: new InlineKeyboard().text("x", "d".repeat(65)) }),
+    ).rejects.toMatchObject({ description: "Bad Request: BUTTON_DATA_INVALID" });
+    await expect(bot.api.sendMessage(ana.id, "x".repeat(4097))).rejects.toMatchObject({ description: "Bad Request: message is too long" });
+    await expect(bot.api.sendMessage(ana.id, "  ")).rejects.toMatchObject({ description: "Bad Request: message text is empty" });
+    await expect(bot.api.sendPhoto(ana.id, new InputFile(PNG), { caption: "c".repeat(1025) })).rejects.toMatchObject({
+      description: "Bad Request: message caption is too long",
+    });
+    await expect(bot.api.sendMessage(42, "x")).rejects.toMatchObject({ error_code: 400, description: "Bad Request: chat not found" });
+    const stranger = emulator.addUser({ firstName: "Never wrote" });
+    await expect(bot.api.sendMessage(stranger.id, "x")).rejects.toMatchObject({ error_code: 403 });
+    // The limit counts characters after entity parsing: 4096 visible characters with tags around them fit.
+    await expect(bot.api.sendMessage(ana.id, `<b>${"x".repeat(4096)}</b>`, { parse_mode: "HTML" })).resolves.toBeTruthy();
+  });
+
+  it("answers 404 for an unknown method and 401 for a wrong token", async () => {
+    const unknown = await fetch(`${emulator.url}/bot${TOKEN}/sendTelepathy`, { method: "POST" });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toEqual({ ok: false, error_code: 404, description: "Not Found" });
+    const wrong = await fetch(`${emulator.url}/bot1:wrong/getMe`);
+    expect(wrong.status).toBe(401);
+    expect(await wrong.json()).toEqual({ ok: false, error_code: 401, description: "Unauthorized" });
+  });
+
+  it("stores an uploaded photo, serves it through getFile, and accepts its file_id again", async () => {
+    await startBot((b) => b.command("pic", (ctx) => ctx.replyWithPhoto(new InputFile(PNG, "dot.png"), { caption: "<i>dot</i>", parse_mode: "HTML" })));
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "/pic");
+    await emulator.waitForIdle();
+
+    const photo = messages(ana.id)[0]!.message;
+    expect(photo.caption).toBe("dot");
+    expect(photo.caption_entities).toEqual([{ type: "italic", offset: 0, length: 3 }]);
+    const largest = photo.photo!.at(-1)!;
+    expect(largest).toMatchObject({ width: 1, height: 1, file_size: PNG.length });
+    const stored = emulator.files.get(largest.file_id)!;
+    expect(readFileSync(stored.localPath!)).toEqual(PNG);
+
+    const file = await bot.api.getFile(largest.file_id);
+    const download = await fetch(`${emulator.url}/file/bot${TOKEN}/${file.file_path}`);
+    expect(Buffer.from(await download.arrayBuffer())).toEqual(PNG);
+
+    const again = await bot.api.sendPhoto(ana.id, largest.file_id);
+    expect(again.photo!.at(-1)!.file_id).toBe(largest.file_id);
+    await expect(bot.api.sendPhoto(ana.id, "no-such-file")).rejects.toMatchObject({
+      description: "Bad Request: wrong file identifier/HTTP URL specified",
+    });
+  });
+
+  it("gives the bot a user's photo, location, live location edits and venue", async () => {
+    const seen: string[] = [];
+    await startBot((b) => {
+      b.on("message:photo", async (ctx) => {
+        const file = await ctx.getFile();
+        seen.push(`photo ${file.file_path}`);
+      });
+      b.on("edited_message:location", (ctx) => void seen.push(`moved ${ctx.editedMessage.location.latitude}`));
+      b.on("message:venue", (ctx) => void seen.push(`venue ${ctx.message.venue.title}`));
+      b.on("message:location", (ctx) => void seen.push(`at ${ctx.message.location.latitude} live ${ctx.message.location.live_period ?? 0}`));
+    });
+    const ana = emulator.addUser({ firstName: "Ana" });
+    const pic = path.join(dir, "pic.png");
+    writeFileSync(pic, PNG);
+    emulator.sendPhoto(ana.id, pic);
+    const live = emulator.sendLocation(ana.id, 31.2, 121.4, { livePeriod: 900 });
+    emulator.editLiveLocation(ana.id, live.message_id, 31.3, 121.4);
+    emulator.sendVenue(ana.id, { latitude: 31.2, longitude: 121.4, title: "People's Square", address: "Huangpu" });
+    await emulator.waitForIdle();
+    expect(seen).toEqual(["photo photos/file_1.png", "at 31.2 live 900", "moved 31.3", "venue People's Square"]);
+  });
+
+  it("runs the pre-checkout and successful-payment round trip with unique charge ids", async () => {
+    const paid: string[] = [];
+    await startBot((b) => {
+      b.command("buy", (ctx) => ctx.replyWithInvoice("Two lattes", "For the price of one", "deal:7", "XTR", [{ label: "Lattes", amount: 50 }]));
+      b.on("pre_checkout_query", (ctx) => ctx.answerPreCheckoutQuery(ctx.preCheckoutQuery.invoice_payload === "deal:7"));
+      b.on("message:successful_payment", (ctx) => void paid.push(ctx.message.successful_payment.telegram_payment_charge_id));
+    });
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "/buy");
+    await emulator.waitForIdle();
+    expect(emulator.lastInvoice(ana.id)).toMatchObject({ title: "Two lattes", currency: "XTR", totalAmount: 50 });
+
+    const first = await emulator.pay(ana.id);
+    const second = await emulator.pay(ana.id);
+    await emulator.waitForIdle();
+    expect(first.ok && second.ok).toBe(true);
+    expect(paid).toHaveLength(2);
+    expect(new Set(paid).size).toBe(2);
+
+    await bot.api.refundStarPayment(ana.id, paid[0]!);
+    await expect(bot.api.refundStarPayment(ana.id, paid[0]!)).rejects.toMatchObject({ description: "Bad Request: CHARGE_ALREADY_REFUNDED" });
+  });
+
+  it("tells the buyer why when the bot refuses the pre-checkout query", async () => {
+    await startBot((b) => {
+      b.command("buy", (ctx) => ctx.replyWithInvoice("Lattes", "Sold out soon", "deal:8", "XTR", [{ label: "Lattes", amount: 5 }]));
+      b.on("pre_checkout_query", (ctx) => ctx.answerPreCheckoutQuery(false, { error_message: "Sold out" }));
+    });
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "/buy");
+    await emulator.waitForIdle();
+    expect(await emulator.pay(ana.id)).toEqual({ ok: false, errorMessage: "Sold out" });
+  });
+
+  it("sends my_chat_member when a user blocks the bot, and then refuses messages with 403", async () => {
+    const statuses: string[] = [];
+    await startBot((b) => b.on("my_chat_member", (ctx) => void statuses.push(ctx.myChatMember.new_chat_member.status)));
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "hi");
+    emulator.setBlocked(ana.id, true);
+    await emulator.waitForIdle();
+    expect(statuses).toEqual(["kicked"]);
+    const error = await bot.api.sendMessage(ana.id, "promo").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GrammyError);
+    expect(error).toMatchObject({ error_code: 403, description: "Forbidden: bot was blocked by the user" });
+  });
+
+  it("keeps setMyCommands per language", async () => {
+    const api = new Bot(TOKEN, { client: { apiRoot: emulator.url } }).api;
+    await api.setMyCommands([{ command: "start", description: "Start" }]);
+    await api.setMyCommands([{ command: "start", description: "开始" }], { language_code: "zh" });
+    expect(await api.getMyCommands({ language_code: "zh" })).toEqual([{ command: "start", description: "开始" }]);
+    await expect(api.setMyCommands([{ command: "Bad-Name", description: "x" }])).rejects.toMatchObject({
+      description: "Bad Request: BOT_COMMAND_INVALID",
+    });
+  });
+});
+
+describe("rate limiting, when switched on", () => {
+  it("answers 429 with retry_after beyond the per-chat budget", async () => {
+    const limited = await new BotApiEmulator({
+      token: TOKEN,
+      filesDir: path.join(dir, "files2"),
+      rateLimit: { globalPerSecond: 30, perChatPerSecond: 1 },
+    }).start();
+    try {
+      const api = new Bot(TOKEN, { client: { apiRoot: limited.url } }).api;
+      const ana = limited.addUser({ firstName: "Ana" });
+      limited.sendText(ana.id, "hi");
+      await api.sendMessage(ana.id, "one");
+      await expect(api.sendMessage(ana.id, "two")).rejects.toMatchObject({
+        error_code: 429,
+        parameters: { retry_after: 1 },
+        description: "Too Many Requests: retry after 1",
+      });
+    } finally {
+      await limited.close();
+    }
+  });
+});
