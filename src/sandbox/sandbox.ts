@@ -1,0 +1,362 @@
+// The token-free local mode: the real bot (createApp, same handlers, same
+// database code) long polls a Bot API emulator on this machine, and the
+// terminal plays the users. Only Telegram's servers are replaced.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import readline from "node:readline";
+import { Writable } from "node:stream";
+import { pino } from "pino";
+import { createApp, type App } from "../app.js";
+import type { Config } from "../config.js";
+import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
+import type { Clock } from "../services/clock.js";
+import { BotApiEmulator } from "./bot-api-emulator.js";
+import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton } from "./terminal.js";
+
+/** Looks like a BotFather token so the bot accepts it; Telegram would not. */
+export const SANDBOX_TOKEN = "1234567890:SANDBOX-local-token-not-real-aaaaaaaaaa";
+
+const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
+
+interface Player {
+  key: string;
+  id: number;
+  firstName: string;
+  role: string;
+}
+
+export interface SandboxOptions {
+  /** Where everything the sandbox shows goes, one line at a time. */
+  print(line: string): void;
+  color: boolean;
+}
+
+/** A stable id for a new user's name, so the same name is the same user in the next run. */
+function idForName(name: string): number {
+  let h = 0;
+  for (const ch of name.toLowerCase()) h = (h * 31 + ch.codePointAt(0)!) % 99_999_989;
+  return 700_000_000 + h;
+}
+
+export async function createSandbox(config: Config, { print, color }: SandboxOptions) {
+  const dir = path.resolve(config.SANDBOX_DIR);
+  mkdirSync(dir, { recursive: true });
+  const dbFile = path.join(dir, "sandbox.db");
+  const logFile = path.join(dir, "sandbox.log");
+  const firstRun = !existsSync(dbFile);
+  const relative = (p: string) => path.relative(process.cwd(), p) || p;
+
+  let clockOffsetMs = 0;
+  const clock: Clock = () => new Date(Date.now() + clockOffsetMs);
+
+  // The bot logs to a file; its errors also show in the chat, since they are
+  // what a developer trying the sandbox needs to see.
+  let botErrors = 0;
+  const errorEcho = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      botErrors++;
+      try {
+        const entry = JSON.parse(chunk.toString()) as { msg?: string; err?: { message?: string } };
+        print(`💥 the bot failed: ${entry.msg ?? ""}${entry.err?.message ? `: ${entry.err.message}` : ""} (details in ${relative(logFile)})`);
+      } catch {
+        print(`💥 the bot failed (details in ${relative(logFile)})`);
+      }
+      done();
+    },
+  });
+  const logger = pino(
+    { level: config.LOG_LEVEL, base: undefined },
+    pino.multistream([
+      { level: config.LOG_LEVEL === "silent" ? "fatal" : config.LOG_LEVEL, stream: pino.destination({ dest: logFile, sync: true }) },
+      { level: "error", stream: errorEcho },
+    ]),
+  );
+
+  const emulator = await new BotApiEmulator({ token: SANDBOX_TOKEN, filesDir: path.join(dir, "files"), clock }).start();
+  let app: App;
+  try {
+    app = createApp(
+      { ...config, DATABASE_URL: `file:${dbFile}`, TELEGRAM_API_ROOT: emulator.url },
+      { token: SANDBOX_TOKEN, logger, clock },
+    );
+  } catch (error) {
+    await emulator.close();
+    throw error;
+  }
+
+  if (firstRun) print(`Setting up the sandbox in ${relative(dir)} (first run): seeding the demo data…`);
+  const seeded = await seedDemoData(app.repos, clock());
+  if (seeded.created) print(`Seeded ${seeded.shops} shops and ${seeded.deals} offers around Shanghai and New York.`);
+
+  const players = new Map<string, Player>();
+  for (const u of DEMO_USERS) {
+    emulator.addUser({ id: u.id, firstName: u.firstName, languageCode: u.languageCode });
+    players.set(u.key, { key: u.key, id: u.id, firstName: u.firstName, role: u.role });
+  }
+  const firstConsumer = DEMO_USERS.find((u) => u.role === "consumer") ?? DEMO_USERS[0]!;
+  let current: Player = players.get(firstConsumer.key)!;
+
+  // The numbered buttons belong to the newest message with an inline keyboard, per chat.
+  const keyboards = new Map<number, { messageId: number; buttons: NumberedButton[] }>();
+  const filePath = (fileId: string) => {
+    const file = emulator.files.get(fileId);
+    return file?.localPath ? relative(file.localPath) : file?.url;
+  };
+
+  emulator.on("event", (event) => {
+    const rendered = renderEvent(event, { color, filePath });
+    if ("chatId" in event && rendered?.buttons) {
+      const messageId = event.type === "message" || event.type === "edit" ? event.message.message_id : 0;
+      const active = keyboards.get(event.chatId);
+      if (rendered.buttons.length > 0) keyboards.set(event.chatId, { messageId, buttons: rendered.buttons });
+      else if (active?.messageId === messageId) keyboards.delete(event.chatId);
+    }
+    if (event.type === "delete" && keyboards.get(event.chatId)?.messageId === event.messageId) keyboards.delete(event.chatId);
+    if (!rendered) return;
+    const chatId = "chatId" in event ? event.chatId : undefined;
+    const other = chatId !== undefined && chatId !== current.id ? playerById(chatId) : undefined;
+    for (const line of rendered.lines) print(other ? `${dim(`[to ${other.firstName}]`, color)} ${line}` : line);
+  });
+
+  function playerById(id: number): Player {
+    for (const p of players.values()) if (p.id === id) return p;
+    return { key: String(id), id, firstName: String(id), role: "user" };
+  }
+
+  await app.bot.api.setMyCommands(app.bot.commandList("en"));
+  await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
+  let pollingFailure: unknown = null;
+  const polling = app.bot.start({ allowed_updates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+    pollingFailure = error;
+    print(`💥 the bot stopped: ${(error as Error).message}`);
+  });
+  await emulator.waitForIdle();
+
+  function describe(p: Player): string {
+    return `${p.firstName} (${p.role === "user" ? "new user" : p.role}, id ${p.id})`;
+  }
+
+  function placesList(): string[] {
+    return DEMO_PLACES.map((p) => `  ${p.key.padEnd(16)} ${p.name} (${p.lat}, ${p.lng})`);
+  }
+
+  function findPlace(name: string) {
+    const q = name.toLowerCase().replace(/\s+/g, "-");
+    return (
+      DEMO_PLACES.find((p) => p.key === q) ??
+      DEMO_PLACES.find((p) => p.name.toLowerCase().replace(/\s+/g, "-").startsWith(q)) ??
+      DEMO_PLACES.find((p) => p.key.includes(q) || p.name.toLowerCase().includes(name.toLowerCase()))
+    );
+  }
+
+  async function pay(): Promise<void> {
+    const invoice = emulator.lastInvoice(current.id);
+    if (!invoice) {
+      print("There is no invoice to pay in this chat.");
+      return;
+    }
+    print(dim(`💳 paying ${formatAmount(invoice.totalAmount, invoice.currency)} for “${invoice.title}”…`, color));
+    const result = await emulator.pay(current.id, { invoice });
+    if (result.ok) print(dim(`✅ payment sent (charge ${result.telegramPaymentChargeId})`, color));
+  }
+
+  let closed = false;
+  return {
+    emulator,
+    app,
+    dir,
+    get current() {
+      return current;
+    },
+    get failures() {
+      return botErrors + (pollingFailure ? 1 : 0);
+    },
+    prompt(): string {
+      return `${current.key}> `;
+    },
+    banner(): string[] {
+      return [
+        `Nearbuy sandbox: the real bot, talking to a Bot API emulator at ${emulator.url}. No Telegram account needed.`,
+        `Data: ${relative(dbFile)} · photos: ${relative(path.join(dir, "files"))} · log: ${relative(logFile)}`,
+        `You are ${describe(current)}. Try /start, then :here times-square. Type :help for more.`,
+      ];
+    },
+    /** Runs one typed line; false when the user asked to quit. */
+    async execute(line: string): Promise<boolean> {
+      const keyboard = keyboards.get(current.id);
+      const input = parseInput(line, keyboard?.buttons.length ?? 0);
+      switch (input.kind) {
+        case "empty":
+        case "comment":
+          return true;
+        case "quit":
+          return false;
+        case "help": {
+          HELP.forEach((l) => print(l));
+          const commands = emulator.myCommands("default", "");
+          if (commands.length) {
+            print("");
+            print("The bot's own commands:");
+            commands.forEach((c) => print(`  /${c.command.padEnd(15)} ${c.description}`));
+          }
+          print("");
+          print("Demo users: " + [...players.values()].filter((p) => p.role !== "user").map((p) => `${p.key} (${p.role})`).join(", "));
+          print("Demo places: " + DEMO_PLACES.map((p) => p.key).join(", "));
+          return true;
+        }
+        case "invalid":
+          print(input.message);
+          return true;
+        case "text": {
+          const reply = emulator.replyKeyboard(current.id);
+          const locationButton = reply?.keyboard
+            .flat()
+            .find((b) => typeof b !== "string" && "request_location" in b && b.request_location && b.text === input.text);
+          if (locationButton) {
+            print("That button shares your location: type :here PLACE (e.g. :here times-square) or :loc LAT LNG.");
+            return true;
+          }
+          emulator.sendText(current.id, input.text);
+          break;
+        }
+        case "press": {
+          const button = keyboard!.buttons[input.n - 1]!;
+          const b = button.button;
+          if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data);
+          else if ("url" in b) print(`🔗 that button opens ${b.url}`);
+          else if ("pay" in b) await pay();
+          else print("That button opens something only a Telegram app can show.");
+          break;
+        }
+        case "loc":
+          print(dim(`📍 you share ${input.lat}, ${input.lng}`, color));
+          emulator.sendLocation(current.id, input.lat, input.lng);
+          break;
+        case "here": {
+          const place = input.name ? findPlace(input.name) : undefined;
+          if (!place) {
+            print(input.name ? `No demo place called "${input.name}". The places are:` : "The demo places are:");
+            placesList().forEach((l) => print(l));
+            return true;
+          }
+          print(dim(`📍 you share your location: ${place.name} (${place.lat}, ${place.lng})`, color));
+          emulator.sendLocation(current.id, place.lat, place.lng);
+          break;
+        }
+        case "as": {
+          const key = input.name.toLowerCase();
+          let player = players.get(key) ?? [...players.values()].find((p) => p.firstName.toLowerCase() === key);
+          if (!player) {
+            const firstName = input.name.charAt(0).toUpperCase() + input.name.slice(1);
+            const id = idForName(input.name);
+            emulator.addUser({ id, firstName, languageCode: "en" });
+            player = { key, id, firstName, role: "user" };
+            players.set(key, player);
+          }
+          current = player;
+          print(dim(`👤 you are now ${describe(current)}`, color));
+          return true;
+        }
+        case "pay":
+          await pay();
+          break;
+        case "photo": {
+          const file = path.resolve(input.path);
+          if (!existsSync(file)) {
+            print(`No file at ${input.path}.`);
+            return true;
+          }
+          emulator.sendPhoto(current.id, file, input.caption);
+          print(dim(`🖼 you send the photo ${input.path}`, color));
+          break;
+        }
+        case "time":
+          clockOffsetMs += input.ms;
+          print(dim(`🕒 sandbox time: ${clock().toISOString().replace("T", " ").slice(0, 16)} UTC${clockOffsetMs ? ` (${formatOffset(clockOffsetMs)} ahead)` : ""}`, color));
+          break;
+        case "block":
+          emulator.setBlocked(current.id, input.blocked);
+          print(dim(input.blocked ? "🚫 you blocked the bot" : "✅ you unblocked the bot", color));
+          break;
+      }
+      await emulator.waitForIdle();
+      return true;
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await app.close();
+      await polling;
+      await emulator.close();
+    },
+  };
+}
+
+function formatOffset(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const d = Math.floor(minutes / 1440);
+  const h = Math.floor((minutes % 1440) / 60);
+  const m = minutes % 60;
+  return [d ? `${d}d` : "", h ? `${h}h` : "", m ? `${m}m` : ""].join("") || "0m";
+}
+
+export type Sandbox = Awaited<ReturnType<typeof createSandbox>>;
+
+/**
+ * The interactive chat on a terminal; with standard input not a terminal, the
+ * same lines as a script, echoed, each run once the bot is idle again.
+ */
+export async function runSandbox(config: Config): Promise<void> {
+  const interactive = Boolean(process.stdin.isTTY);
+  const color = Boolean(process.stdout.isTTY);
+  let rl: readline.Interface | undefined;
+  const print = (line: string) => {
+    if (rl && interactive) {
+      readline.clearLine(process.stdout, 0);
+      readline.cursorTo(process.stdout, 0);
+    }
+    process.stdout.write(`${line}\n`);
+  };
+
+  const sandbox = await createSandbox(config, { print, color });
+  let stopping: Promise<void> | null = null;
+  const stop = () => (stopping ??= sandbox.close());
+  const onSignal = () => {
+    print("");
+    void stop().then(() => process.exit(sandbox.failures > 0 ? 1 : 0));
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+
+  sandbox.banner().forEach((l) => print(l));
+  rl = readline.createInterface({ input: process.stdin, output: interactive ? process.stdout : undefined, terminal: interactive });
+  if (interactive) {
+    rl.on("SIGINT", onSignal);
+    rl.setPrompt(sandbox.prompt());
+    rl.prompt();
+  }
+  try {
+    for await (const line of rl) {
+      if (!interactive) print(`${sandbox.prompt()}${line}`);
+      let more = true;
+      try {
+        more = await sandbox.execute(line);
+      } catch (error) {
+        print(`⚠️ ${(error as Error).message}`);
+        if (!interactive) process.exitCode = 1;
+      }
+      if (!more) break;
+      if (interactive) {
+        rl.setPrompt(sandbox.prompt());
+        rl.prompt();
+      }
+    }
+  } finally {
+    rl.close();
+    await stop();
+  }
+  if (sandbox.failures > 0) {
+    print(`The bot failed ${sandbox.failures} time(s); see ${path.relative(process.cwd(), path.join(sandbox.dir, "sandbox.log"))}.`);
+    process.exitCode = 1;
+  }
+}
