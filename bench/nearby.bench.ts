@@ -31,6 +31,8 @@ export interface NearbyBenchResult {
   naiveSamples: number;
   indexed: { p50: number; p99: number };
   naive: { p50: number; p99: number };
+  /** The indexed timings of the queries with at most SMALL_RESULT results: what the index costs apart from the list's length. */
+  indexedSmall: { p99: number; share: number };
   candidates: { p50: number; p99: number };
   results: { p50: number; p99: number };
   verifiedAgainstNaive: number;
@@ -41,6 +43,7 @@ export interface NearbyBenchResult {
 // Radii as people would pick them: the default most of the time.
 const RADIUS_WEIGHTS: Record<(typeof RADIUS_CHOICES_KM)[number], number> = { 1: 10, 3: 20, 5: 50, 10: 12, 25: 8 };
 const CATEGORY_FILTER_SHARE = 0.3;
+export const SMALL_RESULT = 1000;
 
 interface StoredResult {
   ids: Int32Array;
@@ -113,6 +116,10 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
       naiveSamples: naiveMs.length,
       indexed: { p50: median(indexedMs), p99: percentile(indexedMs, 99) },
       naive: { p50: median(naiveMs), p99: percentile(naiveMs, 99) },
+      indexedSmall: {
+        p99: percentile(indexedMs.filter((_, i) => stored[i]!.ids.length <= SMALL_RESULT), 99),
+        share: stored.filter((s) => s.ids.length <= SMALL_RESULT).length / stored.length,
+      },
       candidates: { p50: median(candidateCounts), p99: percentile(candidateCounts, 99) },
       results: { p50: median(stored.map((s) => s.ids.length)), p99: percentile(stored.map((s) => s.ids.length), 99) },
       verifiedAgainstNaive,
