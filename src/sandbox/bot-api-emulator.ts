@@ -377,6 +377,13 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     return this.inject(update);
   }
 
+  /** Button presses the bot never answered: a Telegram app would show a spinner on the button. */
+  takeUnansweredCallbackQueries(): string[] {
+    const ids = [...this.callbackQueries].filter(([, q]) => !q.answered).map(([id]) => id);
+    for (const id of ids) this.callbackQueries.delete(id);
+    return ids;
+  }
+
   /** The messages currently in a chat (deleted ones gone, edits applied). */
   messages(userId: number): Message[] {
     return [...this.state(userId).messages.values()];

@@ -183,6 +183,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     },
     /** Runs one typed line; false when the user asked to quit. */
     async execute(line: string): Promise<boolean> {
+      if (pollingFailure) throw new Error("the bot is not running any more");
       const keyboard = keyboards.get(current.id);
       const input = parseInput(line, keyboard?.buttons.length ?? 0);
       switch (input.kind) {
@@ -280,6 +281,9 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           break;
       }
       await emulator.waitForIdle();
+      if (emulator.takeUnansweredCallbackQueries().length > 0) {
+        print("⚠️ the bot did not answer the button press (in Telegram the button would keep spinning)");
+      }
       return true;
     },
     async close(): Promise<void> {
