@@ -140,6 +140,25 @@ describe("a grammY bot long polling the emulator", () => {
     await expect(bot.api.sendMessage(ana.id, `<b>${"x".repeat(4096)}</b>`, { parse_mode: "HTML" })).resolves.toBeTruthy();
   });
 
+  it("reads urlencoded bodies and query strings as well as JSON and multipart", async () => {
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.sendText(ana.id, "hi");
+    const form = await fetch(`${emulator.url}/bot${TOKEN}/sendMessage`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        chat_id: String(ana.id),
+        text: "<i>hello</i>",
+        parse_mode: "HTML",
+        reply_markup: JSON.stringify({ inline_keyboard: [[{ text: "Go", callback_data: "go" }]] }),
+      }),
+    });
+    const sent = (await form.json()) as { ok: boolean; result: { text: string; reply_markup: unknown } };
+    expect(sent).toMatchObject({ ok: true, result: { text: "hello", reply_markup: { inline_keyboard: [[{ text: "Go", callback_data: "go" }]] } } });
+    const query = await fetch(`${emulator.url}/bot${TOKEN}/sendMessage?chat_id=${ana.id}&text=plain`);
+    expect(await query.json()).toMatchObject({ ok: true, result: { text: "plain" } });
+  });
+
   it("answers 404 for an unknown method and 401 for a wrong token", async () => {
     const unknown = await fetch(`${emulator.url}/bot${TOKEN}/sendTelepathy`, { method: "POST" });
     expect(unknown.status).toBe(404);
@@ -150,7 +169,11 @@ describe("a grammY bot long polling the emulator", () => {
   });
 
   it("stores an uploaded photo, serves it through getFile, and accepts its file_id again", async () => {
-    await startBot((b) => b.command("pic", (ctx) => ctx.replyWithPhoto(new InputFile(PNG, "dot.png"), { caption: "<i>dot</i>", parse_mode: "HTML" })));
+    await startBot((b) => b.command("pic", (ctx) => ctx.replyWithPhoto(new InputFile(PNG, "dot.png"), {
+        caption: "<i>dot</i>",
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text("Next", "next"),
+      })));
     const ana = emulator.addUser({ firstName: "Ana" });
     emulator.sendText(ana.id, "/pic");
     await emulator.waitForIdle();
@@ -158,6 +181,8 @@ describe("a grammY bot long polling the emulator", () => {
     const photo = messages(ana.id)[0]!.message;
     expect(photo.caption).toBe("dot");
     expect(photo.caption_entities).toEqual([{ type: "italic", offset: 0, length: 3 }]);
+    // Multipart fields arrive as JSON text: the keyboard must survive the trip.
+    expect(photo.reply_markup).toEqual({ inline_keyboard: [[{ text: "Next", callback_data: "next" }]] });
     const largest = photo.photo!.at(-1)!;
     expect(largest).toMatchObject({ width: 1, height: 1, file_size: PNG.length });
     const stored = emulator.files.get(largest.file_id)!;
