@@ -341,7 +341,11 @@ export async function runSandbox(config: Config): Promise<void> {
   }
   try {
     for await (const line of rl) {
-      if (!interactive) print(`${sandbox.prompt()}${line}`);
+      if (!interactive) {
+        // A script's comments narrate the transcript; its blank lines only space the script.
+        if (line.trim() === "") continue;
+        print(line.trimStart().startsWith("#") ? dim(line, color) : `${sandbox.prompt()}${line}`);
+      }
       let more = true;
       try {
         more = await sandbox.execute(line);
