@@ -1,0 +1,107 @@
+// The README's scripted tour, replayed like a user would: `npm start` without
+// a BOT_TOKEN and examples/tour.txt on standard input. Each step's transcript
+// must show what a user needs to see at that point.
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const TOUR = path.join(ROOT, "examples/tour.txt");
+
+interface Step {
+  user: string;
+  input: string;
+  output: string;
+}
+
+let dir: string;
+let transcript = "";
+let stderr = "";
+let exitCode: number | null;
+let steps: Step[] = [];
+
+/** Splits the transcript at each echoed input line ("user> line"). */
+function splitSteps(text: string): Step[] {
+  const out: Step[] = [];
+  for (const line of text.split("\n")) {
+    const echo = /^([a-z0-9_-]+)> (.*)$/.exec(line);
+    if (echo) out.push({ user: echo[1]!, input: echo[2]!, output: "" });
+    else if (out.length > 0) out[out.length - 1]!.output += `${line}\n`;
+  }
+  return out;
+}
+
+/** The step for an input line, by position among the script's steps. */
+function step(input: string, nth = 0): Step {
+  const found = steps.filter((s) => s.input === input)[nth];
+  if (!found) throw new Error(`no step "${input}" in the transcript:\n${transcript}`);
+  return found;
+}
+
+/** The step right after another one. */
+function after(s: Step): Step {
+  return steps[steps.indexOf(s) + 1]!;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "nearbuy-tour-"));
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, SANDBOX_DIR: dir, LOG_LEVEL: "warn" };
+  const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
+  child.stdout.on("data", (d: Buffer) => (transcript += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  child.stdin.end(readFileSync(TOUR));
+  exitCode = await new Promise((resolve) => child.once("exit", resolve));
+  steps = splitSteps(transcript);
+}, 90_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("the scripted sandbox tour", () => {
+  it("seeds the demo data on first run and ends with exit code 0, without a bot failure or a Bot API error", () => {
+    expect(transcript).toMatch(/Seeded \d+ shops and \d+ offers/);
+    expect(transcript).not.toMatch(/💥|Bot API error/);
+    expect(stderr).toBe("");
+    expect(exitCode).toBe(0);
+  });
+
+  it("echoes every script line that is not a comment, as the user who typed it", () => {
+    const script = readFileSync(TOUR, "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "" && !l.startsWith("#"));
+    expect(steps.map((s) => s.input)).toEqual(script);
+    expect(step("/newdeal Garlic knots for two | 4.50 | 9 | 20 | 7").user).toBe("joe");
+  });
+
+  it("a merchant's one-line /newdeal shows a preview with a numbered Publish button, and the tour presses it", () => {
+    const newDeal = step("/newdeal Garlic knots for two | 4.50 | 9 | 20 | 7");
+    expect(newDeal.output).toContain("Preview");
+    expect(newDeal.output).toContain("Garlic knots for two");
+    expect(newDeal.output).toContain("4.50");
+    const publish = /\[(\d+)\] ✅ Publish/.exec(newDeal.output);
+    expect(publish, newDeal.output).not.toBeNull();
+    expect(after(newDeal).input).toBe(publish![1]);
+    expect(after(newDeal).output).toContain("Published!");
+  });
+
+  it("a consumer nearby sees the new offer first in the list", () => {
+    expect(step(":as ana").output).toContain("you are now Ana (consumer");
+    expect(step("/start").output).toContain("Share location");
+    const here = step(":here williamsburg");
+    expect(here.output).toContain("you share your location: Williamsburg");
+    expect(here.output).toMatch(/deals? within/);
+    expect(here.output).toMatch(/1\. Garlic knots for two: /);
+    expect(here.output).toMatch(/\[1\] /);
+  });
+
+  it("opening it shows the card: the shop, the price against the usual one, and a Buy button", () => {
+    const card = after(step(":here williamsburg"));
+    expect(card.input).toBe("1");
+    expect(card.output).toContain("Garlic knots for two");
+    expect(card.output).toContain("Joe's Brick Oven Pizza");
+    expect(card.output).toMatch(/4\.50/);
+    expect(card.output).toMatch(/9\.00/);
+    expect(card.output).toContain("🛒 Buy");
+  });
+});
