@@ -14,7 +14,19 @@ export function createUserRepository(db: Db) {
     find(id: bigint): Promise<User | null> {
       return db.user.findUnique({ where: { id } });
     },
-    /** Creates the user on first contact; the first deep-link source is kept forever. */
+    /**
+     * The user behind an update: created on first contact, renamed when their
+     * Telegram name changed, otherwise only read (no write per update).
+     */
+    async ensure(profile: TelegramProfile): Promise<User> {
+      const id = BigInt(profile.id);
+      const username = profile.username ?? null;
+      const found = await db.user.findUnique({ where: { id } });
+      if (!found) return db.user.create({ data: { id, firstName: profile.firstName, username } });
+      if (found.firstName === profile.firstName && found.username === username) return found;
+      return db.user.update({ where: { id }, data: { firstName: profile.firstName, username } });
+    },
+    /** Creates or renames a user; the first deep-link source is kept forever. */
     async upsert(profile: TelegramProfile, source?: string): Promise<User> {
       const id = BigInt(profile.id);
       return db.user.upsert({
@@ -23,8 +35,8 @@ export function createUserRepository(db: Db) {
         update: { firstName: profile.firstName, username: profile.username ?? null },
       });
     },
-    setSourceIfUnset(id: bigint, source: string) {
-      return db.user.updateMany({ where: { id, source: null }, data: { source } });
+    async setSourceIfUnset(id: bigint, source: string): Promise<void> {
+      await db.user.updateMany({ where: { id, source: null }, data: { source } });
     },
     setLanguage(id: bigint, language: string | null) {
       return db.user.update({ where: { id }, data: { language } });

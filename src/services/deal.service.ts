@@ -58,6 +58,11 @@ export function createDealService({
         endsAt: new Date(now.getTime() + input.days * DAY_MS),
       });
     },
+    async find(dealId: number): Promise<DealWithShop> {
+      const deal = await deals.findWithShop(dealId);
+      if (!deal) throw new DomainError("deal-not-found");
+      return deal;
+    },
     /** Opens a deal's card; the view counts toward the merchant's funnel. */
     async view(dealId: number, viewerId: bigint, source: string): Promise<DealWithShop> {
       const deal = await deals.findWithShop(dealId);

@@ -1,0 +1,48 @@
+// Wires config → db → services → bot. Used by main.ts for the real bot and by
+// the sandbox, so both run exactly the same code.
+import type { UserFromGetMe } from "grammy/types";
+import { createBot } from "./bot/bot.js";
+import type { Config } from "./config.js";
+import { openDatabase } from "./db/client.js";
+import { createRepositories } from "./db/repositories.js";
+import type { Logger } from "./logger.js";
+import { systemClock, type Clock } from "./services/clock.js";
+import { createServices } from "./services/services.js";
+
+export interface AppOptions {
+  token: string;
+  logger: Logger;
+  clock?: Clock;
+  /** Skips the getMe call at start (tests). */
+  botInfo?: UserFromGetMe;
+}
+
+export function createApp(config: Config, { token, logger, clock = systemClock, botInfo }: AppOptions) {
+  const db = openDatabase(config.DATABASE_URL);
+  const repos = createRepositories(db);
+  const services = createServices(repos, {
+    clock,
+    currency: config.DEFAULT_CURRENCY,
+    needsApproval: config.ADMIN_IDS.length > 0,
+  });
+  const bot = createBot({
+    token,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    botInfo,
+    services,
+    logger,
+    adminIds: config.ADMIN_IDS,
+  });
+  return {
+    db,
+    repos,
+    services,
+    bot,
+    async close() {
+      if (bot.isRunning()) await bot.stop();
+      await db.$disconnect();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,19 @@
+import type { Context } from "grammy";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { User } from "../db/user.repository.js";
+import type { Services } from "../services/services.js";
+import type { Logger } from "../logger.js";
+
+export interface BotDependencies {
+  services: Services;
+  logger: Logger;
+  /** Operators; when empty, merchants are approved at once. */
+  adminIds: bigint[];
+}
+
+export type BotContext = Context &
+  I18nFlavor & {
+    deps: BotDependencies;
+    /** The sender, loaded (or created) before any feature runs. */
+    user: User;
+  };

@@ -1,0 +1,55 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { distanceMeters } from "../../domain/geo.js";
+import { isOnSale } from "../../domain/nearby.js";
+import { callbackCodec, id } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { CLOSE_DATA } from "../keyboards.js";
+import { CAPTION_LIMIT, renderCard } from "./deal-view.js";
+
+/** Where the user found the deal, for attribution: n nearby, s search, p push, l shared link. */
+const SOURCES = { n: "nearby", s: "search", p: "push", l: "link" } as const;
+export const dealButton = callbackCodec("d", { id, s: z.enum(["n", "s", "p", "l"]) });
+const mapButton = callbackCodec("map", { id });
+const buyButton = callbackCodec("buy", { id });
+
+export const dealCardFeature = new Composer<BotContext>();
+
+dealCardFeature.callbackQuery(dealButton.filter, async (ctx) => {
+  const pressed = dealButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const deal = await ctx.deps.services.deals.view(pressed.id, ctx.user.id, SOURCES[pressed.s]);
+  await ctx.answerCallbackQuery();
+  const { lastLat, lastLng } = ctx.user;
+  const text = await renderCard(ctx, {
+    ...deal,
+    shopName: deal.shop.name,
+    address: deal.shop.address,
+    openingHours: deal.shop.openingHours,
+    onSale: isOnSale(deal, ctx.deps.services.clock()),
+    distanceM: lastLat === null || lastLng === null ? undefined : distanceMeters({ lat: lastLat, lng: lastLng }, deal),
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("card-buy"), buyButton.pack({ id: deal.id }))
+    .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
+    .row()
+    .text(ctx.t("close"), CLOSE_DATA);
+  if (deal.photoFileId && text.length <= CAPTION_LIMIT) {
+    await ctx.replyWithPhoto(deal.photoFileId, { caption: text, parse_mode: "HTML", reply_markup: keyboard });
+  } else {
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+});
+
+dealCardFeature.callbackQuery(mapButton.filter, async (ctx) => {
+  const pressed = mapButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const deal = await ctx.deps.services.deals.find(pressed.id);
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithVenue(deal.shop.lat, deal.shop.lng, deal.shop.name, deal.shop.address);
+});
+
+// Checkout comes with vouchers; until then, say so plainly.
+dealCardFeature.callbackQuery(buyButton.filter, (ctx) =>
+  ctx.answerCallbackQuery({ text: ctx.t("buy-coming-soon"), show_alert: true }),
+);

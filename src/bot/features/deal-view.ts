@@ -1,0 +1,58 @@
+// The deal card: what a customer sees before buying, and what a merchant
+// previews before publishing. One renderer for both, so the preview is honest.
+import type { BotContext } from "../context.js";
+import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
+import { truncate } from "../html.js";
+
+export interface CardModel {
+  title: string;
+  description: string;
+  finePrint: string;
+  photoFileId: string | null;
+  shopName: string;
+  category: string;
+  address: string;
+  openingHours: string;
+  lat: number;
+  lng: number;
+  currency: string;
+  priceMinor: number;
+  originalPriceMinor: number;
+  stockLeft: number;
+  perPersonLimit: number;
+  voucherValidDays: number;
+  endsAt: Date;
+  onSale: boolean;
+  distanceM?: number;
+}
+
+/** Telegram's caption limit: with a photo the whole card must fit in it. */
+export const CAPTION_LIMIT = 1024;
+
+export async function renderCard(ctx: BotContext, card: CardModel): Promise<string> {
+  const locale = await localeOf(ctx);
+  const { price, original } = priceText(ctx, locale, card, "card-price-original");
+  const distance = card.distanceM === undefined ? "" : ` · ${distanceText(ctx, card.distanceM)}`;
+  const head = `<b>${escapeHtml(card.title)}</b>`;
+  const tail = [
+    ctx.t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(ctx, card.category) }),
+    ctx.t("card-address", { address: escapeHtml(card.address), distance }),
+    card.openingHours ? ctx.t("card-hours", { hours: escapeHtml(card.openingHours) }) : "",
+    ctx.t("card-price", { price, original }),
+    ctx.t("card-stock", { left: card.stockLeft, ends: localDate(card.endsAt, card, locale) }),
+    ctx.t("card-limit", { limit: card.perPersonLimit, days: card.voucherValidDays }),
+    card.finePrint ? `<i>${escapeHtml(card.finePrint)}</i>` : "",
+    card.onSale ? "" : ctx.t("card-not-on-sale"),
+  ]
+    .filter(Boolean)
+    .join("\n");
+  // Only the description is free-length: shorten it so the card fits a caption.
+  const room = CAPTION_LIMIT - visibleLength(head) - visibleLength(tail) - 4;
+  const description = card.description ? escapeHtml(truncate(card.description, Math.max(0, room))) : "";
+  return [head, description, "", tail].filter((part, i) => i !== 1 || part).join("\n");
+}
+
+/** Length as Telegram counts it for limits: after entities are parsed. */
+function visibleLength(html: string): number {
+  return [html.replace(/<[^>]+>/g, "").replace(/&(amp|lt|gt);/g, "x")].join("").length;
+}

@@ -1,0 +1,15 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.js";
+import { CLOSE_DATA } from "../keyboards.js";
+
+export const fallbackFeature = new Composer<BotContext>();
+
+fallbackFeature.callbackQuery(CLOSE_DATA, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.deleteMessage();
+});
+
+// A button from an older version of the bot, or forged data.
+fallbackFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true }));
+
+fallbackFeature.on("message", (ctx) => ctx.reply(ctx.t("unknown-text")));

@@ -1,0 +1,143 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { CATEGORIES } from "../../domain/categories.js";
+import { DomainError } from "../../domain/errors.js";
+import { distanceMeters, type Point } from "../../domain/geo.js";
+import { DEFAULT_RADIUS_KM, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
+import { callbackCodec } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { categoryName, distanceText, escapeHtml, localeOf, priceText } from "../format.js";
+import { mainKeyboard } from "../keyboards.js";
+import { dealButton } from "./deal-card.js";
+
+/** /nearby reuses a location younger than this instead of asking again. */
+const RECENT_LOCATION_MS = 30 * 60_000;
+/** A live location refreshes the list only after moving this far. */
+const LIVE_REFRESH_M = 300;
+
+const radius = z.enum(RADIUS_CHOICES_KM.map(String) as [string, ...string[]]).transform(Number);
+const category = z.enum(["all", ...CATEGORIES]);
+/** A page of the list at the user's last location. */
+const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
+/** The category picker for a radius. */
+const pickerButton = callbackCodec("nc", { r: radius });
+const NOOP = "noop";
+
+interface ListView {
+  radiusKm: number;
+  category: z.infer<typeof category>;
+  page: number;
+}
+
+async function renderList(ctx: BotContext, point: Point, view: ListView) {
+  const filter = view.category === "all" ? undefined : view.category;
+  const found = await ctx.deps.services.nearby.search({ point, radiusM: view.radiusKm * 1000, category: filter });
+  const catName = categoryName(ctx, filter);
+  const keyboard = new InlineKeyboard();
+
+  if (found.length === 0) {
+    const wider = RADIUS_CHOICES_KM.filter((r) => r > view.radiusKm);
+    for (const r of wider) keyboard.text(`${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
+    keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm }));
+    const hint = wider.length ? `\n${ctx.t("nearby-empty-wider")}` : "";
+    return { text: ctx.t("nearby-empty", { radius: view.radiusKm, category: catName }) + hint, keyboard, shown: [] };
+  }
+
+  const { items, page, pages } = pageOf(found, view.page);
+  const locale = await localeOf(ctx);
+  const lines = items.map((deal, i) => {
+    const { price, original } = priceText(ctx, locale, deal, "nearby-line-discount");
+    return ctx.t("nearby-line", {
+      n: i + 1,
+      title: escapeHtml(deal.title),
+      price,
+      original,
+      distance: distanceText(ctx, deal.distanceM),
+    });
+  });
+  items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: "n" })));
+  keyboard.row();
+  if (pages > 1) {
+    const at = (p: number) => listButton.pack({ r: view.radiusKm, c: view.category, p });
+    keyboard
+      .text(page > 0 ? ctx.t("nearby-prev") : " ", page > 0 ? at(page - 1) : NOOP)
+      .text(`${page + 1}/${pages}`, NOOP)
+      .text(page < pages - 1 ? ctx.t("nearby-next") : " ", page < pages - 1 ? at(page + 1) : NOOP)
+      .row();
+  }
+  for (const r of RADIUS_CHOICES_KM) {
+    keyboard.text(r === view.radiusKm ? `✓ ${r} km` : `${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
+  }
+  keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm }));
+
+  const header = ctx.t("nearby-header", { count: found.length, radius: view.radiusKm, category: catName });
+  const pageLine = pages > 1 ? `\n${ctx.t("nearby-page", { page: page + 1, pages })}` : "";
+  return { text: `${header}${pageLine}\n\n${lines.join("\n")}`, keyboard, shown: items.map((d) => d.id) };
+}
+
+async function sendList(ctx: BotContext, point: Point, view: ListView, mode: "send" | "edit") {
+  const { text, keyboard, shown } = await renderList(ctx, point, view);
+  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+  if (mode === "edit") await ctx.editMessageText(text, options);
+  else await ctx.reply(text, options);
+  await ctx.deps.services.deals.recordImpressions(shown, ctx.user.id, "nearby");
+}
+
+function lastLocation(ctx: BotContext): Point | null {
+  const { lastLat, lastLng } = ctx.user;
+  return lastLat === null || lastLng === null ? null : { lat: lastLat, lng: lastLng };
+}
+
+export const nearbyFeature = new Composer<BotContext>();
+
+nearbyFeature.on("message:location", async (ctx) => {
+  const point = { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude };
+  await ctx.deps.services.users.setLocation(ctx.user.id, point.lat, point.lng, ctx.deps.services.clock());
+  await sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
+});
+
+// A live location sends an edit every few seconds: answer only when the user
+// has really moved, so walking down the street does not flood the chat.
+nearbyFeature.on("edited_message:location", async (ctx) => {
+  const point = { lat: ctx.editedMessage.location.latitude, lng: ctx.editedMessage.location.longitude };
+  const now = ctx.deps.services.clock();
+  const previous = lastLocation(ctx);
+  if (previous && distanceMeters(previous, point) < LIVE_REFRESH_M) {
+    await ctx.deps.services.users.touchLocation(ctx.user.id, now);
+    return;
+  }
+  await ctx.deps.services.users.setLocation(ctx.user.id, point.lat, point.lng, now);
+  await sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
+});
+
+nearbyFeature.command("nearby", async (ctx) => {
+  const point = lastLocation(ctx);
+  const at = ctx.user.lastLocationAt?.getTime() ?? 0;
+  if (point && ctx.deps.services.clock().getTime() - at < RECENT_LOCATION_MS) {
+    return sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
+  }
+  await ctx.reply(ctx.t("nearby-ask-location"), { reply_markup: mainKeyboard(ctx) });
+});
+
+nearbyFeature.callbackQuery(listButton.filter, async (ctx) => {
+  const view = listButton.unpack(ctx.callbackQuery.data);
+  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const point = lastLocation(ctx);
+  if (!point) throw new DomainError("no-location");
+  await ctx.answerCallbackQuery();
+  await sendList(ctx, point, { radiusKm: view.r, category: view.c, page: view.p }, "edit");
+});
+
+nearbyFeature.callbackQuery(pickerButton.filter, async (ctx) => {
+  const view = pickerButton.unpack(ctx.callbackQuery.data);
+  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard();
+  (["all", ...CATEGORIES] as const).forEach((c, i) => {
+    keyboard.text(categoryName(ctx, c === "all" ? undefined : c), listButton.pack({ r: view.r, c, p: 0 }));
+    if (i % 3 === 2) keyboard.row();
+  });
+  await ctx.editMessageText(ctx.t("nearby-pick-category"), { reply_markup: keyboard });
+});
+
+nearbyFeature.callbackQuery(NOOP, (ctx) => ctx.answerCallbackQuery());

@@ -1,0 +1,123 @@
+import { Composer } from "grammy";
+import { CATEGORIES } from "../../domain/categories.js";
+import { DomainError } from "../../domain/errors.js";
+import * as validate from "../../domain/validation.js";
+import type { ShopInput } from "../../domain/validation.js";
+import type { BotContext } from "../context.js";
+import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
+import { categoryName, escapeHtml } from "../format.js";
+import { mainKeyboard } from "../keyboards.js";
+
+type ShopForm = ShopInput;
+
+const messageText = (ctx: BotContext) => ctx.message?.text;
+
+export const registerForm = defineForm<ShopForm>({
+  name: "register",
+  steps: [
+    {
+      id: "name",
+      prompt: (ctx, _data, keyboard) => ctx.reply(ctx.t("register-name"), { reply_markup: keyboard }),
+      accept: (ctx) => {
+        const text = messageText(ctx);
+        return text === undefined ? null : { name: validate.text(text, "shopName") };
+      },
+    },
+    {
+      id: "category",
+      reminder: "form-expects-button",
+      prompt: (ctx, _data, keyboard) => {
+        const choices = CATEGORIES.map((c) => ({ text: categoryName(ctx, c), callback_data: formButton(c) }));
+        const rows = [];
+        for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
+        return ctx.reply(ctx.t("register-category"), {
+          reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] },
+        });
+      },
+      accept: (ctx) => {
+        const picked = pickedValue(ctx) ?? messageText(ctx);
+        return picked === undefined ? null : { category: validate.category(picked) };
+      },
+    },
+    {
+      id: "location",
+      reminder: "form-expects-location",
+      prompt: (ctx, _data, keyboard) => ctx.reply(ctx.t("register-location"), { reply_markup: keyboard }),
+      accept: (ctx) => {
+        const location = ctx.message?.location;
+        if (location) {
+          const point = { lat: location.latitude, lng: location.longitude };
+          validate.coordinates(`${point.lat},${point.lng}`);
+          // A venue already names its address: keep it as the suggestion.
+          const address = ctx.message?.venue?.address;
+          return { ...point, ...(address ? { address: validate.text(address, "address") } : {}) };
+        }
+        const text = messageText(ctx);
+        return text === undefined ? null : validate.coordinates(text);
+      },
+    },
+    {
+      id: "address",
+      prompt: (ctx, data, keyboard) =>
+        ctx.reply(
+          ctx.t("register-address") + (data.address ? `\n\n<code>${escapeHtml(data.address)}</code>` : ""),
+          { parse_mode: "HTML", reply_markup: keyboard },
+        ),
+      // With a venue's address already known, Skip keeps it.
+      skip: (data) => {
+        if (!data.address) throw new DomainError("empty", { field: "address" });
+        return {};
+      },
+      accept: (ctx) => {
+        const text = messageText(ctx);
+        return text === undefined ? null : { address: validate.text(text, "address") };
+      },
+    },
+    {
+      id: "hours",
+      prompt: (ctx, _data, keyboard) => ctx.reply(ctx.t("register-hours"), { reply_markup: keyboard }),
+      accept: (ctx) => {
+        const text = messageText(ctx);
+        return text === undefined ? null : { openingHours: validate.text(text, "openingHours") };
+      },
+    },
+  ],
+  finish: async (ctx, data) => {
+    const { shop, created } = await ctx.deps.services.shops.register(ctx.user.id, data);
+    const name = escapeHtml(shop.name);
+    if (!created) return ctx.reply(ctx.t("register-updated"), { reply_markup: mainKeyboard(ctx) });
+    if (shop.status === "APPROVED") {
+      return ctx.reply(ctx.t("register-done", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
+    }
+    await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
+    const notice = ctx.t("register-admin-notice", {
+      name,
+      category: categoryName(ctx, shop.category),
+      address: escapeHtml(shop.address),
+      owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
+    });
+    for (const adminId of ctx.deps.adminIds) {
+      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML" }).catch((error: unknown) => {
+        ctx.deps.logger.warn({ err: error, adminId: String(adminId) }, "could not notify an operator");
+      });
+    }
+  },
+});
+
+export const registerFeature = new Composer<BotContext>();
+
+registerFeature.command("register", async (ctx) => {
+  const line = ctx.match.trim();
+  if (!line) return startForm(ctx, registerForm);
+  let parsed;
+  try {
+    parsed = validate.parseShopLine(line);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "register-line-format") {
+      throw new DomainError("register-line-format", { categories: CATEGORIES.join(", ") });
+    }
+    throw error;
+  }
+  // The one-line form has no opening hours: ask for just those.
+  return startForm(ctx, registerForm, parsed, "hours");
+});

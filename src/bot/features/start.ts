@@ -1,0 +1,49 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { callbackCodec } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { LOCALES } from "../i18n.js";
+import { mainKeyboard } from "../keyboards.js";
+import { z } from "zod";
+
+export const startFeature = new Composer<BotContext>();
+
+/** Telegram's rule for deep-link payloads. */
+const DEEP_LINK_PAYLOAD = /^[A-Za-z0-9_-]{1,64}$/;
+const languageButton = callbackCodec("lang", { locale: z.enum(LOCALES) });
+
+startFeature.command("start", async (ctx) => {
+  const payload = ctx.match.trim();
+  if (DEEP_LINK_PAYLOAD.test(payload)) await ctx.deps.services.users.setSourceIfUnset(ctx.user.id, payload);
+  await ctx.reply(ctx.t("start-greeting", { name: ctx.from?.first_name ?? "" }), {
+    parse_mode: "HTML",
+    reply_markup: mainKeyboard(ctx),
+  });
+});
+
+startFeature.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
+
+startFeature.command("language", (ctx) =>
+  ctx.reply(ctx.t("language-choose"), {
+    reply_markup: new InlineKeyboard()
+      .text("English", languageButton.pack({ locale: "en" }))
+      .text("中文", languageButton.pack({ locale: "zh" })),
+  }),
+);
+
+startFeature.callbackQuery(languageButton.filter, async (ctx) => {
+  const choice = languageButton.unpack(ctx.callbackQuery.data);
+  if (!choice) return ctx.answerCallbackQuery(ctx.t("button-expired"));
+  await ctx.deps.services.users.setLanguage(ctx.user.id, choice.locale);
+  ctx.i18n.useLocale(choice.locale);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t("language-set"));
+  // The reply keyboard's label is in the old language: send it again.
+  await ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
+});
+
+startFeature.command("cancel", async (ctx) => {
+  const open = await ctx.deps.services.forms.get(ctx.user.id);
+  if (!open) return ctx.reply(ctx.t("nothing-to-cancel"), { reply_markup: mainKeyboard(ctx) });
+  await ctx.deps.services.forms.clear(ctx.user.id);
+  await ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
+});
