@@ -71,37 +71,37 @@ describe("the scripted sandbox tour", () => {
       .split("\n")
       .filter((l) => l.trim() !== "" && !l.startsWith("#"));
     expect(steps.map((s) => s.input)).toEqual(script);
-    expect(step("/newdeal Garlic knots for two | 4.50 | 9 | 20 | 7").user).toBe("joe");
+    expect(step("/newdeal Garlic knots for two | 2.50 | 9 | 20 | 7").user).toBe("joe");
   });
 
   it("a merchant's one-line /newdeal shows a preview with a numbered Publish button, and the tour presses it", () => {
-    const newDeal = step("/newdeal Garlic knots for two | 4.50 | 9 | 20 | 7");
+    const newDeal = step("/newdeal Garlic knots for two | 2.50 | 9 | 20 | 7");
     expect(newDeal.output).toContain("Preview");
     expect(newDeal.output).toContain("Garlic knots for two");
-    expect(newDeal.output).toContain("4.50");
+    expect(newDeal.output).toContain("2.50");
     const publish = /\[(\d+)\] ✅ Publish/.exec(newDeal.output);
     expect(publish, newDeal.output).not.toBeNull();
     expect(after(newDeal).input).toBe(publish![1]);
     expect(after(newDeal).output).toContain("Published!");
   });
 
-  it("a consumer nearby sees the new offer first in the list", () => {
+  it("a consumer nearby sees the new offer near the top of the list", () => {
     expect(step(":as ana").output).toContain("you are now Ana (consumer");
     expect(step("/start").output).toContain("Share location");
     const here = step(":here williamsburg");
     expect(here.output).toContain("you share your location: Williamsburg");
     expect(here.output).toMatch(/deals? within/);
-    expect(here.output).toMatch(/1\. Garlic knots for two: /);
-    expect(here.output).toMatch(/\[1\] /);
+    expect(here.output).toMatch(/2\. Garlic knots for two: \$2\.50 ~~\$9~~ −72% · 140 m/);
+    expect(here.output).toMatch(/\[2\] 2/);
   });
 
   it("opening it shows the card: the shop, the price against the usual one, and a Buy button", () => {
     const card = after(step(":here williamsburg"));
-    expect(card.input).toBe("1");
+    expect(card.input).toBe("2");
     expect(card.output).toContain("Garlic knots for two");
     expect(card.output).toContain("Joe's Brick Oven Pizza");
-    expect(card.output).toMatch(/4\.50/);
-    expect(card.output).toMatch(/9\.00/);
+    expect(card.output).toMatch(/2\.50/);
+    expect(card.output).toMatch(/~~\$9~~ \(−72%\)/);
     expect(card.output).toContain("🛒 Buy");
   });
 });

@@ -60,9 +60,9 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   if (pages > 1) {
     const at = (p: number) => listButton.pack({ r: view.radiusKm, c: view.category, p });
     keyboard
-      .text(page > 0 ? ctx.t("nearby-prev") : " ", page > 0 ? at(page - 1) : NOOP)
+      .text(page > 0 ? ctx.t("nearby-prev") : "·", page > 0 ? at(page - 1) : NOOP)
       .text(`${page + 1}/${pages}`, NOOP)
-      .text(page < pages - 1 ? ctx.t("nearby-next") : " ", page < pages - 1 ? at(page + 1) : NOOP)
+      .text(page < pages - 1 ? ctx.t("nearby-next") : "·", page < pages - 1 ? at(page + 1) : NOOP)
       .row();
   }
   for (const r of RADIUS_CHOICES_KM) {
