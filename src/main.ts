@@ -1,5 +1,6 @@
 // Composition root. With BOT_TOKEN: the real bot, long polling. Without: the
 // local sandbox, the same bot against a Bot API emulation on this machine.
+import { existsSync } from "node:fs";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
@@ -24,6 +25,7 @@ async function runBot(config: Config, token: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: Config;
   try {
     config = loadConfig();

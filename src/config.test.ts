@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+describe("configuration", () => {
+  it("runs with no variables at all: the sandbox, a local SQLite file, USD", () => {
+    const config = loadConfig({});
+    expect(config.BOT_TOKEN).toBeUndefined();
+    expect(config.TELEGRAM_API_ROOT).toBe("https://api.telegram.org");
+    expect(config.DATABASE_URL).toBe("file:./data/nearbuy.db");
+    expect(config.DEFAULT_CURRENCY).toBe("USD");
+    expect(config.ADMIN_IDS).toEqual([]);
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(loadConfig({ BOT_TOKEN: "", DEFAULT_CURRENCY: " " }).DEFAULT_CURRENCY).toBe("USD");
+  });
+
+  it("reads operators as Telegram ids", () => {
+    expect(loadConfig({ ADMIN_IDS: "42, 1234567" }).ADMIN_IDS).toEqual([42n, 1234567n]);
+  });
+
+  it.each([
+    ["BOT_TOKEN", "not-a-token"],
+    ["TELEGRAM_API_ROOT", "api.telegram.org"],
+    ["DATABASE_URL", "postgres://localhost/nearbuy"],
+    ["DEFAULT_CURRENCY", "dollars"],
+    ["LOG_LEVEL", "loud"],
+    ["ADMIN_IDS", "42,@bob"],
+  ])("stops on a bad %s and names it", (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+});
