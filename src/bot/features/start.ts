@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { escapeHtml } from "../html.js";
 import { LOCALES } from "../i18n.js";
 import { mainKeyboard } from "../keyboards.js";
 import { z } from "zod";
@@ -14,7 +15,7 @@ const languageButton = callbackCodec("lang", { locale: z.enum(LOCALES) });
 startFeature.command("start", async (ctx) => {
   const payload = ctx.match.trim();
   if (DEEP_LINK_PAYLOAD.test(payload)) await ctx.deps.services.users.setSourceIfUnset(ctx.user.id, payload);
-  await ctx.reply(ctx.t("start-greeting", { name: ctx.from?.first_name ?? "" }), {
+  await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.from?.first_name ?? "") }), {
     parse_mode: "HTML",
     reply_markup: mainKeyboard(ctx),
   });

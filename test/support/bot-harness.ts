@@ -1,0 +1,565 @@
+// The real bot over a real SQLite file, driven with real Telegram updates.
+// Nothing of the bot is mocked: only the network. An API transformer answers
+// each Bot API call the way Telegram would (a Message for send*/edit*, true for
+// the rest) and refuses what Telegram refuses (HTML it cannot parse, a text or
+// caption over its limit, an edit that changes nothing, a callback query
+// answered twice), so a formatting slip fails a test instead of production.
+import { BotError } from "grammy";
+import type {
+  InlineKeyboardButton,
+  Message,
+  MessageEntity,
+  ReplyKeyboardMarkup,
+  Update,
+  User,
+  UserFromGetMe,
+} from "grammy/types";
+import { pino } from "pino";
+import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
+import type { Deal } from "../../src/db/deal.repository.js";
+import type { Shop } from "../../src/db/shop.repository.js";
+import type { DealInput, ShopInput } from "../../src/domain/validation.js";
+import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
+import { createServices, type Services } from "../../src/services/services.js";
+import { createTestDb, type TestDb } from "./test-db.js";
+
+export const BOT_INFO: UserFromGetMe = {
+  id: 7_000_000_001,
+  is_bot: true,
+  first_name: "Nearbuy",
+  username: "nearbuy_test_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+const TEXT_LIMIT = 4096;
+const CAPTION_LIMIT = 1024;
+const ALERT_LIMIT = 200;
+const CALLBACK_DATA_BYTES = 64;
+
+/** One Bot API call the bot made, with what a user would see of it. */
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+  /** The text or caption as shown, after Telegram parsed the formatting ("" when none). */
+  text: string;
+  /** What the harness answered: the Message for send and edit methods. */
+  result: unknown;
+}
+
+export interface Button {
+  text: string;
+  data?: string;
+  url?: string;
+}
+
+export interface HarnessOptions {
+  /** Operators: with any, new shops wait for approval. */
+  adminIds?: bigint[];
+  currency?: string;
+  /** The clock's start. */
+  now?: Date;
+}
+
+export interface Profile {
+  id: number;
+  firstName: string;
+  username?: string;
+  languageCode?: string;
+}
+
+export interface LogLine {
+  level: number;
+  msg?: string;
+  [key: string]: unknown;
+}
+
+type StoredMessage = Message & { reply_markup?: Message["reply_markup"] };
+
+class ApiRefusal extends Error {
+  constructor(readonly description: string) {
+    super(description);
+  }
+}
+
+/** The whole inline keyboard of a sent message, row by row. */
+export function keyboardRows(call: ApiCall): Button[][] {
+  const markup = call.payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
+  return (markup?.inline_keyboard ?? []).map((row) =>
+    row.map((b) => ({
+      text: b.text,
+      ...("callback_data" in b ? { data: b.callback_data } : {}),
+      ...("url" in b ? { url: b.url } : {}),
+    })),
+  );
+}
+
+/** The inline buttons of a sent message, in reading order. */
+export function buttons(call: ApiCall): Button[] {
+  return keyboardRows(call).flat();
+}
+
+/** The texts of the inline buttons. */
+export function buttonTexts(call: ApiCall): string[] {
+  return buttons(call).map((b) => b.text);
+}
+
+/** The callback data of the one button whose text is (or matches) `text`. */
+export function button(call: ApiCall, text: string | RegExp): string {
+  const matches = buttons(call).filter((b) => (typeof text === "string" ? b.text === text : text.test(b.text)));
+  if (matches.length !== 1 || matches[0]!.data === undefined) {
+    throw new Error(
+      `expected one callback button ${String(text)}, found ${matches.length} among: ${JSON.stringify(buttonTexts(call))}`,
+    );
+  }
+  return matches[0]!.data!;
+}
+
+/** The reply keyboard sent with a message, if any. */
+export function replyKeyboard(call: ApiCall): ReplyKeyboardMarkup | undefined {
+  const markup = call.payload.reply_markup as Partial<ReplyKeyboardMarkup> | undefined;
+  return markup?.keyboard ? (markup as ReplyKeyboardMarkup) : undefined;
+}
+
+const SHOWN = /^(send|edit)/;
+
+/** The calls that put something on the user's screen (send* and edit*). */
+export function shown(calls: ApiCall[]): ApiCall[] {
+  return calls.filter((c) => SHOWN.test(c.method));
+}
+
+/** The one thing the bot showed in answer; fails when it showed none or several. */
+export function only(calls: ApiCall[], method?: string): ApiCall {
+  const seen = shown(calls).filter((c) => method === undefined || c.method === method);
+  if (seen.length !== 1) {
+    throw new Error(
+      `expected exactly one ${method ?? "message"}, got ${seen.length}: ${JSON.stringify(calls.map((c) => [c.method, c.text]))}`,
+    );
+  }
+  return seen[0]!;
+}
+
+/** The last thing the bot showed. */
+export function lastShown(calls: ApiCall[]): ApiCall {
+  const seen = shown(calls);
+  if (seen.length === 0) throw new Error(`the bot showed nothing: ${JSON.stringify(calls.map((c) => c.method))}`);
+  return seen[seen.length - 1]!;
+}
+
+/** The answer to a button press: its text, and whether it was an alert. */
+export function callbackAnswer(calls: ApiCall[]): { text: string; alert: boolean } {
+  const answers = calls.filter((c) => c.method === "answerCallbackQuery");
+  if (answers.length !== 1) throw new Error(`expected one answerCallbackQuery, got ${answers.length}`);
+  const payload = answers[0]!.payload;
+  return { text: String(payload.text ?? ""), alert: payload.show_alert === true };
+}
+
+export class UserChat {
+  constructor(
+    private readonly harness: BotHarness,
+    readonly profile: Profile,
+  ) {}
+
+  get id(): number {
+    return this.profile.id;
+  }
+
+  get from(): User {
+    return {
+      id: this.profile.id,
+      is_bot: false,
+      first_name: this.profile.firstName,
+      ...(this.profile.username ? { username: this.profile.username } : {}),
+      ...(this.profile.languageCode ? { language_code: this.profile.languageCode } : {}),
+    };
+  }
+
+  /** Changes what Telegram reports about the user from now on (e.g. their app language). */
+  setLanguageCode(code: string | undefined): void {
+    this.profile.languageCode = code;
+  }
+
+  private message(fields: Partial<Message>): Message {
+    return {
+      message_id: this.harness.nextMessageId(),
+      date: this.harness.unixNow(),
+      chat: { id: this.id, type: "private", first_name: this.profile.firstName },
+      from: this.from,
+      ...fields,
+    } as Message;
+  }
+
+  /** A text message; a leading /command gets its bot_command entity, as Telegram adds it. */
+  send(text: string): Promise<ApiCall[]> {
+    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+    const entities: MessageEntity[] = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : [];
+    return this.harness.deliver({ message: this.message({ text, ...(entities.length ? { entities } : {}) }) });
+  }
+
+  /** A location pin; with live_period, the start of a live location. Returns the calls; see `lastSentId`. */
+  location(latitude: number, longitude: number, options: { live_period?: number } = {}): Promise<ApiCall[]> {
+    const message = this.message({
+      location: { latitude, longitude, ...(options.live_period ? { live_period: options.live_period } : {}) },
+    });
+    this.lastSentId = message.message_id;
+    return this.harness.deliver({ message });
+  }
+
+  /** A live location moving: Telegram edits the original message. */
+  editLiveLocation(messageId: number, latitude: number, longitude: number): Promise<ApiCall[]> {
+    const edited = {
+      message_id: messageId,
+      date: this.harness.unixNow() - 60,
+      edit_date: this.harness.unixNow(),
+      chat: { id: this.id, type: "private", first_name: this.profile.firstName },
+      from: this.from,
+      location: { latitude, longitude, live_period: 900 },
+    } as Message;
+    return this.harness.deliver({ edited_message: edited });
+  }
+
+  /** A venue picked from the attachment menu: Telegram sends both the venue and its location. */
+  venue(latitude: number, longitude: number, title: string, address: string): Promise<ApiCall[]> {
+    const location = { latitude, longitude };
+    return this.harness.deliver({ message: this.message({ location, venue: { location, title, address } }) });
+  }
+
+  /** A photo: Telegram sends several sizes, the largest last. */
+  photo(fileId: string, caption?: string): Promise<ApiCall[]> {
+    const photo = [
+      { file_id: `${fileId}-small`, file_unique_id: `${fileId}-s`, width: 90, height: 90, file_size: 1_500 },
+      { file_id: `${fileId}-medium`, file_unique_id: `${fileId}-m`, width: 320, height: 320, file_size: 20_000 },
+      { file_id: fileId, file_unique_id: `${fileId}-l`, width: 1280, height: 1280, file_size: 200_000 },
+    ];
+    return this.harness.deliver({ message: this.message({ photo, ...(caption ? { caption } : {}) }) });
+  }
+
+  /**
+   * Taps an inline button. The callback query carries the message the button
+   * is on: `messageId` when given, else the latest bot message in this chat
+   * showing a button with this data, else the latest bot message.
+   */
+  press(data: string, messageId?: number): Promise<ApiCall[]> {
+    const message = this.harness.messageForPress(this.id, data, messageId);
+    return this.harness.deliver({
+      callback_query: {
+        id: String(this.harness.nextCallbackId()),
+        from: this.from,
+        chat_instance: `ci-${this.id}`,
+        data,
+        ...(message ? { message } : {}),
+      },
+    });
+  }
+
+  /** The message id of the last location this user sent (to move a live location). */
+  lastSentId = 0;
+}
+
+export class BotHarness {
+  readonly bot: NearbuyBot;
+  readonly services: Services;
+  readonly logs: LogLine[] = [];
+  /** Every call made, across all updates. */
+  readonly calls: ApiCall[] = [];
+  private now: Date;
+  private messageId = 1000;
+  private updateId = 1;
+  private callbackId = 1;
+  /** Bot messages still on screen, by chat then message id. */
+  private readonly screens = new Map<number, Map<number, StoredMessage>>();
+  private readonly openQueries = new Set<string>();
+  private current: ApiCall[] = [];
+
+  constructor(
+    readonly db: TestDb,
+    options: HarnessOptions = {},
+  ) {
+    this.now = options.now ?? new Date("2026-05-04T09:00:00.000Z");
+    const logs = this.logs;
+    const logger = pino({ level: "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
+    const adminIds = options.adminIds ?? [];
+    this.services = createServices(db.repos, {
+      clock: () => new Date(this.now.getTime()),
+      currency: options.currency ?? "CNY",
+      needsApproval: adminIds.length > 0,
+    });
+    this.bot = createBot({
+      token: "123456:TEST-token-never-sent",
+      apiRoot: "http://127.0.0.1:9", // never reached: the transformer answers every call
+      botInfo: BOT_INFO,
+      services: this.services,
+      logger,
+      adminIds,
+    });
+    this.bot.api.config.use(async (_prev, method, payload) => {
+      const call: ApiCall = { method, payload: { ...(payload as Record<string, unknown>) }, text: "", result: undefined };
+      this.calls.push(call);
+      this.current.push(call);
+      try {
+        call.result = this.answer(call);
+        return { ok: true, result: call.result } as never;
+      } catch (error) {
+        if (!(error instanceof ApiRefusal)) throw error;
+        call.result = { refused: error.description };
+        return { ok: false, error_code: 400, description: `Bad Request: ${error.description}` } as never;
+      }
+    });
+  }
+
+  user(profile: Profile): UserChat {
+    return new UserChat(this, { ...profile });
+  }
+
+  /** An approved (or, with operators, pending) shop, registered through the service. */
+  async shop(ownerId: number, shop: Partial<ShopInput> & { lat: number; lng: number }): Promise<Shop> {
+    await this.db.repos.users.upsert({ id: ownerId, firstName: `Owner ${ownerId}` });
+    const { shop: created } = await this.services.shops.register(BigInt(ownerId), {
+      name: `Shop ${ownerId}`,
+      category: "food",
+      address: `${ownerId} Test Road`,
+      openingHours: "Mon–Sun 9:00–21:00",
+      ...shop,
+    });
+    return created;
+  }
+
+  /** A deal on sale now, published through the service by the shop's owner. */
+  publish(ownerId: number, deal: Partial<DealInput> = {}): Promise<Deal> {
+    return this.services.deals.publish(BigInt(ownerId), {
+      title: `Deal of ${ownerId}`,
+      description: "",
+      priceMinor: 1000,
+      originalPriceMinor: 2000,
+      quantity: 50,
+      perPersonLimit: 5,
+      days: 7,
+      voucherValidDays: 30,
+      ...deal,
+    });
+  }
+
+  clock(): Date {
+    return new Date(this.now.getTime());
+  }
+
+  advance(ms: number): void {
+    this.now = new Date(this.now.getTime() + ms);
+  }
+
+  unixNow(): number {
+    return Math.floor(this.now.getTime() / 1000);
+  }
+
+  nextMessageId(): number {
+    return ++this.messageId;
+  }
+
+  nextCallbackId(): number {
+    return this.callbackId++;
+  }
+
+  /** Messages the bot sent into a chat that are still there. */
+  screen(chatId: number): StoredMessage[] {
+    return [...(this.screens.get(chatId)?.values() ?? [])];
+  }
+
+  messageForPress(chatId: number, data: string, messageId?: number): Message | undefined {
+    const messages = this.screen(chatId);
+    if (messageId !== undefined) return messages.find((m) => m.message_id === messageId);
+    const withButton = messages.filter((m) =>
+      (m.reply_markup?.inline_keyboard ?? []).some((row) =>
+        row.some((b) => "callback_data" in b && b.callback_data === data),
+      ),
+    );
+    return withButton[withButton.length - 1] ?? messages[messages.length - 1];
+  }
+
+  /**
+   * Feeds one update through the bot and returns the calls it made. A crash
+   * (an error escaping the middleware, which production would log as a bug)
+   * fails the test, as does a button press left unanswered.
+   */
+  async deliver(fields: { message?: Message; edited_message?: Message; callback_query?: object }): Promise<ApiCall[]> {
+    const update = { update_id: this.updateId++, ...fields } as unknown as Update;
+    this.current = [];
+    const queryId = update.callback_query?.id;
+    if (queryId) this.openQueries.add(queryId);
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (error) {
+      const cause = error instanceof BotError ? error.error : error;
+      throw new Error(
+        `the bot crashed on update ${JSON.stringify(fields).slice(0, 300)}: ${String(cause)}\ncalls: ${JSON.stringify(
+          this.current.map((c) => [c.method, c.text, c.result]),
+        )}`,
+        { cause },
+      );
+    }
+    const calls = this.current;
+    const errors = this.logs.filter((l) => l.level >= 50);
+    if (errors.length) throw new Error(`the bot logged an error: ${JSON.stringify(errors)}`);
+    if (queryId && this.openQueries.has(queryId)) {
+      throw new Error(`the button press ${update.callback_query?.data} was left unanswered (the button keeps spinning)`);
+    }
+    return calls;
+  }
+
+  private chatOf(payload: Record<string, unknown>): number {
+    return Number(payload.chat_id);
+  }
+
+  private store(chatId: number, message: StoredMessage): void {
+    let messages = this.screens.get(chatId);
+    if (!messages) this.screens.set(chatId, (messages = new Map()));
+    messages.set(message.message_id, message);
+  }
+
+  private formatted(source: unknown, parseMode: unknown, entities: unknown, limit: number, what: string) {
+    if (typeof source !== "string") throw new ApiRefusal(`${what} must be a string`);
+    let parsed: { text: string; entities: MessageEntity[] };
+    try {
+      parsed = parseFormatted(source, parseMode as string | undefined, entities as MessageEntity[] | undefined);
+    } catch (error) {
+      if (error instanceof ParseError) throw new ApiRefusal(`can't parse entities: ${error.message}`);
+      throw error;
+    }
+    if (parsed.text.length > limit) throw new ApiRefusal(`${what} is too long`);
+    return parsed;
+  }
+
+  private checkMarkup(markup: unknown): StoredMessage["reply_markup"] | undefined {
+    const inline = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard;
+    if (!inline) return undefined;
+    for (const b of inline.flat()) {
+      if (!b.text.trim()) throw new ApiRefusal("BUTTON_TEXT_EMPTY");
+      if ("callback_data" in b && (b.callback_data.length === 0 || Buffer.byteLength(b.callback_data) > CALLBACK_DATA_BYTES)) {
+        throw new ApiRefusal("BUTTON_DATA_INVALID");
+      }
+    }
+    if (inline.flat().length > 100) throw new ApiRefusal("too many buttons");
+    return { inline_keyboard: inline };
+  }
+
+  private base(chatId: number): Pick<Message, "message_id" | "date" | "chat" | "from"> {
+    return {
+      message_id: this.nextMessageId(),
+      date: this.unixNow(),
+      chat: { id: chatId, type: "private", first_name: "User" },
+      from: BOT_INFO,
+    };
+  }
+
+  private answer(call: ApiCall): unknown {
+    const p = call.payload;
+    switch (call.method) {
+      case "sendMessage": {
+        const { text, entities } = this.formatted(p.text, p.parse_mode, p.entities, TEXT_LIMIT, "message text");
+        if (!text.trim()) throw new ApiRefusal("message text is empty");
+        call.text = text;
+        const markup = this.checkMarkup(p.reply_markup);
+        const message = { ...this.base(this.chatOf(p)), text, entities, ...(markup ? { reply_markup: markup } : {}) };
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
+      case "sendPhoto": {
+        if (typeof p.photo !== "string") throw new ApiRefusal("the harness only knows photos by file_id");
+        const caption =
+          p.caption === undefined
+            ? undefined
+            : this.formatted(p.caption, p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+        call.text = caption?.text ?? "";
+        const markup = this.checkMarkup(p.reply_markup);
+        const message = {
+          ...this.base(this.chatOf(p)),
+          photo: [{ file_id: p.photo, file_unique_id: `u-${p.photo}`, width: 1280, height: 1280 }],
+          ...(caption ? { caption: caption.text, caption_entities: caption.entities } : {}),
+          ...(markup ? { reply_markup: markup } : {}),
+        };
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
+      case "sendVenue":
+      case "sendLocation": {
+        const latitude = Number(p.latitude);
+        const longitude = Number(p.longitude);
+        if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) throw new ApiRefusal("wrong coordinates");
+        const location = { latitude, longitude };
+        call.text = call.method === "sendVenue" ? `${String(p.title)}\n${String(p.address)}` : "";
+        if (call.method === "sendVenue" && (!p.title || !p.address)) throw new ApiRefusal("venue needs a title and an address");
+        const message = {
+          ...this.base(this.chatOf(p)),
+          location,
+          ...(call.method === "sendVenue" ? { venue: { location, title: p.title, address: p.address } } : {}),
+        };
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
+      case "editMessageText":
+      case "editMessageCaption":
+      case "editMessageReplyMarkup": {
+        if (p.inline_message_id) return true;
+        const chatId = this.chatOf(p);
+        const old = this.screens.get(chatId)?.get(Number(p.message_id));
+        if (!old) throw new ApiRefusal("message to edit not found");
+        const next = { ...old, edit_date: this.unixNow() } as StoredMessage & Record<string, unknown>;
+        if (call.method === "editMessageText") {
+          if (old.text === undefined) throw new ApiRefusal("there is no text in the message to edit");
+          const parsed = this.formatted(p.text, p.parse_mode, p.entities, TEXT_LIMIT, "message text");
+          if (!parsed.text.trim()) throw new ApiRefusal("message text is empty");
+          next.text = parsed.text;
+          next.entities = parsed.entities;
+          call.text = parsed.text;
+        } else if (call.method === "editMessageCaption") {
+          if (old.photo === undefined) throw new ApiRefusal("there is no caption in the message to edit");
+          const parsed = this.formatted(p.caption ?? "", p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+          next.caption = parsed.text;
+          next.caption_entities = parsed.entities;
+          call.text = parsed.text;
+        } else {
+          call.text = old.text ?? old.caption ?? "";
+        }
+        const markup = this.checkMarkup(p.reply_markup);
+        if (markup) next.reply_markup = markup;
+        else delete next.reply_markup;
+        const same = (m: StoredMessage) =>
+          JSON.stringify([m.text, m.entities, m.caption, m.caption_entities, m.reply_markup ?? null]);
+        if (same(next) === same(old)) {
+          throw new ApiRefusal(
+            "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+          );
+        }
+        this.store(chatId, next);
+        return next;
+      }
+      case "deleteMessage": {
+        const messages = this.screens.get(this.chatOf(p));
+        if (!messages?.delete(Number(p.message_id))) throw new ApiRefusal("message to delete not found");
+        return true;
+      }
+      case "answerCallbackQuery": {
+        const id = String(p.callback_query_id);
+        if (!this.openQueries.delete(id)) {
+          throw new ApiRefusal("query is too old and response timeout expired or query ID is invalid");
+        }
+        call.text = String(p.text ?? "");
+        if (call.text.length > ALERT_LIMIT) throw new ApiRefusal("MESSAGE_TOO_LONG");
+        return true;
+      }
+      default:
+        return true;
+    }
+  }
+}
+
+/** A harness over a fresh database file; `close` removes it. */
+export function createHarness(options: HarnessOptions = {}): BotHarness & { close(): Promise<void> } {
+  const db = createTestDb();
+  const harness = new BotHarness(db, options);
+  return Object.assign(harness, { close: () => db.close() });
+}
