@@ -53,6 +53,7 @@ nearby-header = 📍 <b>{ $count ->
         [one] 1 deal
        *[other] { $count } deals
     }</b> within { $radius } km · { $category }
+nearby-header-nearest = 📍 The <b>{ $count } nearest deals</b> within { $radius } km · { $category }
 nearby-page = Page { $page } of { $pages }
 nearby-line = { $n }. <b>{ $title }</b>: { $price }{ $original } · { $distance }
 nearby-line-discount = { " " }<s>{ $original }</s> −{ $percent }%

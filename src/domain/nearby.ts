@@ -36,18 +36,36 @@ export function isOnSale(deal: OnSaleFields, now: Date, category?: string): bool
   );
 }
 
-export function rankWithinRadius<T extends Positioned>(
-  candidates: T[],
-  center: Point,
-  radiusM: number,
-  now: Date,
-): (T & RankInput & { score: number })[] {
+/**
+ * The list ranks at most this many deals: the nearest ones inside the circle.
+ * Twenty pages is more than anyone browses, and the cap bounds the work in a
+ * dense city centre, where a 25 km circle can hold a hundred thousand deals.
+ */
+export const NEAREST_LIMIT = 100;
+
+/** Nearer first; equal distances by id, so the cut is repeatable. */
+const byDistance = (a: { distanceM: number; id: number }, b: { distanceM: number; id: number }) =>
+  a.distanceM - b.distanceM || a.id - b.id;
+
+/** The candidates inside the circle, nearest first. */
+export function withinRadius<T extends Positioned>(candidates: T[], center: Point, radiusM: number) {
   const inside: (T & { distanceM: number })[] = [];
   for (const deal of candidates) {
     const distanceM = distanceMeters(center, deal);
     if (distanceM <= radiusM) inside.push({ ...deal, distanceM });
   }
-  return rank(inside, radiusM, now);
+  return inside.sort(byDistance);
+}
+
+/** The nearby list: the `limit` nearest deals inside the circle, ranked by score. */
+export function rankWithinRadius<T extends Positioned>(
+  candidates: T[],
+  center: Point,
+  radiusM: number,
+  now: Date,
+  limit = NEAREST_LIMIT,
+): (T & RankInput & { score: number })[] {
+  return rank(withinRadius(candidates, center, radiusM).slice(0, limit), radiusM, now);
 }
 
 export function pageOf<T>(items: T[], page: number): { items: T[]; page: number; pages: number } {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
 import { distanceMeters, type Point } from "../../domain/geo.js";
-import { DEFAULT_RADIUS_KM, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
+import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localeOf, priceText } from "../format.js";
@@ -70,7 +70,9 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   }
   keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm }));
 
-  const header = ctx.t("nearby-header", { count: found.length, radius: view.radiusKm, category: catName });
+  // At the cap there may be more deals further out: say which ones are listed.
+  const headerKey = found.length >= NEAREST_LIMIT ? "nearby-header-nearest" : "nearby-header";
+  const header = ctx.t(headerKey, { count: found.length, radius: view.radiusKm, category: catName });
   const pageLine = pages > 1 ? `\n${ctx.t("nearby-page", { page: page + 1, pages })}` : "";
   return { text: `${header}${pageLine}\n\n${lines.join("\n")}`, keyboard, shown: items.map((d) => d.id) };
 }
