@@ -1,3 +1,4 @@
+import type { ShopInput } from "../domain/validation.js";
 // Demo data for local runs and the sandbox: a few hundred shops and offers
 // around named places in Shanghai and New York, with fixed users to play with.
 // Deterministic (seeded), and written once: a database that has any shop is
@@ -237,15 +238,9 @@ const EN_OFFERS: Record<Category, Offer[]> = {
   ],
 };
 
-interface PlannedShop {
+interface PlannedShop extends ShopInput {
   ownerId: number;
   ownerName: string;
-  name: string;
-  category: Category;
-  lat: number;
-  lng: number;
-  address: string;
-  openingHours: string;
   city: City;
 }
 

@@ -1,8 +1,8 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
-import { distanceMeters, type Point } from "../../domain/geo.js";
+import { assertValidPoint, distanceMeters, type Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -80,8 +80,12 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
 async function sendList(ctx: BotContext, point: Point, view: ListView, mode: "send" | "edit") {
   const { text, keyboard, shown } = await renderList(ctx, point, view);
   const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
-  if (mode === "edit") await ctx.editMessageText(text, options);
-  else await ctx.reply(text, options);
+  if (mode === "edit") {
+    // Tapping the radius or page already shown changes nothing: Telegram refuses such an edit.
+    await ctx.editMessageText(text, options).catch((error: unknown) => {
+      if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+    });
+  } else await ctx.reply(text, options);
   await ctx.deps.services.deals.recordImpressions(shown, ctx.user.id, "nearby");
 }
 
@@ -94,6 +98,7 @@ export const nearbyFeature = new Composer<BotContext>();
 
 nearbyFeature.on("message:location", async (ctx) => {
   const point = { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude };
+  assertValidPoint(point); // before it is stored
   await ctx.deps.services.users.setLocation(ctx.user.id, point.lat, point.lng, ctx.deps.services.clock());
   await sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
 });
@@ -102,6 +107,7 @@ nearbyFeature.on("message:location", async (ctx) => {
 // has really moved, so walking down the street does not flood the chat.
 nearbyFeature.on("edited_message:location", async (ctx) => {
   const point = { lat: ctx.editedMessage.location.latitude, lng: ctx.editedMessage.location.longitude };
+  assertValidPoint(point);
   const now = ctx.deps.services.clock();
   const previous = lastLocation(ctx);
   if (previous && distanceMeters(previous, point) < LIVE_REFRESH_M) {

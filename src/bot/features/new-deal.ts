@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import {
@@ -29,8 +29,8 @@ function textStep(
   return {
     id,
     skip,
-    prompt: async (ctx: BotContext, data: Partial<DealForm>, keyboard: { inline_keyboard: unknown }) =>
-      ctx.reply(await prompt(ctx, data), { reply_markup: keyboard as never }),
+    prompt: async (ctx: BotContext, data: Partial<DealForm>, keyboard: InlineKeyboard) =>
+      ctx.reply(await prompt(ctx, data), { reply_markup: keyboard }),
     accept: (ctx: BotContext, data: Partial<DealForm>) => {
       const text = messageText(ctx);
       return text === undefined ? null : read(text, ctx, data);
@@ -104,7 +104,7 @@ export const newDealForm = defineForm<DealForm>({
     {
       id: "preview",
       reminder: "form-expects-button",
-      prompt: (ctx, data, keyboard) => sendPreview(ctx, data as DealForm, keyboard.inline_keyboard),
+      prompt: (ctx, data, keyboard) => sendPreview(ctx, data as DealForm, keyboard),
       accept: (ctx) => (pickedValue(ctx) === "publish" ? {} : null),
     },
   ],
@@ -117,7 +117,7 @@ export const newDealForm = defineForm<DealForm>({
   },
 });
 
-async function sendPreview(ctx: BotContext, data: DealForm, navigation: unknown[][]) {
+async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKeyboard) {
   const shop = await ctx.deps.services.deals.approvedShopOf(ctx.user.id);
   const card = await renderCard(ctx, {
     ...data,
@@ -135,9 +135,10 @@ async function sendPreview(ctx: BotContext, data: DealForm, navigation: unknown[
     onSale: true,
   });
   const text = `${ctx.t("newdeal-preview-header")}\n\n${card}`;
-  const reply_markup = {
-    inline_keyboard: [[{ text: ctx.t("newdeal-publish"), callback_data: formButton("publish") }], ...navigation],
-  } as never;
+  const reply_markup = InlineKeyboard.from([
+    [InlineKeyboard.text(ctx.t("newdeal-publish"), formButton("publish"))],
+    ...navigation.inline_keyboard,
+  ]);
   if (data.photoFileId && text.length <= CAPTION_LIMIT) {
     return ctx.replyWithPhoto(data.photoFileId, { caption: text, parse_mode: "HTML", reply_markup });
   }

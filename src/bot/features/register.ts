@@ -1,6 +1,7 @@
 import { Composer } from "grammy";
 import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
+import { assertValidPoint } from "../../domain/geo.js";
 import * as validate from "../../domain/validation.js";
 import type { ShopInput } from "../../domain/validation.js";
 import type { BotContext } from "../context.js";
@@ -47,8 +48,8 @@ export const registerForm = defineForm<ShopForm>({
         const location = ctx.message?.location;
         if (location) {
           const point = { lat: location.latitude, lng: location.longitude };
-          validate.coordinates(`${point.lat},${point.lng}`);
-          // A venue already names its address: keep it as the suggestion.
+          assertValidPoint(point);
+          // A venue names its address: show it as a suggestion to copy.
           const address = ctx.message?.venue?.address;
           return { ...point, ...(address ? { address: validate.text(address, "address") } : {}) };
         }
@@ -63,11 +64,6 @@ export const registerForm = defineForm<ShopForm>({
           ctx.t("register-address") + (data.address ? `\n\n<code>${escapeHtml(data.address)}</code>` : ""),
           { parse_mode: "HTML", reply_markup: keyboard },
         ),
-      // With a venue's address already known, Skip keeps it.
-      skip: (data) => {
-        if (!data.address) throw new DomainError("empty", { field: "address" });
-        return {};
-      },
       accept: (ctx) => {
         const text = messageText(ctx);
         return text === undefined ? null : { address: validate.text(text, "address") };
