@@ -90,7 +90,8 @@ class ApiRefusal extends Error {
 /** The whole inline keyboard of a sent message, row by row. */
 export function keyboardRows(call: ApiCall): Button[][] {
   const markup = call.payload.reply_markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined;
-  return (markup?.inline_keyboard ?? []).map((row) =>
+  // Telegram drops empty rows.
+  return (markup?.inline_keyboard ?? []).filter((row) => row.length > 0).map((row) =>
     row.map((b) => ({
       text: b.text,
       ...("callback_data" in b ? { data: b.callback_data } : {}),
