@@ -59,7 +59,7 @@ describe("starting the bot", () => {
     expect(edited?.method).toBe("editMessageText");
     expect(edited?.text).toBe("✅ 之后我会说中文。");
     expect(help?.text).toContain("/nearby：附近的优惠");
-    expect(replyKeyboard(help!)?.keyboard.flat()[0]?.text).toBe("📍 发送位置");
+    expect(replyKeyboard(help!)?.keyboard.flat()).toEqual([{ text: "📍 发送位置", request_location: true }]);
 
     expect(only(await dave.send("/start")).text).toContain("Dave，你好！");
     expect(only(await dave.send("what?")).text).toBe("没看懂。发送位置查看附近优惠，或发送 /help。");
