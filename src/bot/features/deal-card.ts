@@ -5,7 +5,7 @@ import { isOnSale } from "../../domain/nearby.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { CLOSE_DATA } from "../keyboards.js";
-import { CAPTION_LIMIT, renderCard } from "./deal-view.js";
+import { fitsCaption, renderCard } from "./deal-view.js";
 
 /** Where the user found the deal, for attribution: n nearby, s search, p push, l shared link. */
 const SOURCES = { n: "nearby", s: "search", p: "push", l: "link" } as const;
@@ -34,9 +34,11 @@ dealCardFeature.callbackQuery(dealButton.filter, async (ctx) => {
     .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
     .row()
     .text(ctx.t("close"), CLOSE_DATA);
-  if (deal.photoFileId && text.length <= CAPTION_LIMIT) {
+  if (deal.photoFileId && fitsCaption(text)) {
     await ctx.replyWithPhoto(deal.photoFileId, { caption: text, parse_mode: "HTML", reply_markup: keyboard });
   } else {
+    // Too long for a caption: the photo alone, then the card, as the preview does.
+    if (deal.photoFileId) await ctx.replyWithPhoto(deal.photoFileId);
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   }
 });

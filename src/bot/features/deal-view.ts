@@ -52,6 +52,11 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
   return [head, description, "", tail].filter((part, i) => i !== 1 || part).join("\n");
 }
 
+/** Whether an HTML card fits a photo caption (Telegram counts after parsing the tags). */
+export function fitsCaption(html: string): boolean {
+  return visibleLength(html) <= CAPTION_LIMIT;
+}
+
 /** Length as Telegram counts it for limits: after entities are parsed. */
 function visibleLength(html: string): number {
   return [html.replace(/<[^>]+>/g, "").replace(/&(amp|lt|gt);/g, "x")].join("").length;

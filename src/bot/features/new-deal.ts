@@ -12,7 +12,7 @@ import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
-import { CAPTION_LIMIT, renderCard } from "./deal-view.js";
+import { fitsCaption, renderCard } from "./deal-view.js";
 
 type DealForm = DealInput;
 
@@ -139,7 +139,7 @@ async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKe
     [InlineKeyboard.text(ctx.t("newdeal-publish"), formButton("publish"))],
     ...navigation.inline_keyboard,
   ]);
-  if (data.photoFileId && text.length <= CAPTION_LIMIT) {
+  if (data.photoFileId && fitsCaption(text)) {
     return ctx.replyWithPhoto(data.photoFileId, { caption: text, parse_mode: "HTML", reply_markup });
   }
   if (data.photoFileId) await ctx.replyWithPhoto(data.photoFileId);
