@@ -94,19 +94,24 @@ formsFeature.use(async (ctx, next) => {
     await ctx.reply(ctx.t("form-left", { form: ctx.t(`form-name-${form.name}`) }));
     return next();
   }
-  if (isFormButton) await ctx.answerCallbackQuery();
   const action = ctx.callbackQuery?.data?.slice("form:".length) ?? (command === "skip" ? "skip" : undefined);
 
-  if (action === "cancel") {
-    await ctx.deps.services.forms.clear(ctx.user.id);
-    return ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
-  }
-  if (action === "back") return goTo(ctx, form, data, form.steps[Math.max(0, index - 1)]!.id);
-  if (action === "skip") {
-    if (!step.skip) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
-    return advance(ctx, form, { ...data, ...step.skip(data) }, index);
-  }
-  const answer = await step.accept(ctx, data);
-  if (!answer) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
-  return advance(ctx, form, { ...data, ...answer }, index);
+  const act = async () => {
+    if (action === "cancel") {
+      await ctx.deps.services.forms.clear(ctx.user.id);
+      return ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
+    }
+    if (action === "back") return goTo(ctx, form, data, form.steps[Math.max(0, index - 1)]!.id);
+    if (action === "skip") {
+      if (!step.skip) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
+      return advance(ctx, form, { ...data, ...step.skip(data) }, index);
+    }
+    const answer = await step.accept(ctx, data);
+    if (!answer) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
+    return advance(ctx, form, { ...data, ...answer }, index);
+  };
+  await act();
+  // Answered only once the step is through: a broken rule is answered by the
+  // error boundary with an alert, and a query can be answered only once.
+  if (isFormButton) await ctx.answerCallbackQuery();
 });
