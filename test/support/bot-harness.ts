@@ -82,7 +82,10 @@ export interface LogLine {
 type StoredMessage = Message & { reply_markup?: Message["reply_markup"] };
 
 class ApiRefusal extends Error {
-  constructor(readonly description: string) {
+  constructor(
+    readonly description: string,
+    readonly code = 400,
+  ) {
     super(description);
   }
 }
@@ -275,6 +278,7 @@ export class BotHarness {
   /** Bot messages still on screen, by chat then message id. */
   private readonly screens = new Map<number, Map<number, StoredMessage>>();
   private readonly openQueries = new Set<string>();
+  private readonly blocked = new Set<number>();
   private current: ApiCall[] = [];
 
   constructor(
@@ -308,7 +312,8 @@ export class BotHarness {
       } catch (error) {
         if (!(error instanceof ApiRefusal)) throw error;
         call.result = { refused: error.description };
-        return { ok: false, error_code: 400, description: `Bad Request: ${error.description}` } as never;
+        const kind = error.code === 403 ? "Forbidden" : "Bad Request";
+        return { ok: false, error_code: error.code, description: `${kind}: ${error.description}` } as never;
       }
     });
   }
@@ -343,6 +348,11 @@ export class BotHarness {
       voucherValidDays: 30,
       ...deal,
     });
+  }
+
+  /** The user stops the bot: Telegram refuses every message to them from now on. */
+  block(chatId: number): void {
+    this.blocked.add(chatId);
   }
 
   clock(): Date {
@@ -458,6 +468,7 @@ export class BotHarness {
 
   private answer(call: ApiCall): unknown {
     const p = call.payload;
+    if (p.chat_id !== undefined && this.blocked.has(Number(p.chat_id))) throw new ApiRefusal("bot was blocked by the user", 403);
     switch (call.method) {
       case "sendMessage": {
         const { text, entities } = this.formatted(p.text, p.parse_mode, p.entities, TEXT_LIMIT, "message text");
