@@ -2,7 +2,7 @@
 // one-line form, the preview, and what publishing changes for customers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offsetMeters } from "../../src/seed/random.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, type ApiCall } from "../support/bot-harness.js";
+import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall } from "../support/bot-harness.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 
@@ -198,6 +198,22 @@ describe("posting an offer", () => {
     const published = only(await yang.press(button(preview, "✅ 发布")));
     expect(published.text).toBe("🎉 已发布！25 公里内的顾客现在就能看到“生煎买一送一”。");
     expect(await dealsOf(603)).toMatchObject([{ photoFileId: "AgACAgQAAxkBAAIBshengjian", perPersonLimit: 2, voucherValidDays: 30 }]);
+  });
+
+  it("previews a photo offer whose card fills a whole caption as the photo, then the card", async () => {
+    await h.shop(604, { ...HERE, name: "N".repeat(64), address: "A".repeat(200), openingHours: "H".repeat(100) });
+    const pho = h.user({ id: 604, firstName: "Nat", languageCode: "en" });
+    await pho.send("/newdeal");
+    await pho.send("T".repeat(80));
+    await pho.send("D".repeat(500));
+    await pho.photo("AgACAgQAAxkBAAIBlong");
+    for (const answer of ["9.90", "19.90", "50", "5", "7"]) await pho.send(answer);
+    const preview = shown(await pho.send("30"));
+    expect(preview.map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
+    expect(preview[0]!.payload.photo).toBe("AgACAgQAAxkBAAIBlong");
+    expect(preview[1]!.text).toMatch(/^👀 Preview: this is what customers will see\.\n\nT{80}\nD+…\n\n🏪 N{64}/);
+    expect(buttonTexts(preview[1]!)).toEqual(["✅ Publish", "◀ Back", "✖ Cancel"]);
+    expect(only(await pho.send("/cancel")).text).toBe("Cancelled. Nothing was saved.");
   });
 
   it("goes back from the preview to the last question", async () => {
