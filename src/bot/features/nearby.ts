@@ -143,7 +143,7 @@ nearbyFeature.callbackQuery(pickerButton.filter, async (ctx) => {
   const keyboard = new InlineKeyboard();
   (["all", ...CATEGORIES] as const).forEach((c, i) => {
     keyboard.text(categoryName(ctx, c === "all" ? undefined : c), listButton.pack({ r: view.r, c, p: 0 }));
-    if (i % 3 === 2) keyboard.row();
+    if (i % 3 === 2 && i < CATEGORIES.length) keyboard.row();
   });
   await ctx.editMessageText(ctx.t("nearby-pick-category"), { reply_markup: keyboard });
 });
