@@ -43,7 +43,7 @@ describe("when searching nearby", () => {
     const r = createRandom(1234);
     const shopIds: number[] = [];
     for (let i = 0; i < 20; i++) {
-      await t.repos.users.upsert({ id: 5000 + i, firstName: `Owner ${i}` });
+      await t.repos.users.ensure({ id: 5000 + i, firstName: `Owner ${i}` });
       const shop = await t.repos.shops.create({
         ownerId: BigInt(5000 + i), name: `Shop ${i}`, category: "food", lat: 0, lng: 0,
         address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED",

@@ -26,15 +26,7 @@ export function createUserRepository(db: Db) {
       if (found.firstName === profile.firstName && found.username === username) return found;
       return db.user.update({ where: { id }, data: { firstName: profile.firstName, username } });
     },
-    /** Creates or renames a user; the first deep-link source is kept forever. */
-    async upsert(profile: TelegramProfile, source?: string): Promise<User> {
-      const id = BigInt(profile.id);
-      return db.user.upsert({
-        where: { id },
-        create: { id, firstName: profile.firstName, username: profile.username ?? null, source: source ?? null },
-        update: { firstName: profile.firstName, username: profile.username ?? null },
-      });
-    },
+    /** The first deep-link source is kept forever (attribution). */
     async setSourceIfUnset(id: bigint, source: string): Promise<void> {
       await db.user.updateMany({ where: { id, source: null }, data: { source } });
     },

@@ -301,12 +301,12 @@ export async function seedDemoData(
   if ((await repos.shops.count()) > 0) return { shops: 0, deals: 0, created: false };
   const r = createRandom(SEED);
 
-  for (const user of DEMO_USERS) await repos.users.upsert({ id: user.id, firstName: user.firstName });
+  for (const user of DEMO_USERS) await repos.users.ensure({ id: user.id, firstName: user.firstName });
 
   let shops = 0;
   let deals = 0;
   for (const planned of planShops(r)) {
-    if (planned.ownerId >= FIRST_OWNER_ID) await repos.users.upsert({ id: planned.ownerId, firstName: planned.ownerName });
+    if (planned.ownerId >= FIRST_OWNER_ID) await repos.users.ensure({ id: planned.ownerId, firstName: planned.ownerName });
     const shop = await repos.shops.create({
       ownerId: BigInt(planned.ownerId),
       name: planned.name,

@@ -14,7 +14,7 @@ export function createServices(repos: Repositories, { clock, currency, needsAppr
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, users: repos.users, needsApproval }),
+    shops: createShopService({ shops: repos.shops, needsApproval }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
     nearby: createNearbyService({ deals: repos.deals, clock }),
     clock,

@@ -1,5 +1,4 @@
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
-import type { UserRepository } from "../db/user.repository.js";
 import type { ShopInput } from "../domain/validation.js";
 
 export function createShopService({
@@ -7,7 +6,6 @@ export function createShopService({
   needsApproval,
 }: {
   shops: ShopRepository;
-  users: UserRepository;
   /** With operators configured, new shops wait for one of them. */
   needsApproval: boolean;
 }) {

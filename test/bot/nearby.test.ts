@@ -159,7 +159,12 @@ describe("the nearby list", () => {
       ["All categories", "🍜 Food", "☕ Cafés & drinks"],
       ["💇 Beauty", "🏋️ Fitness", "🎳 Fun"],
       ["🛍 Shopping", "🧺 Services", "🏨 Hotels"],
+      ["◀ Back"],
     ]);
+
+    // Back returns to the list the picker was opened from.
+    const back = only(await hal.press(button(picker, "◀ Back")), "editMessageText");
+    expect(back.text).toBe(first.text);
 
     const cafes = only(await hal.press(button(picker, "☕ Cafés & drinks")), "editMessageText");
     expect(cafes.text).toMatch(/^📍 2 deals within 5 km · ☕ Cafés & drinks\n\n/);

@@ -324,7 +324,7 @@ export class BotHarness {
 
   /** An approved (or, with operators, pending) shop, registered through the service. */
   async shop(ownerId: number, shop: Partial<ShopInput> & { lat: number; lng: number }): Promise<Shop> {
-    await this.db.repos.users.upsert({ id: ownerId, firstName: `Owner ${ownerId}` });
+    await this.db.repos.users.ensure({ id: ownerId, firstName: `Owner ${ownerId}` });
     const { shop: created } = await this.services.shops.register(BigInt(ownerId), {
       name: `Shop ${ownerId}`,
       category: "food",

@@ -59,5 +59,5 @@ export function fitsCaption(html: string): boolean {
 
 /** Length as Telegram counts it for limits: after entities are parsed. */
 function visibleLength(html: string): number {
-  return [html.replace(/<[^>]+>/g, "").replace(/&(amp|lt|gt);/g, "x")].join("").length;
+  return html.replace(/<[^>]+>/g, "").replace(/&(amp|lt|gt);/g, "x").length;
 }

@@ -20,7 +20,8 @@ const category = z.enum(["all", ...CATEGORIES]);
 /** A page of the list at the user's last location. */
 const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
 /** The category picker for a radius. */
-const pickerButton = callbackCodec("nc", { r: radius });
+/** The category picker; it remembers the list it came from, for Back. */
+const pickerButton = callbackCodec("nc", { r: radius, c: category });
 const NOOP = "noop";
 
 interface ListView {
@@ -38,7 +39,7 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   if (found.length === 0) {
     const wider = RADIUS_CHOICES_KM.filter((r) => r > view.radiusKm);
     for (const r of wider) keyboard.text(`${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
-    keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm }));
+    keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm, c: view.category }));
     const hint = wider.length ? `\n${ctx.t("nearby-empty-wider")}` : "";
     return { text: ctx.t("nearby-empty", { radius: view.radiusKm, category: catName }) + hint, keyboard, shown: [] };
   }
@@ -68,7 +69,7 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   for (const r of RADIUS_CHOICES_KM) {
     keyboard.text(r === view.radiusKm ? `✓ ${r} km` : `${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
   }
-  keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm }));
+  keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm, c: view.category }));
 
   // At the cap there may be more deals further out: say which ones are listed.
   const headerKey = found.length >= NEAREST_LIMIT ? "nearby-header-nearest" : "nearby-header";
@@ -143,8 +144,9 @@ nearbyFeature.callbackQuery(pickerButton.filter, async (ctx) => {
   const keyboard = new InlineKeyboard();
   (["all", ...CATEGORIES] as const).forEach((c, i) => {
     keyboard.text(categoryName(ctx, c === "all" ? undefined : c), listButton.pack({ r: view.r, c, p: 0 }));
-    if (i % 3 === 2 && i < CATEGORIES.length) keyboard.row();
+    if (i % 3 === 2) keyboard.row();
   });
+  keyboard.text(ctx.t("back"), listButton.pack({ r: view.r, c: view.c, p: 0 }));
   await ctx.editMessageText(ctx.t("nearby-pick-category"), { reply_markup: keyboard });
 });
 
