@@ -18,7 +18,7 @@ describe("input the bot did not ask for", () => {
   afterAll(() => h.close());
 
   it.each([
-    ["d:999999:n", "This offer doesn't exist any more."],
+    ["d:999999:n:0", "This offer doesn't exist any more."],
     ["map:999999", "This offer doesn't exist any more."],
     ["nb:7:all:0", EXPIRED],
     ["nb:5:pizza:0", EXPIRED],
@@ -26,7 +26,8 @@ describe("input the bot did not ask for", () => {
     ["nc:2", EXPIRED],
     ["d:abc", EXPIRED],
     ["d:1:z", EXPIRED],
-    ["d:1:n:extra", EXPIRED],
+    ["d:1:n:0:extra", EXPIRED],
+    ["d:1:n", EXPIRED],
     ["map:", EXPIRED],
     ["form:pick:x", EXPIRED],
     ["form:back", EXPIRED],
@@ -43,7 +44,7 @@ describe("input the bot did not ask for", () => {
   it("answers a forged button in Chinese for a Chinese user", async () => {
     const mei = h.user({ id: 712, firstName: "美", languageCode: "zh" });
     await mei.send("/start");
-    expect(callbackAnswer(await mei.press("d:999999:n"))).toEqual({ text: "这个优惠已不存在。", alert: true });
+    expect(callbackAnswer(await mei.press("d:999999:n:0"))).toEqual({ text: "这个优惠已不存在。", alert: true });
     expect(callbackAnswer(await mei.press("junk"))).toEqual({ text: "这个按钮已失效，请重新开始。", alert: true });
   });
 

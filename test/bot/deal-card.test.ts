@@ -70,7 +70,7 @@ describe("a deal's card", () => {
 
   async function openCard(chat: ReturnType<typeof h.user>, dealId: number): Promise<ApiCall> {
     const list = only(await chat.location(HERE.lat, HERE.lng));
-    const n = buttonTexts(list).find((t) => /^\d+$/.test(t) && button(list, t) === `d:${dealId}:n`);
+    const n = buttonTexts(list).find((t) => /^\d+$/.test(t) && button(list, t) === `d:${dealId}:n:0`);
     if (!n) throw new Error(`deal ${dealId} is not in the list: ${list.text}`);
     const calls = await chat.press(button(list, n));
     expect(callbackAnswer(calls)).toEqual({ text: "", alert: false });
@@ -136,7 +136,7 @@ describe("a deal's card", () => {
   it("sends the photo, then the card, when the card cannot fit a caption", async () => {
     const gil = h.user({ id: 319, firstName: "Gil", languageCode: "en" });
     const list = only(await gil.location(HERE.lat, HERE.lng));
-    const n = buttonTexts(list).find((t) => /^\d+$/.test(t) && button(list, t) === `d:${emojiId}:n`)!;
+    const n = buttonTexts(list).find((t) => /^\d+$/.test(t) && button(list, t) === `d:${emojiId}:n:0`)!;
     const [photo, card] = shown(await gil.press(button(list, n)));
     expect(photo?.method).toBe("sendPhoto");
     expect(photo?.payload.photo).toBe("AgACAgQAAxkBAAIBemoji");

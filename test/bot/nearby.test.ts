@@ -107,7 +107,7 @@ describe("the nearby list", () => {
     expect(second.text).toContain("Page 2 of 2");
     expect(titles(second)).toEqual(WITHIN_5KM.slice(5));
     expect(buttonTexts(second).slice(0, 5)).toEqual(["1", "2", "◀ Previous", "2/2", "·"]);
-    expect(button(second, "1")).toBe(`d:${ids.get("Pour-over coffee")}:n`);
+    expect(button(second, "1")).toBe(`d:${ids.get("Pour-over coffee")}:n:0`);
 
     const back = only(await dan.press(button(second, "◀ Previous")), "editMessageText");
     expect(back.payload.message_id).toBe(messageId);

@@ -1,15 +1,13 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import { distanceMeters } from "../../domain/geo.js";
 import { isOnSale } from "../../domain/nearby.js";
+import { via, sourceOf } from "../attribution.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { CLOSE_DATA } from "../keyboards.js";
 import { fitsCaption, renderCard } from "./deal-view.js";
 
-/** Where the user found the deal, for attribution: n nearby, s search, p push, l shared link. */
-const SOURCES = { n: "nearby", s: "search", p: "push", l: "link" } as const;
-export const dealButton = callbackCodec("d", { id, s: z.enum(["n", "s", "p", "l"]) });
+export const dealButton = callbackCodec("d", { id, ...via });
 const mapButton = callbackCodec("map", { id });
 const buyButton = callbackCodec("buy", { id });
 
@@ -18,7 +16,7 @@ export const dealCardFeature = new Composer<BotContext>();
 dealCardFeature.callbackQuery(dealButton.filter, async (ctx) => {
   const pressed = dealButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
-  const deal = await ctx.deps.services.deals.view(pressed.id, ctx.user.id, SOURCES[pressed.s]);
+  const deal = await ctx.deps.services.deals.view(pressed.id, ctx.user.id, sourceOf(pressed));
   await ctx.answerCallbackQuery();
   const { lastLat, lastLng } = ctx.user;
   const text = await renderCard(ctx, {

@@ -56,7 +56,7 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
       distance: distanceText(ctx, deal.distanceM),
     });
   });
-  items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: "n" })));
+  items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: "n", r: 0 })));
   keyboard.row();
   if (pages > 1) {
     const at = (p: number) => listButton.pack({ r: view.radiusKm, c: view.category, p });
