@@ -5,8 +5,15 @@ import type { Box, CellPrecision } from "../domain/geo.js";
 export type { Deal };
 export type DealWithShop = Deal & { shop: Shop };
 
-/** A new offer has sold nothing, unless it is imported with its history (demo data). */
-export type NewDeal = Omit<Deal, "id" | "soldCount" | "createdAt" | "updatedAt"> & { soldCount?: number };
+/**
+ * A new offer has sold nothing, unless it is imported with its history (demo
+ * data); refund policy and group minimum have defaults.
+ */
+export type NewDeal = Omit<
+  Deal,
+  "id" | "soldCount" | "createdAt" | "updatedAt" | "refundPolicy" | "minBuyers" | "groupReachedAt"
+> &
+  Partial<Pick<Deal, "soldCount" | "refundPolicy" | "minBuyers">>;
 
 export interface ListedDeal {
   id: number;
