@@ -21,6 +21,13 @@ export function createShopRepository(db: Db) {
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return db.shop.findUnique({ where: { ownerId } });
     },
+    /**
+     * The approved shops whose vouchers this user may redeem: their own shop
+     * (staff join this list when they exist).
+     */
+    async redeemableBy(userId: bigint): Promise<Shop[]> {
+      return db.shop.findMany({ where: { ownerId: userId, status: "APPROVED" } });
+    },
     count(): Promise<number> {
       return db.shop.count();
     },
