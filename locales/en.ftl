@@ -13,9 +13,13 @@ help =
     /language: change the language
     /cancel: leave what you are doing
 
+    /mycodes: your vouchers, their QR codes, refunds
+
     For merchants
     /register: put your shop on the map
     /newdeal: post an offer
+    /redeem CODE: redeem a customer's voucher (or scan its QR code)
+    /refunds: refunds you owe; /refunded ORDER once paid back
 keyboard-share-location = 📍 Share location
 generic-error = 😕 Something went wrong on our side. Please try again in a moment.
 button-expired = This button is no longer valid. Please start again.
@@ -34,6 +38,9 @@ cmd-language = Change language
 cmd-help = What I can do
 cmd-register = Register your shop
 cmd-newdeal = Post an offer
+cmd-mycodes = Your vouchers
+cmd-redeem = Redeem a voucher (merchants)
+cmd-refunds = Refunds to pay back (merchants)
 cmd-cancel = Leave the current step
 
 ## Categories
@@ -77,7 +84,6 @@ card-limit = Up to { $limit } per person · vouchers valid { $days } days after 
 card-not-on-sale = ⛔ This offer is not on sale right now.
 card-buy = 🛒 Buy
 card-map = 📍 Show on map
-buy-coming-soon = 🛒 Buying in the chat is coming soon. For now, visit the shop and mention Nearbuy.
 
 ## Forms
 form-skip = Skip ⏭
@@ -140,3 +146,86 @@ error-shop-pending = Your shop is still waiting for an operator's approval.
 error-shop-not-approved = Your shop is not approved to post offers. Contact the operators.
 error-deal-not-found = This offer doesn't exist any more.
 error-no-location = I don't know where you are yet: share your location first.
+
+## Checkout and vouchers
+card-refund-anytime = ↩️ Refund any time while unused
+card-refund-on-expiry = ↩️ Unused vouchers are refunded when they expire
+card-refund-none = ⚠️ No refunds
+card-group = 👥 Group deal: vouchers activate when { $needed } people have bought ({ $sofar } so far)
+group-invite = 👥 Invite friends
+newdeal-refund = ↩️ Refund policy? (Skip: refund any time while unused)
+refund-policy-anytime = Refund any time while unused
+refund-policy-on-expiry = Refund unused vouchers on expiry
+refund-policy-none = No refunds
+newdeal-group = 👥 Group deal? Send the minimum number of buyers (2–{ $max }): vouchers activate once that many people have bought. Skip for a normal offer.
+buy-how-many = 🛒 { $title }: how many? (up to { $max })
+invoice-description = { $title } at { $shop }. You get a voucher code to show in the shop.
+invoice-pay = 💳 Pay { $total }
+invoice-cancel = ✖️ Cancel
+invoice-held = ⏳ Your units are held for { $minutes } minutes while you pay.
+invoice-refused = 😕 This offer can't be paid in the chat right now (the payment provider refused the invoice). Nothing was charged.
+invoice-cancelled = Cancelled: the units are back on sale.
+invoice-not-open = This invoice is no longer open.
+payment-unmatched = ⚠️ We received your payment but couldn't match it to an open order. Nothing is lost: it will be refunded. Reference: <code>{ $charge }</code>
+payment-sold-out = 😕 <b>{ $title }</b> sold out while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
+price-free = free
+order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
+order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
+order-codes = 🎟 Your { $count } voucher codes (open any with /mycodes to see its QR code):
+group-pending = ⏳ <b>{ $title }</b> is a group deal: your vouchers activate when { $needed } people have bought ({ $sofar } so far). Invite friends to get there sooner!
+group-reached = 🎉 The group deal <b>{ $title }</b> reached { $needed } buyers: your vouchers are active now. See /mycodes.
+voucher-list = 🎟 My vouchers
+voucher-code = Code: <code>{ $code }</code>
+voucher-shop = 🏪 { $shop } · { $address }
+voucher-how-to-use = Show this QR code (or tell the code) at the shop.
+voucher-state-active = valid until { $until }
+voucher-state-pending = waiting for { $needed } buyers
+voucher-state-redeemed = redeemed { $when }
+voucher-state-refunded = refunded
+voucher-state-expired = expired { $when }
+mycodes-empty = 🎟 You have no vouchers yet. Share your location to find a deal!
+mycodes-header = 🎟 <b>Your vouchers</b> ({ $total }) · page { $page }/{ $pages }
+voucher-refund = ↩️ Refund
+refund-confirm = ↩️ Refund { $count } unused voucher(s) of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
+refund-yes = Yes, refund
+refund-no = No, keep them
+refund-requested = ↩️ Refund requested for order #{ $order }: { $shop } will pay { $amount } back through the payment provider. You'll get a message when it's done.
+refund-done-free = ↩️ Done: the vouchers of order #{ $order } are cancelled.
+refund-due-merchant = ↩️ Refund due: order #{ $order }, <b>{ $title }</b>, { $amount }. Pay it back through your payment provider (charge <code>{ $charge }</code>), then tap the button or send <code>/refunded { $order }</code>.
+refund-mark-done = ✅ Mark as refunded
+refund-paid-notice = ✅ The shop refunded { $amount } for order #{ $order } (<b>{ $title }</b>).
+refund-expired-notice = ↩️ Your unused voucher(s) for <b>{ $title }</b> expired: { $amount } will be refunded by the shop.
+group-failed-notice = 😕 The group deal <b>{ $title }</b> ended without reaching { $needed } buyers. Your order is cancelled and { $amount } will be refunded.
+refunds-none = No refunds are due. 👍
+refunds-header = ↩️ <b>Refunds due</b> ({ $count }): pay each back through your payment provider, then tap its button.
+refunds-line = #{ $order } · <b>{ $title }</b> · { $amount } · charge <code>{ $charge }</code>
+refunded-usage = Send <code>/refunded ORDER</code> with the order number, e.g. <code>/refunded 12</code>.
+refunded-done = ✅ Order #{ $order } marked as refunded ({ $amount }). The buyer has been told.
+redeem-usage = Send <code>/redeem</code> followed by the customer's code, e.g. <code>/redeem 7KQ2-M9XD-4HT3</code>. Or scan the customer's QR code with your phone's camera.
+redeem-done = ✅ Redeemed <code>{ $code }</code>: <b>{ $title }</b>, { $quantity } voucher ({ $price }) from order #{ $order } of { $ordered }, bought by { $buyer }.
+redeem-already = ⚠️ <code>{ $code }</code> (<b>{ $title }</b>) was already redeemed on { $when }.
+redeem-group-pending = ⏳ <code>{ $code }</code> (<b>{ $title }</b>) is not valid yet: the group deal needs { $needed } buyers.
+redeem-refunded = ⛔ <code>{ $code }</code> (<b>{ $title }</b>) was refunded and is not valid.
+redeem-expired = ⌛ <code>{ $code }</code> (<b>{ $title }</b>) expired on { $when }.
+redeem-confirm = 🎟 Redeem <code>{ $code }</code>: <b>{ $title }</b> ({ $price }), bought by { $buyer }?
+redeem-confirm-yes = ✅ Redeem
+voucher-redeemed-notice = ✅ Your voucher <code>{ $code }</code> for <b>{ $title }</b> was redeemed at { $shop }. Enjoy!
+voucher-link-not-staff = 🎟 This is a Nearbuy voucher. Only the shop that sold it can redeem it: show it there.
+error-deal-sold-out = 😕 Sold out.
+error-deal-not-on-sale = This offer is not on sale any more.
+error-limit-reached = You already have the most one person can buy of this offer ({ $limit }).
+error-quantity-unavailable = Only { $max } can be bought now. Please pick again.
+error-payments-off = 💳 Payments are not set up on this bot yet: only free coupons can be claimed.
+error-order-unknown = This invoice doesn't belong to an order of yours.
+error-order-already-paid = This order is already paid: see /mycodes.
+error-order-expired = This invoice expired and its units went back on sale. Tap Buy again.
+error-order-amount-changed = The amount doesn't match the order. Tap Buy again.
+error-code-malformed = A voucher code has 12 letters and digits, like 7KQ2-M9XD-4HT3. Please check it.
+error-code-typo = That code has a typo: one symbol is wrong or two are swapped. Please check it.
+error-code-unknown = No voucher of your shop has this code.
+error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
+error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
+error-voucher-not-found = This voucher isn't yours or no longer exists.
+error-refund-not-allowed = This voucher can't be refunded (used, expired, or the offer has no refunds).
+error-refund-not-due = Order #{ $order } has no refund due from your shop.
+error-bad-refund-policy = Please pick one of the refund policies.

@@ -12,10 +12,13 @@ help =
     /nearby：附近的优惠
     /language：切换语言
     /cancel：退出当前操作
+    /mycodes：我的券码、二维码和退款
 
     商家
     /register：登记店铺
     /newdeal：发布优惠
+    /redeem 券码：核销顾客的券码（或扫描其二维码）
+    /refunds：待退款订单；退款后发送 /refunded 订单号
 keyboard-share-location = 📍 发送位置
 generic-error = 😕 我们这边出了点问题，请稍后再试。
 button-expired = 这个按钮已失效，请重新开始。
@@ -34,6 +37,9 @@ cmd-language = 切换语言
 cmd-help = 我能做什么
 cmd-register = 登记店铺
 cmd-newdeal = 发布优惠
+cmd-mycodes = 我的券码
+cmd-redeem = 核销券码（商家）
+cmd-refunds = 待退款订单（商家）
 cmd-cancel = 退出当前步骤
 
 ## Categories
@@ -74,7 +80,6 @@ card-limit = 每人限购 { $limit } 份 · 券码购买后 { $days } 天内有�
 card-not-on-sale = ⛔ 该优惠目前不在售。
 card-buy = 🛒 购买
 card-map = 📍 查看地图
-buy-coming-soon = 🛒 聊天内购买即将上线。目前请直接到店并提及 Nearbuy。
 
 ## Forms
 form-skip = 跳过 ⏭
@@ -137,3 +142,86 @@ error-shop-pending = 你的店铺仍在等待运营审核。
 error-shop-not-approved = 你的店铺未获准发布优惠，请联系运营。
 error-deal-not-found = 这个优惠已不存在。
 error-no-location = 我还不知道你在哪里：请先发送位置。
+
+## Checkout and vouchers
+card-refund-anytime = ↩️ 未使用随时退
+card-refund-on-expiry = ↩️ 过期未使用自动退款
+card-refund-none = ⚠️ 不支持退款
+card-group = 👥 团购：{ $needed } 人购买后券码生效（已有 { $sofar } 人）
+group-invite = 👥 邀请好友
+newdeal-refund = ↩️ 退款规则？（跳过：未使用随时退）
+refund-policy-anytime = 未使用随时退
+refund-policy-on-expiry = 过期未使用自动退
+refund-policy-none = 不支持退款
+newdeal-group = 👥 团购？发送最少购买人数（2–{ $max }）：达到人数后券码生效。普通优惠请跳过。
+buy-how-many = 🛒 { $title }：买几份？（最多 { $max } 份）
+invoice-description = { $shop } 的 { $title }。购买后获得券码，到店出示即可。
+invoice-pay = 💳 支付 { $total }
+invoice-cancel = ✖️ 取消
+invoice-held = ⏳ 已为你保留 { $minutes } 分钟，请尽快支付。
+invoice-refused = 😕 这个优惠暂时无法在聊天中支付（支付服务商拒绝了账单），未扣款。
+invoice-cancelled = 已取消：名额已重新开放。
+invoice-not-open = 这个账单已失效。
+payment-unmatched = ⚠️ 已收到你的付款，但没有找到对应的订单。款项不会丢失，将会退还。参考号：<code>{ $charge }</code>
+payment-sold-out = 😕 你付款时 <b>{ $title }</b> 已售罄。商家将退还 { $total }，完成后会通知你。
+price-free = 免费
+order-paid = ✅ 已付款：{ $quantity } × <b>{ $title }</b>，{ $total }（订单 #{ $order }）。
+order-claimed = ✅ 已领取：{ $quantity } × <b>{ $title }</b>，{ $total }（订单 #{ $order }）。
+order-codes = 🎟 你的 { $count } 个券码（在 /mycodes 中打开任意一个查看二维码）：
+group-pending = ⏳ <b>{ $title }</b> 是团购：{ $needed } 人购买后券码生效（已有 { $sofar } 人）。邀请好友更快成团！
+group-reached = 🎉 团购 <b>{ $title }</b> 已达到 { $needed } 人：你的券码已生效。查看 /mycodes。
+voucher-list = 🎟 我的券码
+voucher-code = 券码：<code>{ $code }</code>
+voucher-shop = 🏪 { $shop } · { $address }
+voucher-how-to-use = 到店出示此二维码（或报出券码）即可使用。
+voucher-state-active = 有效期至 { $until }
+voucher-state-pending = 等待 { $needed } 人成团
+voucher-state-redeemed = 已于 { $when } 核销
+voucher-state-refunded = 已退款
+voucher-state-expired = 已于 { $when } 过期
+mycodes-empty = 🎟 你还没有券码。发送位置找找附近的优惠吧！
+mycodes-header = 🎟 <b>我的券码</b>（{ $total }）· 第 { $page }/{ $pages } 页
+voucher-refund = ↩️ 退款
+refund-confirm = ↩️ 退还 <b>{ $title }</b>（订单 #{ $order }）中 { $count } 张未使用的券，共 { $amount }？券码将立即失效。
+refund-yes = 确认退款
+refund-no = 不退了
+refund-requested = ↩️ 订单 #{ $order } 已申请退款：{ $shop } 将通过支付服务商退还 { $amount }，完成后会通知你。
+refund-done-free = ↩️ 已完成：订单 #{ $order } 的券码已取消。
+refund-due-merchant = ↩️ 待退款：订单 #{ $order }，<b>{ $title }</b>，{ $amount }。请通过支付服务商退款（交易号 <code>{ $charge }</code>），然后点按钮或发送 <code>/refunded { $order }</code>。
+refund-mark-done = ✅ 标记为已退款
+refund-paid-notice = ✅ 商家已退还订单 #{ $order }（<b>{ $title }</b>）的 { $amount }。
+refund-expired-notice = ↩️ 你在 <b>{ $title }</b> 的未使用券码已过期：商家将退还 { $amount }。
+group-failed-notice = 😕 团购 <b>{ $title }</b> 结束时未达到 { $needed } 人。订单已取消，{ $amount } 将退还给你。
+refunds-none = 没有待退款的订单。👍
+refunds-header = ↩️ <b>待退款</b>（{ $count }）：请逐笔通过支付服务商退款，然后点对应按钮。
+refunds-line = #{ $order } · <b>{ $title }</b> · { $amount } · 交易号 <code>{ $charge }</code>
+refunded-usage = 发送 <code>/refunded 订单号</code>，例如 <code>/refunded 12</code>。
+refunded-done = ✅ 订单 #{ $order } 已标记为已退款（{ $amount }），已通知买家。
+redeem-usage = 发送 <code>/redeem</code> 加顾客的券码，例如 <code>/redeem 7KQ2-M9XD-4HT3</code>。也可以用手机相机扫描顾客的二维码。
+redeem-done = ✅ 已核销 <code>{ $code }</code>：<b>{ $title }</b>，{ $quantity } 张（{ $price }），来自订单 #{ $order }（共 { $ordered } 张），买家 { $buyer }。
+redeem-already = ⚠️ <code>{ $code }</code>（<b>{ $title }</b>）已于 { $when } 核销过。
+redeem-group-pending = ⏳ <code>{ $code }</code>（<b>{ $title }</b>）尚未生效：团购需要 { $needed } 人。
+redeem-refunded = ⛔ <code>{ $code }</code>（<b>{ $title }</b>）已退款，不能使用。
+redeem-expired = ⌛ <code>{ $code }</code>（<b>{ $title }</b>）已于 { $when } 过期。
+redeem-confirm = 🎟 核销 <code>{ $code }</code>：<b>{ $title }</b>（{ $price }），买家 { $buyer }？
+redeem-confirm-yes = ✅ 核销
+voucher-redeemed-notice = ✅ 你的券码 <code>{ $code }</code>（<b>{ $title }</b>）已在 { $shop } 核销。祝你愉快！
+voucher-link-not-staff = 🎟 这是 Nearbuy 的券码，只有售出它的商家可以核销：请到店出示。
+error-deal-sold-out = 😕 已售罄。
+error-deal-not-on-sale = 这个优惠已下架。
+error-limit-reached = 你已达到该优惠的每人限购数量（{ $limit } 份）。
+error-quantity-unavailable = 现在最多只能买 { $max } 份，请重新选择。
+error-payments-off = 💳 本机器人尚未开通支付：只能领取免费券。
+error-order-unknown = 这个账单不属于你的订单。
+error-order-already-paid = 这个订单已付款：查看 /mycodes。
+error-order-expired = 账单已过期，名额已重新开放。请重新点击购买。
+error-order-amount-changed = 金额与订单不符，请重新点击购买。
+error-code-malformed = 券码由 12 个字母和数字组成，例如 7KQ2-M9XD-4HT3，请检查。
+error-code-typo = 券码有误：有一位输错或两位颠倒了，请检查。
+error-code-unknown = 你的店铺没有这个券码。
+error-not-a-redeemer = 只有店主（或店员）可以核销券码。
+error-redeem-rate-limited = 输错次数太多，请 { $minutes } 分钟后再试。
+error-voucher-not-found = 这个券码不是你的，或已不存在。
+error-refund-not-allowed = 这个券码不能退款（已使用、已过期，或该优惠不支持退款）。
+error-refund-not-due = 订单 #{ $order } 没有需要你的店铺退款的款项。
+error-bad-refund-policy = 请选择一种退款规则。

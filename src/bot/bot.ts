@@ -11,6 +11,11 @@ import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { buyFeature } from "./features/checkout/buy.js";
+import { myCodesFeature } from "./features/checkout/my-codes.js";
+import { paymentFeature } from "./features/checkout/payment.js";
+import { redeemFeature } from "./features/checkout/redeem.js";
+import { createNotifier, type Notifier } from "./notifier.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -18,35 +23,49 @@ export interface CreateBotOptions extends BotDependencies {
   botInfo?: UserFromGetMe;
 }
 
-export type NearbuyBot = Bot<BotContext> & { commandList(locale: string): ReturnType<typeof commandList> };
+export type NearbuyBot = Bot<BotContext> & {
+  commandList(locale: string): ReturnType<typeof commandList>;
+  /** Messages to users outside an update (scheduled work). */
+  notifier: Notifier;
+};
 
 export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions): NearbuyBot {
   const bot = new Bot<BotContext>(token, { botInfo, client: { apiRoot } });
   const i18n = createI18n();
 
-  const privateChats = bot.chatType("private");
-  privateChats.use(async (ctx, next) => {
+  const notifier = createNotifier(bot.api, i18n, deps.services.users, deps.logger);
+
+  // Private chats, plus the pre-checkout query, which has a sender but no chat.
+  const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
+  personal.use(async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
     ctx.deps = deps;
+    ctx.notifier = notifier;
     ctx.user = await deps.services.users.ensure({
       id: ctx.from.id,
       firstName: ctx.from.first_name,
       username: ctx.from.username,
+      languageCode: ctx.from.language_code,
     });
     await next();
   });
-  privateChats.use(i18n);
-  privateChats.use(domainErrors);
+  personal.use(i18n);
+  // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
+  personal.use(paymentFeature);
+  personal.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
-  privateChats.use(startFeature);
-  privateChats.use(formsFeature);
-  privateChats.use(registerFeature);
-  privateChats.use(newDealFeature);
-  privateChats.use(nearbyFeature);
-  privateChats.use(dealCardFeature);
-  privateChats.use(fallbackFeature);
+  personal.use(startFeature);
+  personal.use(formsFeature);
+  personal.use(registerFeature);
+  personal.use(newDealFeature);
+  personal.use(nearbyFeature);
+  personal.use(dealCardFeature);
+  personal.use(buyFeature);
+  personal.use(myCodesFeature);
+  personal.use(redeemFeature);
+  personal.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));
-  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale) });
+  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier });
 }

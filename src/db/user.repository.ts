@@ -7,6 +7,7 @@ export interface TelegramProfile {
   id: number;
   firstName: string;
   username?: string;
+  languageCode?: string;
 }
 
 export function createUserRepository(db: Db) {
@@ -15,16 +16,23 @@ export function createUserRepository(db: Db) {
       return db.user.findUnique({ where: { id } });
     },
     /**
-     * The user behind an update: created on first contact, renamed when their
-     * Telegram name changed, otherwise only read (no write per update).
+     * The user behind an update: created on first contact, updated when their
+     * Telegram name or app language changed, otherwise only read (no write per update).
      */
     async ensure(profile: TelegramProfile): Promise<User> {
       const id = BigInt(profile.id);
-      const username = profile.username ?? null;
+      const fields = {
+        firstName: profile.firstName,
+        username: profile.username ?? null,
+        telegramLanguage: profile.languageCode ?? null,
+      };
       const found = await db.user.findUnique({ where: { id } });
-      if (!found) return db.user.create({ data: { id, firstName: profile.firstName, username } });
-      if (found.firstName === profile.firstName && found.username === username) return found;
-      return db.user.update({ where: { id }, data: { firstName: profile.firstName, username } });
+      if (!found) return db.user.create({ data: { id, ...fields } });
+      const same =
+        found.firstName === fields.firstName &&
+        found.username === fields.username &&
+        found.telegramLanguage === fields.telegramLanguage;
+      return same ? found : db.user.update({ where: { id }, data: fields });
     },
     /** The first deep-link source is kept forever (attribution). */
     async setSourceIfUnset(id: bigint, source: string): Promise<void> {

@@ -16,7 +16,22 @@ export const LIMITS = {
   perPersonLimit: 100,
   days: 365,
   voucherValidDays: 365,
+  minBuyers: 1000,
 } as const;
+
+/**
+ * When a buyer gets money back: ANYTIME while the voucher is unused,
+ * ON_EXPIRY for vouchers left unused when they expire, or NONE.
+ */
+export const REFUND_POLICIES = ["ANYTIME", "ON_EXPIRY", "NONE"] as const;
+export type RefundPolicy = (typeof REFUND_POLICIES)[number];
+export const DEFAULT_REFUND_POLICY: RefundPolicy = "ANYTIME";
+
+export function refundPolicy(value: string): RefundPolicy {
+  const policy = REFUND_POLICIES.find((p) => p === value);
+  if (!policy) throw new DomainError("bad-refund-policy");
+  return policy;
+}
 
 export function text(value: string, field: keyof typeof LIMITS, { optional = false } = {}): string {
   const cleaned = value.replace(/\s+/g, " ").trim();
@@ -81,6 +96,9 @@ export interface DealInput {
   perPersonLimit: number;
   days: number;
   voucherValidDays: number;
+  refundPolicy?: RefundPolicy;
+  /** A group deal's minimum number of buyers; 0 or absent for a normal deal. */
+  minBuyers?: number;
 }
 
 /** `/register Shop name | category | latitude,longitude | address` */

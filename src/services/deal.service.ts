@@ -3,7 +3,7 @@ import type { EventRepository } from "../db/event.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf } from "../domain/geo.js";
-import type { DealInput } from "../domain/validation.js";
+import { DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Clock } from "./clock.js";
 
 const DAY_MS = 86_400_000;
@@ -49,6 +49,8 @@ export function createDealService({
         stockLeft: input.quantity,
         perPersonLimit: input.perPersonLimit,
         voucherValidDays: input.voucherValidDays,
+        refundPolicy: input.refundPolicy ?? DEFAULT_REFUND_POLICY,
+        minBuyers: input.minBuyers ?? 0,
         status: "ACTIVE",
         category: shop.category,
         lat: shop.lat,

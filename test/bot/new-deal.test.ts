@@ -94,7 +94,26 @@ describe("posting an offer", () => {
     const voucherDays = await ask("7");
     expect(voucherDays.text).toBe("🎟 How many days is a voucher valid after purchase? (1–365, or Skip for 30)");
 
-    const preview = await ask(() => cafe.press(button(voucherDays, "Skip ⏭")));
+    const refund = await ask(() => cafe.press(button(voucherDays, "Skip ⏭")));
+    expect(refund.text).toBe("↩️ Refund policy? (Skip: refund any time while unused)");
+    expect(buttonTexts(refund)).toEqual([
+      "Refund any time while unused",
+      "Refund unused vouchers on expiry",
+      "No refunds",
+      "◀ Back",
+      "Skip ⏭",
+      "✖ Cancel",
+    ]);
+    expect((await ask("whatever")).text).toBe("Please use the buttons above.");
+
+    const group = await ask(() => cafe.press(button(refund, "Refund unused vouchers on expiry")));
+    expect(group.text).toBe(
+      "👥 Group deal? Send the minimum number of buyers (2–1,000): vouchers activate once that many people have bought. Skip for a normal offer.",
+    );
+    expect((await ask("1")).text).toBe("Please send a number from 2 to 1,000.");
+    expect(await stepOf(601)).toBe("group");
+
+    const preview = await ask("4");
     expect(preview.method).toBe("sendMessage");
     expect(preview.text).toBe(
       [
@@ -108,6 +127,8 @@ describe("posting an offer", () => {
         "💰 CN¥9.90 instead of CN¥19.90 (−50%)",
         "📦 3 left · sale ends 11 May 2026, 17:00",
         "Up to 3 per person · vouchers valid 30 days after purchase",
+        "↩️ Unused vouchers are refunded when they expire",
+        "👥 Group deal: vouchers activate when 4 people have bought (0 so far)",
       ].join("\n"),
     );
     expect(buttonTexts(preview)).toEqual(["✅ Publish", "◀ Back", "✖ Cancel"]);
@@ -126,6 +147,8 @@ describe("posting an offer", () => {
         stockLeft: 3,
         perPersonLimit: 3,
         voucherValidDays: 30,
+        refundPolicy: "ON_EXPIRY",
+        minBuyers: 4,
         status: "ACTIVE",
         category: "cafe",
       },
@@ -188,6 +211,8 @@ describe("posting an offer", () => {
     await yang.send("100");
     await yang.send("2");
     await yang.send("14");
+    await yang.send("/skip");
+    await yang.send("/skip");
     const preview = only(await yang.send("/skip"));
     expect(preview.method).toBe("sendPhoto");
     expect(preview.payload.photo).toBe("AgACAgQAAxkBAAIBshengjian");
@@ -207,8 +232,8 @@ describe("posting an offer", () => {
     await pho.send("T".repeat(80));
     await pho.send("D".repeat(500));
     await pho.photo("AgACAgQAAxkBAAIBlong");
-    for (const answer of ["9.90", "19.90", "50", "5", "7"]) await pho.send(answer);
-    const preview = shown(await pho.send("30"));
+    for (const answer of ["9.90", "19.90", "50", "5", "7", "30", "/skip"]) await pho.send(answer);
+    const preview = shown(await pho.send("/skip"));
     expect(preview.map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
     expect(preview[0]!.payload.photo).toBe("AgACAgQAAxkBAAIBlong");
     expect(preview[1]!.text).toMatch(/^👀 Preview: this is what customers will see\.\n\nT{80}\nD+…\n\n🏪 N{64}/);
@@ -219,9 +244,15 @@ describe("posting an offer", () => {
   it("goes back from the preview to the last question", async () => {
     const pho = h.user({ id: 602, firstName: "Phong", languageCode: "en" });
     const preview = only(await pho.send("/newdeal Iced tea | 3 | 6 | 20 | 2"));
-    const back = only(await pho.press(button(preview, "◀ Back")));
+    const group = only(await pho.press(button(preview, "◀ Back")));
+    expect(group.text).toMatch(/^👥 Group deal\?/);
+    const refund = only(await pho.press(button(group, "◀ Back")));
+    expect(refund.text).toMatch(/^↩️ Refund policy\?/);
+    const back = only(await pho.press(button(refund, "◀ Back")));
     expect(back.text).toMatch(/^🎟 How many days is a voucher valid/);
-    expect(only(await pho.send("10")).text).toContain("vouchers valid 10 days after purchase");
+    await pho.send("10");
+    await pho.send("/skip");
+    expect(only(await pho.send("/skip")).text).toContain("vouchers valid 10 days after purchase");
     expect(only(await pho.send("/cancel")).text).toBe("Cancelled. Nothing was saved.");
     expect(await dealsOf(602)).toHaveLength(1);
   });

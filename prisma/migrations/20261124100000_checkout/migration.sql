@@ -1,3 +1,6 @@
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN "telegramLanguage" TEXT;
+
 -- CreateTable
 CREATE TABLE "Order" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
@@ -16,6 +19,7 @@ CREATE TABLE "Order" (
     "paidAt" DATETIME,
     "deliveredAt" DATETIME,
     "refundRequestedAt" DATETIME,
+    "refundMinor" INTEGER NOT NULL DEFAULT 0,
     "refundedAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" DATETIME NOT NULL,

@@ -4,6 +4,9 @@ import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
 import { truncate } from "../html.js";
 
+/** ON_EXPIRY → on-expiry, the suffix of its message keys. */
+export const policyKey = (policy: string) => policy.toLowerCase().replace("_", "-");
+
 export interface CardModel {
   title: string;
   description: string;
@@ -24,6 +27,11 @@ export interface CardModel {
   endsAt: Date;
   onSale: boolean;
   distanceM?: number;
+  refundPolicy: string;
+  /** A group deal needs this many buyers (0 or 1: not a group deal). */
+  minBuyers: number;
+  /** Shown with a group deal's minimum; absent in a preview. */
+  buyersSoFar?: number;
 }
 
 /** Telegram's caption limit: with a photo the whole card must fit in it. */
@@ -41,6 +49,8 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
     ctx.t("card-price", { price, original }),
     ctx.t("card-stock", { left: card.stockLeft, ends: localDate(card.endsAt, card, locale) }),
     ctx.t("card-limit", { limit: card.perPersonLimit, days: card.voucherValidDays }),
+    ctx.t(`card-refund-${policyKey(card.refundPolicy)}`),
+    card.minBuyers > 1 ? ctx.t("card-group", { needed: card.minBuyers, sofar: card.buyersSoFar ?? 0 }) : "",
     card.finePrint ? `<i>${escapeHtml(card.finePrint)}</i>` : "",
     card.onSale ? "" : ctx.t("card-not-on-sale"),
   ]

@@ -2,6 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import {
+  DEFAULT_REFUND_POLICY,
+  REFUND_POLICIES,
   DEFAULT_PER_PERSON_LIMIT,
   DEFAULT_VOUCHER_VALID_DAYS,
   LIMITS,
@@ -12,7 +14,7 @@ import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
-import { fitsCaption, renderCard } from "./deal-view.js";
+import { fitsCaption, policyKey, renderCard } from "./deal-view.js";
 
 type DealForm = DealInput;
 
@@ -102,6 +104,28 @@ export const newDealForm = defineForm<DealForm>({
       () => ({ voucherValidDays: DEFAULT_VOUCHER_VALID_DAYS }),
     ),
     {
+      id: "refund",
+      reminder: "form-expects-button",
+      prompt: (ctx, _data, keyboard) =>
+        ctx.reply(ctx.t("newdeal-refund"), {
+          reply_markup: InlineKeyboard.from([
+            ...REFUND_POLICIES.map((p) => [InlineKeyboard.text(ctx.t(`refund-policy-${policyKey(p)}`), formButton(p))]),
+            ...keyboard.inline_keyboard,
+          ]),
+        }),
+      accept: (ctx) => {
+        const picked = pickedValue(ctx);
+        return picked === undefined ? null : { refundPolicy: validate.refundPolicy(picked) };
+      },
+      skip: () => ({ refundPolicy: DEFAULT_REFUND_POLICY }),
+    },
+    textStep(
+      "group",
+      (ctx) => ctx.t("newdeal-group", { max: LIMITS.minBuyers }),
+      (text) => ({ minBuyers: validate.wholeNumber(text, "minBuyers", 2) }),
+      () => ({ minBuyers: 0 }),
+    ),
+    {
       id: "preview",
       reminder: "form-expects-button",
       prompt: (ctx, data, keyboard) => sendPreview(ctx, data as DealForm, keyboard),
@@ -133,6 +157,8 @@ async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKe
     stockLeft: data.quantity,
     endsAt: new Date(ctx.deps.services.clock().getTime() + data.days * DAY_MS),
     onSale: true,
+    refundPolicy: data.refundPolicy ?? DEFAULT_REFUND_POLICY,
+    minBuyers: data.minBuyers ?? 0,
   });
   const text = `${ctx.t("newdeal-preview-header")}\n\n${card}`;
   const reply_markup = InlineKeyboard.from([

@@ -4,6 +4,9 @@ import type { BotContext } from "../context.js";
 import { escapeHtml } from "../html.js";
 import { LOCALES } from "../i18n.js";
 import { mainKeyboard } from "../keyboards.js";
+import { openVoucherLink } from "./checkout/redeem.js";
+import { DEAL_PAYLOAD, VOUCHER_PAYLOAD } from "./checkout/voucher-view.js";
+import { showDealCard } from "./deal-card.js";
 import { z } from "zod";
 
 export const startFeature = new Composer<BotContext>();
@@ -14,11 +17,17 @@ const languageButton = callbackCodec("lang", { locale: z.enum(LOCALES) });
 
 startFeature.command("start", async (ctx) => {
   const payload = ctx.match.trim();
+  // A scanned voucher QR: straight to redemption (or to the holder's voucher).
+  const voucher = VOUCHER_PAYLOAD.exec(payload);
+  if (voucher) return openVoucherLink(ctx, voucher[1]!);
   if (DEEP_LINK_PAYLOAD.test(payload)) await ctx.deps.services.users.setSourceIfUnset(ctx.user.id, payload);
   await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.from?.first_name ?? "") }), {
     parse_mode: "HTML",
     reply_markup: mainKeyboard(ctx),
   });
+  // A shared deal: its card, credited to the shared link.
+  const deal = DEAL_PAYLOAD.exec(payload);
+  if (deal) await showDealCard(ctx, Number(deal[1]), { s: "l", r: 0 });
 });
 
 startFeature.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));

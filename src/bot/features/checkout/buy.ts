@@ -1,0 +1,99 @@
+// Buy → how many → invoice (or, for a free coupon, the vouchers at once).
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { DomainError } from "../../../domain/errors.js";
+import { formatMoney } from "../../../domain/money.js";
+import { invoicePayload } from "../../../services/checkout.service.js";
+import { sourceOf, via } from "../../attribution.js";
+import { callbackCodec, id } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { localeOf } from "../../format.js";
+import { truncate } from "../../html.js";
+import { CLOSE_DATA } from "../../keyboards.js";
+import { deliverFulfilment } from "./payment.js";
+
+export const buyButton = callbackCodec("buy", { id, ...via });
+const quantityButton = callbackCodec("q", { id, n: id, ...via });
+const cancelInvoiceButton = callbackCodec("qx", { order: id });
+
+/** Telegram's invoice limits. */
+const INVOICE_TITLE_MAX = 32;
+const INVOICE_DESCRIPTION_MAX = 255;
+const QUANTITY_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
+
+export const buyFeature = new Composer<BotContext>();
+
+buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
+  const pressed = buyButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { deal, max } = await ctx.deps.services.checkout.quote(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  if (max === 1) return buy(ctx, deal.id, 1, sourceOf(pressed));
+  const keyboard = new InlineKeyboard();
+  const choices = [...new Set([...QUANTITY_CHOICES.filter((n) => n < max), max])];
+  choices.forEach((n, i) => {
+    keyboard.text(String(n), quantityButton.pack({ id: deal.id, n, s: pressed.s, r: pressed.r }));
+    if (i % 5 === 4) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("close"), CLOSE_DATA);
+  await ctx.reply(ctx.t("buy-how-many", { title: deal.title, max }), { reply_markup: keyboard });
+});
+
+buyFeature.callbackQuery(quantityButton.filter, async (ctx) => {
+  const pressed = quantityButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  await buy(ctx, pressed.id, pressed.n, sourceOf(pressed));
+  await ctx.answerCallbackQuery();
+  // The quantity question is answered: remove it so it cannot be pressed twice by accident.
+  await ctx.deleteMessage().catch(() => undefined);
+});
+
+async function buy(ctx: BotContext, dealId: number, quantity: number, source: string) {
+  const { checkout } = ctx.deps.services;
+  const { deal } = await checkout.quote(ctx.user.id, dealId);
+  if (deal.priceMinor === 0) {
+    const outcome = await checkout.claimFree(ctx.user.id, dealId, quantity, source);
+    return deliverFulfilment(ctx, outcome);
+  }
+  const providerToken = ctx.deps.paymentProviderToken;
+  if (!providerToken) throw new DomainError("payments-off");
+  const order = await checkout.reserve(ctx.user.id, dealId, quantity, source);
+  const locale = await localeOf(ctx);
+  const description = deal.description || ctx.t("invoice-description", { shop: deal.shop.name, title: deal.title });
+  try {
+    await ctx.replyWithInvoice(
+      truncate(deal.title, INVOICE_TITLE_MAX),
+      truncate(description, INVOICE_DESCRIPTION_MAX),
+      invoicePayload(order.id),
+      order.currency,
+      [{ label: truncate(`${deal.title} × ${quantity}`, INVOICE_TITLE_MAX), amount: order.totalMinor }],
+      {
+        provider_token: providerToken,
+        reply_markup: new InlineKeyboard()
+          .pay(ctx.t("invoice-pay", { total: formatMoney(order.totalMinor, order.currency, locale) }))
+          .row()
+          .text(ctx.t("invoice-cancel"), cancelInvoiceButton.pack({ order: order.id })),
+      },
+    );
+  } catch (error) {
+    // Telegram refused the invoice (an amount under the provider's minimum, a
+    // bad token): nothing can be paid, so the units go back on the shelf.
+    await checkout.cancelReservation(order.id);
+    if (error instanceof GrammyError) {
+      ctx.deps.logger.warn({ err: error.description, order: order.id }, "invoice refused");
+      return ctx.reply(ctx.t("invoice-refused"));
+    }
+    throw error;
+  }
+  await ctx.reply(ctx.t("invoice-held", { minutes: checkout.reservationMinutes }));
+}
+
+buyFeature.callbackQuery(cancelInvoiceButton.filter, async (ctx) => {
+  const pressed = cancelInvoiceButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const order = await ctx.deps.services.checkout.find(pressed.order);
+  // Only the buyer can cancel, and only an unpaid order.
+  if (!order || order.buyerId !== ctx.user.id) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const released = await ctx.deps.services.checkout.cancelReservation(order.id);
+  await ctx.answerCallbackQuery({ text: ctx.t(released ? "invoice-cancelled" : "invoice-not-open") });
+  if (released) await ctx.deleteMessage().catch(() => undefined);
+});

@@ -1,0 +1,63 @@
+// Handing vouchers to the buyer: after a payment, after a free claim, and on
+// restart for a paid order whose vouchers never arrived.
+import { InlineKeyboard, type Api } from "grammy";
+import type { OrderWithVouchers } from "../../../db/order.repository.js";
+import { formatMoney } from "../../../domain/money.js";
+import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import { escapeHtml } from "../../html.js";
+import type { Translate } from "../../notifier.js";
+import { shareLink, voucherCaption, voucherQr } from "./voucher-view.js";
+
+/** More vouchers than this arrive as one list; each QR is one tap away in /mycodes. */
+const QR_PHOTOS_PER_ORDER = 3;
+
+export interface DeliveryTarget {
+  api: Api;
+  t: Translate;
+  locale: string;
+  botUsername: string;
+  now: Date;
+  /** Different buyers of a group deal so far. */
+  buyersSoFar: number;
+}
+
+export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers): Promise<void> {
+  const chatId = Number(order.buyerId);
+  const { t, locale } = d;
+  const deal = order.deal;
+  const vouchers = order.vouchers.map((v) => ({ ...v, deal }));
+  const total = order.totalMinor === 0 ? t("price-free") : formatMoney(order.totalMinor, order.currency, locale);
+  await d.api.sendMessage(
+    chatId,
+    t(order.totalMinor === 0 ? "order-claimed" : "order-paid", {
+      quantity: order.quantity,
+      title: escapeHtml(deal.title),
+      total,
+      order: order.id,
+    }),
+    { parse_mode: "HTML" },
+  );
+  if (vouchers.some((v) => v.status === "PENDING")) {
+    await d.api.sendMessage(
+      chatId,
+      t("group-pending", { needed: deal.minBuyers, sofar: d.buyersSoFar, title: escapeHtml(deal.title) }),
+      { parse_mode: "HTML", reply_markup: new InlineKeyboard().url(t("group-invite"), shareLink(d.botUsername, deal)) },
+    );
+  }
+  const keyboard = new InlineKeyboard().text(t("voucher-list"), "vl:0");
+  if (vouchers.length <= QR_PHOTOS_PER_ORDER) {
+    for (const voucher of vouchers) {
+      await d.api.sendPhoto(chatId, await voucherQr(d.botUsername, voucher.code), {
+        caption: voucherCaption(t, locale, voucher, d.now),
+        parse_mode: "HTML",
+        reply_markup: keyboard,
+      });
+    }
+    return;
+  }
+  const codes = vouchers.map((v, i) => `${i + 1}. <code>${formatVoucherCode(v.code)}</code>`).join("\n");
+  await d.api.sendMessage(chatId, `${t("order-codes", { count: vouchers.length })}\n${codes}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+}

@@ -1,0 +1,98 @@
+// /mycodes: the buyer's vouchers, each one again with its QR, and refunds
+// where the deal's policy allows them.
+import { Composer, InlineKeyboard } from "grammy";
+import { formatMoney } from "../../../domain/money.js";
+import { callbackCodec, id } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { localeOf } from "../../format.js";
+import { escapeHtml } from "../../html.js";
+import { CLOSE_DATA } from "../../keyboards.js";
+import { notifyRefundDue } from "./refund-notices.js";
+import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
+
+const listButton = callbackCodec("vl", { page: id });
+const showButton = callbackCodec("vc", { id });
+const refundButton = callbackCodec("vr", { id });
+const confirmRefundButton = callbackCodec("vry", { id });
+
+export const myCodesFeature = new Composer<BotContext>();
+
+async function listScreen(ctx: BotContext, page: number) {
+  const { vouchers, page: current, pages, total, now } = await ctx.deps.services.vouchers.page(ctx.user.id, page);
+  if (total === 0) return { text: ctx.t("mycodes-empty"), keyboard: new InlineKeyboard().text(ctx.t("close"), CLOSE_DATA) };
+  const locale = await localeOf(ctx);
+  const t = ctx.t.bind(ctx);
+  const lines = vouchers.map((v, i) => `${i + 1}. ${voucherLine(t, locale, v, now)}`);
+  const keyboard = new InlineKeyboard();
+  vouchers.forEach((v, i) => keyboard.text(String(i + 1), showButton.pack({ id: v.id })));
+  keyboard.row();
+  if (current > 0) keyboard.text("‹", listButton.pack({ page: current - 1 }));
+  if (current < pages - 1) keyboard.text("›", listButton.pack({ page: current + 1 }));
+  keyboard.row().text(ctx.t("close"), CLOSE_DATA);
+  const header = ctx.t("mycodes-header", { total, page: current + 1, pages });
+  return { text: `${header}\n\n${lines.join("\n")}`, keyboard };
+}
+
+myCodesFeature.command("mycodes", async (ctx) => {
+  const { text, keyboard } = await listScreen(ctx, 0);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+myCodesFeature.callbackQuery(listButton.filter, async (ctx) => {
+  const pressed = listButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { text, keyboard } = await listScreen(ctx, pressed.page);
+  await ctx.answerCallbackQuery();
+  // From a list, page in place; from a voucher photo, open the list below it.
+  if (ctx.callbackQuery.message?.text !== undefined) {
+    await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(() => undefined);
+  } else {
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+});
+
+myCodesFeature.callbackQuery(showButton.filter, async (ctx) => {
+  const pressed = showButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { voucher, refundableCount, now } = await ctx.deps.services.vouchers.show(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard();
+  if (refundableCount > 0) keyboard.text(ctx.t("voucher-refund"), refundButton.pack({ id: voucher.id })).row();
+  keyboard.text(ctx.t("voucher-list"), listButton.pack({ page: 0 })).text(ctx.t("close"), CLOSE_DATA);
+  await ctx.replyWithPhoto(await voucherQr(ctx.me.username, voucher.code), {
+    caption: voucherCaption(ctx.t.bind(ctx), await localeOf(ctx), voucher, now),
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+});
+
+myCodesFeature.callbackQuery(refundButton.filter, async (ctx) => {
+  const pressed = refundButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { order, refundableCount } = await ctx.deps.services.vouchers.show(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  if (refundableCount === 0) return ctx.reply(ctx.t("error-refund-not-allowed"));
+  const amount = formatMoney(order.unitPriceMinor * refundableCount, order.currency, await localeOf(ctx));
+  await ctx.reply(
+    ctx.t("refund-confirm", { count: refundableCount, title: escapeHtml(order.deal.title), amount, order: order.id }),
+    {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("refund-yes"), confirmRefundButton.pack({ id: pressed.id }))
+        .text(ctx.t("refund-no"), CLOSE_DATA),
+    },
+  );
+});
+
+myCodesFeature.callbackQuery(confirmRefundButton.filter, async (ctx) => {
+  const pressed = confirmRefundButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const order = await ctx.deps.services.vouchers.refund(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  const amount = formatMoney(order.refundMinor, order.currency, await localeOf(ctx));
+  const key = order.status === "REFUNDED" ? "refund-done-free" : "refund-requested";
+  await ctx.editMessageText(ctx.t(key, { amount, order: order.id, shop: escapeHtml(order.deal.shop.name) }), {
+    parse_mode: "HTML",
+  });
+  if (order.status === "REFUND_DUE") await notifyRefundDue(ctx.notifier, order);
+});

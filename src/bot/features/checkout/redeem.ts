@@ -1,0 +1,165 @@
+// In the shop: /redeem CODE, or the staff scans the voucher's QR (a deep link
+// to this bot) and confirms. And the merchant's side of refunds.
+import { Composer, InlineKeyboard } from "grammy";
+import { DomainError } from "../../../domain/errors.js";
+import { formatMoney } from "../../../domain/money.js";
+import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
+import { callbackCodec, id } from "../../callback-data.js";
+import type { BotContext } from "../../context.js";
+import { localDate, localeOf } from "../../format.js";
+import { escapeHtml } from "../../html.js";
+import { CLOSE_DATA } from "../../keyboards.js";
+import { settleRefundButton } from "./refund-notices.js";
+import { voucherCaption, voucherQr } from "./voucher-view.js";
+
+const confirmRedeemButton = callbackCodec("rdm", { id });
+
+export const redeemFeature = new Composer<BotContext>();
+
+redeemFeature.command("redeem", async (ctx) => {
+  const typed = ctx.match.trim();
+  if (!typed) return ctx.reply(ctx.t("redeem-usage"), { parse_mode: "HTML" });
+  await redeemAndTell(ctx, typed);
+});
+
+async function redeemAndTell(ctx: BotContext, typed: string) {
+  const { outcome, voucher } = await ctx.deps.services.vouchers.redeem(ctx.user.id, typed);
+  const text = await outcomeText(ctx, outcome, voucher);
+  if (ctx.callbackQuery) {
+    await ctx.answerCallbackQuery();
+    await ctx.editMessageText(text, { parse_mode: "HTML" });
+  } else {
+    await ctx.reply(text, { parse_mode: "HTML" });
+  }
+  if (outcome === "redeemed") {
+    await ctx.notifier.tell(voucher.holderId, "voucher-redeemed-notice", {
+      code: formatVoucherCode(voucher.code),
+      title: escapeHtml(voucher.deal.title),
+      shop: escapeHtml(voucher.deal.shop.name),
+    });
+  }
+}
+
+async function outcomeText(ctx: BotContext, outcome: RedeemOutcome, v: FoundVoucher): Promise<string> {
+  const locale = await localeOf(ctx);
+  const place = v.deal.shop;
+  const params = {
+    code: formatVoucherCode(v.code),
+    title: escapeHtml(v.deal.title),
+    quantity: 1,
+    ordered: v.order.quantity,
+    order: v.order.id,
+    buyer: escapeHtml(v.holder.firstName),
+    price: formatMoney(v.order.unitPriceMinor, v.order.currency, locale),
+  };
+  switch (outcome) {
+    case "redeemed":
+      return ctx.t("redeem-done", params);
+    case "already-redeemed":
+      return ctx.t("redeem-already", { ...params, when: localDate(v.redeemedAt!, place, locale) });
+    case "group-pending":
+      return ctx.t("redeem-group-pending", { ...params, needed: v.deal.minBuyers });
+    case "refunded":
+      return ctx.t("redeem-refunded", params);
+    case "expired":
+      return ctx.t("redeem-expired", { ...params, when: localDate(v.expiresAt, place, locale) });
+  }
+}
+
+/**
+ * A voucher's QR opened in the chat. Shop staff get a confirmation; the holder
+ * sees their voucher; anyone else gets the same answer whether the code exists
+ * or not.
+ */
+export async function openVoucherLink(ctx: BotContext, typed: string): Promise<void> {
+  const { vouchers } = ctx.deps.services;
+  const mine = await vouchers.heldByCode(ctx.user.id, typed);
+  if (mine) {
+    await ctx.replyWithPhoto(await voucherQr(ctx.me.username, mine.code), {
+      caption: voucherCaption(ctx.t.bind(ctx), await localeOf(ctx), mine, ctx.deps.services.clock()),
+      parse_mode: "HTML",
+    });
+    return;
+  }
+  let found: FoundVoucher;
+  try {
+    found = await vouchers.lookup(ctx.user.id, typed);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "not-a-redeemer") {
+      await ctx.reply(ctx.t("voucher-link-not-staff"));
+      return;
+    }
+    throw error;
+  }
+  const locale = await localeOf(ctx);
+  await ctx.reply(
+    ctx.t("redeem-confirm", {
+      code: formatVoucherCode(found.code),
+      title: escapeHtml(found.deal.title),
+      buyer: escapeHtml(found.holder.firstName),
+      price: formatMoney(found.order.unitPriceMinor, found.order.currency, locale),
+    }),
+    {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("redeem-confirm-yes"), confirmRedeemButton.pack({ id: found.id }))
+        .text(ctx.t("form-cancel"), CLOSE_DATA),
+    },
+  );
+}
+
+redeemFeature.callbackQuery(confirmRedeemButton.filter, async (ctx) => {
+  const pressed = confirmRedeemButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  // The button carries an id; the redemption goes through the same checks as a typed code.
+  const code = await ctx.deps.services.vouchers.codeOf(pressed.id);
+  if (!code) throw new DomainError("code-unknown");
+  await redeemAndTell(ctx, code);
+});
+
+redeemFeature.command("refunds", async (ctx) => {
+  const due = await ctx.deps.services.vouchers.refundsDue(ctx.user.id);
+  if (due.length === 0) return ctx.reply(ctx.t("refunds-none"));
+  const locale = await localeOf(ctx);
+  const keyboard = new InlineKeyboard();
+  const lines = due.map((o) => {
+    keyboard.text(`#${o.id}`, settleRefundButton.pack({ order: o.id })).row();
+    return ctx.t("refunds-line", {
+      order: o.id,
+      title: escapeHtml(o.deal.title),
+      amount: formatMoney(o.refundMinor, o.currency, locale),
+      charge: o.providerChargeId ?? o.telegramChargeId ?? "—",
+    });
+  });
+  keyboard.text(ctx.t("close"), CLOSE_DATA);
+  await ctx.reply(`${ctx.t("refunds-header", { count: due.length })}\n\n${lines.join("\n")}`, {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+});
+
+redeemFeature.command("refunded", async (ctx) => {
+  const orderId = /^#?(\d{1,9})$/.exec(ctx.match.trim());
+  if (!orderId) return ctx.reply(ctx.t("refunded-usage"), { parse_mode: "HTML" });
+  await settle(ctx, Number(orderId[1]));
+});
+
+redeemFeature.callbackQuery(settleRefundButton.filter, async (ctx) => {
+  const pressed = settleRefundButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  await settle(ctx, pressed.order);
+  await ctx.answerCallbackQuery();
+});
+
+async function settle(ctx: BotContext, orderId: number) {
+  const order = await ctx.deps.services.vouchers.settleRefund(ctx.user.id, orderId);
+  const locale = await localeOf(ctx);
+  await ctx.reply(ctx.t("refunded-done", { order: order.id, amount: formatMoney(order.refundMinor, order.currency, locale) }));
+  const buyer = await ctx.notifier.recipient(order.buyerId);
+  await ctx.notifier.tell(order.buyerId, "refund-paid-notice", {
+    order: order.id,
+    title: escapeHtml(order.deal.title),
+    amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
+  });
+}

@@ -1,0 +1,66 @@
+// How a voucher reads: its caption and its QR code. The QR holds a deep link
+// to the bot, so shop staff scan it with their phone camera and land on the
+// redemption screen.
+import { InputFile } from "grammy";
+import QRCode from "qrcode";
+import type { Deal, Shop, Voucher } from "../../../generated/prisma/client.js";
+import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import { voucherState } from "../../../services/voucher.service.js";
+import { localDate } from "../../format.js";
+import { escapeHtml } from "../../html.js";
+import type { Translate } from "../../notifier.js";
+
+export type ShownVoucher = Voucher & { deal: Deal & { shop: Shop } };
+
+/** The `/start` payload of a voucher's deep link: v-<code>, within Telegram's 64 characters. */
+export const VOUCHER_PAYLOAD = /^v-([0-9A-Za-z]{12})$/;
+export const voucherLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=v-${code}`;
+/** The deep link that opens a deal's card (a shared link, e.g. to fill a group deal). */
+export const DEAL_PAYLOAD = /^d-(\d{1,9})$/;
+export const dealLink = (botUsername: string, dealId: number) => `https://t.me/${botUsername}?start=d-${dealId}`;
+/** Telegram's share sheet for a deal's link, to bring friends into a group deal. */
+export const shareLink = (botUsername: string, deal: { id: number; title: string }) =>
+  `https://t.me/share/url?url=${encodeURIComponent(dealLink(botUsername, deal.id))}&text=${encodeURIComponent(deal.title)}`;
+
+export async function voucherQr(botUsername: string, code: string): Promise<InputFile> {
+  const png = await QRCode.toBuffer(voucherLink(botUsername, code), { width: 480, margin: 2, errorCorrectionLevel: "M" });
+  return new InputFile(png, `voucher-${code}.png`);
+}
+
+const STATE_ICONS: Record<string, string> = { ACTIVE: "✅", PENDING: "⏳", REDEEMED: "✔️", EXPIRED: "⌛", REFUNDED: "↩️" };
+
+/** One line for lists: icon, title, code, state. */
+export function voucherLine(t: Translate, locale: string, v: ShownVoucher, now: Date): string {
+  const state = voucherState(v, now);
+  return `${STATE_ICONS[state]} <b>${escapeHtml(v.deal.title)}</b> · <code>${formatVoucherCode(v.code)}</code> · ${stateText(t, locale, v, state)}`;
+}
+
+function stateText(t: Translate, locale: string, v: ShownVoucher, state: string): string {
+  const place = v.deal.shop;
+  switch (state) {
+    case "ACTIVE":
+      return t("voucher-state-active", { until: localDate(v.expiresAt, place, locale) });
+    case "PENDING":
+      return t("voucher-state-pending", { needed: v.deal.minBuyers });
+    case "REDEEMED":
+      return t("voucher-state-redeemed", { when: localDate(v.redeemedAt ?? v.updatedAt, place, locale) });
+    case "REFUNDED":
+      return t("voucher-state-refunded");
+    default:
+      return t("voucher-state-expired", { when: localDate(v.expiresAt, place, locale) });
+  }
+}
+
+/** The full voucher, as a photo caption under its QR code. */
+export function voucherCaption(t: Translate, locale: string, v: ShownVoucher, now: Date): string {
+  const state = voucherState(v, now);
+  return [
+    `🎟 <b>${escapeHtml(v.deal.title)}</b>`,
+    t("voucher-code", { code: formatVoucherCode(v.code) }),
+    t("voucher-shop", { shop: escapeHtml(v.deal.shop.name), address: escapeHtml(v.deal.shop.address) }),
+    `${STATE_ICONS[state]} ${stateText(t, locale, v, state)}`,
+    state === "ACTIVE" ? t("voucher-how-to-use") : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
+}

@@ -1,0 +1,154 @@
+// After the purchase: the buyer's vouchers, redemption in the shop, refunds.
+import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
+import type { ShopRepository } from "../db/shop.repository.js";
+import { DomainError } from "../domain/errors.js";
+import { parseVoucherCode } from "../domain/voucher-code.js";
+import type { Clock } from "./clock.js";
+
+const MINUTE_MS = 60_000;
+/** Wrong codes a user may type per window before /redeem pauses for them. */
+export const REDEEM_FAILURES_ALLOWED = 5;
+export const REDEEM_FAILURE_WINDOW_MINUTES = 15;
+export const VOUCHERS_PER_PAGE = 8;
+
+export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
+export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
+
+/** A voucher as its holder sees it: EXPIRED also when the job has not marked it yet. */
+export function voucherState(v: { status: string; expiresAt: Date }, now: Date): string {
+  return v.status === "ACTIVE" && v.expiresAt <= now ? "EXPIRED" : v.status;
+}
+
+/** Vouchers a refund would void under the deal's policy right now. */
+function refundable(order: { status: string; deal: { refundPolicy: string } }): string[] {
+  if (order.status !== "PAID" || order.deal.refundPolicy !== "ANYTIME") return [];
+  return ["ACTIVE", "PENDING"];
+}
+
+export function createVoucherService({
+  orders,
+  shops,
+  clock,
+}: {
+  orders: OrderRepository;
+  shops: ShopRepository;
+  clock: Clock;
+}) {
+  async function shopIdsOf(userId: bigint): Promise<number[]> {
+    const redeemable = await shops.redeemableBy(userId);
+    if (redeemable.length === 0) throw new DomainError("not-a-redeemer");
+    return redeemable.map((s) => s.id);
+  }
+
+  /** Finds a code for the shop's staff. Another shop's code reads exactly like an unknown one. */
+  async function lookup(userId: bigint, typed: string): Promise<FoundVoucher> {
+    const shopIds = await shopIdsOf(userId);
+    const now = clock();
+    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
+    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
+      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
+    }
+    const code = parseVoucherCode(typed);
+    const voucher = await orders.findVoucher(code);
+    if (!voucher || !shopIds.includes(voucher.deal.shopId)) {
+      await orders.recordRedeemFailure(userId, now);
+      throw new DomainError("code-unknown");
+    }
+    return voucher;
+  }
+
+  /** A voucher the user holds; anything else reads as not found. */
+  async function held(holderId: bigint, voucherId: number) {
+    const [voucher] = await orders.vouchersById([voucherId]);
+    if (!voucher || voucher.holderId !== holderId) throw new DomainError("voucher-not-found");
+    return voucher;
+  }
+
+  return {
+    async page(holderId: bigint, page: number) {
+      const total = await orders.countVouchersOf(holderId);
+      const pages = Math.max(1, Math.ceil(total / VOUCHERS_PER_PAGE));
+      const current = Math.min(Math.max(0, page), pages - 1);
+      const vouchers = await orders.vouchersOf(holderId, VOUCHERS_PER_PAGE, current * VOUCHERS_PER_PAGE);
+      return { vouchers, page: current, pages, total, now: clock() };
+    },
+
+    async show(holderId: bigint, voucherId: number) {
+      const voucher = await held(holderId, voucherId);
+      const order = await orders.find(voucher.orderId);
+      const voids = order ? refundable(order) : [];
+      const unused = order?.vouchers.filter((v) => voids.includes(voucherState(v, clock()))) ?? [];
+      return { voucher, order: order!, refundableCount: unused.length, now: clock() };
+    },
+
+    /** The unused vouchers of the order go void; the money is owed back (or nothing, for a free coupon). */
+    async refund(holderId: bigint, voucherId: number): Promise<OrderWithVouchers> {
+      const voucher = await held(holderId, voucherId);
+      const order = await orders.find(voucher.orderId);
+      const voids = order ? refundable(order) : [];
+      if (voids.length === 0) throw new DomainError("refund-not-allowed");
+      const refunded = await orders.refund(voucher.orderId, voids, clock());
+      if (!refunded) throw new DomainError("refund-not-allowed");
+      return refunded;
+    },
+
+    lookup,
+
+    /** The user's own voucher behind a deep link, if it is theirs. */
+    async heldByCode(holderId: bigint, typed: string) {
+      let code: string;
+      try {
+        code = parseVoucherCode(typed);
+      } catch {
+        return null;
+      }
+      const voucher = await orders.findVoucher(code);
+      return voucher?.holderId === holderId ? voucher : null;
+    },
+
+    async codeOf(voucherId: number): Promise<string | null> {
+      const [voucher] = await orders.vouchersById([voucherId]);
+      return voucher?.code ?? null;
+    },
+
+    /**
+     * Redeems a code typed or scanned by the shop's staff. When it cannot be
+     * redeemed, says why, with the voucher as it is now (for dates).
+     */
+    async redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+      const found = await lookup(userId, typed);
+      const now = clock();
+      if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
+        return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      }
+      const latest = (await orders.findVoucher(found.code))!;
+      const outcomes: Record<string, RedeemOutcome> = {
+        REDEEMED: "already-redeemed",
+        PENDING: "group-pending",
+        REFUNDED: "refunded",
+      };
+      return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+    },
+
+    /** Orders of the merchant's shops waiting for money to go back. */
+    async refundsDue(userId: bigint) {
+      return orders.refundsDue(await ownShopIds(userId));
+    },
+
+    /** The merchant says the money went back. */
+    async settleRefund(userId: bigint, orderId: number): Promise<OrderWithVouchers> {
+      const settled = await orders.settleRefund(orderId, await ownShopIds(userId), clock());
+      if (!settled) throw new DomainError("refund-not-due", { order: orderId });
+      return settled;
+    },
+  };
+
+  /** Only owners handle money: staff may redeem, not refund. */
+  async function ownShopIds(userId: bigint): Promise<number[]> {
+    const shop = await shops.findByOwner(userId);
+    if (!shop) throw new DomainError("not-a-merchant");
+    return [shop.id];
+  }
+}
+
+export type VoucherService = ReturnType<typeof createVoucherService>;
