@@ -8,6 +8,7 @@ import { createRepositories } from "./db/repositories.js";
 import type { Logger } from "./logger.js";
 import { systemClock, type Clock } from "./services/clock.js";
 import { createServices } from "./services/services.js";
+import { checkoutJobs, runEveryMinute } from "./jobs/checkout.jobs.js";
 
 export interface AppOptions {
   token: string;
@@ -24,6 +25,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     clock,
     currency: config.DEFAULT_CURRENCY,
     needsApproval: config.ADMIN_IDS.length > 0,
+    reservationMinutes: config.RESERVATION_MINUTES,
   });
   const bot = createBot({
     token,
@@ -32,13 +34,22 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     services,
     logger,
     adminIds: config.ADMIN_IDS,
+    paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
   });
+  const jobs = checkoutJobs(services, bot, logger);
+  let stopJobs = () => {};
   return {
     db,
     repos,
     services,
     bot,
+    jobs,
+    /** Scheduled work; needs the bot's identity (`bot.init()`) for the links it sends. */
+    startJobs() {
+      stopJobs = runEveryMinute(jobs, logger);
+    },
     async close() {
+      stopJobs();
       if (bot.isRunning()) await bot.stop();
       await db.$disconnect();
     },

@@ -36,6 +36,9 @@ const schema = z.object({
       return ids.map((id) => BigInt(id));
     }),
   SANDBOX_DIR: z.string().default("./data/sandbox"),
+  /** From @BotFather's Payments menu; without it only free coupons can be claimed. */
+  PAYMENT_PROVIDER_TOKEN: optionalString,
+  RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
 });
 
 export type Config = z.infer<typeof schema>;

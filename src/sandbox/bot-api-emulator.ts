@@ -582,22 +582,28 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     const ready = this.deliverable(limit);
     if (ready.length > 0 || timeout === 0) return ready;
     return new Promise<Update[] | null>((resolve, reject) => {
-      const poller: Poller = {
-        limit,
-        resolve,
-        reject,
-        timer: setTimeout(() => {
-          if (this.poller === poller) this.poller = null;
-          resolve([]);
-        }, timeout * 1000),
-      };
-      this.poller = poller;
-      req.socket.once("close", () => {
+      // The connection is kept alive across polls: drop this poll's listener when it ends.
+      const onClose = () => {
         if (this.poller !== poller) return;
         clearTimeout(poller.timer);
         this.poller = null;
         resolve(null);
-      });
+      };
+      const finish = (updates: Update[] | null) => {
+        req.socket.off("close", onClose);
+        resolve(updates);
+      };
+      const poller: Poller = {
+        limit,
+        resolve: finish,
+        reject,
+        timer: setTimeout(() => {
+          if (this.poller === poller) this.poller = null;
+          finish([]);
+        }, timeout * 1000),
+      };
+      this.poller = poller;
+      req.socket.once("close", onClose);
     });
   }
 

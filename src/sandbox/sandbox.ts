@@ -11,10 +11,12 @@ import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
 import type { Clock } from "../services/clock.js";
 import { BotApiEmulator } from "./bot-api-emulator.js";
+import { scanQrFile, startPayloadOf } from "./qr-scan.js";
 import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton } from "./terminal.js";
 
 /** Looks like a BotFather token so the bot accepts it; Telegram would not. */
 export const SANDBOX_TOKEN = "1234567890:SANDBOX-local-token-not-real-aaaaaaaaaa";
+const SANDBOX_PROVIDER_TOKEN = "sandbox-provider";
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
 
@@ -76,7 +78,13 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   let app: App;
   try {
     app = createApp(
-      { ...config, DATABASE_URL: `file:${dbFile}`, TELEGRAM_API_ROOT: emulator.url },
+      {
+        ...config,
+        DATABASE_URL: `file:${dbFile}`,
+        TELEGRAM_API_ROOT: emulator.url,
+        // The emulator takes any provider token: invoices can be paid with :pay.
+        PAYMENT_PROVIDER_TOKEN: config.PAYMENT_PROVIDER_TOKEN ?? SANDBOX_PROVIDER_TOKEN,
+      },
       { token: SANDBOX_TOKEN, logger, clock },
     );
   } catch (error) {
@@ -103,7 +111,13 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     return file?.localPath ? relative(file.localPath) : file?.url;
   };
 
+  // The newest photo the bot sent: what :scan points the camera at.
+  let lastPhoto: string | undefined;
   emulator.on("event", (event) => {
+    if (event.type === "message" && event.message.photo) {
+      const local = emulator.files.get(event.message.photo.at(-1)!.file_id)?.localPath;
+      if (local) lastPhoto = local;
+    }
     const rendered = renderEvent(event, { color, filePath });
     if ("chatId" in event && rendered?.buttons) {
       const messageId = event.type === "message" || event.type === "edit" ? event.message.message_id : 0;
@@ -123,6 +137,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     return { key: String(id), id, firstName: String(id), role: "user" };
   }
 
+  await app.bot.init();
+  app.startJobs();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   let pollingFailure: unknown = null;
@@ -261,6 +277,17 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
         case "pay":
           await pay();
           break;
+        case "scan": {
+          const link = lastPhoto ? scanQrFile(lastPhoto) : null;
+          const payload = link ? startPayloadOf(link, app.bot.botInfo.username) : null;
+          if (!payload) {
+            print(lastPhoto ? "The last photo holds no link to this bot." : "The bot has sent no photo yet.");
+            return true;
+          }
+          print(dim(`📷 you scan the QR code: ${link}`, color));
+          emulator.sendText(current.id, `/start ${payload}`);
+          break;
+        }
         case "photo": {
           const file = path.resolve(input.path);
           if (!existsSync(file)) {

@@ -191,6 +191,7 @@ export type SandboxInput =
   | { kind: "here"; name: string }
   | { kind: "as"; name: string }
   | { kind: "pay" }
+  | { kind: "scan" }
   | { kind: "photo"; path: string; caption?: string }
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
@@ -242,6 +243,8 @@ export function parseInput(line: string, buttonCount: number): SandboxInput {
       return arg ? { kind: "as", name: arg } : { kind: "invalid", message: "Usage: :as NAME   (a demo user, or any new name)" };
     case "pay":
       return { kind: "pay" };
+    case "scan":
+      return { kind: "scan" };
     case "photo": {
       if (!arg) return { kind: "invalid", message: "Usage: :photo PATH [caption]" };
       const [path = "", ...caption] = rest;
@@ -278,6 +281,7 @@ export const HELP = [
   "  :loc LAT LNG     share any location",
   "  :as NAME         become a demo user, or a new user with that name",
   "  :pay             pay the last invoice (pre-checkout and successful payment)",
+  "  :scan            scan the last QR code the bot sent, as a phone camera would",
   "  :photo PATH [c]  send a photo from this machine, with an optional caption",
   "  :time [+2h]      show the sandbox clock, or move it forward (+30m, +1d)",
   "  :say TEXT        send TEXT as it is (e.g. a number that is also a button)",

@@ -130,6 +130,32 @@ export function createVoucherService({
       return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
     },
 
+    /**
+     * Scheduled: active vouchers past their date expire; under "refund on
+     * expiry" their orders owe the expired vouchers' share back.
+     */
+    async expireAndRefund(): Promise<OrderWithVouchers[]> {
+      const now = clock();
+      await orders.expireVouchers(now);
+      const refunded: OrderWithVouchers[] = [];
+      for (const id of await orders.ordersToRefundOnExpiry()) {
+        const order = await orders.refund(id, ["EXPIRED"], now);
+        if (order) refunded.push(order);
+      }
+      return refunded;
+    },
+
+    /** Scheduled: a group deal that stopped selling short of its minimum refunds every order. */
+    async refundFailedGroups(): Promise<OrderWithVouchers[]> {
+      const now = clock();
+      const refunded: OrderWithVouchers[] = [];
+      for (const id of await orders.ordersOfFailedGroups(now)) {
+        const order = await orders.refund(id, ["PENDING", "ACTIVE"], now);
+        if (order) refunded.push(order);
+      }
+      return refunded;
+    },
+
     /** Orders of the merchant's shops waiting for money to go back. */
     async refundsDue(userId: bigint) {
       return orders.refundsDue(await ownShopIds(userId));

@@ -104,4 +104,34 @@ describe("the scripted sandbox tour", () => {
     expect(card.output).toMatch(/~~\$9~~ \(−72%\)/);
     expect(card.output).toContain("🛒 Buy");
   });
+
+  it("buying asks how many, then sends an invoice and holds the units", () => {
+    const buy = after(after(step(":here williamsburg")));
+    expect(buy.input).toBe("1");
+    expect(buy.output).toContain("how many? (up to 5)");
+    const howMany = after(buy);
+    expect(howMany.input).toBe("2");
+    expect(howMany.output).toContain("🧾 Invoice: Garlic knots for two");
+    expect(howMany.output).toContain("Total: 5.00 USD");
+    expect(howMany.output).toContain("held for 15 minutes");
+  });
+
+  it("paying delivers one voucher per unit: a code and its QR code", () => {
+    const paid = step(":pay");
+    expect(paid.output).toContain("✅ Payment received: 2 × Garlic knots for two, $5");
+    const codes = paid.output.match(/Code: [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/g) ?? [];
+    expect(codes).toHaveLength(2);
+    expect(paid.output.match(/🖼 photo: .*\.png/g)).toHaveLength(2);
+  });
+
+  it("the merchant scans the last QR code, confirms, and the buyer is told", () => {
+    const scan = step(":scan");
+    expect(scan.user).toBe("joe");
+    expect(scan.output).toMatch(/you scan the QR code: https:\/\/t\.me\/\w+\?start=v-[0-9A-Z]{12}/);
+    expect(scan.output).toContain("🎟 Redeem");
+    expect(scan.output).toContain("bought by Ana?");
+    const confirm = after(scan);
+    expect(confirm.output).toMatch(/✅ Redeemed [0-9A-Z-]{14}: Garlic knots for two, 1 voucher \(\$2\.50\) from order #\d+ of 2, bought by Ana\./);
+    expect(confirm.output).toMatch(/\[to Ana\] 🤖 ✅ Your voucher [0-9A-Z-]{14} for Garlic knots for two was redeemed at Joe's Brick Oven Pizza/);
+  });
 });

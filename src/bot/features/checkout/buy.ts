@@ -31,8 +31,8 @@ buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
   const keyboard = new InlineKeyboard();
   const choices = [...new Set([...QUANTITY_CHOICES.filter((n) => n < max), max])];
   choices.forEach((n, i) => {
+    if (i > 0 && i % 5 === 0) keyboard.row();
     keyboard.text(String(n), quantityButton.pack({ id: deal.id, n, s: pressed.s, r: pressed.r }));
-    if (i % 5 === 4) keyboard.row();
   });
   keyboard.row().text(ctx.t("close"), CLOSE_DATA);
   await ctx.reply(ctx.t("buy-how-many", { title: deal.title, max }), { reply_markup: keyboard });

@@ -25,9 +25,11 @@ async function listScreen(ctx: BotContext, page: number) {
   const lines = vouchers.map((v, i) => `${i + 1}. ${voucherLine(t, locale, v, now)}`);
   const keyboard = new InlineKeyboard();
   vouchers.forEach((v, i) => keyboard.text(String(i + 1), showButton.pack({ id: v.id })));
-  keyboard.row();
-  if (current > 0) keyboard.text("‹", listButton.pack({ page: current - 1 }));
-  if (current < pages - 1) keyboard.text("›", listButton.pack({ page: current + 1 }));
+  if (pages > 1) {
+    keyboard.row();
+    if (current > 0) keyboard.text("‹", listButton.pack({ page: current - 1 }));
+    if (current < pages - 1) keyboard.text("›", listButton.pack({ page: current + 1 }));
+  }
   keyboard.row().text(ctx.t("close"), CLOSE_DATA);
   const header = ctx.t("mycodes-header", { total, page: current + 1, pages });
   return { text: `${header}\n\n${lines.join("\n")}`, keyboard };
