@@ -4,7 +4,7 @@
 // the rest) and refuses what Telegram refuses (HTML it cannot parse, a text or
 // caption over its limit, an edit that changes nothing, a callback query
 // answered twice), so a formatting slip fails a test instead of production.
-import { BotError } from "grammy";
+import { BotError, InputFile } from "grammy";
 import type {
   InlineKeyboardButton,
   Message,
@@ -20,6 +20,7 @@ import type { Deal } from "../../src/db/deal.repository.js";
 import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
+import { checkoutJobs, type Job } from "../../src/jobs/checkout.jobs.js";
 import { createServices, type Services } from "../../src/services/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
 
@@ -50,6 +51,8 @@ export interface ApiCall {
   text: string;
   /** What the harness answered: the Message for send and edit methods. */
   result: unknown;
+  /** The bytes of an uploaded file (a photo sent as InputFile, e.g. a QR code). */
+  upload?: Buffer;
 }
 
 export interface Button {
@@ -64,6 +67,8 @@ export interface HarnessOptions {
   currency?: string;
   /** The clock's start. */
   now?: Date;
+  /** The payment provider's token; null to run without payments. */
+  paymentProviderToken?: string | null;
 }
 
 export interface Profile {
@@ -263,12 +268,60 @@ export class UserChat {
 
   /** The message id of the last location this user sent (to move a live location). */
   lastSentId = 0;
+
+  /** Telegram asks the bot to confirm a checkout, as when the user taps Pay in the payment form. */
+  preCheckout(invoice: InvoiceFields): Promise<ApiCall[]> {
+    return this.harness.deliver({
+      pre_checkout_query: {
+        id: `pcq-${this.harness.nextCallbackId()}`,
+        from: this.from,
+        currency: invoice.currency,
+        total_amount: invoice.total_amount,
+        invoice_payload: invoice.payload,
+      },
+    });
+  }
+
+  /** The successful_payment service message Telegram sends once the money moved. */
+  paid(invoice: InvoiceFields, chargeId = `tg-charge-${this.harness.nextCallbackId()}`): Promise<ApiCall[]> {
+    return this.harness.deliver({
+      message: this.message({
+        successful_payment: {
+          currency: invoice.currency,
+          total_amount: invoice.total_amount,
+          invoice_payload: invoice.payload,
+          telegram_payment_charge_id: chargeId,
+          provider_payment_charge_id: `provider-${chargeId}`,
+        },
+      }),
+    });
+  }
+
+  /**
+   * Pays an invoice the bot sent, the way Telegram does: a pre-checkout query,
+   * and only if the bot said ok, the successful payment.
+   */
+  async pay(invoiceCall: ApiCall, chargeId?: string): Promise<{ checkout: ApiCall[]; payment: ApiCall[] | null; refusal: string | null }> {
+    const invoice = this.harness.invoiceOf(invoiceCall);
+    const checkout = await this.preCheckout(invoice);
+    const answer = checkout.find((c) => c.method === "answerPreCheckoutQuery")!;
+    if (answer.payload.ok !== true) return { checkout, payment: null, refusal: answer.text };
+    return { checkout, payment: await this.paid(invoice, chargeId), refusal: null };
+  }
+}
+
+export interface InvoiceFields {
+  currency: string;
+  total_amount: number;
+  payload: string;
 }
 
 export class BotHarness {
   readonly bot: NearbuyBot;
   readonly services: Services;
   readonly logs: LogLine[] = [];
+  /** Scheduled work, run on demand with `runJobs`. */
+  readonly jobs: Job[];
   /** Every call made, across all updates. */
   readonly calls: ApiCall[] = [];
   private now: Date;
@@ -278,6 +331,9 @@ export class BotHarness {
   /** Bot messages still on screen, by chat then message id. */
   private readonly screens = new Map<number, Map<number, StoredMessage>>();
   private readonly openQueries = new Set<string>();
+  private readonly openPreCheckouts = new Set<string>();
+  /** The payload of each invoice sent, by message id: what Telegram gives back at checkout. */
+  readonly invoicePayloads = new Map<number, string>();
   private readonly blocked = new Set<number>();
   private current: ApiCall[] = [];
 
@@ -301,9 +357,17 @@ export class BotHarness {
       services: this.services,
       logger,
       adminIds,
+      paymentProviderToken: options.paymentProviderToken === null ? undefined : (options.paymentProviderToken ?? "284685063:TEST:provider"),
     });
+    this.jobs = checkoutJobs(this.services, this.bot, logger);
     this.bot.api.config.use(async (_prev, method, payload) => {
       const call: ApiCall = { method, payload: { ...(payload as Record<string, unknown>) }, text: "", result: undefined };
+      const photo = call.payload.photo;
+      if (photo instanceof InputFile) {
+        const raw = await photo.toRaw();
+        if (!(raw instanceof Uint8Array)) throw new Error("the harness reads uploads from bytes only");
+        call.upload = Buffer.from(raw);
+      }
       this.calls.push(call);
       this.current.push(call);
       try {
@@ -316,6 +380,17 @@ export class BotHarness {
         return { ok: false, error_code: error.code, description: `${kind}: ${error.description}` } as never;
       }
     });
+  }
+
+  /** What Telegram knows of an invoice the bot sent: its currency, total and payload. */
+  invoiceOf(call: ApiCall): InvoiceFields {
+    if (call.method !== "sendInvoice") throw new Error(`not an invoice: ${call.method}`);
+    const message = call.result as Message;
+    return {
+      currency: message.invoice!.currency,
+      total_amount: message.invoice!.total_amount,
+      payload: this.invoicePayloads.get(message.message_id)!,
+    };
   }
 
   user(profile: Profile): UserChat {
@@ -348,6 +423,15 @@ export class BotHarness {
       voucherValidDays: 30,
       ...deal,
     });
+  }
+
+  /** Runs every scheduled job once, as the scheduler would; returns the calls they made. */
+  async runJobs(): Promise<ApiCall[]> {
+    this.current = [];
+    for (const job of this.jobs) await job.run();
+    const errors = this.logs.filter((l) => l.level >= 50);
+    if (errors.length) throw new Error(`a job logged an error: ${JSON.stringify(errors)}`);
+    return this.current;
   }
 
   /** The user stops the bot: Telegram refuses every message to them from now on. */
@@ -396,11 +480,18 @@ export class BotHarness {
    * (an error escaping the middleware, which production would log as a bug)
    * fails the test, as does a button press left unanswered.
    */
-  async deliver(fields: { message?: Message; edited_message?: Message; callback_query?: object }): Promise<ApiCall[]> {
+  async deliver(fields: {
+    message?: Message;
+    edited_message?: Message;
+    callback_query?: object;
+    pre_checkout_query?: object;
+  }): Promise<ApiCall[]> {
     const update = { update_id: this.updateId++, ...fields } as unknown as Update;
     this.current = [];
     const queryId = update.callback_query?.id;
     if (queryId) this.openQueries.add(queryId);
+    const checkoutId = update.pre_checkout_query?.id;
+    if (checkoutId) this.openPreCheckouts.add(checkoutId);
     try {
       await this.bot.handleUpdate(update);
     } catch (error) {
@@ -417,6 +508,9 @@ export class BotHarness {
     if (errors.length) throw new Error(`the bot logged an error: ${JSON.stringify(errors)}`);
     if (queryId && this.openQueries.has(queryId)) {
       throw new Error(`the button press ${update.callback_query?.data} was left unanswered (the button keeps spinning)`);
+    }
+    if (checkoutId && this.openPreCheckouts.has(checkoutId)) {
+      throw new Error("the pre-checkout query was left unanswered (the payment fails after 10 seconds)");
     }
     return calls;
   }
@@ -480,7 +574,9 @@ export class BotHarness {
         return message;
       }
       case "sendPhoto": {
-        if (typeof p.photo !== "string") throw new ApiRefusal("the harness only knows photos by file_id");
+        if (typeof p.photo !== "string" && !call.upload) throw new ApiRefusal("photo must be a file_id or an upload");
+        if (call.upload && call.upload.subarray(1, 4).toString() !== "PNG") throw new ApiRefusal("IMAGE_PROCESS_FAILED");
+        const fileId = typeof p.photo === "string" ? p.photo : `uploaded-${this.nextMessageId()}`;
         const caption =
           p.caption === undefined
             ? undefined
@@ -489,7 +585,7 @@ export class BotHarness {
         const markup = this.checkMarkup(p.reply_markup);
         const message = {
           ...this.base(this.chatOf(p)),
-          photo: [{ file_id: p.photo, file_unique_id: `u-${p.photo}`, width: 1280, height: 1280 }],
+          photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 1280 }],
           ...(caption ? { caption: caption.text, caption_entities: caption.entities } : {}),
           ...(markup ? { reply_markup: markup } : {}),
         };
@@ -552,6 +648,39 @@ export class BotHarness {
       case "deleteMessage": {
         const messages = this.screens.get(this.chatOf(p));
         if (!messages?.delete(Number(p.message_id))) throw new ApiRefusal("message to delete not found");
+        return true;
+      }
+      case "sendInvoice": {
+        const title = String(p.title ?? "");
+        const description = String(p.description ?? "");
+        const prices = (p.prices ?? []) as { label: string; amount: number }[];
+        if (title.length < 1 || title.length > 32) throw new ApiRefusal("INVOICE_TITLE_INVALID");
+        if (description.length < 1 || description.length > 255) throw new ApiRefusal("INVOICE_DESCRIPTION_INVALID");
+        const payload = String(p.payload ?? "");
+        if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128) throw new ApiRefusal("INVOICE_PAYLOAD_INVALID");
+        if (!/^[A-Z]{3}$/.test(String(p.currency))) throw new ApiRefusal("CURRENCY_INVALID");
+        if (p.currency !== "XTR" && !p.provider_token) throw new ApiRefusal("PAYMENT_PROVIDER_INVALID");
+        if (prices.length === 0 || prices.some((x) => !Number.isInteger(x.amount) || !x.label)) throw new ApiRefusal("LABELED_PRICE_INVALID");
+        const total = prices.reduce((sum, x) => sum + x.amount, 0);
+        if (total <= 0) throw new ApiRefusal("CURRENCY_TOTAL_AMOUNT_INVALID");
+        const markup = this.checkMarkup(p.reply_markup);
+        const first = markup?.inline_keyboard[0]?.[0];
+        if (first && !("pay" in first && first.pay)) throw new ApiRefusal("the first button of an invoice must be a Pay button");
+        call.text = `${title}\n${description}`;
+        const message = {
+          ...this.base(this.chatOf(p)),
+          invoice: { title, description, start_parameter: "", currency: String(p.currency), total_amount: total },
+          ...(markup ? { reply_markup: markup } : {}),
+        };
+        this.invoicePayloads.set(message.message_id, payload);
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
+      case "answerPreCheckoutQuery": {
+        const id = String(p.pre_checkout_query_id);
+        if (!this.openPreCheckouts.delete(id)) throw new ApiRefusal("QUERY_ID_INVALID");
+        if (p.ok !== true && !p.error_message) throw new ApiRefusal("an ok=false answer needs an error_message");
+        call.text = String(p.error_message ?? "");
         return true;
       }
       case "answerCallbackQuery": {
