@@ -4,6 +4,7 @@
 // the rest) and refuses what Telegram refuses (HTML it cannot parse, a text or
 // caption over its limit, an edit that changes nothing, a callback query
 // answered twice), so a formatting slip fails a test instead of production.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { BotError, InputFile } from "grammy";
 import type {
   InlineKeyboardButton,
@@ -269,6 +270,14 @@ export class UserChat {
   /** The message id of the last location this user sent (to move a live location). */
   lastSentId = 0;
 
+  /** Shares a location and opens a deal from the nearby list: its card, with the Buy button. */
+  async openDeal(dealId: number, at: { lat: number; lng: number }): Promise<ApiCall> {
+    const list = lastShown(await this.location(at.lat, at.lng));
+    const number = buttons(list).find((b) => /^\d+$/.test(b.text) && b.data === `d:${dealId}:n:0`);
+    if (!number) throw new Error(`deal ${dealId} is not in the list: ${list.text}`);
+    return lastShown(await this.press(number.data!));
+  }
+
   /** Telegram asks the bot to confirm a checkout, as when the user taps Pay in the payment form. */
   preCheckout(invoice: InvoiceFields): Promise<ApiCall[]> {
     return this.harness.deliver({
@@ -335,7 +344,9 @@ export class BotHarness {
   /** The payload of each invoice sent, by message id: what Telegram gives back at checkout. */
   readonly invoicePayloads = new Map<number, string>();
   private readonly blocked = new Set<number>();
+  /** Calls made outside any update (scheduled jobs). */
   private current: ApiCall[] = [];
+  private readonly scope = new AsyncLocalStorage<ApiCall[]>();
 
   constructor(
     readonly db: TestDb,
@@ -369,7 +380,8 @@ export class BotHarness {
         call.upload = Buffer.from(raw);
       }
       this.calls.push(call);
-      this.current.push(call);
+      // Updates may be handled concurrently (racing buyers): each collects its own calls.
+      (this.scope.getStore() ?? this.current).push(call);
       try {
         call.result = this.answer(call);
         return { ok: true, result: call.result } as never;
@@ -439,6 +451,10 @@ export class BotHarness {
     this.blocked.add(chatId);
   }
 
+  unblock(chatId: number): void {
+    this.blocked.delete(chatId);
+  }
+
   clock(): Date {
     return new Date(this.now.getTime());
   }
@@ -487,23 +503,22 @@ export class BotHarness {
     pre_checkout_query?: object;
   }): Promise<ApiCall[]> {
     const update = { update_id: this.updateId++, ...fields } as unknown as Update;
-    this.current = [];
+    const calls: ApiCall[] = [];
     const queryId = update.callback_query?.id;
     if (queryId) this.openQueries.add(queryId);
     const checkoutId = update.pre_checkout_query?.id;
     if (checkoutId) this.openPreCheckouts.add(checkoutId);
     try {
-      await this.bot.handleUpdate(update);
+      await this.scope.run(calls, () => this.bot.handleUpdate(update));
     } catch (error) {
       const cause = error instanceof BotError ? error.error : error;
       throw new Error(
         `the bot crashed on update ${JSON.stringify(fields).slice(0, 300)}: ${String(cause)}\ncalls: ${JSON.stringify(
-          this.current.map((c) => [c.method, c.text, c.result]),
+          calls.map((c) => [c.method, c.text, c.result]),
         )}`,
         { cause },
       );
     }
-    const calls = this.current;
     const errors = this.logs.filter((l) => l.level >= 50);
     if (errors.length) throw new Error(`the bot logged an error: ${JSON.stringify(errors)}`);
     if (queryId && this.openQueries.has(queryId)) {

@@ -26,8 +26,11 @@ buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
   const pressed = buyButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
   const { deal, max } = await ctx.deps.services.checkout.quote(ctx.user.id, pressed.id);
+  if (max === 1) {
+    await buy(ctx, deal.id, 1, sourceOf(pressed));
+    return ctx.answerCallbackQuery();
+  }
   await ctx.answerCallbackQuery();
-  if (max === 1) return buy(ctx, deal.id, 1, sourceOf(pressed));
   const keyboard = new InlineKeyboard();
   const choices = [...new Set([...QUANTITY_CHOICES.filter((n) => n < max), max])];
   choices.forEach((n, i) => {
@@ -65,7 +68,7 @@ async function buy(ctx: BotContext, dealId: number, quantity: number, source: st
       truncate(description, INVOICE_DESCRIPTION_MAX),
       invoicePayload(order.id),
       order.currency,
-      [{ label: truncate(`${deal.title} × ${quantity}`, INVOICE_TITLE_MAX), amount: order.totalMinor }],
+      [{ label: `${truncate(deal.title, INVOICE_TITLE_MAX - ` × ${quantity}`.length)} × ${quantity}`, amount: order.totalMinor }],
       {
         provider_token: providerToken,
         reply_markup: new InlineKeyboard()

@@ -1,0 +1,268 @@
+// Buying in the chat: Buy → how many → invoice → pre-checkout → payment →
+// vouchers, with Telegram's real update objects, and everything that can go
+// wrong on the way: a lapsed reservation, a changed amount, a forged payload,
+// a replayed payment, racing buyers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Deal } from "../../src/db/deal.repository.js";
+import { decodeQr } from "../../src/sandbox/qr-scan.js";
+import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall, type UserChat } from "../support/bot-harness.js";
+
+const HERE = { lat: 31.2304, lng: 121.4737 };
+const MINUTE = 60_000;
+
+describe("buying a deal", () => {
+  const h = createHarness();
+  let dumplings: Deal;
+  let lastOne: Deal;
+  let freebie: Deal;
+  let single: Deal;
+
+  beforeAll(async () => {
+    await h.shop(801, { ...HERE, name: "Dumpling House" });
+    dumplings = await h.publish(801, {
+      title: "Soup dumplings for two, steamed fresh in bamboo baskets",
+      description: "Twelve xiaolongbao and two drinks.",
+      priceMinor: 3900,
+      originalPriceMinor: 6800,
+      quantity: 50,
+      perPersonLimit: 4,
+    });
+    lastOne = await h.publish(801, { title: "Chef's table", priceMinor: 50000, originalPriceMinor: 80000, quantity: 5, perPersonLimit: 5 });
+    freebie = await h.publish(801, { title: "Free tea", priceMinor: 0, originalPriceMinor: 800, quantity: 100, perPersonLimit: 1 });
+    single = await h.publish(801, { title: "Duck", priceMinor: 12800, originalPriceMinor: 19800, quantity: 10, perPersonLimit: 1 });
+  });
+  afterAll(() => h.close());
+
+  /** Buy from the deal's card; pick the quantity when asked. */
+  async function buy(buyer: UserChat, deal: Deal, quantity = 1): Promise<ApiCall[]> {
+    const card = await buyer.openDeal(deal.id, HERE);
+    const asked = await buyer.press(button(card, /🛒/));
+    // Only when more than one can be bought does the bot ask how many.
+    if (!shown(asked).some((c) => c.payload.reply_markup && /q:/.test(JSON.stringify(c.payload.reply_markup)))) return asked;
+    return buyer.press(`q:${deal.id}:${quantity}:n:0`);
+  }
+
+  async function invoiceFor(buyer: UserChat, deal: Deal, quantity: number): Promise<ApiCall> {
+    const calls = await buy(buyer, deal, quantity);
+    return calls.find((c) => c.method === "sendInvoice") ?? only(calls);
+  }
+
+  const stockOf = async (deal: Deal) => (await h.db.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stockLeft;
+  const ordersOf = (buyerId: number) => h.db.db.order.findMany({ where: { buyerId: BigInt(buyerId) }, include: { vouchers: true } });
+
+  it("asks how many, within stock and the per-person limit", async () => {
+    const ann = h.user({ id: 811, firstName: "Ann", languageCode: "en" });
+    const card = await ann.openDeal(dumplings.id, HERE);
+    const question = only(await ann.press(button(card, "🛒 Buy")));
+    expect(question.text).toBe("🛒 Soup dumplings for two, steamed fresh in bamboo baskets: how many? (up to 4)");
+    expect(buttonTexts(question)).toEqual(["1", "2", "3", "4", "✖ Close"]);
+  });
+
+  it("sends an invoice with the deal's title, description and price, and holds the units", async () => {
+    const ann = h.user({ id: 811, firstName: "Ann", languageCode: "en" });
+    const before = await stockOf(dumplings);
+    const calls = await ann.press(`q:${dumplings.id}:2:n:0`);
+    const invoice = calls.find((c) => c.method === "sendInvoice")!;
+    expect(invoice.payload).toMatchObject({
+      title: "Soup dumplings for two, steamed…",
+      description: "Twelve xiaolongbao and two drinks.",
+      currency: "CNY",
+      provider_token: "284685063:TEST:provider",
+      prices: [{ label: "Soup dumplings for two, ste… × 2", amount: 7800 }],
+    });
+    expect(String(invoice.payload.payload)).toMatch(/^order:\d+$/);
+    expect(buttonTexts(invoice)).toEqual(["💳 Pay CN¥78", "✖️ Cancel"]);
+    expect(shown(calls).at(-1)!.text).toBe("⏳ Your units are held for 15 minutes while you pay.");
+    expect(await stockOf(dumplings)).toBe(before - 2);
+    // The quantity question is gone, so it cannot be answered twice.
+    expect(calls.map((c) => c.method)).toContain("deleteMessage");
+  });
+
+  it("delivers one voucher per unit after the payment: a code and a QR code linking to the bot", async () => {
+    const ben = h.user({ id: 812, firstName: "Ben", languageCode: "en" });
+    const invoice = await invoiceFor(ben, dumplings, 2);
+    const { checkout, payment, refusal } = await ben.pay(invoice);
+    expect(refusal).toBeNull();
+    expect(checkout.find((c) => c.method === "answerPreCheckoutQuery")!.payload.ok).toBe(true);
+    const seen = shown(payment!);
+    expect(seen[0]!.text).toMatch(/^✅ Payment received: 2 × Soup dumplings for two, steamed fresh in bamboo baskets, CN¥78 \(order #\d+\)\.$/);
+    const photos = seen.filter((c) => c.method === "sendPhoto");
+    expect(photos).toHaveLength(2);
+    const [order] = await ordersOf(812);
+    expect(order).toMatchObject({ status: "PAID", quantity: 2, totalMinor: 7800, source: "nearby" });
+    expect(order!.deliveredAt).not.toBeNull();
+    for (const [i, photo] of photos.entries()) {
+      const code = order!.vouchers[i]!.code;
+      const shownCode = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
+      expect(photo.text).toContain(`Code: ${shownCode}`);
+      expect(photo.text).toContain("🏪 Dumpling House");
+      expect(decodeQr(photo.upload!)).toBe(`https://t.me/nearbuy_test_bot?start=v-${code}`);
+    }
+    expect(buttonTexts(photos[0]!)).toEqual(["🎟 My vouchers"]);
+  });
+
+  it("fulfils a replayed payment only once", async () => {
+    const cat = h.user({ id: 813, firstName: "Cat", languageCode: "en" });
+    const invoice = h.invoiceOf(await invoiceFor(cat, dumplings, 1));
+    await cat.preCheckout(invoice);
+    const first = await cat.paid(invoice, "charge-813");
+    expect(shown(first).length).toBeGreaterThan(0);
+    const replay = await cat.paid(invoice, "charge-813");
+    expect(shown(replay)).toEqual([]);
+    const orders = await ordersOf(813);
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!.vouchers).toHaveLength(1);
+  });
+
+  it("refuses at pre-checkout, saying why, when the reservation lapsed; Buy works again", async () => {
+    const dan = h.user({ id: 814, firstName: "Dan", languageCode: "en" });
+    const invoice = await invoiceFor(dan, dumplings, 1);
+    const stock = await stockOf(dumplings);
+    h.advance(16 * MINUTE);
+    const { refusal, payment } = await dan.pay(invoice);
+    expect(refusal).toBe("This invoice expired and its units went back on sale. Tap Buy again.");
+    expect(payment).toBeNull();
+    await h.runJobs();
+    // Every lapsed reservation gave its units back: the shelf holds all but what is paid or on hold.
+    expect((await ordersOf(814))[0]!.status).toBe("EXPIRED");
+    const held = await h.db.db.order.aggregate({
+      where: { dealId: dumplings.id, status: { in: ["PAID", "RESERVED"] } },
+      _sum: { quantity: true },
+    });
+    expect(await stockOf(dumplings)).toBe(dumplings.quantity - held._sum.quantity!);
+    expect(await stockOf(dumplings)).toBeGreaterThan(stock);
+    const again = await invoiceFor(dan, dumplings, 1);
+    expect((await dan.pay(again)).refusal).toBeNull();
+  });
+
+  it("refuses a changed amount, a forged payload and another buyer's order", async () => {
+    const eve = h.user({ id: 815, firstName: "Eve", languageCode: "en" });
+    const mallory = h.user({ id: 816, firstName: "Mallory", languageCode: "zh" });
+    const invoice = h.invoiceOf(await invoiceFor(eve, dumplings, 1));
+    const answer = (calls: ApiCall[]) => calls.find((c) => c.method === "answerPreCheckoutQuery")!;
+    const cheaper = answer(await eve.preCheckout({ ...invoice, total_amount: 100 }));
+    expect(cheaper.payload.ok).toBe(false);
+    expect(cheaper.text).toBe("The amount doesn't match the order. Tap Buy again.");
+    expect(answer(await eve.preCheckout({ ...invoice, payload: "order:999999" })).text).toBe(
+      "This invoice doesn't belong to an order of yours.",
+    );
+    expect(answer(await eve.preCheckout({ ...invoice, payload: "'; DROP TABLE" })).text).toBe(
+      "This invoice doesn't belong to an order of yours.",
+    );
+    expect(answer(await mallory.preCheckout(invoice)).text).toBe("这个账单不属于你的订单。");
+    // The real invoice still goes through.
+    expect(answer(await eve.preCheckout(invoice)).payload.ok).toBe(true);
+  });
+
+  it("never turns a payment that matches no open order into vouchers, and keeps its reference", async () => {
+    const fay = h.user({ id: 817, firstName: "Fay", languageCode: "en" });
+    const error = h.logs.length;
+    const calls = await fay.paid({ currency: "CNY", total_amount: 3900, payload: "order:424242" }, "charge-stray").catch((e: Error) => e);
+    // The stray payment is logged as an error for the operators; the harness reports that.
+    expect(String(calls)).toContain("payment matches no open order");
+    expect(h.logs.slice(error).some((l) => l.msg === "payment matches no open order")).toBe(true);
+    h.logs.splice(error);
+    expect(await ordersOf(817)).toEqual([]);
+    expect(await h.db.db.voucher.count({ where: { holderId: 817n } })).toBe(0);
+  });
+
+  it("claims a free coupon at once, without an invoice", async () => {
+    const gus = h.user({ id: 818, firstName: "Gus", languageCode: "en" });
+    const calls = await buy(gus, freebie);
+    expect(calls.map((c) => c.method)).not.toContain("sendInvoice");
+    const seen = shown(calls);
+    expect(seen[0]!.text).toMatch(/^✅ Claimed: 1 × Free tea, free \(order #\d+\)\.$/);
+    expect(seen.filter((c) => c.method === "sendPhoto")).toHaveLength(1);
+    expect(callbackAnswer(await gus.press(`buy:${freebie.id}:n:0`))).toEqual({
+      text: "You already have the most one person can buy of this offer (1).",
+      alert: true,
+    });
+  });
+
+  it("goes straight to the invoice when only one can be bought", async () => {
+    const hal = h.user({ id: 819, firstName: "Hal", languageCode: "en" });
+    const calls = await buy(hal, single);
+    expect(calls.find((c) => c.method === "sendInvoice")!.payload.prices).toEqual([{ label: "Duck × 1", amount: 12800 }]);
+  });
+
+  it("holds the per-person limit across orders, even when asked for more by a forged button", async () => {
+    const ivy = h.user({ id: 820, firstName: "Ivy", languageCode: "en" });
+    await ivy.pay(await invoiceFor(ivy, dumplings, 3));
+    expect(callbackAnswer(await ivy.press(`q:${dumplings.id}:2:n:0`))).toEqual({
+      text: "Only 1 can be bought now. Please pick again.",
+      alert: true,
+    });
+    // One left for her: Buy goes straight to an invoice for it.
+    const invoice = (await ivy.press(`buy:${dumplings.id}:n:0`)).find((c) => c.method === "sendInvoice")!;
+    expect(invoice.payload.prices).toEqual([{ label: "Soup dumplings for two, ste… × 1", amount: 3900 }]);
+    expect(callbackAnswer(await ivy.press(`buy:${dumplings.id}:n:0`)).text).toBe(
+      "You already have the most one person can buy of this offer (4).",
+    );
+    expect((await ordersOf(820)).reduce((n, o) => n + o.quantity, 0)).toBe(4);
+  });
+
+  it("lets the buyer cancel an unpaid invoice, giving the units back", async () => {
+    const jo = h.user({ id: 821, firstName: "Jo", languageCode: "en" });
+    const stock = await stockOf(dumplings);
+    const invoice = await invoiceFor(jo, dumplings, 2);
+    expect(await stockOf(dumplings)).toBe(stock - 2);
+    const cancel = await jo.press(button(invoice, "✖️ Cancel"));
+    expect(callbackAnswer(cancel).text).toBe("Cancelled: the units are back on sale.");
+    expect(await stockOf(dumplings)).toBe(stock);
+    expect((await jo.pay(invoice)).refusal).toBe("This invoice expired and its units went back on sale. Tap Buy again.");
+  });
+
+  it("sells exactly the stock to buyers racing for the last units", async () => {
+    const racers = Array.from({ length: 12 }, (_, i) => h.user({ id: 900 + i, firstName: `Racer${i}`, languageCode: "en" }));
+    for (const racer of racers) await racer.openDeal(lastOne.id, HERE);
+    const results = await Promise.all(racers.map((r) => r.press(`q:${lastOne.id}:1:n:0`)));
+    const invoices = results.map((calls) => calls.find((c) => c.method === "sendInvoice")).filter(Boolean) as ApiCall[];
+    expect(invoices).toHaveLength(5);
+    const refused = results.filter((calls) => !calls.some((c) => c.method === "sendInvoice"));
+    for (const calls of refused) expect(callbackAnswer(calls).text).toBe("😕 Sold out.");
+    expect(await stockOf(lastOne)).toBe(0);
+    // Everyone with an invoice pays, at once.
+    const winners = racers.filter((_, i) => results[i]!.some((c) => c.method === "sendInvoice"));
+    await Promise.all(winners.map((w, i) => w.pay(invoices[i]!)));
+    expect(await h.db.db.voucher.count({ where: { dealId: lastOne.id } })).toBe(5);
+    expect((await h.db.db.deal.findUniqueOrThrow({ where: { id: lastOne.id } })).soldCount).toBe(5);
+  });
+
+  it("delivers, after a restart, vouchers that were paid but never sent", async () => {
+    const kim = h.user({ id: 822, firstName: "Kim", languageCode: "zh" });
+    const invoice = h.invoiceOf(await invoiceFor(kim, dumplings, 1));
+    await kim.preCheckout(invoice);
+    // The payment lands but Telegram refuses every message: the bot cannot reply.
+    h.block(822);
+    const error = h.logs.length;
+    await kim.paid(invoice).catch(() => undefined);
+    h.logs.splice(error);
+    const [order] = await ordersOf(822);
+    expect(order).toMatchObject({ status: "PAID", deliveredAt: null });
+    h.unblock(822);
+    h.advance(2 * MINUTE);
+    const calls = await h.runJobs();
+    const photo = shown(calls).find((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === 822)!;
+    expect(photo.text).toContain("券码：");
+    expect((await ordersOf(822))[0]!.deliveredAt).not.toBeNull();
+    // And only once.
+    expect(shown(await h.runJobs()).filter((c) => Number(c.payload.chat_id) === 822)).toEqual([]);
+  });
+
+  it("says plainly when payments are not set up, and still gives free coupons", async () => {
+    const bare = createHarness({ paymentProviderToken: null });
+    try {
+      await bare.shop(851, { ...HERE });
+      const paid = await bare.publish(851, { priceMinor: 1000, perPersonLimit: 1 });
+      const free = await bare.publish(851, { priceMinor: 0, perPersonLimit: 1 });
+      const lee = bare.user({ id: 852, firstName: "Lee", languageCode: "en" });
+      await lee.openDeal(paid.id, HERE);
+      expect(callbackAnswer(await lee.press(`buy:${paid.id}:n:0`)).text).toBe(
+        "💳 Payments are not set up on this bot yet: only free coupons can be claimed.",
+      );
+      expect(shown(await lee.press(`buy:${free.id}:n:0`))[0]!.text).toMatch(/^✅ Claimed/);
+    } finally {
+      await bare.close();
+    }
+  });
+});
