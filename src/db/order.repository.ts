@@ -3,6 +3,7 @@
 // lock (SQLite's write lock; PostgreSQL's row lock) makes racing buyers,
 // replayed payments and a second bot instance queue up behind it, and the
 // condition decides who wins. Nothing is read first and written later.
+import { retryWhenBusy } from "./busy-retry.js";
 import type { Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
 
@@ -63,6 +64,15 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
   return changed === 1;
 }
 
+/**
+ * Locks the order before reading anything: on SQLite this takes the write lock
+ * at once, so a second bot instance waits its turn instead of failing on a
+ * stale snapshot; on PostgreSQL it is the row lock of SELECT … FOR UPDATE.
+ */
+async function lockOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
+  await tx.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${orderId}`;
+}
+
 async function returnStock(tx: Tx, dealId: number, quantity: number): Promise<void> {
   await tx.deal.update({ where: { id: dealId }, data: { stockLeft: { increment: quantity } } });
 }
@@ -74,6 +84,8 @@ async function buyersOf(tx: Tx | Db, dealId: number): Promise<bigint[]> {
 }
 
 export function createOrderRepository(db: Db) {
+  const transaction = <T>(work: (tx: Tx) => Promise<T>) => retryWhenBusy(() => db.$transaction(work));
+
   return {
     find(id: number): Promise<OrderWithVouchers | null> {
       return db.order.findUnique({ where: { id }, include: withDeal });
@@ -92,7 +104,7 @@ export function createOrderRepository(db: Db) {
 
     /** Takes the units off the shelf and opens the order; null when stock, limit or dates say no. */
     reserve(r: Reservation): Promise<Order | null> {
-      return db.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         if (!(await takeStock(tx, r.dealId, r.quantity, r.now, r.buyerId))) return null;
         const deal = await tx.deal.findUniqueOrThrow({ where: { id: r.dealId } });
         return tx.order.create({
@@ -126,7 +138,8 @@ export function createOrderRepository(db: Db) {
      * unique, and the order only leaves RESERVED (or EXPIRED) once.
      */
     pay(p: Payment, newCode: () => string): Promise<PaymentOutcome> {
-      return db.$transaction(async (tx): Promise<PaymentOutcome> => {
+      return transaction(async (tx): Promise<PaymentOutcome> => {
+        await lockOrder(tx, p.orderId, p.now);
         if (p.telegramChargeId) {
           const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
           if (seen) return { kind: "replay", order: seen };
@@ -177,7 +190,8 @@ export function createOrderRepository(db: Db) {
           const buyers = await buyersOf(tx, deal.id);
           if (buyers.length >= deal.minBuyers) {
             await tx.deal.update({ where: { id: deal.id }, data: { groupReachedAt: p.now } });
-            await tx.voucher.updateMany({ where: { dealId: deal.id, status: "PENDING" }, data: { status: "ACTIVE" } });
+            // Validity counts from activation: a voucher is never unusable for all of its days.
+            await tx.voucher.updateMany({ where: { dealId: deal.id, status: "PENDING" }, data: { status: "ACTIVE", expiresAt } });
             groupReached = buyers;
           }
         }
@@ -201,7 +215,7 @@ export function createOrderRepository(db: Db) {
 
     /** Gives a reservation's units back; false when it was paid or released already. */
     release(orderId: number): Promise<boolean> {
-      return db.$transaction(async (tx) => {
+      return transaction(async (tx) => {
         const { count } = await tx.order.updateMany({ where: { id: orderId, status: "RESERVED" }, data: { status: "EXPIRED" } });
         if (count === 1) {
           const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
@@ -266,11 +280,13 @@ export function createOrderRepository(db: Db) {
      * Returns null when nothing was left to refund.
      */
     refund(orderId: number, voidable: string[], now: Date): Promise<OrderWithVouchers | null> {
-      return db.$transaction(async (tx) => {
+      return transaction(async (tx) => {
+        await lockOrder(tx, orderId, now);
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
         if (order.status !== "PAID") return null;
         const { count } = await tx.voucher.updateMany({
-          where: { orderId, status: { in: voidable } },
+          // An active voucher past its date is expired, even before the job marks it.
+          where: { orderId, status: { in: voidable }, NOT: { status: "ACTIVE", expiresAt: { lte: now } } },
           data: { status: "REFUNDED" },
         });
         if (count === 0) return null;
