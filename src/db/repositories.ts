@@ -2,6 +2,7 @@ import type { Db } from "./client.js";
 import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createSearchRepository } from "./search.repository.js";
 import { createShopRepository } from "./shop.repository.js";
 import { createUserRepository } from "./user.repository.js";
 
@@ -12,6 +13,7 @@ export function createRepositories(db: Db) {
     deals: createDealRepository(db),
     events: createEventRepository(db),
     forms: createFormRepository(db),
+    searches: createSearchRepository(db),
   };
 }
 
