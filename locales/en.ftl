@@ -140,3 +140,24 @@ error-shop-pending = Your shop is still waiting for an operator's approval.
 error-shop-not-approved = Your shop is not approved to post offers. Contact the operators.
 error-deal-not-found = This offer doesn't exist any more.
 error-no-location = I don't know where you are yet: share your location first.
+
+## Search in plain words
+search-understood = 🔎 I understood: { $query }
+search-understood-nothing = everything nearby
+search-price-cap = up to { $price }
+search-discount = −{ $percent }% or more
+search-party = 👥 { $size }
+search-radius = within { $radius } km
+search-when-now = 🕘 now
+search-when-today = 🕘 today
+search-when-tonight = 🕘 tonight
+search-when-tomorrow = 🕘 tomorrow
+search-when-weekend = 🕘 this weekend
+search-header = 📍 Filtered search: <b>{ $matches }</b> of the { $searched } deals within { $radius } km · { $category }
+search-header-nearest = 📍 Filtered search: <b>{ $matches }</b> of the { $searched } nearest deals within { $radius } km · { $category }
+search-empty = 😶 None of the { $searched } deals within { $radius } km · { $category } match. Try a wider radius, or drop a filter.
+search-empty-none = 😶 No deals within { $radius } km · { $category }. Try a wider radius.
+search-ask-location = 📍 Share your location with the button below and I'll search around you.
+search-too-long = That's a long message. Tell me in a few words what you're looking for (at most { $max } characters), e.g. "cheap hotpot for two under 150".
+search-drop = ✖ { $filter }
+search-everything = 📍 Everything nearby

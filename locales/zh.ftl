@@ -137,3 +137,24 @@ error-shop-pending = 你的店铺仍在等待运营审核。
 error-shop-not-approved = 你的店铺未获准发布优惠，请联系运营。
 error-deal-not-found = 这个优惠已不存在。
 error-no-location = 我还不知道你在哪里：请先发送位置。
+
+## Search in plain words
+search-understood = 🔎 我的理解：{ $query }
+search-understood-nothing = 附近的全部优惠
+search-price-cap = 不超过 { $price }
+search-discount = 至少减 { $percent }%
+search-party = 👥 { $size } 人
+search-radius = { $radius } 公里内
+search-when-now = 🕘 现在
+search-when-today = 🕘 今天
+search-when-tonight = 🕘 今晚
+search-when-tomorrow = 🕘 明天
+search-when-weekend = 🕘 本周末
+search-header = 📍 筛选结果：{ $radius } 公里内 { $searched } 个优惠中有 <b>{ $matches }</b> 个符合 · { $category }
+search-header-nearest = 📍 筛选结果：{ $radius } 公里内最近的 { $searched } 个优惠中有 <b>{ $matches }</b> 个符合 · { $category }
+search-empty = 😶 { $radius } 公里内的 { $searched } 个优惠（{ $category }）都不符合。试试扩大范围，或去掉一个条件。
+search-empty-none = 😶 { $radius } 公里内没有优惠（{ $category }）。试试扩大范围。
+search-ask-location = 📍 请用下方按钮发送位置，我就在你附近搜索。
+search-too-long = 消息太长了。请用几个词说说你想找什么（最多 { $max } 个字），例如“火锅 两人 150元以内”。
+search-drop = ✖ { $filter }
+search-everything = 📍 附近全部优惠

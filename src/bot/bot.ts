@@ -9,6 +9,7 @@ import { formsFeature } from "./forms/form-engine.js";
 import { registerFeature } from "./features/register.js";
 import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
+import { searchFeature } from "./features/search.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
 
@@ -43,6 +44,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   privateChats.use(formsFeature);
   privateChats.use(registerFeature);
   privateChats.use(newDealFeature);
+  // Before the nearby list: a location may answer a waiting search.
+  privateChats.use(searchFeature);
   privateChats.use(nearbyFeature);
   privateChats.use(dealCardFeature);
   privateChats.use(fallbackFeature);

@@ -163,3 +163,8 @@ export function matchesQuery(deal: Matchable, query: DealQuery): boolean {
 export function isFiltered(query: DealQuery): boolean {
   return query.keywords.length > 0 || query.maxPrice !== undefined || query.minDiscount !== undefined;
 }
+
+/** Whether the request said nothing a search could use ("hello"). */
+export function isEmptyQuery(query: DealQuery): boolean {
+  return Object.entries(query).every(([key, value]) => (key === "keywords" ? query.keywords.length === 0 : value === undefined));
+}

@@ -53,12 +53,12 @@ const EN_STOP = new Set(
   ("a an the i we me my us our want wanna need looking look for find show get give some any something anything " +
     "cheap cheapest good best great nice deal deals offer offers discount discounts near nearby around here close by " +
     "me please with and or in at of to on is are there what whats where place places spot spots can you could " +
-    "would like let's lets go around within price priced under").split(" "),
+    "would like let's lets go around within price priced under hi hello hey thanks thank ok okay yes no").split(" "),
 );
 /** Longest first, so that 有没有 goes before 有. */
 const ZH_STOP = [
   "有没有", "有什么", "推荐一下", "帮我找", "附近的", "周边的", "好吃的", "便宜的", "优惠的", "哪里有", "一下", "推荐",
-  "附近", "周边", "附件", "便宜", "实惠", "优惠", "团购", "好吃", "什么", "哪里", "哪儿", "一家", "一个", "我们",
+  "你好", "谢谢", "好的", "附近", "周边", "便宜", "实惠", "优惠", "团购", "好吃", "什么", "哪里", "哪儿", "一家", "一个", "我们",
   "想要", "想吃", "想去", "请问", "可以", "打折", "我", "想", "要", "找", "有", "吗", "呢", "的", "去", "吃", "喝", "家", "个", "点", "请", "和", "在",
 ];
 

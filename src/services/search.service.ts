@@ -2,7 +2,7 @@
 // (list buttons refer to it by id), then answered with the ranked nearby
 // search, filtered by what the query asks.
 import type { SearchRepository } from "../db/search.repository.js";
-import { cleanQuery, matchesQuery, type DealQuery } from "../domain/deal-query.js";
+import { cleanQuery, isEmptyQuery, matchesQuery, type DealQuery } from "../domain/deal-query.js";
 import type { Point } from "../domain/geo.js";
 import type { Clock } from "./clock.js";
 import type { NearbyDeal, NearbyService } from "./nearby.service.js";
@@ -36,9 +36,13 @@ export function createSearchService({
   });
 
   return {
-    /** Reads and keeps a request; `waitForLocation` marks it as the one to run when a location comes. */
-    async create(userId: bigint, text: string, { waitForLocation }: { waitForLocation: boolean }): Promise<SavedSearch> {
+    /**
+     * Reads and keeps a request; `waitForLocation` marks it as the one to run
+     * when a location comes. Null when the text asks for nothing recognisable.
+     */
+    async create(userId: bigint, text: string, { waitForLocation }: { waitForLocation: boolean }): Promise<SavedSearch | null> {
       const { query, readBy } = await understanding.readRequest(userId, text);
+      if (isEmptyQuery(query)) return null;
       if (waitForLocation) await searches.clearPending(userId);
       const row = await searches.create({ userId, text, query: JSON.stringify(query), readBy, pending: waitForLocation });
       return saved(row);

@@ -19,6 +19,7 @@ import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
 import type { Deal } from "../../src/db/deal.repository.js";
 import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
+import type { LanguageModel } from "../../src/llm/language-model.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
 import { createServices, type Services } from "../../src/services/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -64,6 +65,8 @@ export interface HarnessOptions {
   currency?: string;
   /** The clock's start. */
   now?: Date;
+  /** Reads plain words (a client of a local chat-completions server); none: the built-in parser. */
+  languageModel?: LanguageModel;
 }
 
 export interface Profile {
@@ -130,9 +133,9 @@ export function replyKeyboard(call: ApiCall): ReplyKeyboardMarkup | undefined {
   return markup?.keyboard ? (markup as ReplyKeyboardMarkup) : undefined;
 }
 
-const SHOWN = /^(send|edit)/;
+const SHOWN = /^(send(?!ChatAction)|edit)/;
 
-/** The calls that put something on the user's screen (send* and edit*). */
+/** The calls that put something on the user's screen (send* and edit*, not "typing…"). */
 export function shown(calls: ApiCall[]): ApiCall[] {
   return calls.filter((c) => SHOWN.test(c.method));
 }
@@ -293,6 +296,7 @@ export class BotHarness {
       clock: () => new Date(this.now.getTime()),
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
+      languageModel: options.languageModel,
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",
