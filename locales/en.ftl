@@ -161,3 +161,19 @@ search-ask-location = 📍 Share your location with the button below and I'll se
 search-too-long = That's a long message. Tell me in a few words what you're looking for (at most { $max } characters), e.g. "cheap hotpot for two under 150".
 search-drop = ✖ { $filter }
 search-everything = 📍 Everything nearby
+
+## New deal from a description
+newdeal-describe-hint = 💡 Or describe the whole offer in one message, e.g. <code>/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month</code>
+newdeal-drafted = ✍️ Here is a draft from your description. Check every field: nothing is published until you tap Publish.
+newdeal-draft-by-hand = ✍️ I couldn't draft this automatically, so let's fill it in step by step. Your text is kept as the description.
+newdeal-draft-by-hand-long = ✍️ I couldn't draft this automatically, so let's fill it in step by step.
+newdeal-edit-title = ✏️ Title
+newdeal-edit-description = ✏️ Description
+newdeal-edit-photo = ✏️ Photo
+newdeal-edit-price = ✏️ Price
+newdeal-edit-original = ✏️ Usual price
+newdeal-edit-quantity = ✏️ Quantity
+newdeal-edit-limit = ✏️ Per person
+newdeal-edit-days = ✏️ Days on sale
+newdeal-edit-voucherDays = ✏️ Voucher days
+error-describe-too-long = That's a long description: at most { $max } characters, please.

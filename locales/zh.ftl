@@ -158,3 +158,19 @@ search-ask-location = 📍 请用下方按钮发送位置，我就在你附近�
 search-too-long = 消息太长了。请用几个词说说你想找什么（最多 { $max } 个字），例如“火锅 两人 150元以内”。
 search-drop = ✖ { $filter }
 search-everything = 📍 附近全部优惠
+
+## New deal from a description
+newdeal-describe-hint = 💡 也可以用一句话描述整个优惠，例如 <code>/newdeal 工作日下午2点到5点拿铁半价，共50杯，到月底</code>
+newdeal-drafted = ✍️ 这是根据你的描述起草的优惠。请逐项检查：点“发布”之前不会发布任何内容。
+newdeal-draft-by-hand = ✍️ 我没能自动起草，我们一步步来填写。你的文字已保留为优惠描述。
+newdeal-draft-by-hand-long = ✍️ 我没能自动起草，我们一步步来填写。
+newdeal-edit-title = ✏️ 标题
+newdeal-edit-description = ✏️ 描述
+newdeal-edit-photo = ✏️ 图片
+newdeal-edit-price = ✏️ 价格
+newdeal-edit-original = ✏️ 原价
+newdeal-edit-quantity = ✏️ 数量
+newdeal-edit-limit = ✏️ 每人限购
+newdeal-edit-days = ✏️ 在售天数
+newdeal-edit-voucherDays = ✏️ 券有效期
+error-describe-too-long = 描述太长了：最多 { $max } 个字。
