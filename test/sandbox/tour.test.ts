@@ -105,3 +105,14 @@ describe("the scripted sandbox tour", () => {
     expect(card.output).toContain("🛒 Buy");
   });
 });
+
+describe("the tour's request in plain words", () => {
+  it("shows how it was understood and lists only the deals that fit", () => {
+    const search = step("garlic knots under 5");
+    expect(search.user).toBe("ana");
+    expect(search.output).toContain("🔎 I understood: garlic, knots · up to 5");
+    expect(search.output).toMatch(/Filtered search: \d+ of the \d+ (nearest )?deals within 5 km/);
+    expect(search.output).toMatch(/1\. Garlic knots for two: \$2\.50/);
+    expect(search.output).toContain("✖ up to 5");
+  });
+});
