@@ -163,7 +163,7 @@ search-drop = ✖ { $filter }
 search-everything = 📍 Everything nearby
 
 ## New deal from a description
-newdeal-describe-hint = 💡 Or describe the whole offer in one message, e.g. <code>/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month</code>
+newdeal-describe-hint = 💡 Or describe the whole offer in one message, e.g. "/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month".
 newdeal-drafted = ✍️ Here is a draft from your description. Check every field: nothing is published until you tap Publish.
 newdeal-draft-by-hand = ✍️ I couldn't draft this automatically, so let's fill it in step by step. Your text is kept as the description.
 newdeal-draft-by-hand-long = ✍️ I couldn't draft this automatically, so let's fill it in step by step.

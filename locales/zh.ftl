@@ -160,7 +160,7 @@ search-drop = ✖ { $filter }
 search-everything = 📍 附近全部优惠
 
 ## New deal from a description
-newdeal-describe-hint = 💡 也可以用一句话描述整个优惠，例如 <code>/newdeal 工作日下午2点到5点拿铁半价，共50杯，到月底</code>
+newdeal-describe-hint = 💡 也可以用一句话描述整个优惠，例如“/newdeal 工作日下午2点到5点拿铁半价，共50杯，到月底”。
 newdeal-drafted = ✍️ 这是根据你的描述起草的优惠。请逐项检查：点“发布”之前不会发布任何内容。
 newdeal-draft-by-hand = ✍️ 我没能自动起草，我们一步步来填写。你的文字已保留为优惠描述。
 newdeal-draft-by-hand-long = ✍️ 我没能自动起草，我们一步步来填写。

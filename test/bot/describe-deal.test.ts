@@ -184,6 +184,15 @@ describe("describing an offer without a language model", () => {
     expect(await h.db.db.deal.count({ where: { shopId: shop!.id } })).toBe(1);
   });
 
+  it("tells a merchant starting the guided form that they can describe the offer instead", async () => {
+    const ria = h.user({ id: 751, firstName: "Ria", languageCode: "en" });
+    const title = only(await ria.send("/newdeal"));
+    expect(title.text.split("\n").at(-1)).toBe(
+      `💡 Or describe the whole offer in one message, e.g. "/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month".`,
+    );
+    await ria.send("/cancel");
+  });
+
   it("says a description over the limit is too long", async () => {
     const ria = h.user({ id: 751, firstName: "Ria", languageCode: "en" });
     expect(only(await ria.send(`/newdeal ${"lattes ".repeat(200)}`)).text).toBe(

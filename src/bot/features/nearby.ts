@@ -23,7 +23,7 @@ const category = z.enum(["all", ...CATEGORIES]);
 export const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
 /** The category picker; it remembers the list it came from, for Back. */
 const pickerButton = callbackCodec("nc", { r: radius, c: category });
-export const NOOP = "noop";
+const NOOP = "noop";
 
 interface ListView {
   radiusKm: number;
