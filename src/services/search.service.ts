@@ -58,6 +58,9 @@ export function createSearchService({
       if (row) await searches.clearPending(userId);
       return row ? saved(row) : null;
     },
+    forgetPending(userId: bigint): Promise<void> {
+      return searches.clearPending(userId);
+    },
     /** The ranked nearby search, then the query's filters on its results. */
     async run(point: Point, query: DealQuery, radiusKm: number): Promise<{ matches: NearbyDeal[]; searched: number }> {
       const found = await nearby.search({ point, radiusM: radiusKm * 1000, category: query.category });

@@ -129,6 +129,13 @@ describe("asking for deals in plain words", () => {
     expect(only(await eve.location(HERE.lat, HERE.lng)).text).toMatch(/^📍 6 deals within 5 km · All categories/);
   });
 
+  it("forgets a waiting request once the user moves on to a command", async () => {
+    const gil = h.user({ id: 3902, firstName: "Gil", languageCode: "en" });
+    await gil.send("latte");
+    expect(only(await gil.send("/nearby")).text).toMatch(/^Share your location/);
+    expect(only(await gil.location(HERE.lat, HERE.lng)).text).toMatch(/^📍 6 deals within 5 km · All categories/);
+  });
+
   it("asks again when the last location is old", async () => {
     const fay = await located();
     h.advance(31 * MINUTE);

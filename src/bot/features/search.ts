@@ -99,7 +99,11 @@ export const searchFeature = new Composer<BotContext>();
 
 searchFeature.on("message:text", async (ctx, next) => {
   const text = ctx.message.text.trim();
-  if (text.startsWith("/")) return next();
+  if (text.startsWith("/")) {
+    // A command (/nearby) means the user moved on: their next location is not for the old request.
+    await ctx.deps.services.search.forgetPending(ctx.user.id);
+    return next();
+  }
   if ([...text].length > MAX_REQUEST_CHARS) return ctx.reply(ctx.t("search-too-long", { max: MAX_REQUEST_CHARS }));
   // A model may take a few seconds: show that something is happening.
   await ctx.replyWithChatAction("typing");
