@@ -64,11 +64,16 @@ const ZH_STOP = [
 
 const isCjk = (s: string) => /\p{Script=Han}/u.test(s);
 
-/** Finds a term's word: whole words for English, anywhere for Chinese (no spaces there). */
-function findWord(text: string, word: string): RegExpExecArray | null {
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(isCjk(word) ? escaped : String.raw`(?<![a-z])${escaped}(?![a-z])`).exec(text);
-}
+/**
+ * Every word of the lexicon, longest first so that "milk tea" wins over "tea":
+ * whole words in English, anywhere in Chinese (it has no spaces).
+ */
+const WORDS = TERMS.flatMap((term) => term.words.map((word) => ({ word, term })))
+  .sort((a, b) => b.word.length - a.word.length)
+  .map(({ word, term }) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return { term, pattern: new RegExp(isCjk(word) ? escaped : String.raw`(?<![a-z])${escaped}(?![a-z])`) };
+  });
 
 export function parseRequest(input: string): DealQuery {
   // NFKC turns full-width digits and punctuation (１５０，) into plain ones.
@@ -99,15 +104,9 @@ export function parseRequest(input: string): DealQuery {
   }
   const partySize = first(PARTY);
 
-  // Longest words first, so "milk tea" wins over "tea" and 拉面 over 面.
-  const words = TERMS.flatMap((term) => term.words.map((word) => ({ word, term })));
-  words.sort((a, b) => b.word.length - a.word.length);
   const found: Term[] = [];
-  for (const { word, term } of words) {
-    const m = findWord(text, word);
-    if (!m) continue;
-    text = text.slice(0, m.index) + " " + text.slice(m.index + m[0].length);
-    if (!found.includes(term)) found.push(term);
+  for (const { term, pattern } of WORDS) {
+    if (take(pattern) && !found.includes(term)) found.push(term);
   }
   const specific = found.filter((t) => t.specific);
   const category = (specific[0] ?? found[0])?.category;
