@@ -5,6 +5,7 @@ import { createBot } from "./bot/bot.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
+import { createOpenAiModel } from "./llm/language-model.js";
 import type { Logger } from "./logger.js";
 import { systemClock, type Clock } from "./services/clock.js";
 import { createServices } from "./services/services.js";
@@ -21,11 +22,24 @@ export interface AppOptions {
 export function createApp(config: Config, { token, logger, clock = systemClock, botInfo }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
   const repos = createRepositories(db);
+  // A local model server needs no key; the client insists on one all the same.
+  const languageModel =
+    config.OPENAI_API_KEY || config.OPENAI_BASE_URL
+      ? createOpenAiModel({
+          apiKey: config.OPENAI_API_KEY ?? "none",
+          baseURL: config.OPENAI_BASE_URL,
+          model: config.OPENAI_MODEL,
+          timeoutMs: config.OPENAI_TIMEOUT_MS,
+          logger,
+        })
+      : undefined;
   const services = createServices(repos, {
     clock,
     currency: config.DEFAULT_CURRENCY,
     needsApproval: config.ADMIN_IDS.length > 0,
     reservationMinutes: config.RESERVATION_MINUTES,
+    languageModel,
+    modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
   });
   const bot = createBot({
     token,

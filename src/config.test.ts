@@ -19,7 +19,30 @@ describe("configuration", () => {
     expect(loadConfig({ ADMIN_IDS: "42, 1234567" }).ADMIN_IDS).toEqual([42n, 1234567n]);
   });
 
+  it("reads the language model's settings, with no model by default", () => {
+    const none = loadConfig({});
+    expect(none.OPENAI_API_KEY).toBeUndefined();
+    expect(none.OPENAI_BASE_URL).toBeUndefined();
+    expect([none.OPENAI_MODEL, none.OPENAI_TIMEOUT_MS, none.OPENAI_REQUESTS_PER_USER_HOUR]).toEqual(["gpt-4o-mini", 4000, 30]);
+    const local = loadConfig({
+      OPENAI_BASE_URL: "http://localhost:11434/v1",
+      OPENAI_MODEL: "qwen2.5:7b",
+      OPENAI_TIMEOUT_MS: "2500",
+      OPENAI_REQUESTS_PER_USER_HOUR: "5",
+    });
+    expect([local.OPENAI_BASE_URL, local.OPENAI_MODEL, local.OPENAI_TIMEOUT_MS, local.OPENAI_REQUESTS_PER_USER_HOUR]).toEqual([
+      "http://localhost:11434/v1",
+      "qwen2.5:7b",
+      2500,
+      5,
+    ]);
+  });
+
   it.each([
+    ["OPENAI_BASE_URL", "localhost:11434"],
+    ["OPENAI_TIMEOUT_MS", "fast"],
+    ["OPENAI_TIMEOUT_MS", "100"],
+    ["OPENAI_REQUESTS_PER_USER_HOUR", "-1"],
     ["BOT_TOKEN", "not-a-token"],
     ["TELEGRAM_API_ROOT", "api.telegram.org"],
     ["DATABASE_URL", "postgres://localhost/nearbuy"],

@@ -39,6 +39,14 @@ const schema = z.object({
   /** From @BotFather's Payments menu; without it only free coupons can be claimed. */
   PAYMENT_PROVIDER_TOKEN: optionalString,
   RESERVATION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  // Language understanding: any OpenAI-compatible endpoint. Without a key or a
+  // base URL, the built-in parser reads requests and offers use the guided form.
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: z.url({ protocol: /^https?$/, message: "must be an http(s) URL such as http://localhost:11434/v1" }).optional(),
+  OPENAI_MODEL: z.string().default("gpt-4o-mini"),
+  /** The user is waiting: past this, the built-in parser answers instead. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
+  OPENAI_REQUESTS_PER_USER_HOUR: z.coerce.number().int().min(0).max(10_000).default(30),
 });
 
 export type Config = z.infer<typeof schema>;

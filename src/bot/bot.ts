@@ -9,6 +9,7 @@ import { formsFeature } from "./forms/form-engine.js";
 import { registerFeature } from "./features/register.js";
 import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
+import { searchFeature } from "./features/search.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { buyFeature } from "./features/checkout/buy.js";
@@ -59,6 +60,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(formsFeature);
   personal.use(registerFeature);
   personal.use(newDealFeature);
+  // Before the nearby list: a location may answer a waiting search.
+  personal.use(searchFeature);
   personal.use(nearbyFeature);
   personal.use(dealCardFeature);
   personal.use(buyFeature);

@@ -3,6 +3,7 @@ import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
 import { createFormRepository } from "./form.repository.js";
 import { createOrderRepository } from "./order.repository.js";
+import { createSearchRepository } from "./search.repository.js";
 import { createShopRepository } from "./shop.repository.js";
 import { createUserRepository } from "./user.repository.js";
 
@@ -14,6 +15,7 @@ export function createRepositories(db: Db) {
     events: createEventRepository(db),
     forms: createFormRepository(db),
     orders: createOrderRepository(db),
+    searches: createSearchRepository(db),
   };
 }
 

@@ -1,10 +1,13 @@
 import type { Repositories } from "../db/repositories.js";
+import type { LanguageModel } from "../llm/language-model.js";
 import type { Clock } from "./clock.js";
 import { createDealService } from "./deal.service.js";
 import { createCheckoutService } from "./checkout.service.js";
 import { createNearbyService } from "./nearby.service.js";
+import { createSearchService } from "./search.service.js";
 import { createShopService } from "./shop.service.js";
 import { createVoucherService } from "./voucher.service.js";
+import { createUnderstandingService } from "./understanding.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -12,15 +15,26 @@ export interface ServiceOptions {
   needsApproval: boolean;
   /** How long an unpaid invoice holds its units. */
   reservationMinutes?: number;
+  /** Reads plain words; without one, the built-in parser does. */
+  languageModel?: LanguageModel;
+  /** Model requests one user may make per hour; beyond, the built-in parser answers. */
+  modelRequestsPerHour?: number;
 }
 
-export function createServices(repos: Repositories, { clock, currency, needsApproval, reservationMinutes = 15 }: ServiceOptions) {
+export function createServices(
+  repos: Repositories,
+  { clock, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+) {
+  const nearby = createNearbyService({ deals: repos.deals, clock });
+  const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, needsApproval }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
-    nearby: createNearbyService({ deals: repos.deals, clock }),
+    nearby,
+    understanding,
+    search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, clock }),
     clock,

@@ -5,6 +5,8 @@ import { offsetMeters } from "../../src/seed/random.js";
 import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall } from "../support/bot-harness.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
+const EDITS = ["✏️ Title", "✏️ Description", "✏️ Photo", "✏️ Price", "✏️ Usual price", "✏️ Quantity", "✏️ Per person", "✏️ Days on sale", "✏️ Voucher days", "✏️ Refunds", "✏️ Group deal"];
+const EDITS_ZH = ["✏️ 标题", "✏️ 描述", "✏️ 图片", "✏️ 价格", "✏️ 原价", "✏️ 数量", "✏️ 每人限购", "✏️ 在售天数", "✏️ 券有效期", "✏️ 退款规则", "✏️ 团购"];
 
 describe("posting an offer", () => {
   let h: ReturnType<typeof createHarness>;
@@ -131,7 +133,7 @@ describe("posting an offer", () => {
         "👥 Group deal: vouchers activate when 4 people have bought (0 so far)",
       ].join("\n"),
     );
-    expect(buttonTexts(preview)).toEqual(["✅ Publish", "◀ Back", "✖ Cancel"]);
+    expect(buttonTexts(preview)).toEqual(["✅ Publish", ...EDITS, "◀ Back", "✖ Cancel"]);
     expect(await dealsOf(601)).toEqual([]);
 
     const published = await ask(() => cafe.press(button(preview, "✅ Publish")));
@@ -218,7 +220,7 @@ describe("posting an offer", () => {
     expect(preview.payload.photo).toBe("AgACAgQAAxkBAAIBshengjian");
     expect(preview.text).toMatch(/^👀 预览：顾客将看到以下内容。\n\n生煎买一送一\n现煎现卖，每份四只。\n\n🏪 小杨生煎 · 🍜 美食/);
     expect(preview.text).toContain("💰 ¥12 原价 ¥24（省 50%）");
-    expect(buttonTexts(preview)).toEqual(["✅ 发布", "◀ 上一步", "✖ 取消"]);
+    expect(buttonTexts(preview)).toEqual(["✅ 发布", ...EDITS_ZH, "◀ 上一步", "✖ 取消"]);
 
     const published = only(await yang.press(button(preview, "✅ 发布")));
     expect(published.text).toBe("🎉 已发布！25 公里内的顾客现在就能看到“生煎买一送一”。");
@@ -237,7 +239,7 @@ describe("posting an offer", () => {
     expect(preview.map((c) => c.method)).toEqual(["sendPhoto", "sendMessage"]);
     expect(preview[0]!.payload.photo).toBe("AgACAgQAAxkBAAIBlong");
     expect(preview[1]!.text).toMatch(/^👀 Preview: this is what customers will see\.\n\nT{80}\nD+…\n\n🏪 N{64}/);
-    expect(buttonTexts(preview[1]!)).toEqual(["✅ Publish", "◀ Back", "✖ Cancel"]);
+    expect(buttonTexts(preview[1]!)).toEqual(["✅ Publish", ...EDITS, "◀ Back", "✖ Cancel"]);
     expect(only(await pho.send("/cancel")).text).toBe("Cancelled. Nothing was saved.");
   });
 

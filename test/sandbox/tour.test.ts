@@ -135,3 +135,14 @@ describe("the scripted sandbox tour", () => {
     expect(confirm.output).toMatch(/\[to Ana\] 🤖 ✅ Your voucher [0-9A-Z-]{14} for Garlic knots for two was redeemed at Joe's Brick Oven Pizza/);
   });
 });
+
+describe("the tour's request in plain words", () => {
+  it("shows how it was understood and lists only the deals that fit", () => {
+    const search = step("garlic knots under 5");
+    expect(search.user).toBe("ana");
+    expect(search.output).toContain("🔎 I understood: garlic, knots · up to 5");
+    expect(search.output).toMatch(/Filtered search: \d+ of the \d+ (nearest )?deals within 5 km/);
+    expect(search.output).toMatch(/1\. Garlic knots for two: \$2\.50/);
+    expect(search.output).toContain("✖ up to 5");
+  });
+});

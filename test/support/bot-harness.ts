@@ -20,6 +20,7 @@ import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
 import type { Deal } from "../../src/db/deal.repository.js";
 import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
+import type { LanguageModel } from "../../src/llm/language-model.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
 import { checkoutJobs, type Job } from "../../src/jobs/checkout.jobs.js";
 import { createServices, type Services } from "../../src/services/services.js";
@@ -70,6 +71,8 @@ export interface HarnessOptions {
   now?: Date;
   /** The payment provider's token; null to run without payments. */
   paymentProviderToken?: string | null;
+  /** Reads plain words (a client of a local chat-completions server); none: the built-in parser. */
+  languageModel?: LanguageModel;
 }
 
 export interface Profile {
@@ -136,9 +139,9 @@ export function replyKeyboard(call: ApiCall): ReplyKeyboardMarkup | undefined {
   return markup?.keyboard ? (markup as ReplyKeyboardMarkup) : undefined;
 }
 
-const SHOWN = /^(send|edit)/;
+const SHOWN = /^(send(?!ChatAction)|edit)/;
 
-/** The calls that put something on the user's screen (send* and edit*). */
+/** The calls that put something on the user's screen (send* and edit*, not "typing…"). */
 export function shown(calls: ApiCall[]): ApiCall[] {
   return calls.filter((c) => SHOWN.test(c.method));
 }
@@ -360,6 +363,7 @@ export class BotHarness {
       clock: () => new Date(this.now.getTime()),
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
+      languageModel: options.languageModel,
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",

@@ -4,6 +4,8 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint, distanceMeters, type Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
+import type { NearbyDeal } from "../../services/nearby.service.js";
+import type { Via } from "../attribution.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localeOf, priceText } from "../format.js";
@@ -18,8 +20,7 @@ const LIVE_REFRESH_M = 300;
 const radius = z.enum(RADIUS_CHOICES_KM.map(String) as [string, ...string[]]).transform(Number);
 const category = z.enum(["all", ...CATEGORIES]);
 /** A page of the list at the user's last location. */
-const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
-/** The category picker for a radius. */
+export const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
 /** The category picker; it remembers the list it came from, for Back. */
 const pickerButton = callbackCodec("nc", { r: radius, c: category });
 const NOOP = "noop";
@@ -45,27 +46,9 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   }
 
   const { items, page, pages } = pageOf(found, view.page);
-  const locale = await localeOf(ctx);
-  const lines = items.map((deal, i) => {
-    const { price, original } = priceText(ctx, locale, deal, "nearby-line-discount");
-    return ctx.t("nearby-line", {
-      n: i + 1,
-      title: escapeHtml(deal.title),
-      price,
-      original,
-      distance: distanceText(ctx, deal.distanceM),
-    });
-  });
-  items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: "n", r: 0 })));
-  keyboard.row();
-  if (pages > 1) {
-    const at = (p: number) => listButton.pack({ r: view.radiusKm, c: view.category, p });
-    keyboard
-      .text(page > 0 ? ctx.t("nearby-prev") : "·", page > 0 ? at(page - 1) : NOOP)
-      .text(`${page + 1}/${pages}`, NOOP)
-      .text(page < pages - 1 ? ctx.t("nearby-next") : "·", page < pages - 1 ? at(page + 1) : NOOP)
-      .row();
-  }
+  const lines = await listPage(ctx, keyboard, { items, page, pages }, "n", (p) =>
+    listButton.pack({ r: view.radiusKm, c: view.category, p }),
+  );
   for (const r of RADIUS_CHOICES_KM) {
     keyboard.text(r === view.radiusKm ? `✓ ${r} km` : `${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
   }
@@ -78,21 +61,65 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   return { text: `${header}${pageLine}\n\n${lines.join("\n")}`, keyboard, shown: items.map((d) => d.id) };
 }
 
+/**
+ * One page of a list of deals: its lines, and on the keyboard a button per
+ * deal (crediting `channel`) and the pager.
+ */
+export async function listPage(
+  ctx: BotContext,
+  keyboard: InlineKeyboard,
+  { items, page, pages }: { items: NearbyDeal[]; page: number; pages: number },
+  channel: Via["s"],
+  at: (page: number) => string,
+): Promise<string[]> {
+  const locale = await localeOf(ctx);
+  const lines = items.map((deal, i) => {
+    const { price, original } = priceText(ctx, locale, deal, "nearby-line-discount");
+    return ctx.t("nearby-line", {
+      n: i + 1,
+      title: escapeHtml(deal.title),
+      price,
+      original,
+      distance: distanceText(ctx, deal.distanceM),
+    });
+  });
+  items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: channel, r: 0 })));
+  keyboard.row();
+  if (pages > 1) {
+    keyboard
+      .text(page > 0 ? ctx.t("nearby-prev") : "·", page > 0 ? at(page - 1) : NOOP)
+      .text(`${page + 1}/${pages}`, NOOP)
+      .text(page < pages - 1 ? ctx.t("nearby-next") : "·", page < pages - 1 ? at(page + 1) : NOOP)
+      .row();
+  }
+  return lines;
+}
+
+/** Sends a list, or redraws it in place after a tap on one of its buttons. */
+export async function showList(ctx: BotContext, text: string, keyboard: InlineKeyboard, mode: "send" | "edit") {
+  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
+  if (mode === "send") return void (await ctx.reply(text, options));
+  // Tapping the radius or page already shown changes nothing: Telegram refuses such an edit.
+  await ctx.editMessageText(text, options).catch((error: unknown) => {
+    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+  });
+}
+
 async function sendList(ctx: BotContext, point: Point, view: ListView, mode: "send" | "edit") {
   const { text, keyboard, shown } = await renderList(ctx, point, view);
-  const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
-  if (mode === "edit") {
-    // Tapping the radius or page already shown changes nothing: Telegram refuses such an edit.
-    await ctx.editMessageText(text, options).catch((error: unknown) => {
-      if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-    });
-  } else await ctx.reply(text, options);
+  await showList(ctx, text, keyboard, mode);
   await ctx.deps.services.deals.recordImpressions(shown, ctx.user.id, "nearby");
 }
 
-function lastLocation(ctx: BotContext): Point | null {
+export function lastLocation(ctx: BotContext): Point | null {
   const { lastLat, lastLng } = ctx.user;
   return lastLat === null || lastLng === null ? null : { lat: lastLat, lng: lastLng };
+}
+
+/** The user's last location, if young enough to search around without asking again. */
+export function recentLocation(ctx: BotContext): Point | null {
+  const at = ctx.user.lastLocationAt?.getTime() ?? 0;
+  return ctx.deps.services.clock().getTime() - at < RECENT_LOCATION_MS ? lastLocation(ctx) : null;
 }
 
 export const nearbyFeature = new Composer<BotContext>();
@@ -120,9 +147,8 @@ nearbyFeature.on("edited_message:location", async (ctx) => {
 });
 
 nearbyFeature.command("nearby", async (ctx) => {
-  const point = lastLocation(ctx);
-  const at = ctx.user.lastLocationAt?.getTime() ?? 0;
-  if (point && ctx.deps.services.clock().getTime() - at < RECENT_LOCATION_MS) {
+  const point = recentLocation(ctx);
+  if (point) {
     return sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
   }
   await ctx.reply(ctx.t("nearby-ask-location"), { reply_markup: mainKeyboard(ctx) });

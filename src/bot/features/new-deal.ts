@@ -10,11 +10,13 @@ import {
   type DealInput,
 } from "../../domain/validation.js";
 import { DomainError } from "../../domain/errors.js";
+import { firstGap } from "../../domain/offer-draft.js";
 import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
 import { fitsCaption, policyKey, renderCard } from "./deal-view.js";
+import { draftFromText } from "./describe-deal.js";
 
 type DealForm = DealInput;
 
@@ -45,7 +47,11 @@ const limitDefault = (data: Partial<DealForm>) => Math.min(DEFAULT_PER_PERSON_LI
 export const newDealForm = defineForm<DealForm>({
   name: "newdeal",
   steps: [
-    textStep("title", (ctx) => ctx.t("newdeal-title"), (text) => ({ title: validate.text(text, "title") })),
+    textStep(
+      "title",
+      (ctx, data) => (data.description === undefined ? `${ctx.t("newdeal-title")}\n\n${ctx.t("newdeal-describe-hint")}` : ctx.t("newdeal-title")),
+      (text) => ({ title: validate.text(text, "title") }),
+    ),
     textStep(
       "description",
       (ctx) => ctx.t("newdeal-description"),
@@ -129,6 +135,16 @@ export const newDealForm = defineForm<DealForm>({
       id: "preview",
       reminder: "form-expects-button",
       prompt: (ctx, data, keyboard) => sendPreview(ctx, data as DealForm, keyboard),
+      // A drafted offer may lack fields, and an edit may break a rule between
+      // two of them (price above the usual price): the form asks before showing it.
+      requires: (data) => {
+        const gap = firstGap(data);
+        return gap && STEP_OF_FIELD[gap];
+      },
+      jump: (ctx) => {
+        const field = pickedValue(ctx)?.match(/^edit:(\w+)$/)?.[1];
+        return field && (EDITABLE as readonly string[]).includes(field) ? field : undefined;
+      },
       accept: (ctx) => (pickedValue(ctx) === "publish" ? {} : null),
     },
   ],
@@ -140,6 +156,35 @@ export const newDealForm = defineForm<DealForm>({
     });
   },
 });
+
+/** The step that asks for each field. */
+const STEP_OF_FIELD: Record<keyof DealForm, string> = {
+  title: "title",
+  description: "description",
+  photoFileId: "photo",
+  priceMinor: "price",
+  originalPriceMinor: "original",
+  quantity: "quantity",
+  perPersonLimit: "limit",
+  days: "days",
+  voucherValidDays: "voucherDays",
+  refundPolicy: "refund",
+  minBuyers: "group",
+};
+/** The steps the preview can open one by one (Edit), three to a row. */
+const EDITABLE = [
+  "title",
+  "description",
+  "photo",
+  "price",
+  "original",
+  "quantity",
+  "limit",
+  "days",
+  "voucherDays",
+  "refund",
+  "group",
+] as const;
 
 async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKeyboard) {
   const shop = await ctx.deps.services.deals.approvedShopOf(ctx.user.id);
@@ -161,8 +206,10 @@ async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKe
     minBuyers: data.minBuyers ?? 0,
   });
   const text = `${ctx.t("newdeal-preview-header")}\n\n${card}`;
+  const edits = EDITABLE.map((step) => InlineKeyboard.text(ctx.t(`newdeal-edit-${step}`), formButton(`edit:${step}`)));
   const reply_markup = InlineKeyboard.from([
     [InlineKeyboard.text(ctx.t("newdeal-publish"), formButton("publish"))],
+    ...Array.from({ length: Math.ceil(edits.length / 3) }, (_, row) => edits.slice(row * 3, row * 3 + 3)),
     ...navigation.inline_keyboard,
   ]);
   if (data.photoFileId && fitsCaption(text)) {
@@ -179,5 +226,7 @@ newDealFeature.command("newdeal", async (ctx) => {
   await ctx.deps.services.deals.approvedShopOf(ctx.user.id);
   const line = ctx.match.trim();
   if (!line) return startForm(ctx, newDealForm);
-  return startForm(ctx, newDealForm, validate.parseDealLine(line, currencyOf(ctx)), "preview");
+  if (line.includes("|")) return startForm(ctx, newDealForm, validate.parseDealLine(line, currencyOf(ctx)), "preview");
+  const { data, step } = await draftFromText(ctx, line);
+  return startForm(ctx, newDealForm, data, step);
 });

@@ -22,6 +22,14 @@ export interface FormStep<D extends object> {
   skip?(data: Partial<D>): Partial<D>;
   /** The reminder shown for an answer of the wrong kind. */
   reminder?: string;
+  /**
+   * A step that needs fields no earlier answer gave (a drafted offer, an edit
+   * that broke a rule between fields) names the step asking for them; the form
+   * goes there first and comes back once it is answered.
+   */
+  requires?(data: Partial<D>): string | undefined;
+  /** A button on this step that opens another step (edit one field); the form comes back here after it. */
+  jump?(ctx: BotContext, data: Partial<D>): string | undefined;
 }
 
 export interface FormDefinition<D extends object> {
@@ -38,6 +46,8 @@ export function defineForm<D extends object>(form: FormDefinition<D>): FormDefin
 }
 
 const FORM_DATA = /^form:/;
+/** Where to go once the current step is answered, instead of the next step (kept with the form's data). */
+const RETURN_TO = "_returnTo";
 export const formButton = (value: string) => `form:pick:${value}`;
 export function pickedValue(ctx: BotContext): string | undefined {
   const data = ctx.callbackQuery?.data;
@@ -55,7 +65,12 @@ export async function startForm<D extends object>(
 }
 
 async function goTo(ctx: BotContext, form: FormDefinition<FormData>, data: FormData, stepId: string) {
-  const index = form.steps.findIndex((s) => s.id === stepId);
+  let index = form.steps.findIndex((s) => s.id === stepId);
+  const detour = form.steps[index]!.requires?.(data);
+  if (detour && detour !== stepId) {
+    data = { ...data, [RETURN_TO]: stepId };
+    index = form.steps.findIndex((s) => s.id === detour);
+  }
   const step = form.steps[index]!;
   await ctx.deps.services.forms.save(ctx.user.id, { form: form.name, step: step.id, data });
   const keyboard = new InlineKeyboard();
@@ -65,7 +80,15 @@ async function goTo(ctx: BotContext, form: FormDefinition<FormData>, data: FormD
   await step.prompt(ctx, data, keyboard);
 }
 
-async function advance(ctx: BotContext, form: FormDefinition<FormData>, data: FormData, index: number) {
+/** The data without its return mark, and where that mark pointed. */
+function returning(data: FormData): [FormData, string | undefined] {
+  const { [RETURN_TO]: back, ...rest } = data;
+  return [rest, typeof back === "string" ? back : undefined];
+}
+
+async function advance(ctx: BotContext, form: FormDefinition<FormData>, answered: FormData, index: number) {
+  const [data, back] = returning(answered);
+  if (back) return goTo(ctx, form, data, back);
   const next = form.steps[index + 1];
   if (next) return goTo(ctx, form, data, next.id);
   await ctx.deps.services.forms.clear(ctx.user.id);
@@ -101,11 +124,16 @@ formsFeature.use(async (ctx, next) => {
       await ctx.deps.services.forms.clear(ctx.user.id);
       return ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
     }
-    if (action === "back") return goTo(ctx, form, data, form.steps[Math.max(0, index - 1)]!.id);
+    if (action === "back") {
+      const [rest, back] = returning(data);
+      return goTo(ctx, form, rest, back ?? form.steps[Math.max(0, index - 1)]!.id);
+    }
     if (action === "skip") {
       if (!step.skip) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
       return advance(ctx, form, { ...data, ...step.skip(data) }, index);
     }
+    const target = step.jump?.(ctx, data);
+    if (target) return goTo(ctx, form, { ...data, [RETURN_TO]: step.id }, target);
     const answer = await step.accept(ctx, data);
     if (!answer) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
     return advance(ctx, form, { ...data, ...answer }, index);

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { cleanQuery, FILTER_BITS, isEmptyQuery, matchesQuery, withoutFilters } from "./deal-query.js";
+
+const deal = (title: string, priceMinor = 1000, originalPriceMinor = 2000, currency = "CNY") => ({
+  title,
+  priceMinor,
+  originalPriceMinor,
+  currency,
+});
+
+describe("which deals fit a request", () => {
+  it("matches a keyword in the title, in either language, singular or plural", () => {
+    const q = cleanQuery({ keywords: ["hotpot"] });
+    expect(matchesQuery(deal("Hotpot set"), q)).toBe(true);
+    expect(matchesQuery(deal("重庆火锅双人餐"), q)).toBe(true);
+    expect(matchesQuery(deal("Dumplings"), q)).toBe(false);
+    expect(matchesQuery(deal("Oat latte"), cleanQuery({ keywords: ["lattes"] }))).toBe(true);
+    expect(matchesQuery(deal("Ramen bowl"), cleanQuery({ keywords: ["ramen", "pho"] }))).toBe(true);
+  });
+
+  it("caps the price in the deal's own currency, the cap included", () => {
+    const q = cleanQuery({ keywords: [], maxPrice: 10 });
+    expect(matchesQuery(deal("A", 1000), q)).toBe(true);
+    expect(matchesQuery(deal("A", 1001), q)).toBe(false);
+    expect(matchesQuery(deal("A", 10, 20, "JPY"), q)).toBe(true);
+    expect(matchesQuery(deal("A", 11, 20, "JPY"), q)).toBe(false);
+  });
+
+  it("asks for at least the discount wanted", () => {
+    const q = cleanQuery({ minDiscount: 50 });
+    expect(matchesQuery(deal("A", 1000, 2000), q)).toBe(true);
+    expect(matchesQuery(deal("A", 1001, 2000), q)).toBe(false);
+    expect(matchesQuery(deal("A", 0, 0), q)).toBe(false);
+  });
+
+  it("drops the filters the user switched off", () => {
+    const q = cleanQuery({ keywords: ["pizza"], category: "food", maxPrice: 20, minDiscount: 30, partySize: 2 });
+    expect(withoutFilters(q, FILTER_BITS.keywords | FILTER_BITS.maxPrice)).toEqual({
+      keywords: [],
+      category: "food",
+      minDiscount: 30,
+      partySize: 2,
+    });
+    expect(withoutFilters(q, 15)).toEqual({ keywords: [], partySize: 2 });
+  });
+
+  it("snaps a radius to the choices offered and knows an empty request", () => {
+    expect(cleanQuery({ radiusKm: 0.3 }).radiusKm).toBe(1);
+    expect(cleanQuery({ radiusKm: 4 }).radiusKm).toBe(5);
+    expect(cleanQuery({ radiusKm: 0 }).radiusKm).toBeUndefined();
+    expect(isEmptyQuery(cleanQuery({ keywords: ["", "a"], category: "nope", when: "yesterday" }))).toBe(true);
+    expect(isEmptyQuery(cleanQuery({ when: "tonight" }))).toBe(false);
+  });
+});
