@@ -1,5 +1,6 @@
-// npm run bench: every benchmark, one after the other. BENCH_SIZES=10000,100000
-// restricts the nearby benchmark to those sizes.
+// npm run bench: every benchmark, one after the other. BENCH_ONLY=nearby,checkout
+// picks some; BENCH_SIZES=10000,100000 restricts the nearby benchmark to those sizes.
+import { benchCheckout } from "./checkout.bench.js";
 import { benchNearby, SMALL_RESULT, type NearbyBenchResult } from "./nearby.bench.js";
 import { formatMs, table } from "./stats.js";
 
@@ -33,7 +34,7 @@ const TARGETS: Target[] = [
   { size: 1_000_000, label: "p99 ≤ 10 ms", met: (r) => r.indexed.p99 <= 10 },
 ];
 
-async function main(): Promise<void> {
+async function runNearby(): Promise<void> {
   const queries = Number(process.env.BENCH_QUERIES ?? 400);
   const started = Date.now();
   console.log(`nearby search: ${queries} timed queries per size after a warm-up`);
@@ -86,6 +87,39 @@ async function main(): Promise<void> {
     }
   }
   console.log(`\nAll results equal the naive scan's (same ids, same order, same scores). ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
+}
+
+/** Target: the pre-checkout answer well under Telegram's 10 s, under 1 s at 100 buyers at once. */
+const PRE_CHECKOUT_TARGET_MS = 1000;
+
+async function runCheckout(): Promise<void> {
+  const purchases = Number(process.env.BENCH_PURCHASES ?? 300);
+  const buyers = 100;
+  console.log(`\ncheckout: ${purchases} purchases one after another, then ${buyers} buyers at once`);
+  const r = await benchCheckout({ purchases, buyers });
+  console.log("\nCheckout through the real bot (update in → invoice → pre-checkout → vouchers with QR codes out), SQLite\n");
+  console.log(
+    table(
+      ["measure", "figure", "target / baseline"],
+      [
+        ["purchases per second, one buyer after another", r.sequential.perSecond.toFixed(0), "—"],
+        ["time per purchase p50 / p99", `${formatMs(r.sequential.p50)} / ${formatMs(r.sequential.p99)}`, "—"],
+        [
+          `pre-checkout answer p50 / p99, ${r.concurrent.buyers} buyers at once`,
+          `${formatMs(r.concurrent.preCheckoutP50)} / ${formatMs(r.concurrent.preCheckoutP99)}`,
+          `p99 < ${formatMs(PRE_CHECKOUT_TARGET_MS)} (Telegram allows 10 s): ${r.concurrent.preCheckoutP99 < PRE_CHECKOUT_TARGET_MS ? "met" : "MISSED"}`,
+        ],
+        [`payments per second, ${r.concurrent.buyers} at once`, r.concurrent.paymentsPerSecond.toFixed(0), "—"],
+      ],
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const only = new Set((process.env.BENCH_ONLY ?? "").split(",").map((s) => s.trim()).filter(Boolean));
+  const wanted = (name: string) => only.size === 0 || only.has(name);
+  if (wanted("nearby")) await runNearby();
+  if (wanted("checkout")) await runCheckout();
 }
 
 main().catch((error: unknown) => {
