@@ -2,7 +2,9 @@ import type { Db } from "./client.js";
 import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createOfferRepository } from "./offer.repository.js";
 import { createShopRepository } from "./shop.repository.js";
+import { createStatsRepository } from "./stats.repository.js";
 import { createUserRepository } from "./user.repository.js";
 
 export function createRepositories(db: Db) {
@@ -12,6 +14,8 @@ export function createRepositories(db: Db) {
     deals: createDealRepository(db),
     events: createEventRepository(db),
     forms: createFormRepository(db),
+    offers: createOfferRepository(db),
+    stats: createStatsRepository(db),
   };
 }
 
