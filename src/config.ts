@@ -36,6 +36,8 @@ const schema = z.object({
       return ids.map((id) => BigInt(id));
     }),
   SANDBOX_DIR: z.string().default("./data/sandbox"),
+  /** The shop's local hour after which owners get the day's summary. */
+  DAILY_SUMMARY_HOUR: z.coerce.number().int().min(0).max(23).default(21),
 });
 
 export type Config = z.infer<typeof schema>;

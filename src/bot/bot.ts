@@ -11,6 +11,12 @@ import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { staffFeature } from "./features/staff.js";
+import { adminFeature } from "./features/admin.js";
+import { myDealsFeature } from "./features/my-deals.js";
+import { statsFeature } from "./features/stats.js";
+import { exportFeature } from "./features/export.js";
+import { summaryToggleFeature } from "./features/summary-toggle.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -39,12 +45,14 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   privateChats.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
+  privateChats.use(staffFeature); // before /start: it takes the staff invitation links
   privateChats.use(startFeature);
   privateChats.use(formsFeature);
   privateChats.use(registerFeature);
   privateChats.use(newDealFeature);
   privateChats.use(nearbyFeature);
   privateChats.use(dealCardFeature);
+  privateChats.use(myDealsFeature, statsFeature, exportFeature, summaryToggleFeature, adminFeature);
   privateChats.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));

@@ -1,10 +1,15 @@
 import type { Db } from "./client.js";
 import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
+import { createExportRepository } from "./export.repository.js";
 import { createFormRepository } from "./form.repository.js";
 import { createOfferRepository } from "./offer.repository.js";
+import { createOperatorRepository } from "./operator.repository.js";
+import { createShopDetailsRepository } from "./shop-details.repository.js";
 import { createShopRepository } from "./shop.repository.js";
+import { createStaffRepository } from "./staff.repository.js";
 import { createStatsRepository } from "./stats.repository.js";
+import { createSummaryRepository } from "./summary.repository.js";
 import { createUserRepository } from "./user.repository.js";
 
 export function createRepositories(db: Db) {
@@ -16,6 +21,11 @@ export function createRepositories(db: Db) {
     forms: createFormRepository(db),
     offers: createOfferRepository(db),
     stats: createStatsRepository(db),
+    staff: createStaffRepository(db),
+    operator: createOperatorRepository(db),
+    summaries: createSummaryRepository(db),
+    shopDetails: createShopDetailsRepository(db),
+    exports: createExportRepository(db),
   };
 }
 

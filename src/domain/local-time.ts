@@ -74,3 +74,10 @@ export function lastLocalDays(date: Date, timeZone: string, days: number): strin
 }
 
 export { DAY_MS };
+
+/** "2026-05-20 14:30" as the zone's clock shows it. */
+export function localDateTime(date: Date, timeZone: string): string {
+  const p = partsIn(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${localDay(date, timeZone)} ${two(p.hour)}:${two(p.minute)}`;
+}

@@ -16,9 +16,9 @@ export const CHART_DAYS = 30;
 export function createStatsService({ stats, offers, clock }: { stats: StatsRepository; offers: OfferRepository; clock: Clock }) {
   return {
     /** The shop's figures, or one offer's when `dealId` is given (the caller checked it is the shop's). */
-    async figures(shop: Shop, period: Period, dealId?: number): Promise<Figures> {
+    async figures(shop: Shop, period: Period, dealId?: number, now = clock()): Promise<Figures> {
       const shopDealIds = await offers.idsOfShop(shop.id);
-      const range = periodRange(period, clock(), timeZoneOf(shop));
+      const range = periodRange(period, now, timeZoneOf(shop));
       return stats.figures(dealId === undefined ? shopDealIds : [dealId], shopDealIds, range);
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */

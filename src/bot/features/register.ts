@@ -8,6 +8,7 @@ import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
+import { approvalKeyboard } from "./admin.js";
 
 type ShopForm = ShopInput;
 
@@ -93,7 +94,8 @@ export const registerForm = defineForm<ShopForm>({
       owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
     });
     for (const adminId of ctx.deps.adminIds) {
-      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML" }).catch((error: unknown) => {
+      const reply_markup = approvalKeyboard(ctx, shop.id);
+      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML", reply_markup }).catch((error: unknown) => {
         ctx.deps.logger.warn({ err: error, adminId: String(adminId) }, "could not notify an operator");
       });
     }
