@@ -58,7 +58,10 @@ export function createOfferRepository(db: Db) {
     },
     /** A fresh copy, paused, so the merchant can adjust it before it goes on sale. */
     duplicate(deal: Deal, now: Date): Promise<Deal> {
-      const { id: _id, createdAt: _c, updatedAt: _u, soldCount: _s, groupReachedAt: _g, ...fields } = deal;
+      // Whatever is loaded with it (its shop) is not copied: only the offer's own columns.
+      const { id: _id, createdAt: _c, updatedAt: _u, soldCount: _s, groupReachedAt: _g, shop: _shop, ...fields } = deal as Deal & {
+        shop?: unknown;
+      };
       const duration = deal.endsAt.getTime() - deal.startsAt.getTime();
       return db.deal.create({
         data: {

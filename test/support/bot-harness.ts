@@ -4,7 +4,7 @@
 // the rest) and refuses what Telegram refuses (HTML it cannot parse, a text or
 // caption over its limit, an edit that changes nothing, a callback query
 // answered twice), so a formatting slip fails a test instead of production.
-import { BotError } from "grammy";
+import { BotError, InputFile } from "grammy";
 import type {
   InlineKeyboardButton,
   Message,
@@ -479,8 +479,22 @@ export class BotHarness {
         this.store(this.chatOf(p), message as StoredMessage);
         return message;
       }
+      case "sendDocument": {
+        if (!(p.document instanceof InputFile)) throw new ApiRefusal("the harness only knows uploaded documents");
+        const caption = p.caption === undefined ? undefined : this.formatted(p.caption, p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+        call.text = caption?.text ?? "";
+        const message = {
+          ...this.base(this.chatOf(p)),
+          document: { file_id: `upload-${this.nextMessageId()}`, file_unique_id: "u", file_name: p.document.filename },
+          ...(caption ? { caption: caption.text } : {}),
+        };
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
       case "sendPhoto": {
-        if (typeof p.photo !== "string") throw new ApiRefusal("the harness only knows photos by file_id");
+        // An upload (a chart) gets a file id, as Telegram gives one.
+        const photo = p.photo instanceof InputFile ? `upload-${this.nextMessageId()}` : p.photo;
+        if (typeof photo !== "string") throw new ApiRefusal("the harness only knows photos by file_id");
         const caption =
           p.caption === undefined
             ? undefined
@@ -489,7 +503,7 @@ export class BotHarness {
         const markup = this.checkMarkup(p.reply_markup);
         const message = {
           ...this.base(this.chatOf(p)),
-          photo: [{ file_id: p.photo, file_unique_id: `u-${p.photo}`, width: 1280, height: 1280 }],
+          photo: [{ file_id: photo, file_unique_id: `u-${photo}`, width: 1280, height: 1280 }],
           ...(caption ? { caption: caption.text, caption_entities: caption.entities } : {}),
           ...(markup ? { reply_markup: markup } : {}),
         };

@@ -153,11 +153,12 @@ myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
   const dealId = pressed.id;
   switch (pressed.a) {
     case "l":
+    case "o": {
+      // Built before answering: a refusal is the answer to a forged button.
+      const screen = pressed.a === "l" ? await listScreen(ctx) : await panelScreen(ctx, await service.ownedDeal(me, dealId));
       await ctx.answerCallbackQuery();
-      return show(ctx, await listScreen(ctx), "edit");
-    case "o":
-      await ctx.answerCallbackQuery();
-      return show(ctx, await panelScreen(ctx, await service.ownedDeal(me, dealId)), "edit");
+      return show(ctx, screen, "edit");
+    }
     case "p":
     case "r":
     case "E": {
