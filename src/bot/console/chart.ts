@@ -24,8 +24,9 @@ export function dailyChartSvg({ days, purchases, redemptions, labels }: ChartInp
   const plotW = CHART_WIDTH - left - right;
   const plotH = CHART_HEIGHT - top - bottom;
   const max = Math.max(1, ...purchases, ...redemptions);
-  // A round top of the scale: 1, 2, 5, 10, 20, 50 …
-  const step = [1, 2, 5].map((m) => m * 10 ** Math.floor(Math.log10(max))).find((s) => s * 4 >= max) ?? 10 ** Math.ceil(Math.log10(max));
+  // Grid lines at a round step (1, 2, 5, 10, 20, 50 …), at most five of them.
+  const unit = 10 ** (Math.floor(Math.log10(max)) - 1);
+  const step = Math.max(1, [1, 2, 5, 10, 20, 50].map((m) => m * unit).find((s) => s * 5 >= max)!);
   const scaleTop = Math.max(step * Math.ceil(max / step), 1);
   const y = (v: number) => top + plotH - (v / scaleTop) * plotH;
   const slot = plotW / days.length;
