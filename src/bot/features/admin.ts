@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { Shop } from "../../db/shop.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import type { Translate } from "../console/stats-view.js";
 import { localeOfUser, translatorFor } from "../console/translate.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { CLOSE_DATA } from "../keyboards.js";
@@ -13,10 +14,11 @@ import { CLOSE_DATA } from "../keyboards.js";
 /** a approve · r reject · s suspend · u reinstate */
 const adminButton = callbackCodec("ad", { a: z.enum(["a", "r", "s", "u"]), id });
 
-export function approvalKeyboard(ctx: BotContext, shopId: number): InlineKeyboard {
+/** Approve and Reject, in the operator's language (the notice is sent outside their update). */
+export function approvalKeyboard(t: Translate, shopId: number): InlineKeyboard {
   return new InlineKeyboard()
-    .text(ctx.t("admin-approve"), adminButton.pack({ a: "a", id: shopId }))
-    .text(ctx.t("admin-reject"), adminButton.pack({ a: "r", id: shopId }));
+    .text(t("admin-approve"), adminButton.pack({ a: "a", id: shopId }))
+    .text(t("admin-reject"), adminButton.pack({ a: "r", id: shopId }));
 }
 
 const isOperator = (ctx: BotContext) => ctx.deps.adminIds.includes(ctx.user.id);
@@ -33,7 +35,7 @@ function shopLine(ctx: BotContext, shop: Shop): string {
 
 function shopKeyboard(ctx: BotContext, shop: Shop): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (shop.status === "PENDING") keyboard.append(approvalKeyboard(ctx, shop.id));
+  if (shop.status === "PENDING") keyboard.append(approvalKeyboard(ctx.t.bind(ctx), shop.id));
   if (shop.status === "APPROVED") keyboard.text(ctx.t("admin-suspend"), adminButton.pack({ a: "s", id: shop.id }));
   if (shop.status === "SUSPENDED") keyboard.text(ctx.t("admin-reinstate"), adminButton.pack({ a: "u", id: shop.id }));
   return keyboard.row().text(ctx.t("close"), CLOSE_DATA);
