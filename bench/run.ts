@@ -1,6 +1,8 @@
 // npm run bench: every benchmark, one after the other. BENCH_SIZES=10000,100000
-// restricts the nearby benchmark to those sizes.
+// restricts the nearby benchmark to those sizes; BENCH_ONLY=stats or nearby runs
+// one of them; BENCH_STATS_EVENTS sets the events of the /stats benchmark.
 import { benchNearby, SMALL_RESULT, type NearbyBenchResult } from "./nearby.bench.js";
+import { benchStats } from "./stats.bench.js";
 import { formatMs, table } from "./stats.js";
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
@@ -33,9 +35,35 @@ const TARGETS: Target[] = [
   { size: 1_000_000, label: "p99 ≤ 10 ms", met: (r) => r.indexed.p99 <= 10 },
 ];
 
+/** /stats must answer a shop with a million events in under 200 ms (p99). */
+const STATS_P99_TARGET_MS = 200;
+
+async function runStatsBench(): Promise<void> {
+  const events = Number(process.env.BENCH_STATS_EVENTS ?? 1_000_000);
+  console.log(`\n/stats: one shop with ${events.toLocaleString("en")} events`);
+  const r = await benchStats({ events, queries: 100, warmup: 10, seed: 20261124, log: (line) => console.log(line) });
+  console.log(`\n/stats figures (repository + service, Prisma on SQLite), ${r.counterRows.toLocaleString("en")} counter rows (hourly and daily, per offer and per shop)\n`);
+  console.log(
+    table(
+      ["period", "events counted", "p50", "p99", "raw event scan p50", `target p99 < ${STATS_P99_TARGET_MS} ms`],
+      r.rows.map((row) => [
+        row.period,
+        row.events.toLocaleString("en"),
+        formatMs(row.p50),
+        formatMs(row.p99),
+        formatMs(row.scanP50),
+        row.p99 < STATS_P99_TARGET_MS ? "met" : "MISSED",
+      ]),
+    ),
+  );
+  console.log("\nEvery period's event counts equal a scan of the raw events.");
+}
+
 async function main(): Promise<void> {
   const queries = Number(process.env.BENCH_QUERIES ?? 400);
   const started = Date.now();
+  if (process.env.BENCH_ONLY !== "nearby") await runStatsBench();
+  if (process.env.BENCH_ONLY === "stats") return;
   console.log(`nearby search: ${queries} timed queries per size after a warm-up`);
   const results: NearbyBenchResult[] = [];
   for (const size of sizesFromEnv()) {

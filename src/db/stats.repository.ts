@@ -1,7 +1,8 @@
-// The merchant's numbers, counted in SQL. Events are read from hourly counters
-// (kept by a trigger, see the console migration) for the whole hours of a
-// period, and from the raw events only for its partial first and last hours,
-// so a shop with a million events costs a few thousand counter rows.
+// The merchant's numbers, counted in SQL. Events are read from counters kept
+// by a trigger (see the console migration): the whole UTC days of a period
+// from daily rows, the whole hours at its edges from hourly rows, and only the
+// partial hours at its ends from the raw events. A shop with a million events
+// costs a few hundred counter rows.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
 import { CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
@@ -25,38 +26,52 @@ interface EventCount {
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
 export function createStatsRepository(db: Db) {
-  async function eventCounts(dealIds: number[], { from, to }: Range): Promise<EventCount[]> {
-    const ids = Prisma.join(dealIds);
-    const firstWholeHour = Math.ceil(from.getTime() / HOUR_MS);
-    const endWholeHour = Math.floor(to.getTime() / HOUR_MS);
+  /** Events of one offer, or of the whole shop (dealId 0), in the range. */
+  async function eventCounts(shopId: number, dealId: number, rawDealIds: number[], { from, to }: Range): Promise<EventCount[]> {
     const raw = async (a: Date, b: Date) => {
       if (a >= b) return [];
       const rows = await db.$queryRaw<{ type: string; source: string; n: bigint }[]>`
         SELECT "type", "source", COUNT(*) AS n FROM "Event"
-        WHERE "dealId" IN (${ids}) AND "type" IN (${Prisma.join(EVENT_TYPES)})
+        WHERE "dealId" IN (${Prisma.join(rawDealIds)}) AND "type" IN (${Prisma.join(EVENT_TYPES)})
           AND "createdAt" >= ${a} AND "createdAt" < ${b}
         GROUP BY "type", "source"`;
       return rows.map((r) => ({ type: r.type, channel: channelOf(r.source), count: num(r.n) }));
     };
-    if (firstWholeHour >= endWholeHour) return raw(from, to);
+    const firstHour = Math.ceil(from.getTime() / HOUR_MS);
+    const endHour = Math.floor(to.getTime() / HOUR_MS);
+    if (firstHour >= endHour) return raw(from, to);
+    const firstDay = Math.ceil(firstHour / 24);
+    const endDay = Math.floor(endHour / 24);
+    // [unit, from, to) bucket ranges that tile the whole hours of the period.
+    const ranges: ["h" | "d", number, number][] =
+      firstDay < endDay
+        ? [["h", firstHour, firstDay * 24], ["d", firstDay, endDay], ["h", endDay * 24, endHour]]
+        : [["h", firstHour, endHour]];
     const counted = await db.$queryRaw<{ type: string; channel: string; n: bigint }[]>`
-      SELECT "type", "channel", SUM("count") AS n FROM "EventCounter"
-      WHERE "dealId" IN (${ids}) AND "hour" >= ${firstWholeHour} AND "hour" < ${endWholeHour}
+      SELECT "type", "channel", SUM("count") AS n FROM (${Prisma.join(
+        ranges.map(
+          ([unit, a, b]) => Prisma.sql`
+            SELECT "type", "channel", "count" FROM "EventCounter"
+            WHERE "shopId" = ${shopId} AND "dealId" = ${dealId} AND "unit" = ${unit} AND "bucket" >= ${a} AND "bucket" < ${b}`,
+        ),
+        " UNION ALL ",
+      )})
       GROUP BY "type", "channel"`;
     return [
       ...counted.map((r) => ({ type: r.type, channel: r.channel, count: num(r.n) })),
-      ...(await raw(from, new Date(firstWholeHour * HOUR_MS))),
-      ...(await raw(new Date(endWholeHour * HOUR_MS), to)),
+      ...(await raw(from, new Date(firstHour * HOUR_MS))),
+      ...(await raw(new Date(endHour * HOUR_MS), to)),
     ];
   }
 
   return {
     /**
-     * Everything counted for `dealIds` (one offer, or all of a shop's) in the
-     * range. `shopDealIds` decides who is a new customer: a buyer whose first
-     * paid order at the shop falls in the range.
+     * Everything counted for one offer of the shop, or for all of them, in the
+     * range. A new customer is a buyer whose first paid order at the shop
+     * (any of `shopDealIds`) falls in the range.
      */
-    async figures(dealIds: number[], shopDealIds: number[], range: Range): Promise<Figures> {
+    async figures({ shopId, shopDealIds, dealId }: { shopId: number; shopDealIds: number[]; dealId?: number }, range: Range): Promise<Figures> {
+      const dealIds = dealId === undefined ? shopDealIds : [dealId];
       const figures: Figures = {
         currency: null,
         impressions: 0,
@@ -80,7 +95,7 @@ export function createStatsRepository(db: Db) {
       const ids = Prisma.join(dealIds);
       const channel = (c: string) => figures.byChannel[(CHANNELS as readonly string[]).includes(c) ? (c as Channel) : "other"];
 
-      for (const { type, channel: c, count } of await eventCounts(dealIds, range)) {
+      for (const { type, channel: c, count } of await eventCounts(shopId, dealId ?? 0, dealIds, range)) {
         const key = type === "IMPRESSION" ? "impressions" : type === "VIEW" ? "views" : "pushes";
         figures[key] += count;
         channel(c)[key] += count;

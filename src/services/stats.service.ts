@@ -19,7 +19,7 @@ export function createStatsService({ stats, offers, clock }: { stats: StatsRepos
     async figures(shop: Shop, period: Period, dealId?: number, now = clock()): Promise<Figures> {
       const shopDealIds = await offers.idsOfShop(shop.id);
       const range = periodRange(period, now, timeZoneOf(shop));
-      return stats.figures(dealId === undefined ? shopDealIds : [dealId], shopDealIds, range);
+      return stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */
     async daily(shop: Shop): Promise<DailySeries> {

@@ -170,9 +170,18 @@ describe("counting a shop's funnel", () => {
     expect(series.purchases.reduce((a, b) => a + b)).toBe(4);
   });
 
-  it("keeps hourly counters in step with every event inserted", async () => {
-    const rows = await t.db.eventCounter.findMany({ where: { dealId: meal, type: "PUSH" } });
-    expect(rows.map((r) => [r.channel, r.count])).toEqual([["push", 2], ["push", 2]]);
+  it("keeps hourly and daily counters, per offer and per shop, in step with every event inserted", async () => {
+    const rows = await t.db.eventCounter.findMany({ where: { shopId: shop.id, type: "PUSH" }, orderBy: [{ dealId: "asc" }, { unit: "asc" }, { bucket: "asc" }] });
+    const hour = (iso: string) => Date.parse(iso) / 3_600_000;
+    const day = Math.floor(Date.parse("2026-05-20T00:00:00Z") / 86_400_000);
+    expect(rows.map((r) => [r.dealId, r.unit, r.bucket, r.channel, r.count])).toEqual([
+      [0, "d", day, "push", 4],
+      [0, "h", hour("2026-05-20T00:00:00Z"), "push", 2],
+      [0, "h", hour("2026-05-20T06:00:00Z"), "push", 2],
+      [meal, "d", day, "push", 4],
+      [meal, "h", hour("2026-05-20T00:00:00Z"), "push", 2],
+      [meal, "h", hour("2026-05-20T06:00:00Z"), "push", 2],
+    ]);
   });
 
   it("cuts the day at local midnight in a half-hour time zone", async () => {
