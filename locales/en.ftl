@@ -260,3 +260,28 @@ summary-on = 🔔 You'll get a summary every evening.
 summary-off = 🔕 No more daily summaries. /summary on brings them back.
 summary-status-on = 🔔 Daily summaries are on. /summary off stops them.
 summary-status-off = 🔕 Daily summaries are off. /summary on brings them back.
+cmd-shop = Your shop's details
+shop-details =
+    🏪 <b>{ $name }</b> · { $category } · { $status }
+    📍 { $address } ({ $lat }, { $lng })
+    🕘 { $hours }
+    📷 { $photo }
+    { $summary }
+shop-photo-set = photo set
+shop-photo-none = no photo
+shop-summary-on = 🔔 Daily summary: on
+shop-summary-off = 🔕 Daily summary: off
+shop-edit-name = ✏️ Name
+shop-edit-category = 🏷 Category
+shop-edit-location = 📍 Pin
+shop-edit-address = ✉️ Address
+shop-edit-hours = 🕘 Hours
+shop-edit-photo = 📷 Photo
+shop-photo-ask = 📷 Send a photo of the shop.
+shop-expects-photo = Please send a photo.
+form-name-shopname = shop name change
+form-name-shopcategory = category change
+form-name-shoplocation = pin change
+form-name-shopaddress = address change
+form-name-shophours = opening hours change
+form-name-shopphoto = photo change

@@ -257,3 +257,28 @@ summary-on = 🔔 每天晚上你会收到一份汇总。
 summary-off = 🔕 不再发送每日汇总。发送 /summary on 可恢复。
 summary-status-on = 🔔 每日汇总已开启。发送 /summary off 可停止。
 summary-status-off = 🔕 每日汇总已关闭。发送 /summary on 可恢复。
+cmd-shop = 店铺资料
+shop-details =
+    🏪 <b>{ $name }</b> · { $category } · { $status }
+    📍 { $address }（{ $lat }, { $lng }）
+    🕘 { $hours }
+    📷 { $photo }
+    { $summary }
+shop-photo-set = 已设置照片
+shop-photo-none = 没有照片
+shop-summary-on = 🔔 每日汇总：开启
+shop-summary-off = 🔕 每日汇总：关闭
+shop-edit-name = ✏️ 店名
+shop-edit-category = 🏷 分类
+shop-edit-location = 📍 位置
+shop-edit-address = ✉️ 地址
+shop-edit-hours = 🕘 营业时间
+shop-edit-photo = 📷 照片
+shop-photo-ask = 📷 请发送一张店铺照片。
+shop-expects-photo = 请发送一张照片。
+form-name-shopname = 修改店名
+form-name-shopcategory = 修改分类
+form-name-shoplocation = 修改位置
+form-name-shopaddress = 修改地址
+form-name-shophours = 修改营业时间
+form-name-shopphoto = 修改照片

@@ -17,6 +17,7 @@ import { myDealsFeature } from "./features/my-deals.js";
 import { statsFeature } from "./features/stats.js";
 import { exportFeature } from "./features/export.js";
 import { summaryToggleFeature } from "./features/summary-toggle.js";
+import { shopFeature } from "./features/shop.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -52,7 +53,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   privateChats.use(newDealFeature);
   privateChats.use(nearbyFeature);
   privateChats.use(dealCardFeature);
-  privateChats.use(myDealsFeature, statsFeature, exportFeature, summaryToggleFeature, adminFeature);
+  privateChats.use(myDealsFeature, statsFeature, exportFeature, shopFeature, summaryToggleFeature, adminFeature);
   privateChats.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));

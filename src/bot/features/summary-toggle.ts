@@ -1,5 +1,5 @@
-// The owner turns the daily summary off (from the summary itself) or on again
-// (/summary on).
+// The owner turns the daily summary off or on: from the summary itself, from
+// /shop, or with /summary on|off.
 import { Composer } from "grammy";
 import { z } from "zod";
 import { callbackCodec } from "../callback-data.js";
@@ -15,9 +15,13 @@ summaryToggleFeature.callbackQuery(summaryButton.filter, async (ctx) => {
   const on = pressed.on === "1";
   await ctx.deps.services.console.setSummary(ctx.user.id, on);
   await ctx.answerCallbackQuery({ text: ctx.t(on ? "summary-on" : "summary-off") });
-  await ctx.editMessageReplyMarkup({
-    reply_markup: { inline_keyboard: [[{ text: ctx.t(on ? "summary-stop" : "summary-start"), callback_data: summaryButton.pack({ on: on ? "0" : "1" }) }]] },
-  });
+  // The button flips in place; the rest of the keyboard (the /shop screen's) stays.
+  const toggle = { text: ctx.t(on ? "summary-stop" : "summary-start"), callback_data: summaryButton.pack({ on: on ? "0" : "1" }) };
+  const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [[toggle]];
+  const inline_keyboard = rows.map((row) =>
+    row.map((b) => ("callback_data" in b && summaryButton.filter.test(b.callback_data) ? toggle : b)),
+  );
+  await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard } });
 });
 
 summaryToggleFeature.command("summary", async (ctx) => {
