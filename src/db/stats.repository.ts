@@ -101,15 +101,26 @@ export function createStatsRepository(db: Db) {
         channel(c)[key] += count;
       }
 
-      const [invoices] = await db.$queryRaw<{ n: bigint }[]>`
-        SELECT COUNT(*) AS n FROM "Order" WHERE "dealId" IN (${ids}) AND "createdAt" >= ${from} AND "createdAt" < ${to}`;
-      figures.invoices = num(invoices?.n);
-
-      const paid = await db.$queryRaw<{ source: string; currency: string; n: bigint; units: bigint; total: bigint }[]>`
-        SELECT "source", "currency", COUNT(*) AS n, SUM("quantity") AS units, SUM("totalMinor") AS total FROM "Order"
-        WHERE "dealId" IN (${ids}) AND "status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}
+      // Orders, vouchers and customers: one pass each over the offers' rows
+      // (the dates have no index of their own; a shop's orders are few beside its events).
+      const paidIn = Prisma.sql`"status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}`;
+      const orders = await db.$queryRaw<
+        { source: string; currency: string; invoices: bigint; n: bigint; units: bigint; total: bigint; refunds: bigint; refunded: bigint }[]
+      >`
+        SELECT "source", "currency",
+          SUM(CASE WHEN "createdAt" >= ${from} AND "createdAt" < ${to} THEN 1 ELSE 0 END) AS invoices,
+          SUM(CASE WHEN ${paidIn} THEN 1 ELSE 0 END) AS n,
+          SUM(CASE WHEN ${paidIn} THEN "quantity" ELSE 0 END) AS units,
+          SUM(CASE WHEN ${paidIn} THEN "totalMinor" ELSE 0 END) AS total,
+          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN 1 ELSE 0 END) AS refunds,
+          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN "totalMinor" ELSE 0 END) AS refunded
+        FROM "Order" WHERE "dealId" IN (${ids})
         GROUP BY "source", "currency"`;
-      for (const row of paid) {
+      for (const row of orders) {
+        figures.invoices += num(row.invoices);
+        figures.refunds += num(row.refunds);
+        figures.refundedMinor += num(row.refunded);
+        if (num(row.n) === 0) continue;
         figures.currency ??= row.currency;
         figures.purchases += num(row.n);
         figures.unitsSold += num(row.units);
@@ -118,36 +129,25 @@ export function createStatsRepository(db: Db) {
         channel(channelOf(row.source)).revenueMinor += num(row.total);
       }
 
-      const [soldRedeemed] = await db.$queryRaw<{ n: bigint }[]>`
-        SELECT COUNT(*) AS n FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE o."dealId" IN (${ids}) AND o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to}
-          AND v."status" = 'REDEEMED'`;
-      figures.unitsSoldRedeemed = num(soldRedeemed?.n);
-
-      const [redeemed] = await db.$queryRaw<{ n: bigint; discount: bigint }[]>`
-        SELECT COUNT(*) AS n, SUM(o."unitOriginalMinor" - o."unitPriceMinor") AS discount
+      const [vouchers] = await db.$queryRaw<{ soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
+        SELECT
+          SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
+          SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
+          SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED' AND v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to}`;
-      figures.redeemed = num(redeemed?.n);
-      figures.discountMinor = num(redeemed?.discount);
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'`;
+      figures.unitsSoldRedeemed = num(vouchers?.soldRedeemed);
+      figures.redeemed = num(vouchers?.redeemed);
+      figures.discountMinor = num(vouchers?.discount);
 
-      const [refunds] = await db.$queryRaw<{ n: bigint; total: bigint }[]>`
-        SELECT COUNT(*) AS n, SUM("totalMinor") AS total FROM "Order"
-        WHERE "dealId" IN (${ids}) AND "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to}`;
-      figures.refunds = num(refunds?.n);
-      figures.refundedMinor = num(refunds?.total);
-
+      // Buyers of these offers in the range, and when each first paid at the shop.
       const [customers] = await db.$queryRaw<{ buyers: bigint; fresh: bigint }[]>`
         SELECT COUNT(*) AS buyers, SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh FROM (
-          SELECT b."buyerId", (
-            SELECT MIN(o."paidAt") FROM "Order" o
-            WHERE o."buyerId" = b."buyerId" AND o."dealId" IN (${Prisma.join(shopDealIds)}) AND o."status" IN ${PAID}
-          ) AS "first"
-          FROM (
-            SELECT DISTINCT "buyerId" FROM "Order"
-            WHERE "dealId" IN (${ids}) AND "status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}
-          ) b
-        )`;
+          SELECT "buyerId", MIN("paidAt") AS "first",
+            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN 1 ELSE 0 END) AS "bought"
+          FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
+          GROUP BY "buyerId"
+        ) WHERE "bought" = 1`;
       figures.newCustomers = num(customers?.fresh);
       figures.returningCustomers = num(customers?.buyers) - figures.newCustomers;
       return figures;

@@ -95,7 +95,7 @@ interface EditForm {
 }
 
 function editForm(name: string, prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string, apply: (ctx: BotContext, deal: DealWithShop, text: string) => Promise<DealWithShop>) {
-  return defineForm<EditForm & { done?: boolean }>({
+  return defineForm<EditForm>({
     name,
     steps: [
       {
@@ -111,10 +111,11 @@ function editForm(name: string, prompt: (ctx: BotContext, deal: DealWithShop) =>
           const changed = await apply(ctx, deal, text);
           await ctx.reply(ctx.t("mydeals-saved"));
           await show(ctx, await panelScreen(ctx, changed), "reply");
-          return { done: true };
+          return {};
         },
       },
     ],
+    // The change is saved as the answer is accepted: nothing is left to do.
     finish: async () => undefined,
   });
 }
