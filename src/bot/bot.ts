@@ -11,7 +11,7 @@ import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
-import { staffFeature } from "./features/staff.js";
+import { staffFeature, staffInviteFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
 import { myDealsFeature } from "./features/my-deals.js";
 import { statsFeature } from "./features/stats.js";
@@ -46,14 +46,14 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   privateChats.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
-  privateChats.use(staffFeature); // before /start: it takes the staff invitation links
+  privateChats.use(staffInviteFeature); // before /start: it takes the staff invitation links
   privateChats.use(startFeature);
   privateChats.use(formsFeature);
   privateChats.use(registerFeature);
   privateChats.use(newDealFeature);
   privateChats.use(nearbyFeature);
   privateChats.use(dealCardFeature);
-  privateChats.use(myDealsFeature, statsFeature, exportFeature, shopFeature, summaryToggleFeature, adminFeature);
+  privateChats.use(myDealsFeature, statsFeature, exportFeature, shopFeature, staffFeature, summaryToggleFeature, adminFeature);
   privateChats.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));

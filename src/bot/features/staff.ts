@@ -24,10 +24,10 @@ async function staffScreen(ctx: BotContext) {
   return { text, keyboard };
 }
 
-export const staffFeature = new Composer<BotContext>();
+/** Runs before /start's own handler: only invitation links stop here. */
+export const staffInviteFeature = new Composer<BotContext>();
 
-// Runs before /start's own handler: only invitation links stop here.
-staffFeature.command("start", async (ctx, next) => {
+staffInviteFeature.command("start", async (ctx, next) => {
   const payload = ctx.match.trim();
   if (!payload.startsWith(INVITE_PREFIX)) return next();
   const shop = await ctx.deps.services.console.acceptInvite(ctx.user.id, payload.slice(INVITE_PREFIX.length));
@@ -38,6 +38,8 @@ staffFeature.command("start", async (ctx, next) => {
     .sendMessage(Number(shop.ownerId), t("staff-joined-owner", { name: escapeHtml(ctx.user.firstName) }), { parse_mode: "HTML" })
     .catch((error: unknown) => ctx.deps.logger.warn({ err: error, shopId: shop.id }, "could not tell the owner"));
 });
+
+export const staffFeature = new Composer<BotContext>();
 
 staffFeature.command("staff", async (ctx) => {
   const { text, keyboard } = await staffScreen(ctx);
