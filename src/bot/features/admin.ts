@@ -8,6 +8,7 @@ import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Translate } from "../console/stats-view.js";
 import { localeOfUser, translatorFor } from "../console/translate.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { CLOSE_DATA } from "../keyboards.js";
 
@@ -69,7 +70,7 @@ adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
   const shop = await act(pressed.id);
   const outcome = { a: "approved", r: "rejected", s: "suspended", u: "reinstated" }[pressed.a];
   await ctx.answerCallbackQuery({ text: ctx.t(`admin-done-${outcome}`, { name: shop.name }) });
-  await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(() => undefined);
+  await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(ignoreUnchanged);
   await ctx.reply(ctx.t(`admin-done-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
   // The owner learns it in their own language.
   const owner = await ctx.deps.services.users.find(shop.ownerId);

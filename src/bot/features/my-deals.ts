@@ -9,6 +9,7 @@ import * as validate from "../../domain/validation.js";
 import type { DealWithShop } from "../../db/deal.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import { defineForm, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";
 import { CLOSE_DATA } from "../keyboards.js";
@@ -84,9 +85,7 @@ async function panelScreen(ctx: BotContext, deal: DealWithShop) {
 async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }, mode: "edit" | "reply") {
   const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
   if (mode === "reply") return ctx.reply(screen.text, options);
-  await ctx.editMessageText(screen.text, options).catch((error: unknown) => {
-    if (!(error instanceof Error && error.message.includes("message is not modified"))) throw error;
-  });
+  await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
 }
 
 /** One question, one change: the new total, price or days left, typed as text. */

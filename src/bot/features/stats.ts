@@ -6,6 +6,7 @@ import { PERIODS, type Period } from "../../domain/stats.js";
 import { callbackCodec, id } from "../callback-data.js";
 import { dailyChartPng } from "../console/chart.js";
 import { renderFigures } from "../console/stats-view.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { truncate } from "../html.js";
@@ -86,9 +87,3 @@ statsFeature.callbackQuery(chartButton.filter, async (ctx) => {
     caption: ctx.t("chart-caption", { purchases: total(series.purchases), redemptions: total(series.redemptions) }),
   });
 });
-
-/** Pressing the period already shown changes nothing: Telegram refuses such an edit. */
-function ignoreUnchanged(error: unknown): void {
-  if (error instanceof Error && error.message.includes("message is not modified")) return;
-  throw error;
-}
