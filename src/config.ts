@@ -47,6 +47,8 @@ const schema = z.object({
   /** The user is waiting: past this, the built-in parser answers instead. */
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(4000),
   OPENAI_REQUESTS_PER_USER_HOUR: z.coerce.number().int().min(0).max(10_000).default(30),
+  /** The shop's local hour after which owners get the day's summary. */
+  DAILY_SUMMARY_HOUR: z.coerce.number().int().min(0).max(23).default(21),
 });
 
 export type Config = z.infer<typeof schema>;

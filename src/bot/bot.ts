@@ -17,6 +17,13 @@ import { myCodesFeature } from "./features/checkout/my-codes.js";
 import { paymentFeature } from "./features/checkout/payment.js";
 import { redeemFeature } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
+import { staffFeature, staffInviteFeature } from "./features/staff.js";
+import { adminFeature } from "./features/admin.js";
+import { myDealsFeature } from "./features/my-deals.js";
+import { statsFeature } from "./features/stats.js";
+import { exportFeature } from "./features/export.js";
+import { summaryToggleFeature } from "./features/summary-toggle.js";
+import { shopFeature } from "./features/shop.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -56,6 +63,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
+  personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
   personal.use(startFeature);
   personal.use(formsFeature);
   personal.use(registerFeature);
@@ -67,6 +75,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(buyFeature);
   personal.use(myCodesFeature);
   personal.use(redeemFeature);
+  personal.use(myDealsFeature, statsFeature, exportFeature, shopFeature, staffFeature, summaryToggleFeature, adminFeature);
   personal.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));

@@ -2,7 +2,22 @@ import type { BotCommand } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "./context.js";
 
-const COMMANDS = ["nearby", "mycodes", "redeem", "register", "newdeal", "refunds", "language", "help", "cancel"] as const;
+const COMMANDS = [
+  "nearby",
+  "mycodes",
+  "register",
+  "newdeal",
+  "mydeals",
+  "redeem",
+  "stats",
+  "refunds",
+  "export",
+  "shop",
+  "staff",
+  "language",
+  "help",
+  "cancel",
+] as const;
 
 /** The command menu in one language, for setMyCommands. */
 export function commandList(i18n: I18n<BotContext>, locale: string): BotCommand[] {

@@ -21,12 +21,13 @@ export function createShopRepository(db: Db) {
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return db.shop.findUnique({ where: { ownerId } });
     },
-    /**
-     * The approved shops whose vouchers this user may redeem: their own shop
-     * (staff join this list when they exist).
-     */
+    /** The approved shops whose vouchers this user may redeem: their own, and those they are staff of. */
     async redeemableBy(userId: bigint): Promise<Shop[]> {
-      return db.shop.findMany({ where: { ownerId: userId, status: "APPROVED" } });
+      const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
+      return db.shop.findMany({
+        where: { status: "APPROVED", OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] },
+        orderBy: { id: "asc" },
+      });
     },
     count(): Promise<number> {
       return db.shop.count();

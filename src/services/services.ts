@@ -1,11 +1,15 @@
 import type { Repositories } from "../db/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
 import type { Clock } from "./clock.js";
+import { createConsoleService } from "./console.service.js";
 import { createDealService } from "./deal.service.js";
 import { createCheckoutService } from "./checkout.service.js";
+import { createExportService } from "./export.service.js";
 import { createNearbyService } from "./nearby.service.js";
+import { createOperatorService } from "./operator.service.js";
 import { createSearchService } from "./search.service.js";
 import { createShopService } from "./shop.service.js";
+import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
 
@@ -37,6 +41,10 @@ export function createServices(
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, clock }),
+    console: createConsoleService({ ...repos, clock }),
+    stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
+    operator: createOperatorService({ operator: repos.operator }),
+    exports: createExportService({ exports: repos.exports, offers: repos.offers }),
     clock,
   };
 }

@@ -592,6 +592,18 @@ export class BotHarness {
         this.store(this.chatOf(p), message as StoredMessage);
         return message;
       }
+      case "sendDocument": {
+        if (!(p.document instanceof InputFile)) throw new ApiRefusal("the harness only knows uploaded documents");
+        const caption = p.caption === undefined ? undefined : this.formatted(p.caption, p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+        call.text = caption?.text ?? "";
+        const message = {
+          ...this.base(this.chatOf(p)),
+          document: { file_id: `upload-${this.nextMessageId()}`, file_unique_id: "u", file_name: p.document.filename },
+          ...(caption ? { caption: caption.text } : {}),
+        };
+        this.store(this.chatOf(p), message as StoredMessage);
+        return message;
+      }
       case "sendPhoto": {
         if (typeof p.photo !== "string" && !call.upload) throw new ApiRefusal("photo must be a file_id or an upload");
         if (call.upload && call.upload.subarray(1, 4).toString() !== "PNG") throw new ApiRefusal("IMAGE_PROCESS_FAILED");

@@ -8,6 +8,8 @@ import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
+import { localeOfUser, translatorFor } from "../console/translate.js";
+import { approvalKeyboard } from "./admin.js";
 
 type ShopForm = ShopInput;
 
@@ -86,14 +88,17 @@ export const registerForm = defineForm<ShopForm>({
       return ctx.reply(ctx.t("register-done", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
     }
     await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
-    const notice = ctx.t("register-admin-notice", {
-      name,
-      category: categoryName(ctx, shop.category),
-      address: escapeHtml(shop.address),
-      owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
-    });
+    // Each operator reads the notice and its buttons in their own language.
     for (const adminId of ctx.deps.adminIds) {
-      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML" }).catch((error: unknown) => {
+      const t = translatorFor(localeOfUser(await ctx.deps.services.users.find(adminId)));
+      const notice = t("register-admin-notice", {
+        name,
+        category: t(`category-${shop.category}`),
+        address: escapeHtml(shop.address),
+        owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
+      });
+      const reply_markup = approvalKeyboard(t, shop.id);
+      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML", reply_markup }).catch((error: unknown) => {
         ctx.deps.logger.warn({ err: error, adminId: String(adminId) }, "could not notify an operator");
       });
     }

@@ -1,0 +1,81 @@
+// Operators (ADMIN_IDS): approve or reject new shops from the notice or /admin,
+// and suspend or reinstate a shop with /admin <shop id>. Anyone else pressing
+// these buttons (forged) is refused.
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Shop } from "../../db/shop.repository.js";
+import { callbackCodec, id } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import type { Translate } from "../console/stats-view.js";
+import { localeOfUser, translatorFor } from "../console/translate.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
+import { categoryName, escapeHtml } from "../format.js";
+import { CLOSE_DATA } from "../keyboards.js";
+
+/** a approve · r reject · s suspend · u reinstate */
+const adminButton = callbackCodec("ad", { a: z.enum(["a", "r", "s", "u"]), id });
+
+/** Approve and Reject, in the operator's language (the notice is sent outside their update). */
+export function approvalKeyboard(t: Translate, shopId: number): InlineKeyboard {
+  return new InlineKeyboard()
+    .text(t("admin-approve"), adminButton.pack({ a: "a", id: shopId }))
+    .text(t("admin-reject"), adminButton.pack({ a: "r", id: shopId }));
+}
+
+const isOperator = (ctx: BotContext) => ctx.deps.adminIds.includes(ctx.user.id);
+
+function shopLine(ctx: BotContext, shop: Shop): string {
+  return ctx.t("admin-shop-line", {
+    id: shop.id,
+    name: escapeHtml(shop.name),
+    category: categoryName(ctx, shop.category),
+    address: escapeHtml(shop.address),
+    status: ctx.t(`shop-status-${shop.status.toLowerCase()}`),
+  });
+}
+
+function shopKeyboard(ctx: BotContext, shop: Shop): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (shop.status === "PENDING") keyboard.append(approvalKeyboard(ctx.t.bind(ctx), shop.id));
+  if (shop.status === "APPROVED") keyboard.text(ctx.t("admin-suspend"), adminButton.pack({ a: "s", id: shop.id }));
+  if (shop.status === "SUSPENDED") keyboard.text(ctx.t("admin-reinstate"), adminButton.pack({ a: "u", id: shop.id }));
+  return keyboard.row().text(ctx.t("close"), CLOSE_DATA);
+}
+
+export const adminFeature = new Composer<BotContext>();
+
+adminFeature.command("admin", async (ctx) => {
+  if (!isOperator(ctx)) return ctx.reply(ctx.t("admin-only"));
+  const { operator } = ctx.deps.services;
+  const arg = ctx.match.trim();
+  if (arg) {
+    const shopId = /^\d{1,9}$/.test(arg) ? Number(arg) : NaN;
+    const shop = Number.isNaN(shopId) ? null : await operator.findShop(shopId);
+    if (!shop) return ctx.reply(ctx.t("admin-shop-unknown"));
+    return ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
+  }
+  const { shops, total } = await operator.pending();
+  if (total === 0) return ctx.reply(ctx.t("admin-none-pending"), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("admin-pending-header", { total, shown: shops.length }), { parse_mode: "HTML" });
+  for (const shop of shops) {
+    await ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
+  }
+});
+
+adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
+  const pressed = adminButton.unpack(ctx.callbackQuery.data);
+  if (!pressed || !isOperator(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { operator } = ctx.deps.services;
+  const act = { a: operator.approve, r: operator.reject, s: operator.suspend, u: operator.reinstate }[pressed.a];
+  const shop = await act(pressed.id);
+  const outcome = { a: "approved", r: "rejected", s: "suspended", u: "reinstated" }[pressed.a];
+  await ctx.answerCallbackQuery({ text: ctx.t(`admin-done-${outcome}`, { name: shop.name }) });
+  await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(ignoreUnchanged);
+  await ctx.reply(ctx.t(`admin-done-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
+  // The owner learns it in their own language.
+  const owner = await ctx.deps.services.users.find(shop.ownerId);
+  const t = translatorFor(localeOfUser(owner));
+  await ctx.api
+    .sendMessage(Number(shop.ownerId), t(`owner-shop-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" })
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, shopId: shop.id }, "could not tell the owner"));
+});

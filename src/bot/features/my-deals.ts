@@ -1,0 +1,194 @@
+// /mydeals: the owner's offers with their state and sales, and the controls
+// allowed after publishing. Every button carries only a deal id, checked
+// against the presser by the console service.
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { DomainError } from "../../domain/errors.js";
+import { formatMoney } from "../../domain/money.js";
+import * as validate from "../../domain/validation.js";
+import type { DealWithShop } from "../../db/deal.repository.js";
+import { callbackCodec, id } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
+import { defineForm, startForm } from "../forms/form-engine.js";
+import { escapeHtml, localDate, localeOf } from "../format.js";
+import { CLOSE_DATA } from "../keyboards.js";
+import { statsButton } from "./stats.js";
+
+/** o open · p pause · r resume · e ask to end · E end · q quantity · c price · d end date · u duplicate · l list */
+const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "d", "u", "l"]);
+const dealAction = callbackCodec("md", { a: action, id });
+const LIST_SHOWN = 20;
+
+const statusLabel = (ctx: BotContext, status: string) => ctx.t(`deal-status-${status.toLowerCase()}`);
+
+async function listScreen(ctx: BotContext) {
+  const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
+  const locale = await localeOf(ctx);
+  const keyboard = new InlineKeyboard();
+  if (lines.length === 0) return { text: ctx.t("mydeals-empty"), keyboard: keyboard.text(ctx.t("close"), CLOSE_DATA) };
+  const shown = lines.slice(0, LIST_SHOWN);
+  const text = [
+    ctx.t("mydeals-header", { count: lines.length }),
+    "",
+    ...shown.map(({ deal, sales }, i) =>
+      ctx.t("mydeals-line", {
+        n: i + 1,
+        title: escapeHtml(deal.title),
+        status: statusLabel(ctx, deal.status),
+        sold: sales.units,
+        left: deal.stockLeft,
+        revenue: formatMoney(sales.revenueMinor, deal.currency, locale),
+      }),
+    ),
+    ...(lines.length > LIST_SHOWN ? ["", ctx.t("mydeals-more", { shown: LIST_SHOWN })] : []),
+  ].join("\n");
+  shown.forEach(({ deal }, i) => {
+    keyboard.text(String(i + 1), dealAction.pack({ a: "o", id: deal.id }));
+    if (i % 5 === 4) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("close"), CLOSE_DATA);
+  return { text, keyboard };
+}
+
+async function panelScreen(ctx: BotContext, deal: DealWithShop) {
+  const locale = await localeOf(ctx);
+  const sales = await ctx.deps.services.console.sales(deal.id);
+  const money = (minor: number) => formatMoney(minor, deal.currency, locale);
+  const text = [
+    `<b>${escapeHtml(deal.title)}</b>`,
+    ctx.t("mydeals-panel", {
+      status: statusLabel(ctx, deal.status),
+      price: money(deal.priceMinor),
+      original: money(deal.originalPriceMinor),
+      left: deal.stockLeft,
+      quantity: deal.quantity,
+      taken: deal.quantity - deal.stockLeft,
+      sold: sales.units,
+      revenue: money(sales.revenueMinor),
+      ends: localDate(deal.endsAt, deal, locale),
+    }),
+  ].join("\n");
+  const at = (a: z.infer<typeof action>) => dealAction.pack({ a, id: deal.id });
+  const keyboard = new InlineKeyboard();
+  if (deal.status === "ACTIVE") keyboard.text(ctx.t("mydeals-pause"), at("p"));
+  if (deal.status === "PAUSED") keyboard.text(ctx.t("mydeals-resume"), at("r"));
+  if (deal.status === "ACTIVE" || deal.status === "PAUSED") {
+    keyboard.text(ctx.t("mydeals-end"), at("e")).row();
+    keyboard.text(ctx.t("mydeals-stock"), at("q")).text(ctx.t("mydeals-price"), at("c")).text(ctx.t("mydeals-ends"), at("d")).row();
+  }
+  keyboard.text(ctx.t("mydeals-duplicate"), at("u")).text(ctx.t("stats-title-button"), statsButton.pack({ p: "7d", id: deal.id })).row();
+  keyboard.text(ctx.t("console-back"), at("l"));
+  return { text, keyboard };
+}
+
+async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }, mode: "edit" | "reply") {
+  const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
+  if (mode === "reply") return ctx.reply(screen.text, options);
+  await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
+}
+
+/** One question, one change: the new total, price or days left, typed as text. */
+interface EditForm {
+  dealId: number;
+}
+
+function editForm(name: string, prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string, apply: (ctx: BotContext, deal: DealWithShop, text: string) => Promise<DealWithShop>) {
+  return defineForm<EditForm>({
+    name,
+    steps: [
+      {
+        id: "value",
+        prompt: async (ctx, data, keyboard) => {
+          const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
+          return ctx.reply(await prompt(ctx, deal), { parse_mode: "HTML", reply_markup: keyboard });
+        },
+        accept: async (ctx, data) => {
+          const text = ctx.message?.text;
+          if (text === undefined) return null;
+          const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
+          const changed = await apply(ctx, deal, text);
+          await ctx.reply(ctx.t("mydeals-saved"));
+          await show(ctx, await panelScreen(ctx, changed), "reply");
+          return {};
+        },
+      },
+    ],
+    // The change is saved as the answer is accepted: nothing is left to do.
+    finish: async () => undefined,
+  });
+}
+
+const stockForm = editForm(
+  "dealstock",
+  (ctx, deal) => ctx.t("mydeals-ask-stock", { quantity: deal.quantity, taken: deal.quantity - deal.stockLeft }),
+  (ctx, deal, text) =>
+    ctx.deps.services.console.setQuantity(ctx.user.id, deal.id, validate.wholeNumber(text, "quantity")),
+);
+const priceForm = editForm(
+  "dealprice",
+  async (ctx, deal) =>
+    ctx.t("mydeals-ask-price", {
+      currency: deal.currency,
+      price: formatMoney(deal.priceMinor, deal.currency, await localeOf(ctx)),
+      original: formatMoney(deal.originalPriceMinor, deal.currency, await localeOf(ctx)),
+    }),
+  (ctx, deal, text) => ctx.deps.services.console.setPrice(ctx.user.id, deal.id, validate.price(text, deal.currency)),
+);
+const endsForm = editForm(
+  "dealends",
+  async (ctx, deal) => ctx.t("mydeals-ask-days", { ends: localDate(deal.endsAt, deal, await localeOf(ctx)) }),
+  (ctx, deal, text) => ctx.deps.services.console.setDaysLeft(ctx.user.id, deal.id, validate.wholeNumber(text, "days")),
+);
+
+export const myDealsFeature = new Composer<BotContext>();
+
+myDealsFeature.command("mydeals", async (ctx) => show(ctx, await listScreen(ctx), "reply"));
+
+myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
+  const pressed = dealAction.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { console: service } = ctx.deps.services;
+  const me = ctx.user.id;
+  const dealId = pressed.id;
+  switch (pressed.a) {
+    case "l":
+    case "o": {
+      // Built before answering: a refusal is the answer to a forged button.
+      const screen = pressed.a === "l" ? await listScreen(ctx) : await panelScreen(ctx, await service.ownedDeal(me, dealId));
+      await ctx.answerCallbackQuery();
+      return show(ctx, screen, "edit");
+    }
+    case "p":
+    case "r":
+    case "E": {
+      const deal = await (pressed.a === "p" ? service.pause(me, dealId) : pressed.a === "r" ? service.resume(me, dealId) : service.end(me, dealId));
+      await ctx.answerCallbackQuery({ text: ctx.t(`mydeals-done-${pressed.a === "p" ? "paused" : pressed.a === "r" ? "resumed" : "ended"}`) });
+      return show(ctx, await panelScreen(ctx, deal), "edit");
+    }
+    case "e": {
+      const deal = await service.ownedDeal(me, dealId);
+      if (deal.status === "ENDED") throw new DomainError("deal-ended");
+      await ctx.answerCallbackQuery();
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("mydeals-end-confirm"), dealAction.pack({ a: "E", id: dealId }))
+        .text(ctx.t("console-back"), dealAction.pack({ a: "o", id: dealId }));
+      return show(ctx, { text: ctx.t("mydeals-end-ask", { title: escapeHtml(deal.title) }), keyboard }, "edit");
+    }
+    case "u": {
+      const copy = await service.duplicate(me, dealId);
+      await ctx.answerCallbackQuery({ text: ctx.t("mydeals-done-duplicated") });
+      return show(ctx, await panelScreen(ctx, copy), "reply");
+    }
+    case "q":
+    case "c":
+    case "d": {
+      // Checked before the question is asked, so nobody types for nothing.
+      const deal = await service.ownedDeal(me, dealId);
+      if (deal.status === "ENDED") throw new DomainError("deal-ended");
+      await ctx.answerCallbackQuery();
+      const form = pressed.a === "q" ? stockForm : pressed.a === "c" ? priceForm : endsForm;
+      return startForm(ctx, form, { dealId });
+    }
+  }
+});

@@ -1,0 +1,66 @@
+// /staff: the owner invites staff with a single-use deep link and removes
+// them. Whoever opens the link can redeem vouchers for the shop, nothing more.
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import { INVITE_PREFIX } from "../../services/console.service.js";
+import { callbackCodec } from "../callback-data.js";
+import type { BotContext } from "../context.js";
+import { localeOfUser, translatorFor } from "../console/translate.js";
+import { escapeHtml, localDate, localeOf } from "../format.js";
+import { CLOSE_DATA } from "../keyboards.js";
+
+/** i new invite link · x remove (u: the member's user id) */
+const staffButton = callbackCodec("sf", { a: z.enum(["i", "x"]), u: z.string().regex(/^\d{1,15}$/) });
+
+async function staffScreen(ctx: BotContext) {
+  const { shop, members } = await ctx.deps.services.console.staff(ctx.user.id);
+  const keyboard = new InlineKeyboard();
+  for (const m of members) keyboard.text(ctx.t("staff-remove", { name: m.firstName }), staffButton.pack({ a: "x", u: String(m.userId) })).row();
+  keyboard.text(ctx.t("staff-invite"), staffButton.pack({ a: "i", u: "0" })).row().text(ctx.t("close"), CLOSE_DATA);
+  const list = members.map((m) => `• ${escapeHtml(m.firstName)}`).join("\n");
+  const text = members.length
+    ? ctx.t("staff-header", { name: escapeHtml(shop.name), count: members.length }) + `\n${list}`
+    : ctx.t("staff-none", { name: escapeHtml(shop.name) });
+  return { text, keyboard };
+}
+
+/** Runs before /start's own handler: only invitation links stop here. */
+export const staffInviteFeature = new Composer<BotContext>();
+
+staffInviteFeature.command("start", async (ctx, next) => {
+  const payload = ctx.match.trim();
+  if (!payload.startsWith(INVITE_PREFIX)) return next();
+  const shop = await ctx.deps.services.console.acceptInvite(ctx.user.id, payload.slice(INVITE_PREFIX.length));
+  await ctx.reply(ctx.t("staff-joined", { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
+  const owner = await ctx.deps.services.users.find(shop.ownerId);
+  const t = translatorFor(localeOfUser(owner));
+  await ctx.api
+    .sendMessage(Number(shop.ownerId), t("staff-joined-owner", { name: escapeHtml(ctx.user.firstName) }), { parse_mode: "HTML" })
+    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, shopId: shop.id }, "could not tell the owner"));
+});
+
+export const staffFeature = new Composer<BotContext>();
+
+staffFeature.command("staff", async (ctx) => {
+  const { text, keyboard } = await staffScreen(ctx);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+staffFeature.callbackQuery(staffButton.filter, async (ctx) => {
+  const pressed = staffButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (pressed.a === "i") {
+    const invite = await ctx.deps.services.console.createInvite(ctx.user.id);
+    const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);
+    await ctx.answerCallbackQuery();
+    const link = `https://t.me/${ctx.me.username}?start=${invite.payload}`;
+    return ctx.reply(ctx.t("staff-link", { link, expires: localDate(invite.expiresAt, shop, await localeOf(ctx)) }), {
+      parse_mode: "HTML",
+      link_preview_options: { is_disabled: true },
+    });
+  }
+  await ctx.deps.services.console.removeStaff(ctx.user.id, BigInt(pressed.u));
+  await ctx.answerCallbackQuery({ text: ctx.t("staff-removed") });
+  const { text, keyboard } = await staffScreen(ctx);
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+});

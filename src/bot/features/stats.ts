@@ -1,0 +1,89 @@
+// /stats: what each promotion brought in, for the owner only (staff see no
+// revenue). Buttons switch the period, pick an offer, and send the chart.
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { z } from "zod";
+import { PERIODS, type Period } from "../../domain/stats.js";
+import { callbackCodec, id } from "../callback-data.js";
+import { dailyChartPng } from "../console/chart.js";
+import { renderFigures } from "../console/stats-view.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
+import type { BotContext } from "../context.js";
+import { escapeHtml, localeOf } from "../format.js";
+import { truncate } from "../html.js";
+import { CLOSE_DATA } from "../keyboards.js";
+
+const period = z.enum(PERIODS);
+/** The figures of the shop (id 0) or of one offer, for a period. */
+export const statsButton = callbackCodec("st", { p: period, id });
+const offersButton = callbackCodec("so", { p: period });
+export const chartButton = callbackCodec("sc", {});
+const OFFERS_SHOWN = 30;
+
+async function statsScreen(ctx: BotContext, p: Period, dealId: number) {
+  const { services } = ctx.deps;
+  const shop = await services.console.ownedShop(ctx.user.id);
+  const deal = dealId === 0 ? null : await services.console.ownedDeal(ctx.user.id, dealId);
+  const figures = await services.stats.figures(shop, p, deal?.id);
+  const text = renderFigures(ctx.t.bind(ctx), await localeOf(ctx), {
+    name: escapeHtml(deal ? deal.title : shop.name),
+    period: p,
+    figures,
+    currency: deal?.currency ?? services.deals.currency,
+  });
+  const keyboard = new InlineKeyboard();
+  for (const each of PERIODS) {
+    const label = ctx.t(`stats-period-${each}`);
+    keyboard.text(each === p ? `✓ ${label}` : label, statsButton.pack({ p: each, id: dealId }));
+  }
+  keyboard.row();
+  if (deal) keyboard.text(ctx.t("console-back"), offersButton.pack({ p }));
+  else keyboard.text(ctx.t("stats-by-offer"), offersButton.pack({ p })).text(ctx.t("stats-chart"), chartButton.pack({}));
+  keyboard.row().text(ctx.t("close"), CLOSE_DATA);
+  return { text, keyboard };
+}
+
+export const statsFeature = new Composer<BotContext>();
+
+statsFeature.command("stats", async (ctx) => {
+  const { text, keyboard } = await statsScreen(ctx, "7d", 0);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+statsFeature.callbackQuery(statsButton.filter, async (ctx) => {
+  const pressed = statsButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { text, keyboard } = await statsScreen(ctx, pressed.p, pressed.id);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreUnchanged);
+});
+
+statsFeature.callbackQuery(offersButton.filter, async (ctx) => {
+  const pressed = offersButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
+  const keyboard = new InlineKeyboard();
+  for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {
+    keyboard.text(truncate(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();
+  }
+  keyboard.text(ctx.t("console-back"), statsButton.pack({ p: pressed.p, id: 0 }));
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.t(lines.length ? "stats-pick-offer" : "mydeals-empty"), { reply_markup: keyboard });
+});
+
+statsFeature.callbackQuery(chartButton.filter, async (ctx) => {
+  const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);
+  const series = await ctx.deps.services.stats.daily(shop);
+  await ctx.answerCallbackQuery();
+  const png = dailyChartPng({
+    ...series,
+    labels: {
+      title: ctx.t("chart-title", { name: shop.name }),
+      purchases: ctx.t("chart-purchases"),
+      redemptions: ctx.t("chart-redemptions"),
+    },
+  });
+  const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  await ctx.replyWithPhoto(new InputFile(png, "last-30-days.png"), {
+    caption: ctx.t("chart-caption", { purchases: total(series.purchases), redemptions: total(series.redemptions) }),
+  });
+});

@@ -1,0 +1,38 @@
+// What operators do to shops: approve or reject new ones, suspend and reinstate.
+import type { Db } from "./client.js";
+import type { Shop, ShopStatus } from "./shop.repository.js";
+
+export function createOperatorRepository(db: Db) {
+  return {
+    findShop(id: number): Promise<Shop | null> {
+      return db.shop.findUnique({ where: { id } });
+    },
+    pendingShops(limit: number): Promise<Shop[]> {
+      return db.shop.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: limit });
+    },
+    countPending(): Promise<number> {
+      return db.shop.count({ where: { status: "PENDING" } });
+    },
+    /**
+     * Moves a shop from one status to another, and its offers with it when
+     * given: in one transaction, so a suspended shop never has an offer on sale.
+     * False when the shop was no longer in `from` (another operator acted first).
+     */
+    async setStatus(
+      id: number,
+      from: ShopStatus,
+      to: ShopStatus,
+      deals?: { from: string; to: string },
+    ): Promise<boolean> {
+      return db.$transaction(async (tx) => {
+        const { count } = await tx.shop.updateMany({ where: { id, status: from }, data: { status: to } });
+        if (count === 1 && deals) {
+          await tx.deal.updateMany({ where: { shopId: id, status: deals.from }, data: { status: deals.to } });
+        }
+        return count === 1;
+      });
+    },
+  };
+}
+
+export type OperatorRepository = ReturnType<typeof createOperatorRepository>;

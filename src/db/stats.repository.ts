@@ -1,0 +1,177 @@
+// The merchant's numbers, counted in SQL. Events are read from counters kept
+// by a trigger (see the console migration): the whole UTC days of a period
+// from daily rows, the whole hours at its edges from hourly rows, and only the
+// partial hours at its ends from the raw events. A shop with a million events
+// costs a few hundred counter rows.
+import { Prisma } from "../generated/prisma/client.js";
+import type { Db } from "./client.js";
+import { CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
+
+const HOUR_MS = 3_600_000;
+const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
+/** An order that was paid, whatever happened to it after. */
+const PAID = Prisma.sql`('PAID', 'REFUND_DUE', 'REFUNDED')`;
+
+export interface Range {
+  from: Date;
+  to: Date;
+}
+
+interface EventCount {
+  type: string;
+  channel: string;
+  count: number;
+}
+
+const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+
+export function createStatsRepository(db: Db) {
+  /** Events of one offer, or of the whole shop (dealId 0), in the range. */
+  async function eventCounts(shopId: number, dealId: number, rawDealIds: number[], { from, to }: Range): Promise<EventCount[]> {
+    const raw = async (a: Date, b: Date) => {
+      if (a >= b) return [];
+      const rows = await db.$queryRaw<{ type: string; source: string; n: bigint }[]>`
+        SELECT "type", "source", COUNT(*) AS n FROM "Event"
+        WHERE "dealId" IN (${Prisma.join(rawDealIds)}) AND "type" IN (${Prisma.join(EVENT_TYPES)})
+          AND "createdAt" >= ${a} AND "createdAt" < ${b}
+        GROUP BY "type", "source"`;
+      return rows.map((r) => ({ type: r.type, channel: channelOf(r.source), count: num(r.n) }));
+    };
+    const firstHour = Math.ceil(from.getTime() / HOUR_MS);
+    const endHour = Math.floor(to.getTime() / HOUR_MS);
+    if (firstHour >= endHour) return raw(from, to);
+    const firstDay = Math.ceil(firstHour / 24);
+    const endDay = Math.floor(endHour / 24);
+    // [unit, from, to) bucket ranges that tile the whole hours of the period.
+    const ranges: ["h" | "d", number, number][] =
+      firstDay < endDay
+        ? [["h", firstHour, firstDay * 24], ["d", firstDay, endDay], ["h", endDay * 24, endHour]]
+        : [["h", firstHour, endHour]];
+    const counted = await db.$queryRaw<{ type: string; channel: string; n: bigint }[]>`
+      SELECT "type", "channel", SUM("count") AS n FROM (${Prisma.join(
+        ranges.map(
+          ([unit, a, b]) => Prisma.sql`
+            SELECT "type", "channel", "count" FROM "EventCounter"
+            WHERE "shopId" = ${shopId} AND "dealId" = ${dealId} AND "unit" = ${unit} AND "bucket" >= ${a} AND "bucket" < ${b}`,
+        ),
+        " UNION ALL ",
+      )})
+      GROUP BY "type", "channel"`;
+    return [
+      ...counted.map((r) => ({ type: r.type, channel: r.channel, count: num(r.n) })),
+      ...(await raw(from, new Date(firstHour * HOUR_MS))),
+      ...(await raw(new Date(endHour * HOUR_MS), to)),
+    ];
+  }
+
+  return {
+    /**
+     * Everything counted for one offer of the shop, or for all of them, in the
+     * range. A new customer is a buyer whose first paid order at the shop
+     * (any of `shopDealIds`) falls in the range.
+     */
+    async figures({ shopId, shopDealIds, dealId }: { shopId: number; shopDealIds: number[]; dealId?: number }, range: Range): Promise<Figures> {
+      const dealIds = dealId === undefined ? shopDealIds : [dealId];
+      const figures: Figures = {
+        currency: null,
+        impressions: 0,
+        views: 0,
+        pushes: 0,
+        invoices: 0,
+        purchases: 0,
+        unitsSold: 0,
+        unitsSoldRedeemed: 0,
+        revenueMinor: 0,
+        redeemed: 0,
+        discountMinor: 0,
+        refunds: 0,
+        refundedMinor: 0,
+        newCustomers: 0,
+        returningCustomers: 0,
+        byChannel: { nearby: emptyChannelFigures(), search: emptyChannelFigures(), push: emptyChannelFigures(), link: emptyChannelFigures(), other: emptyChannelFigures() },
+      };
+      if (dealIds.length === 0) return figures;
+      const { from, to } = range;
+      const ids = Prisma.join(dealIds);
+      const channel = (c: string) => figures.byChannel[(CHANNELS as readonly string[]).includes(c) ? (c as Channel) : "other"];
+
+      for (const { type, channel: c, count } of await eventCounts(shopId, dealId ?? 0, dealIds, range)) {
+        const key = type === "IMPRESSION" ? "impressions" : type === "VIEW" ? "views" : "pushes";
+        figures[key] += count;
+        channel(c)[key] += count;
+      }
+
+      // Orders, vouchers and customers: one pass each over the offers' rows
+      // (the dates have no index of their own; a shop's orders are few beside its events).
+      const paidIn = Prisma.sql`"status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}`;
+      const orders = await db.$queryRaw<
+        { source: string; currency: string; invoices: bigint; n: bigint; units: bigint; total: bigint; refunds: bigint; refunded: bigint }[]
+      >`
+        SELECT "source", "currency",
+          SUM(CASE WHEN "createdAt" >= ${from} AND "createdAt" < ${to} THEN 1 ELSE 0 END) AS invoices,
+          SUM(CASE WHEN ${paidIn} THEN 1 ELSE 0 END) AS n,
+          SUM(CASE WHEN ${paidIn} THEN "quantity" ELSE 0 END) AS units,
+          SUM(CASE WHEN ${paidIn} THEN "totalMinor" ELSE 0 END) AS total,
+          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN 1 ELSE 0 END) AS refunds,
+          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN "totalMinor" ELSE 0 END) AS refunded
+        FROM "Order" WHERE "dealId" IN (${ids})
+        GROUP BY "source", "currency"`;
+      for (const row of orders) {
+        figures.invoices += num(row.invoices);
+        figures.refunds += num(row.refunds);
+        figures.refundedMinor += num(row.refunded);
+        if (num(row.n) === 0) continue;
+        figures.currency ??= row.currency;
+        figures.purchases += num(row.n);
+        figures.unitsSold += num(row.units);
+        figures.revenueMinor += num(row.total);
+        channel(channelOf(row.source)).purchases += num(row.n);
+        channel(channelOf(row.source)).revenueMinor += num(row.total);
+      }
+
+      const [vouchers] = await db.$queryRaw<{ soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
+        SELECT
+          SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
+          SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
+          SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
+        FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'`;
+      figures.unitsSoldRedeemed = num(vouchers?.soldRedeemed);
+      figures.redeemed = num(vouchers?.redeemed);
+      figures.discountMinor = num(vouchers?.discount);
+
+      // Buyers of these offers in the range, and when each first paid at the shop.
+      const [customers] = await db.$queryRaw<{ buyers: bigint; fresh: bigint }[]>`
+        SELECT COUNT(*) AS buyers, SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh FROM (
+          SELECT "buyerId", MIN("paidAt") AS "first",
+            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN 1 ELSE 0 END) AS "bought"
+          FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
+          GROUP BY "buyerId"
+        ) WHERE "bought" = 1`;
+      figures.newCustomers = num(customers?.fresh);
+      figures.returningCustomers = num(customers?.buyers) - figures.newCustomers;
+      return figures;
+    },
+
+    /** When orders were paid and vouchers redeemed since `from`: the chart buckets them by local day. */
+    async activitySince(dealIds: number[], from: Date): Promise<{ purchases: Date[]; redemptions: Date[] }> {
+      if (dealIds.length === 0) return { purchases: [], redemptions: [] };
+      const [orders, vouchers] = await Promise.all([
+        db.order.findMany({
+          where: { dealId: { in: dealIds }, status: { in: ["PAID", "REFUND_DUE", "REFUNDED"] }, paidAt: { gte: from } },
+          select: { paidAt: true },
+        }),
+        db.voucher.findMany({
+          where: { dealId: { in: dealIds }, status: "REDEEMED", redeemedAt: { gte: from } },
+          select: { redeemedAt: true },
+        }),
+      ]);
+      return {
+        purchases: orders.map((o) => o.paidAt!),
+        redemptions: vouchers.map((v) => v.redeemedAt!),
+      };
+    },
+  };
+}
+
+export type StatsRepository = ReturnType<typeof createStatsRepository>;

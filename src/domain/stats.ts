@@ -1,0 +1,71 @@
+// The merchant's numbers: which period, which channel, and the derived ratios.
+// Counting happens in the database; the definitions live here.
+import { startOfLocalDay } from "./local-time.js";
+
+export const PERIODS = ["today", "7d", "30d", "all"] as const;
+export type Period = (typeof PERIODS)[number];
+
+export const CHANNELS = ["nearby", "search", "push", "link"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Sources are "nearby", "search", "link", "push:<id>" (or "link:<payload>"): the part before ":". */
+export function channelOf(source: string): string {
+  const i = source.indexOf(":");
+  return i < 0 ? source : source.slice(0, i);
+}
+
+/** [from, to) in UTC for a period ending now, local days in the shop's zone. */
+export function periodRange(period: Period, now: Date, timeZone: string): { from: Date; to: Date } {
+  const daysBack = { today: 0, "7d": 6, "30d": 29 } as const;
+  if (period === "all") return { from: new Date(0), to: now };
+  return { from: startOfLocalDay(now, timeZone, daysBack[period]), to: now };
+}
+
+export interface ChannelFigures {
+  impressions: number;
+  views: number;
+  pushes: number;
+  purchases: number;
+  revenueMinor: number;
+}
+
+export interface Figures {
+  currency: string | null;
+  impressions: number;
+  views: number;
+  /** Pushes delivered. */
+  pushes: number;
+  /** Orders created: invoices sent and free coupons claimed. */
+  invoices: number;
+  /** Orders paid in the period, refunded later or not. */
+  purchases: number;
+  /** Vouchers (units) of those orders. */
+  unitsSold: number;
+  /** Of those vouchers, how many were redeemed (so far). */
+  unitsSoldRedeemed: number;
+  revenueMinor: number;
+  /** Vouchers redeemed in the period. */
+  redeemed: number;
+  /** Usual price minus price, over the vouchers redeemed in the period. */
+  discountMinor: number;
+  refunds: number;
+  refundedMinor: number;
+  /** Buyers in the period whose first paid order at the shop falls in it. */
+  newCustomers: number;
+  returningCustomers: number;
+  byChannel: Record<Channel | "other", ChannelFigures>;
+}
+
+export function emptyChannelFigures(): ChannelFigures {
+  return { impressions: 0, views: 0, pushes: 0, purchases: 0, revenueMinor: 0 };
+}
+
+/** Share of the vouchers sold in the period that were redeemed: null when none were sold. */
+export function redemptionRate(f: Pick<Figures, "unitsSold" | "unitsSoldRedeemed">): number | null {
+  return f.unitsSold === 0 ? null : f.unitsSoldRedeemed / f.unitsSold;
+}
+
+/** Input-output ratio: revenue earned per unit of discount given; null when no discount was given. */
+export function returnOnDiscount(f: Pick<Figures, "revenueMinor" | "discountMinor">): number | null {
+  return f.discountMinor === 0 ? null : f.revenueMinor / f.discountMinor;
+}

@@ -1,0 +1,35 @@
+// Operators (ADMIN_IDS) approving, rejecting, suspending and reinstating shops.
+import type { OperatorRepository } from "../db/operator.repository.js";
+import type { Shop, ShopStatus } from "../db/shop.repository.js";
+import { DomainError } from "../domain/errors.js";
+
+export const PENDING_SHOWN = 10;
+
+export function createOperatorService({ operator }: { operator: OperatorRepository }) {
+  async function move(shopId: number, from: ShopStatus, to: ShopStatus, deals?: { from: string; to: string }): Promise<Shop> {
+    const shop = await operator.findShop(shopId);
+    if (!shop) throw new DomainError("shop-not-found");
+    if (!(await operator.setStatus(shopId, from, to, deals))) {
+      throw new DomainError("shop-status-changed", { status: shop.status });
+    }
+    return { ...shop, status: to };
+  }
+
+  return {
+    findShop: (id: number) => operator.findShop(id),
+    async pending() {
+      return { shops: await operator.pendingShops(PENDING_SHOWN), total: await operator.countPending() };
+    },
+    approve: (shopId: number) => move(shopId, "PENDING", "APPROVED"),
+    reject: (shopId: number) => move(shopId, "PENDING", "REJECTED"),
+    /**
+     * Its offers leave search at once: they move to SUSPENDED (the nearby query
+     * reads only ACTIVE), and back to ACTIVE on reinstatement; paused and ended
+     * offers stay as the merchant left them.
+     */
+    suspend: (shopId: number) => move(shopId, "APPROVED", "SUSPENDED", { from: "ACTIVE", to: "SUSPENDED" }),
+    reinstate: (shopId: number) => move(shopId, "SUSPENDED", "APPROVED", { from: "SUSPENDED", to: "ACTIVE" }),
+  };
+}
+
+export type OperatorService = ReturnType<typeof createOperatorService>;

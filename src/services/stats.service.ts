@@ -1,0 +1,40 @@
+import type { OfferRepository } from "../db/offer.repository.js";
+import type { Shop } from "../db/shop.repository.js";
+import type { StatsRepository } from "../db/stats.repository.js";
+import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
+import { periodRange, type Figures, type Period } from "../domain/stats.js";
+import type { Clock } from "./clock.js";
+
+export interface DailySeries {
+  days: string[];
+  purchases: number[];
+  redemptions: number[];
+}
+
+export const CHART_DAYS = 30;
+
+export function createStatsService({ stats, offers, clock }: { stats: StatsRepository; offers: OfferRepository; clock: Clock }) {
+  return {
+    /** The shop's figures, or one offer's when `dealId` is given (the caller checked it is the shop's). */
+    async figures(shop: Shop, period: Period, dealId?: number, now = clock()): Promise<Figures> {
+      const shopDealIds = await offers.idsOfShop(shop.id);
+      const range = periodRange(period, now, timeZoneOf(shop));
+      return stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
+    },
+    /** Purchases and redemptions per local day, the last CHART_DAYS days. */
+    async daily(shop: Shop): Promise<DailySeries> {
+      const zone = timeZoneOf(shop);
+      const now = clock();
+      const days = lastLocalDays(now, zone, CHART_DAYS);
+      const activity = await stats.activitySince(await offers.idsOfShop(shop.id), startOfLocalDay(now, zone, CHART_DAYS - 1));
+      const bucket = (dates: Date[]) => {
+        const counts = new Map<string, number>();
+        for (const d of dates) counts.set(localDay(d, zone), (counts.get(localDay(d, zone)) ?? 0) + 1);
+        return days.map((day) => counts.get(day) ?? 0);
+      };
+      return { days, purchases: bucket(activity.purchases), redemptions: bucket(activity.redemptions) };
+    },
+  };
+}
+
+export type StatsService = ReturnType<typeof createStatsService>;
