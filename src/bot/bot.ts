@@ -15,7 +15,7 @@ import { fallbackFeature } from "./features/fallback.js";
 import { buyFeature } from "./features/checkout/buy.js";
 import { myCodesFeature } from "./features/checkout/my-codes.js";
 import { paymentFeature } from "./features/checkout/payment.js";
-import { redeemFeature } from "./features/checkout/redeem.js";
+import { redeemFeature, typedCodeFeature } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
 import { staffFeature, staffInviteFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
@@ -68,6 +68,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(formsFeature);
   personal.use(registerFeature);
   personal.use(newDealFeature);
+  // A voucher code typed alone by shop staff is a redemption, not a search.
+  personal.use(typedCodeFeature);
   // Before the nearby list: a location may answer a waiting search.
   personal.use(searchFeature);
   personal.use(nearbyFeature);

@@ -94,6 +94,10 @@ export function createVoucherService({
 
     lookup,
 
+    async canRedeem(userId: bigint): Promise<boolean> {
+      return (await shops.redeemableBy(userId)).length > 0;
+    },
+
     /** The user's own voucher behind a deep link, if it is theirs. */
     async heldByCode(holderId: bigint, typed: string) {
       let code: string;

@@ -3,7 +3,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
-import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-code.js";
 import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
@@ -16,6 +16,29 @@ import { voucherCaption, voucherQr } from "./voucher-view.js";
 const confirmRedeemButton = callbackCodec("rdm", { id });
 
 export const redeemFeature = new Composer<BotContext>();
+
+/**
+ * Staff often type the customer's code on its own. When the text reads as a
+ * valid code (check symbol included) and the sender may redeem, do what
+ * /redeem would; anything else goes on to the search.
+ */
+export const typedCodeFeature = new Composer<BotContext>();
+typedCodeFeature.on("message:text", async (ctx, next) => {
+  const text = ctx.message.text.trim();
+  if (!LOOKS_LIKE_CODE.test(text) || !isValidCode(text)) return next();
+  if (!(await ctx.deps.services.vouchers.canRedeem(ctx.user.id))) return next();
+  await redeemAndTell(ctx, text);
+});
+
+const LOOKS_LIKE_CODE = /^[0-9A-Za-z]{4}[\s-]?[0-9A-Za-z]{4}[\s-]?[0-9A-Za-z]{4}$/;
+function isValidCode(text: string): boolean {
+  try {
+    parseVoucherCode(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 redeemFeature.command("redeem", async (ctx) => {
   const typed = ctx.match.trim();
