@@ -9,16 +9,18 @@ help =
     <b>Nearbuy</b> commands
 
     For everyone
-    /nearby: deals around you
+    /nearby: deals around you (or just write what you want, e.g. "pizza under 20")
+    /mycodes: your vouchers, their QR codes, refunds
     /language: change the language
     /cancel: leave what you are doing
 
-    /mycodes: your vouchers, their QR codes, refunds
-
     For merchants
     /register: put your shop on the map
-    /newdeal: post an offer
+    /newdeal: post an offer (guided, on one line, or described in your words)
+    /mydeals: your offers: pause, resume, end, stock, price, duplicate
     /redeem CODE: redeem a customer's voucher (or scan its QR code)
+    /stats: what each promotion brought in; /export: orders as CSV
+    /shop: your shop's details; /staff: invite staff who can redeem
     /refunds: refunds you owe; /refunded ORDER once paid back
 keyboard-share-location = 📍 Share location
 generic-error = 😕 Something went wrong on our side. Please try again in a moment.

@@ -9,15 +9,18 @@ help =
     <b>Nearbuy</b> 命令
 
     所有人
-    /nearby：附近的优惠
+    /nearby：附近的优惠（也可以直接说想要什么，例如“火锅 150以内”）
+    /mycodes：我的券码、二维码和退款
     /language：切换语言
     /cancel：退出当前操作
-    /mycodes：我的券码、二维码和退款
 
     商家
     /register：登记店铺
-    /newdeal：发布优惠
+    /newdeal：发布优惠（按步骤、一行填写或用自己的话描述）
+    /mydeals：我的优惠：暂停、恢复、结束、库存、价格、复制
     /redeem 券码：核销顾客的券码（或扫描其二维码）
+    /stats：每个促销带来的效果；/export：导出订单 CSV
+    /shop：店铺信息；/staff：邀请可核销的店员
     /refunds：待退款订单；退款后发送 /refunded 订单号
 keyboard-share-location = 📍 发送位置
 generic-error = 😕 我们这边出了点问题，请稍后再试。
