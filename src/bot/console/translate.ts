@@ -5,9 +5,9 @@ import type { Translate } from "./stats-view.js";
 
 const i18n = createI18n();
 
-/** The language we write to a user in: their choice, else English (their Telegram language is unknown here). */
-export function localeOfUser(user: { language: string | null } | null): Locale {
-  return localeFor(user?.language ?? "en");
+/** The language we write to a user in: their choice, else their Telegram app's. */
+export function localeOfUser(user: { language: string | null; telegramLanguage?: string | null } | null): Locale {
+  return localeFor(user?.language ?? user?.telegramLanguage);
 }
 
 export function translatorFor(locale: string): Translate {
