@@ -16,6 +16,7 @@ async function runBot(config: Config, token: string): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  app.jobs.start();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   await app.bot.start({

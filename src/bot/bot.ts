@@ -11,6 +11,7 @@ import { newDealFeature } from "./features/new-deal.js";
 import { nearbyFeature } from "./features/nearby.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { blockedStateFeature, subscriptionsFeature } from "./features/subscriptions.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -39,12 +40,14 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   privateChats.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
+  privateChats.use(blockedStateFeature);
   privateChats.use(startFeature);
   privateChats.use(formsFeature);
   privateChats.use(registerFeature);
   privateChats.use(newDealFeature);
   privateChats.use(nearbyFeature);
   privateChats.use(dealCardFeature);
+  privateChats.use(subscriptionsFeature);
   privateChats.use(fallbackFeature);
 
   bot.catch(unexpectedErrors(deps.logger));

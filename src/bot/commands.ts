@@ -2,7 +2,7 @@ import type { BotCommand } from "grammy/types";
 import type { I18n } from "@grammyjs/i18n";
 import type { BotContext } from "./context.js";
 
-const COMMANDS = ["nearby", "register", "newdeal", "language", "help", "cancel"] as const;
+const COMMANDS = ["nearby", "subscribe", "subscriptions", "unsubscribe", "register", "newdeal", "language", "help", "cancel"] as const;
 
 /** The command menu in one language, for setMyCommands. */
 export function commandList(i18n: I18n<BotContext>, locale: string): BotCommand[] {

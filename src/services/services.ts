@@ -3,6 +3,7 @@ import type { Clock } from "./clock.js";
 import { createDealService } from "./deal.service.js";
 import { createNearbyService } from "./nearby.service.js";
 import { createShopService } from "./shop.service.js";
+import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -17,6 +18,12 @@ export function createServices(repos: Repositories, { clock, currency, needsAppr
     shops: createShopService({ shops: repos.shops, needsApproval }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
     nearby: createNearbyService({ deals: repos.deals, clock }),
+    subscriptions: createSubscriptionService({
+      subscriptions: repos.subscriptions,
+      pushes: repos.pushes,
+      users: repos.users,
+      clock,
+    }),
     clock,
   };
 }
