@@ -82,26 +82,30 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
     const inFlight = new Set<Promise<void>>();
     let crash: unknown = null;
     let cursor = 0;
-    outer: for (;;) {
-      const page = await pushes.duePending(cursor, PAGE);
-      if (page.length === 0) break;
-      for (const { id } of page) {
-        cursor = id;
-        if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
-        if (signal.aborted || crash) break outer;
-        await pacer.wait();
-        const sending: Promise<void> = sendOne(id)
-          .then((outcome) => {
-            if (outcome) counts[outcome]++;
-          })
-          .catch((error: unknown) => {
-            crash ??= error;
-          })
-          .finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
+    try {
+      outer: for (;;) {
+        const page = await pushes.duePending(cursor, PAGE);
+        if (page.length === 0) break;
+        for (const { id } of page) {
+          cursor = id;
+          if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+          if (signal.aborted || crash) break outer;
+          await pacer.wait();
+          const sending: Promise<void> = sendOne(id)
+            .then((outcome) => {
+              if (outcome) counts[outcome]++;
+            })
+            .catch((error: unknown) => {
+              crash ??= error;
+            })
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
       }
+    } finally {
+      // Requests under way finish and are recorded, whatever stopped the loop.
+      await Promise.all(inFlight);
     }
-    await Promise.all(inFlight);
     // Anything but a Telegram answer (the database gone, a bug) stops the run;
     // the outbox keeps what is left for the next one.
     if (crash) throw crash;
