@@ -4,6 +4,7 @@ import { pino } from "pino";
 import { createPushRenderer } from "../../src/bot/push-message.js";
 import { createPushJob } from "../../src/jobs/push.job.js";
 import { createSendPacer, type SendPacer } from "../../src/jobs/send-pacer.js";
+import type { Category } from "../../src/domain/categories.js";
 import { offsetMeters } from "../../src/seed/random.js";
 import type { ApiCall, BotHarness } from "../support/bot-harness.js";
 
@@ -31,7 +32,7 @@ export async function subscriber(h: BotHarness, id: number, place: { lat: number
 }
 
 /** A shop `metres` east of a place, and its owner id. */
-export async function shopNear(h: BotHarness, ownerId: number, place: { lat: number; lng: number }, metres = 500, category = "food") {
+export async function shopNear(h: BotHarness, ownerId: number, place: { lat: number; lng: number }, metres = 500, category: Category = "food") {
   await h.shop(ownerId, { ...offsetMeters(place.lat, place.lng, metres, 0), category, name: `Shop ${ownerId}` });
   return ownerId;
 }
