@@ -16,7 +16,7 @@ describe("configuration", () => {
   });
 
   it("reads the job schedules and the push rate, with defaults under Telegram's limit", () => {
-    expect(loadConfig({})).toMatchObject({ PUSH_SCHEDULE: "*/10 * * * *", EXPIRE_DEALS_SCHEDULE: "* * * * *", PUSH_RATE_PER_SECOND: 25 });
+    expect(loadConfig({})).toMatchObject({ PUSH_SCHEDULE: "*/10 * * * *", EXPIRE_DEALS_SCHEDULE: "* * * * *", PUSH_RATE_PER_SECOND: 28 });
     expect(loadConfig({ PUSH_SCHEDULE: "0 9,18 * * *", PUSH_RATE_PER_SECOND: "29" })).toMatchObject({ PUSH_SCHEDULE: "0 9,18 * * *", PUSH_RATE_PER_SECOND: 29 });
   });
 

@@ -49,7 +49,7 @@ const schema = z.object({
   /** When offers past their end leave the ACTIVE state. */
   EXPIRE_DEALS_SCHEDULE: cronSchedule("* * * * *"),
   /** Push messages per second, under Telegram's ~30 overall (replies to users share that budget). */
-  PUSH_RATE_PER_SECOND: z.coerce.number().int().min(1).max(30).default(25),
+  PUSH_RATE_PER_SECOND: z.coerce.number().int().min(1).max(30).default(28),
 });
 
 export type Config = z.infer<typeof schema>;

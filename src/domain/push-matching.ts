@@ -6,8 +6,9 @@
 // its quiet hours, under its daily maximum). An offer already pushed to the
 // user is never pushed again.
 import { isQuiet, type QuietHours } from "./local-time.js";
-import { withinRadius, type Positioned } from "./nearby.js";
-import { rank } from "./ranking.js";
+import { distancesFrom } from "./geo.js";
+import type { Positioned } from "./nearby.js";
+import { score } from "./ranking.js";
 
 /** Offers in one digest: the top of the ranking. */
 export const DIGEST_SIZE = 3;
@@ -58,23 +59,68 @@ class OfferGrid<T extends OfferToMatch> {
     return row * LNG_CELLS + (((col % LNG_CELLS) + LNG_CELLS) % LNG_CELLS);
   }
 
-  /** Every offer in the cells that the circle's bounding box touches (a superset of the circle). */
+  /** The offers inside the circle's bounding box (a superset of the circle, checked exactly by the caller). */
   near(lat: number, lng: number, radiusM: number): T[] {
     if (this.cells.size === 0) return [];
     const dLat = radiusM / M_PER_DEG_LAT + 0.01;
     const cos = Math.cos((Math.min(89, Math.abs(lat)) * Math.PI) / 180);
     const dLng = Math.min(180, radiusM / (M_PER_DEG_LAT * cos) + 0.01);
     const found: T[] = [];
+    const [minLat, maxLat] = [lat - dLat, lat + dLat];
+    const inLngBox = (offerLng: number) => {
+      const d = Math.abs(offerLng - lng);
+      return Math.min(d, 360 - d) <= dLng;
+    };
     const colFrom = Math.floor((lng - dLng) / CELL_DEG);
     const colTo = Math.min(colFrom + LNG_CELLS - 1, Math.floor((lng + dLng) / CELL_DEG));
     for (let row = Math.floor((lat - dLat) / CELL_DEG); row <= Math.floor((lat + dLat) / CELL_DEG); row++) {
       for (let col = colFrom; col <= colTo; col++) {
         const list = this.cells.get(this.key(row, col));
-        if (list) for (const offer of list) found.push(offer);
+        if (list) for (const offer of list) if (offer.lat >= minLat && offer.lat <= maxLat && inLngBox(offer.lng)) found.push(offer);
       }
     }
     return found;
   }
+}
+
+interface Ranked {
+  id: number;
+  score: number;
+  distanceM: number;
+  subscriptionId: number;
+}
+
+/** The nearby list's order: score, then the nearer, then the older id. */
+const byRank = (a: Ranked, b: Ranked) => b.score - a.score || a.distanceM - b.distanceM || a.id - b.id;
+
+/**
+ * A place's best `k` offers, scored as the nearby list scores them. Written as
+ * a loop over the candidates, keeping only the top k, because a run does this
+ * for every subscription: no copies of the candidates and no full sort.
+ */
+function topOffers<T extends OfferToMatch>(
+  grid: OfferGrid<T>,
+  place: PlaceToMatch,
+  userId: bigint,
+  alreadySent: (userId: bigint, dealId: number) => boolean,
+  now: Date,
+  k: number,
+): Ranked[] {
+  const top: Ranked[] = [];
+  const distanceTo = distancesFrom(place);
+  for (const offer of grid.near(place.lat, place.lng, place.radiusM)) {
+    if (place.categories.length > 0 && !place.categories.includes(offer.category)) continue;
+    const distanceM = distanceTo(offer);
+    if (distanceM > place.radiusM) continue;
+    const input = { id: offer.id, distanceM, priceMinor: offer.priceMinor, originalPriceMinor: offer.originalPriceMinor, soldCount: offer.soldCount, startsAt: offer.startsAt };
+    const ranked = { id: offer.id, distanceM, subscriptionId: place.id, score: score(input, place.radiusM, now) };
+    if (top.length === k && byRank(ranked, top[k - 1]!) >= 0) continue;
+    if (alreadySent(userId, offer.id)) continue;
+    top.push(ranked);
+    top.sort(byRank);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 /** Whether a place may receive a digest now. */
@@ -108,27 +154,20 @@ export function planDigests({
   const digests: PlannedDigest[] = [];
   for (const [userId, userPlaces] of byUser) {
     // The best score an offer gets from any of the user's places.
-    const best = new Map<number, { score: number; distanceM: number; subscriptionId: number }>();
+    const best = new Map<number, Ranked>();
     for (const place of userPlaces) {
-      const candidates = grid
-        .near(place.lat, place.lng, place.radiusM)
-        .filter(
-          (o) =>
-            (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadySent(userId, o.id),
-        );
-      if (candidates.length === 0) continue;
-      for (const offer of rank(withinRadius(candidates, place, place.radiusM), place.radiusM, now)) {
-        const seen = best.get(offer.id);
-        if (!seen || offer.score > seen.score) {
-          best.set(offer.id, { score: offer.score, distanceM: offer.distanceM, subscriptionId: place.id });
-        }
+      // Only a place's own top offers can make the user's top: any other offer
+      // has `digestSize` better ones from this place alone.
+      for (const top of topOffers(grid, place, userId, alreadySent, now, digestSize)) {
+        const seen = best.get(top.id);
+        if (!seen || top.score > seen.score) best.set(top.id, top);
       }
     }
     if (best.size === 0) continue;
-    const items = [...best.entries()]
-      .sort(([idA, a], [idB, b]) => b.score - a.score || a.distanceM - b.distanceM || idA - idB)
+    const items = [...best.values()]
+      .sort(byRank)
       .slice(0, digestSize)
-      .map(([dealId, { subscriptionId }]) => ({ dealId, subscriptionId }));
+      .map((r) => ({ dealId: r.id, subscriptionId: r.subscriptionId }));
     digests.push({ userId, items });
   }
   return digests;
