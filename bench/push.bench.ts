@@ -4,6 +4,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fork } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
@@ -14,7 +16,6 @@ import { cellsOf } from "../src/domain/geo.js";
 import { planDigests, type OfferToMatch, type PlaceToMatch } from "../src/domain/push-matching.js";
 import { createPushJob } from "../src/jobs/push.job.js";
 import { createSendPacer } from "../src/jobs/send-pacer.js";
-import { BotApiEmulator } from "../src/sandbox/bot-api-emulator.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
 
 const CITIES = [
@@ -73,7 +74,16 @@ export function benchMatching(subscribers: number, offers: number, seed = 202611
 export async function benchSending(pushes: number, ratePerSecond: number, log: (line: string) => void) {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-push-bench-"));
   const token = "1234567890:BENCH-local-token-not-real-aaaaaaaaaaaa";
-  const emulator = await new BotApiEmulator({ token, filesDir: path.join(dir, "files"), rateLimit: { globalPerSecond: 30, perChatPerSecond: 1 } }).start();
+  const firstId = 2_000_000;
+  const emulator = fork(fileURLToPath(new URL("./emulator-process.ts", import.meta.url)), [JSON.stringify({ token, dir, firstId, users: pushes })], {
+    execArgv: ["--import", "tsx"],
+  });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      emulator.once("message", (m) => resolve(m as Record<string, unknown>));
+      emulator.once("error", reject);
+    });
+  const { url } = (await next()) as { url: string };
   const db = openDatabase(`file:${path.join(dir, "bench.db")}`);
   try {
     const repos = createRepositories(db);
@@ -92,14 +102,13 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
         },
       });
     }
-    const ids = Array.from({ length: pushes }, (_, i) => 2_000_000 + i);
+    const ids = Array.from({ length: pushes }, (_, i) => firstId + i);
     await db.user.createMany({ data: ids.map((id) => ({ id: BigInt(id), firstName: `U${id}` })) });
     await db.subscription.createMany({
       data: ids.map((id) => ({ userId: BigInt(id), lat: place.lat, lng: place.lng, timeZone: "UTC", radiusM: 3000, locale: "en", quietStart: 0, quietEnd: 0 })),
     });
-    for (const id of ids) emulator.addUser({ id, firstName: `U${id}`, started: true });
 
-    const api = new Bot(token, { client: { apiRoot: emulator.url } }).api;
+    const api = new Bot(token, { client: { apiRoot: url } }).api;
     const pacer = createSendPacer(ratePerSecond);
     api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     const job = createPushJob({
@@ -111,11 +120,12 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
     const started = performance.now();
     const result = await job.send(new AbortController().signal);
     const seconds = (performance.now() - started) / 1000;
-    const delivered = emulator.events.filter((e) => e.type === "message").length;
-    return { pushes, planned, sent: result.sent, delivered, seconds, rate: result.sent / seconds, tooManyRequests: pacer.tooManyRequests };
+    emulator.send("stop");
+    const { received, refused } = (await next()) as { received: number; refused: number };
+    return { pushes, planned, sent: result.sent, delivered: received, seconds, rate: result.sent / seconds, tooManyRequests: pacer.tooManyRequests, refused };
   } finally {
     await db.$disconnect();
-    await emulator.close();
+    emulator.kill();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -152,9 +152,6 @@ export function createPushRepository(db: Db) {
     find(id: number) {
       return db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
     },
-    countBy(where: { userId?: bigint; status?: PushStatus }) {
-      return db.push.count({ where });
-    },
   };
 }
 

@@ -124,7 +124,7 @@ function topOffers<T extends OfferToMatch>(
 }
 
 /** Whether a place may receive a digest now. */
-export function mayReceive(place: PlaceToMatch, now: Date): boolean {
+function mayReceive(place: PlaceToMatch, now: Date): boolean {
   return place.sentToday < place.dailyMax && !isQuiet(now, place.timeZone, place);
 }
 

@@ -76,7 +76,12 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
     return pushes.savePlans(digests, now);
   }
 
-  /** Sends the due digests, one claim at a time, at the pacer's rate. */
+  /**
+   * Sends the due digests at the pacer's rate. Each is read and rendered
+   * first, so that its request leaves right at its slot (the limit counts
+   * arrivals, and database work before the request would blur them), and is
+   * claimed only after the wait, so a crash while waiting loses nothing.
+   */
   async function send(signal: AbortSignal): Promise<Omit<PushRunResult, "planned">> {
     const counts = { sent: 0, blocked: 0, failed: 0, cancelled: 0, interrupted: await pushes.markInterrupted() };
     const inFlight = new Set<Promise<void>>();
@@ -90,14 +95,17 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
           cursor = id;
           if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
           if (signal.aborted || crash) break outer;
+          const ready = await prepare(id);
+          if (ready === null) continue;
+          if (typeof ready === "string") {
+            counts[ready]++;
+            continue;
+          }
           await pacer.wait();
-          const sending: Promise<void> = sendOne(id)
-            .then((outcome) => {
-              if (outcome) counts[outcome]++;
-            })
-            .catch((error: unknown) => {
-              crash ??= error;
-            })
+          if (!(await pushes.claim(id))) continue;
+          const sending: Promise<void> = deliver(ready)
+            .then((outcome) => void counts[outcome]++)
+            .catch((error: unknown) => void (crash ??= error))
             .finally(() => inFlight.delete(sending));
           inFlight.add(sending);
         }
@@ -112,10 +120,16 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
     return counts;
   }
 
-  async function sendOne(id: number): Promise<"sent" | "blocked" | "failed" | "cancelled" | null> {
-    if (!(await pushes.claim(id))) return null;
+  interface Ready {
+    push: PushToSend;
+    dealIds: number[];
+    message: ReturnType<RenderPush>;
+  }
+
+  /** Reads and renders a digest; or settles it at once when there is nothing to send. */
+  async function prepare(id: number): Promise<Ready | "blocked" | "cancelled" | null> {
     const push = await pushes.load(id);
-    if (!push) return null;
+    if (!push || push.status !== "PENDING") return null;
     if (push.user.blockedAt) {
       await pushes.finish(id, "BLOCKED");
       return "blocked";
@@ -129,14 +143,17 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
       await pushes.finish(id, "CANCELLED", "no offer still on sale");
       return "cancelled";
     }
-    const { text, options } = render(push, items);
+    return { push, dealIds: items.map((i) => i.dealId), message: render(push, items) };
+  }
+
+  async function deliver({ push, dealIds, message }: Ready): Promise<"sent" | "blocked" | "failed"> {
     let messageId: number;
     try {
-      messageId = (await api.sendMessage(Number(push.userId), text, options)).message_id;
+      messageId = (await api.sendMessage(Number(push.userId), message.text, message.options)).message_id;
     } catch (error) {
       return failed(push, error);
     }
-    await pushes.markSent({ id, userId: push.userId, dealIds: items.map((i) => i.dealId) }, messageId, clock());
+    await pushes.markSent({ id: push.id, userId: push.userId, dealIds }, messageId, clock());
     return "sent";
   }
 
@@ -151,7 +168,8 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
     const passing = !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
     const description = error instanceof Error ? error.message : String(error);
     logger.warn({ err: error, pushId: push.id }, "push not sent");
-    await pushes.finish(push.id, passing && push.attempts < MAX_ATTEMPTS ? "PENDING" : "FAILED", description);
+    // `attempts` was read before this attempt's claim counted it.
+    await pushes.finish(push.id, passing && push.attempts + 1 < MAX_ATTEMPTS ? "PENDING" : "FAILED", description);
     return "failed";
   }
 

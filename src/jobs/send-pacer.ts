@@ -22,14 +22,18 @@ export function createSendPacer(perSecond: number, now: () => number = Date.now)
   let tooManyRequests = 0;
   return {
     async wait() {
-      // A delay is never made up by sending faster afterwards: bursts are what Telegram refuses.
+      // Slots are planned one interval apart (a timer firing late does not
+      // push the next slot back), but a longer delay is never made up by
+      // sending faster afterwards: bursts are what Telegram refuses.
       for (;;) {
         const at = Math.max(now(), next, pausedUntil);
         const delay = at - now();
         if (delay > 0) await sleep(delay);
-        if (now() >= pausedUntil) break;
+        if (now() >= pausedUntil) {
+          next = Math.max(at, now() - interval) + interval;
+          break;
+        }
       }
-      next = now() + interval;
     },
     transformer: async (prev, method, payload, signal) => {
       const result = await prev(method, payload, signal);
