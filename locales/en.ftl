@@ -11,6 +11,8 @@ help =
     For everyone
     /nearby: deals around you (or just write what you want, e.g. "pizza under 20")
     /mycodes: your vouchers, their QR codes, refunds
+    /subscribe: get new deals near a place pushed to you
+    /subscriptions: your places; /unsubscribe: stop all pushes
     /language: change the language
     /cancel: leave what you are doing
 
@@ -413,3 +415,59 @@ form-name-shoplocation = pin change
 form-name-shopaddress = address change
 form-name-shophours = opening hours change
 form-name-shopphoto = photo change
+## Subscriptions and pushes
+cmd-subscribe = New deals near a place, pushed to you
+cmd-subscriptions = Your places and push settings
+cmd-unsubscribe = Stop all pushes
+form-name-subscribe = subscription
+subscribe-place = 🔔 Which place should I watch for new deals? Share a location (📎 → Location), send "latitude, longitude", or use your last location.
+subscribe-use-last = 📍 Use my last location
+subscribe-expects-location = Please share the place's location: tap 📎 → Location, or send "latitude, longitude".
+subscribe-saved = ✅ Subscribed! I'll push new deals near this place. Adjust it below.
+subscription-label-home = Home
+subscription-label-work = Work
+subscription-label-other = Place
+subscription-quiet-none = No quiet hours
+subscription-settings =
+    🔔 <b>{ $label }</b> · { $lat }, { $lng } ({ $zone })
+    Radius: { $radius } km
+    Categories: { $categories }
+    At most { $max } { $max ->
+        [one] push
+       *[other] pushes
+    } a day
+    Quiet hours: { $quiet } (local time)
+subscription-summary = { $label }: { $radius } km · { $categories } · ≤ { $max }/day · 🌙 { $quiet }
+subscription-categories-button = 🏷 { $categories }
+subscription-max-button = { $max } a day
+subscription-delete = 🗑 Delete
+subscription-all-places = ◀ All places
+subscription-pick-categories = 🏷 Push deals of these categories (tap to turn on or off):
+subscription-add = ➕ Add a place
+subscription-stop-all = 🔕 Stop all
+subscription-deleted = Deleted.
+subscriptions-header = 🔔 Your places ({ $count }). Tap one to change it.
+subscriptions-empty = You have no subscriptions yet. Add a place and I'll push new deals near it.
+unsubscribed = 🔕 Done: no more pushes ({ $count } { $count ->
+        [one] place
+       *[other] places
+    } removed). /subscribe starts again.
+unsubscribe-nothing = You have no subscriptions, so there is nothing to stop.
+push-header = 🔔 New near { $place }: { $count } { $count ->
+        [one] deal
+       *[other] deals
+    }
+push-line = { $n }. <b>{ $title }</b> at { $shop }: { $price }{ $original }{ $distance ->
+        [none] {""}
+       *[other] { " · " }{ $distance }
+    }
+push-stop = 🔕 Stop these
+push-settings = ⚙️ Settings
+push-stopped = 🔕 Stopped: no more pushes for { $count ->
+        [one] this place
+       *[other] these places
+    }. /subscriptions shows what is left.
+push-stopped-already = These pushes were already stopped. /subscriptions shows what is left.
+error-subscription-not-found = This subscription doesn't exist any more. See /subscriptions.
+error-too-many-subscriptions = You can watch at most { $max } places. Delete one in /subscriptions first.
+error-bad-quiet-hours = Quiet hours must be times of day such as 22:00–08:00.

@@ -11,6 +11,8 @@ help =
     所有人
     /nearby：附近的优惠（也可以直接说想要什么，例如“火锅 150以内”）
     /mycodes：我的券码、二维码和退款
+    /subscribe：订阅某个地点附近的新优惠推送
+    /subscriptions：管理订阅的地点；/unsubscribe：停止所有推送
     /language：切换语言
     /cancel：退出当前操作
 
@@ -410,3 +412,47 @@ form-name-shoplocation = 修改位置
 form-name-shopaddress = 修改地址
 form-name-shophours = 修改营业时间
 form-name-shopphoto = 修改照片
+## Subscriptions and pushes
+cmd-subscribe = 订阅某地附近的新优惠
+cmd-subscriptions = 订阅的地点和推送设置
+cmd-unsubscribe = 停止所有推送
+form-name-subscribe = 订阅
+subscribe-place = 🔔 要我关注哪个地点的新优惠？发送位置（📎 → 位置），或发送“纬度, 经度”，也可以用你上次的位置。
+subscribe-use-last = 📍 用我上次的位置
+subscribe-expects-location = 请发送这个地点的位置：点 📎 → 位置，或发送“纬度, 经度”。
+subscribe-saved = ✅ 订阅成功！这个地点附近有新优惠时我会推送给你。可以在下面调整。
+subscription-label-home = 家
+subscription-label-work = 公司
+subscription-label-other = 地点
+subscription-quiet-none = 无免打扰
+subscription-settings =
+    🔔 <b>{ $label }</b> · { $lat }, { $lng }（{ $zone }）
+    范围：{ $radius } 公里
+    分类：{ $categories }
+    每天最多 { $max } 条推送
+    免打扰：{ $quiet }（当地时间）
+subscription-summary = { $label }：{ $radius } 公里 · { $categories } · 每天 ≤ { $max } 条 · 🌙 { $quiet }
+subscription-categories-button = 🏷 { $categories }
+subscription-max-button = 每天 { $max } 条
+subscription-delete = 🗑 删除
+subscription-all-places = ◀ 全部地点
+subscription-pick-categories = 🏷 推送这些分类的优惠（点一下开启或关闭）：
+subscription-add = ➕ 添加地点
+subscription-stop-all = 🔕 全部停止
+subscription-deleted = 已删除。
+subscriptions-header = 🔔 你订阅的地点（{ $count } 个）。点一个进行修改。
+subscriptions-empty = 你还没有订阅。添加一个地点，附近有新优惠时我会推送给你。
+unsubscribed = 🔕 好的，不再推送（已删除 { $count } 个地点）。发送 /subscribe 可重新订阅。
+unsubscribe-nothing = 你没有任何订阅，无需停止。
+push-header = 🔔 { $place }附近的新优惠：{ $count } 个
+push-line = { $n }. <b>{ $title }</b>（{ $shop }）：{ $price }{ $original }{ $distance ->
+        [none] {""}
+       *[other] { " · " }{ $distance }
+    }
+push-stop = 🔕 停止这些推送
+push-settings = ⚙️ 设置
+push-stopped = 🔕 已停止：这些地点不会再推送。发送 /subscriptions 查看剩下的订阅。
+push-stopped-already = 这些推送已经停止了。发送 /subscriptions 查看剩下的订阅。
+error-subscription-not-found = 这个订阅已不存在。请查看 /subscriptions。
+error-too-many-subscriptions = 最多只能订阅 { $max } 个地点。请先在 /subscriptions 里删除一个。
+error-bad-quiet-hours = 免打扰时间必须是一天中的时刻，例如 22:00–08:00。

@@ -1,15 +1,22 @@
-// Wires config → db → services → bot. Used by main.ts for the real bot and by
-// the sandbox, so both run exactly the same code.
+// Wires config → db → services → bot → jobs. Used by main.ts for the real bot
+// and by the sandbox, so both run exactly the same code.
+import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createBot } from "./bot/bot.js";
+import { createPushRenderer } from "./bot/push-message.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
 import { createOpenAiModel } from "./llm/language-model.js";
+import { createJobRunner } from "./jobs/job-runner.js";
+import { scheduledJobs } from "./jobs/jobs.js";
+import { createPushJob } from "./jobs/push.job.js";
+import { createSendPacer } from "./jobs/send-pacer.js";
 import type { Logger } from "./logger.js";
 import { systemClock, type Clock } from "./services/clock.js";
 import { createServices } from "./services/services.js";
-import { checkoutJobs, runEveryMinute } from "./jobs/checkout.jobs.js";
+import { checkoutJobs } from "./jobs/checkout.jobs.js";
+import { createDailySummaryJob } from "./jobs/daily-summary.js";
 
 export interface AppOptions {
   token: string;
@@ -50,20 +57,40 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
   });
-  const jobs = checkoutJobs(services, bot, logger);
-  let stopJobs = () => {};
+  // Telegram's 429 carries retry_after: the pacer (inner) holds every push for
+  // it, and auto-retry (outer) repeats the refused request after it.
+  const pacer = createSendPacer(config.PUSH_RATE_PER_SECOND);
+  bot.api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  const push = createPushJob({
+    subscriptions: repos.subscriptions,
+    pushes: repos.pushes,
+    users: repos.users,
+    api: bot.api,
+    render: createPushRenderer(),
+    pacer,
+    clock,
+    logger,
+  });
+  const jobs = createJobRunner({ leases: repos.jobLeases, clock, logger });
+  const dailySummaries = createDailySummaryJob({
+    summaries: repos.summaries,
+    stats: services.stats,
+    api: bot.api,
+    logger,
+    hour: config.DAILY_SUMMARY_HOUR,
+    currency: config.DEFAULT_CURRENCY,
+  });
+  const checkout = checkoutJobs(services, bot, logger);
+  for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(job);
   return {
     db,
     repos,
     services,
     bot,
     jobs,
-    /** Scheduled work; needs the bot's identity (`bot.init()`) for the links it sends. */
-    startJobs() {
-      stopJobs = runEveryMinute(jobs, logger);
-    },
+    pacer,
     async close() {
-      stopJobs();
+      await jobs.stop();
       if (bot.isRunning()) await bot.stop();
       await db.$disconnect();
     },

@@ -15,6 +15,11 @@ describe("configuration", () => {
     expect(loadConfig({ BOT_TOKEN: "", DEFAULT_CURRENCY: " " }).DEFAULT_CURRENCY).toBe("USD");
   });
 
+  it("reads the job schedules and the push rate, with defaults under Telegram's limit", () => {
+    expect(loadConfig({})).toMatchObject({ PUSH_SCHEDULE: "*/10 * * * *", EXPIRE_DEALS_SCHEDULE: "* * * * *", PUSH_RATE_PER_SECOND: 28 });
+    expect(loadConfig({ PUSH_SCHEDULE: "0 9,18 * * *", PUSH_RATE_PER_SECOND: "29" })).toMatchObject({ PUSH_SCHEDULE: "0 9,18 * * *", PUSH_RATE_PER_SECOND: 29 });
+  });
+
   it("reads operators as Telegram ids", () => {
     expect(loadConfig({ ADMIN_IDS: "42, 1234567" }).ADMIN_IDS).toEqual([42n, 1234567n]);
   });
@@ -49,6 +54,9 @@ describe("configuration", () => {
     ["DEFAULT_CURRENCY", "dollars"],
     ["LOG_LEVEL", "loud"],
     ["ADMIN_IDS", "42,@bob"],
+    ["PUSH_SCHEDULE", "every ten minutes"],
+    ["EXPIRE_DEALS_SCHEDULE", "61 * * * *"],
+    ["PUSH_RATE_PER_SECOND", "31"],
   ])("stops on a bad %s and names it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });

@@ -1,5 +1,6 @@
 // The only reader of process.env. A bad value stops the process at boot with a
 // message that names the variable.
+import cron from "node-cron";
 import { z } from "zod";
 
 const optionalString = z
@@ -7,6 +8,13 @@ const optionalString = z
   .trim()
   .transform((v) => (v === "" ? undefined : v))
   .optional();
+
+const cronSchedule = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => cron.validate(v), { message: 'must be a cron schedule such as "*/10 * * * *"' })
+    .default(fallback);
 
 const schema = z.object({
   BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{30,}$/.test(v), {
@@ -49,6 +57,16 @@ const schema = z.object({
   OPENAI_REQUESTS_PER_USER_HOUR: z.coerce.number().int().min(0).max(10_000).default(30),
   /** The shop's local hour after which owners get the day's summary. */
   DAILY_SUMMARY_HOUR: z.coerce.number().int().min(0).max(23).default(21),
+  /** When the push job runs (server time): matching new offers to subscribers, then sending. */
+  PUSH_SCHEDULE: cronSchedule("*/10 * * * *"),
+  /** When offers past their end leave the ACTIVE state. */
+  EXPIRE_DEALS_SCHEDULE: cronSchedule("* * * * *"),
+  /** Checkout's upkeep: lapsed reservations, voucher expiry, group deals, missed deliveries. */
+  CHECKOUT_SCHEDULE: cronSchedule("* * * * *"),
+  /** How often to look for owners whose evening summary is due (each gets it once a day). */
+  DAILY_SUMMARY_SCHEDULE: cronSchedule("*/5 * * * *"),
+  /** Push messages per second, under Telegram's ~30 overall (replies to users share that budget). */
+  PUSH_RATE_PER_SECOND: z.coerce.number().int().min(1).max(30).default(28),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -3,37 +3,22 @@
 import { existsSync } from "node:fs";
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createDailySummaryJob } from "./jobs/daily-summary.js";
 import { createLogger } from "./logger.js";
 import { runSandbox } from "./sandbox/sandbox.js";
-
-const SUMMARY_EVERY_MS = 5 * 60_000;
 
 async function runBot(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp(config, { token, logger });
-  // Until the shared job runner takes it over: every few minutes, the owners whose evening has come.
-  const sendDailySummaries = createDailySummaryJob({
-    summaries: app.repos.summaries,
-    stats: app.services.stats,
-    api: app.bot.api,
-    logger,
-    hour: config.DAILY_SUMMARY_HOUR,
-    currency: config.DEFAULT_CURRENCY,
-  });
-  const summaryTimer = setInterval(() => {
-    sendDailySummaries(new Date()).catch((err: unknown) => logger.error({ err }, "daily summaries failed"));
-  }, SUMMARY_EVERY_MS);
   const stop = async (signal: string) => {
     logger.info({ signal }, "stopping");
-    clearInterval(summaryTimer);
     await app.close();
     process.exit(0);
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  // The jobs send links to the bot: they need its username first.
   await app.bot.init();
-  app.startJobs();
+  app.jobs.start();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   await app.bot.start({

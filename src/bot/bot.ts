@@ -24,6 +24,7 @@ import { statsFeature } from "./features/stats.js";
 import { exportFeature } from "./features/export.js";
 import { summaryToggleFeature } from "./features/summary-toggle.js";
 import { shopFeature } from "./features/shop.js";
+import { blockedStateFeature, subscriptionsFeature } from "./features/subscriptions.js";
 
 export interface CreateBotOptions extends BotDependencies {
   token: string;
@@ -63,6 +64,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(domainErrors);
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
+  personal.use(blockedStateFeature);
   personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
   personal.use(startFeature);
   personal.use(formsFeature);
@@ -77,6 +79,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(buyFeature);
   personal.use(myCodesFeature);
   personal.use(redeemFeature);
+  personal.use(subscriptionsFeature);
   personal.use(myDealsFeature, statsFeature, exportFeature, shopFeature, staffFeature, summaryToggleFeature, adminFeature);
   personal.use(fallbackFeature);
 

@@ -5,6 +5,9 @@ import type { BotContext } from "./context.js";
 const COMMANDS = [
   "nearby",
   "mycodes",
+  "subscribe",
+  "subscriptions",
+  "unsubscribe",
   "register",
   "newdeal",
   "mydeals",

@@ -4,17 +4,22 @@ import { discountPercent, formatMoney } from "../domain/money.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "./html.js";
 
+/** What formatting needs of a context: its translations. Pushes, sent outside any update, pass their own. */
+export interface Translator {
+  t(key: string, variables?: Record<string, string | number>): string;
+}
+
 export async function localeOf(ctx: BotContext): Promise<string> {
   return ctx.i18n.getLocale();
 }
 
-export function distanceText(ctx: BotContext, meters: number): string {
+export function distanceText(ctx: Translator, meters: number): string {
   if (meters < 1000) return ctx.t("distance-m", { m: Math.round(meters / 10) * 10 });
   return ctx.t("distance-km", { km: (meters / 1000).toFixed(meters < 10_000 ? 1 : 0) });
 }
 
 export function priceText(
-  ctx: BotContext,
+  ctx: Translator,
   locale: string,
   deal: { priceMinor: number; originalPriceMinor: number; currency: string },
   strikeKey: "nearby-line-discount" | "card-price-original",

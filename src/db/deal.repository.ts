@@ -44,6 +44,11 @@ const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
 
 export function createDealRepository(db: Db) {
   return {
+    /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
+    async endExpired(now: Date): Promise<number> {
+      const { count } = await db.deal.updateMany({ where: { status: "ACTIVE", endsAt: { lte: now } }, data: { status: "ENDED" } });
+      return count;
+    },
     create(deal: NewDeal): Promise<Deal> {
       return db.deal.create({ data: deal });
     },

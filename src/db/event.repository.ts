@@ -1,6 +1,7 @@
 import type { Db } from "./client.js";
 
-export type EventType = "IMPRESSION" | "VIEW";
+/** PUSH: the offer reached the user in a push (source push:<id>). */
+export type EventType = "IMPRESSION" | "VIEW" | "PUSH";
 
 export interface NewEvent {
   type: EventType;

@@ -3,6 +3,9 @@ import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
 import { createExportRepository } from "./export.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createJobLeaseRepository } from "./job-lease.repository.js";
+import { createPushRepository } from "./push.repository.js";
+import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
 import { createSearchRepository } from "./search.repository.js";
 import { createOfferRepository } from "./offer.repository.js";
@@ -30,6 +33,9 @@ export function createRepositories(db: Db) {
     summaries: createSummaryRepository(db),
     shopDetails: createShopDetailsRepository(db),
     exports: createExportRepository(db),
+    subscriptions: createSubscriptionRepository(db),
+    pushes: createPushRepository(db),
+    jobLeases: createJobLeaseRepository(db),
   };
 }
 

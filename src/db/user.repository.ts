@@ -47,6 +47,10 @@ export function createUserRepository(db: Db) {
     touchLocation(id: bigint, at: Date) {
       return db.user.update({ where: { id }, data: { lastLocationAt: at } });
     },
+    /** Blocked (a date) or back (null); pushes skip blocked users. */
+    async setBlocked(id: bigint, at: Date | null): Promise<void> {
+      await db.user.updateMany({ where: { id }, data: { blockedAt: at } });
+    },
   };
 }
 

@@ -31,6 +31,26 @@ export function distanceMeters(a: Point, b: Point): number {
   return getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng });
 }
 
+/**
+ * distanceMeters from one fixed point, for scoring many points against it:
+ * the same formula and rounding as geolib's getDistance (so the same metres),
+ * without its per-call parsing of the coordinates, which dominates a loop.
+ */
+export function distancesFrom(center: Point): (point: Point) => number {
+  const EARTH_RADIUS_M = 6_378_137; // geolib's
+  const fromLat = center.lat * DEG_TO_RAD;
+  const sinFrom = Math.sin(fromLat);
+  const cosFrom = Math.cos(fromLat);
+  return (point) => {
+    const toLat = point.lat * DEG_TO_RAD;
+    const deltaLon = (center.lng - point.lng) * DEG_TO_RAD;
+    const cosine = Math.sin(toLat) * sinFrom + Math.cos(toLat) * cosFrom * Math.cos(deltaLon);
+    return Math.round(Math.acos(Math.min(1, Math.max(-1, cosine))) * EARTH_RADIUS_M);
+  };
+}
+
+const DEG_TO_RAD = Math.PI / 180;
+
 export function cellsOf(point: Point): { cell4: string; cell5: string; cell6: string } {
   const cell6 = ngeohash.encode(point.lat, point.lng, 6);
   return { cell4: cell6.slice(0, 4), cell5: cell6.slice(0, 5), cell6 };

@@ -1,6 +1,7 @@
-// Days as the shop's clock shows them. The database keeps UTC; "today", a
-// day's bars on the chart and the evening summary follow the shop's time zone,
-// which its pin gives.
+// Wall-clock time at a place, which its pin gives. The database keeps UTC;
+// "today", a day's bars on the chart, the evening summary, a subscriber's
+// quiet hours and daily cap follow the place's time zone. Formatters are
+// cached per zone: push matching asks for the same few zones many times a run.
 import { find as timeZonesAt } from "geo-tz";
 
 const DAY_MS = 86_400_000;
@@ -80,4 +81,27 @@ export function localDateTime(date: Date, timeZone: string): string {
   const p = partsIn(date, timeZone);
   const two = (n: number) => String(n).padStart(2, "0");
   return `${localDay(date, timeZone)} ${two(p.hour)}:${two(p.minute)}`;
+}
+
+/** Minutes since local midnight (0..1439) at `now` in `timeZone`. */
+export function minuteOfDay(now: Date, timeZone: string): number {
+  const { hour, minute } = partsIn(now, timeZone);
+  return hour * 60 + minute;
+}
+
+/** Quiet hours as minutes after midnight; the window may cross midnight; equal ends mean none. */
+export interface QuietHours {
+  quietStart: number;
+  quietEnd: number;
+}
+
+export function isQuiet(now: Date, timeZone: string, { quietStart, quietEnd }: QuietHours): boolean {
+  if (quietStart === quietEnd) return false;
+  const m = minuteOfDay(now, timeZone);
+  return quietStart < quietEnd ? m >= quietStart && m < quietEnd : m >= quietStart || m < quietEnd;
+}
+
+/** "22:00" for 1320. */
+export function clockText(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 }

@@ -11,12 +11,13 @@ import type { Logger } from "../logger.js";
 import type { Services } from "../services/services.js";
 import { escapeHtml } from "../bot/html.js";
 
-export interface Job {
+/** A unit of checkout's scheduled work; the job runner gives it its schedule and lease. */
+export interface CheckoutJob {
   name: string;
   run(): Promise<unknown>;
 }
 
-export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger): Job[] {
+export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger): CheckoutJob[] {
   const { notifier } = bot;
 
   async function tellRefunded(orders: OrderWithVouchers[], key: string) {
@@ -66,24 +67,4 @@ export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger
       },
     },
   ];
-}
-
-/** Runs every job once a minute, one after the other, until stopped. */
-export function runEveryMinute(jobs: Job[], logger: Logger): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    for (const job of jobs) {
-      try {
-        await job.run();
-      } catch (error) {
-        logger.error({ err: error, job: job.name }, "job failed");
-      }
-    }
-    running = false;
-  };
-  const timer = setInterval(() => void tick(), 60_000);
-  void tick();
-  return () => clearInterval(timer);
 }

@@ -206,7 +206,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   // ---------------------------------------------------------------- driver API
 
   /** A Telegram user who can talk to the bot. */
-  addUser(profile: { id?: number; firstName: string; lastName?: string; username?: string; languageCode?: string }): User {
+  /** `started`: the user has written to the bot before, so the bot may message them first (benchmarks). */
+  addUser(profile: { id?: number; firstName: string; lastName?: string; username?: string; languageCode?: string; started?: boolean }): User {
     const id = profile.id ?? this.nextUserId++;
     const user: User = {
       id,
@@ -228,7 +229,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       ...(user.last_name ? { last_name: user.last_name } : {}),
       ...(user.username ? { username: user.username } : {}),
     };
-    this.chats.set(id, { chat, user, nextMessageId: 1, messages: new Map(), blocked: false, started: false });
+    this.chats.set(id, { chat, user, nextMessageId: 1, messages: new Map(), blocked: false, started: profile.started ?? false });
     return user;
   }
 

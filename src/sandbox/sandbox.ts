@@ -9,6 +9,8 @@ import { pino } from "pino";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
+import { PUSH_JOB } from "../jobs/jobs.js";
+import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../services/clock.js";
 import { BotApiEmulator } from "./bot-api-emulator.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
@@ -138,7 +140,6 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   }
 
   await app.bot.init();
-  app.startJobs();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   let pollingFailure: unknown = null;
@@ -147,6 +148,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     print(`💥 the bot stopped: ${(error as Error).message}`);
   });
   await emulator.waitForIdle();
+  app.jobs.start();
 
   function describe(p: Player): string {
     return `${p.firstName} (${p.role === "user" ? "new user" : p.role}, id ${p.id})`;
@@ -302,6 +304,15 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           clockOffsetMs += input.ms;
           print(dim(`🕒 sandbox time: ${clock().toISOString().replace("T", " ").slice(0, 16)} UTC${clockOffsetMs ? ` (${formatOffset(clockOffsetMs)} ahead)` : ""}`, color));
           break;
+        case "push": {
+          const outcome = await app.jobs.runNow(PUSH_JOB);
+          if (!outcome.ran) print(dim("⏳ the push job is running already; try again in a moment", color));
+          else {
+            const r = outcome.result as PushRunResult;
+            print(dim(`🔔 push run: ${r.planned} digest(s) planned, ${r.sent} sent, ${r.blocked} to blocked users, ${r.failed} failed`, color));
+          }
+          break;
+        }
         case "block":
           emulator.setBlocked(current.id, input.blocked);
           print(dim(input.blocked ? "🚫 you blocked the bot" : "✅ you unblocked the bot", color));

@@ -195,6 +195,7 @@ export type SandboxInput =
   | { kind: "photo"; path: string; caption?: string }
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
+  | { kind: "push" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -259,6 +260,8 @@ export function parseInput(line: string, buttonCount: number): SandboxInput {
       return { kind: "block", blocked: true };
     case "unblock":
       return { kind: "block", blocked: false };
+    case "push":
+      return { kind: "push" };
     case "help":
     case "h":
     case "?":
@@ -286,6 +289,7 @@ export const HELP = [
   "  :time [+2h]      show the sandbox clock, or move it forward (+30m, +1d)",
   "  :say TEXT        send TEXT as it is (e.g. a number that is also a button)",
   "  :block, :unblock block or unblock the bot as the current user",
+  "  :push            run the push job now (subscribers get new deals near their places)",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

@@ -12,6 +12,7 @@ import { createShopService } from "./shop.service.js";
 import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
+import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -45,6 +46,12 @@ export function createServices(
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
     operator: createOperatorService({ operator: repos.operator }),
     exports: createExportService({ exports: repos.exports, offers: repos.offers }),
+    subscriptions: createSubscriptionService({
+      subscriptions: repos.subscriptions,
+      pushes: repos.pushes,
+      users: repos.users,
+      clock,
+    }),
     clock,
   };
 }

@@ -22,7 +22,7 @@ import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
 import type { LanguageModel } from "../../src/llm/language-model.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
-import { checkoutJobs, type Job } from "../../src/jobs/checkout.jobs.js";
+import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.jobs.js";
 import { createServices, type Services } from "../../src/services/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
 
@@ -333,7 +333,7 @@ export class BotHarness {
   readonly services: Services;
   readonly logs: LogLine[] = [];
   /** Scheduled work, run on demand with `runJobs`. */
-  readonly jobs: Job[];
+  readonly jobs: CheckoutJob[];
   /** Every call made, across all updates. */
   readonly calls: ApiCall[] = [];
   private now: Date;

@@ -1,0 +1,165 @@
+// /subscribe, /subscriptions, /unsubscribe, the settings buttons and "Stop
+// these" on a push; and the blocked state from my_chat_member.
+import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { DomainError } from "../../domain/errors.js";
+import { assertValidPoint } from "../../domain/geo.js";
+import { QUIET_PRESETS, type Label } from "../../domain/subscription.js";
+import * as validate from "../../domain/validation.js";
+import type { SubscriptionChange } from "../../services/subscription.service.js";
+import type { BotContext } from "../context.js";
+import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
+import { pushStopButton, SUBSCRIPTIONS_DATA } from "../push-message.js";
+import {
+  ADD_PLACE_DATA,
+  categoryPicker,
+  listView,
+  settingsButton,
+  settingsView,
+  STOP_ALL_DATA,
+} from "./subscription-view.js";
+
+const LAST_LOCATION = "last";
+
+const subscribeForm = defineForm<{ lat: number; lng: number }>({
+  name: "subscribe",
+  steps: [
+    {
+      id: "place",
+      reminder: "subscribe-expects-location",
+      prompt: (ctx, _data, keyboard) => {
+        const rows = ctx.user.lastLat === null ? [] : [[{ text: ctx.t("subscribe-use-last"), callback_data: formButton(LAST_LOCATION) }]];
+        return ctx.reply(ctx.t("subscribe-place"), { reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] } });
+      },
+      accept: (ctx) => {
+        const location = ctx.message?.location;
+        if (location) {
+          const point = { lat: location.latitude, lng: location.longitude };
+          assertValidPoint(point);
+          return point;
+        }
+        if (pickedValue(ctx) === LAST_LOCATION) {
+          const { lastLat, lastLng } = ctx.user;
+          if (lastLat === null || lastLng === null) throw new DomainError("no-location");
+          return { lat: lastLat, lng: lastLng };
+        }
+        const text = ctx.message?.text;
+        return text === undefined ? null : validate.coordinates(text);
+      },
+    },
+  ],
+  finish: async (ctx, point) => {
+    const sub = await ctx.deps.services.subscriptions.subscribe(ctx.user.id, point, await ctx.i18n.getLocale());
+    const { text, keyboard } = settingsView(ctx, sub, ctx.t("subscribe-saved"));
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  },
+});
+
+async function showList(ctx: BotContext, mode: "send" | "edit") {
+  const { text, keyboard } = listView(ctx, await ctx.deps.services.subscriptions.list(ctx.user.id));
+  if (mode === "edit") await editShown(ctx, text, keyboard);
+  else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+/** Edits the screen the button is on; a push digest is left as it is and the screen comes as a new message. */
+async function editShown(ctx: BotContext, text: string, keyboard?: InlineKeyboard) {
+  const options = { parse_mode: "HTML" as const, ...(keyboard ? { reply_markup: keyboard } : {}) };
+  const onScreen = ctx.callbackQuery?.message;
+  if (!onScreen || onScreen.reply_markup?.inline_keyboard.flat().some((b) => "callback_data" in b && pushStopButton.filter.test(b.callback_data))) {
+    await ctx.reply(text, options);
+    return;
+  }
+  await ctx.editMessageText(text, options).catch((error: unknown) => {
+    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
+  });
+}
+
+function changeFor(action: string, value: string): SubscriptionChange | null {
+  switch (action) {
+    case "l":
+      return { kind: "label", label: value as Label };
+    case "r":
+      return { kind: "radius", radiusM: Number(value) * 1000 };
+    case "t":
+      return value === "all" ? { kind: "all-categories" } : { kind: "category", category: value };
+    case "m":
+      return { kind: "daily-max", dailyMax: Number(value) };
+    case "q": {
+      const preset = QUIET_PRESETS[Number(value)];
+      if (!preset) throw new DomainError("subscription-not-found");
+      return { kind: "quiet", start: preset[0], end: preset[1] };
+    }
+    default:
+      return null;
+  }
+}
+
+export const subscriptionsFeature = new Composer<BotContext>();
+
+subscriptionsFeature.command("subscribe", (ctx) => startForm(ctx, subscribeForm));
+subscriptionsFeature.command("subscriptions", (ctx) => showList(ctx, "send"));
+
+subscriptionsFeature.command("unsubscribe", async (ctx) => {
+  const removed = await ctx.deps.services.subscriptions.unsubscribeAll(ctx.user.id);
+  await ctx.reply(removed ? ctx.t("unsubscribed", { count: removed }) : ctx.t("unsubscribe-nothing"));
+});
+
+subscriptionsFeature.callbackQuery(SUBSCRIPTIONS_DATA, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showList(ctx, "edit");
+});
+
+subscriptionsFeature.callbackQuery(ADD_PLACE_DATA, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await startForm(ctx, subscribeForm);
+});
+
+subscriptionsFeature.callbackQuery(STOP_ALL_DATA, async (ctx) => {
+  const removed = await ctx.deps.services.subscriptions.unsubscribeAll(ctx.user.id);
+  await ctx.answerCallbackQuery();
+  await editShown(ctx, removed ? ctx.t("unsubscribed", { count: removed }) : ctx.t("unsubscribe-nothing"));
+});
+
+subscriptionsFeature.callbackQuery(settingsButton.filter, async (ctx) => {
+  const pressed = settingsButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const service = ctx.deps.services.subscriptions;
+  if (pressed.a === "x") {
+    await service.remove(ctx.user.id, pressed.id);
+    await ctx.answerCallbackQuery({ text: ctx.t("subscription-deleted") });
+    return showList(ctx, "edit");
+  }
+  const change = changeFor(pressed.a, pressed.v);
+  // Checked before anything is shown: someone else's place reads as gone.
+  const sub = change ? await service.change(ctx.user.id, pressed.id, change) : await service.owned(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  const view = pressed.a === "c" || pressed.a === "t" ? categoryPicker(ctx, sub) : settingsView(ctx, sub);
+  await editShown(ctx, view.text, view.keyboard);
+});
+
+subscriptionsFeature.callbackQuery(pushStopButton.filter, async (ctx) => {
+  const pressed = pushStopButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  const removed = await ctx.deps.services.subscriptions.stopPush(ctx.user.id, pressed.id);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(removed ? ctx.t("push-stopped", { count: removed }) : ctx.t("push-stopped-already"));
+});
+
+/**
+ * Blocking and unblocking the bot arrive as my_chat_member; a user who writes
+ * again has unblocked it too. Registered before the other features, since
+ * those answer messages without passing them on.
+ */
+export const blockedStateFeature = new Composer<BotContext>();
+
+blockedStateFeature.on("my_chat_member", async (ctx) => {
+  const status = ctx.myChatMember.new_chat_member.status;
+  if (status === "kicked") await ctx.deps.services.subscriptions.blocked(ctx.user.id);
+  else if (status === "member") await ctx.deps.services.subscriptions.unblocked(ctx.user.id);
+});
+
+blockedStateFeature.use(async (ctx, next) => {
+  if (ctx.user.blockedAt && (ctx.message || ctx.callbackQuery)) {
+    await ctx.deps.services.subscriptions.unblocked(ctx.user.id);
+  }
+  await next();
+});

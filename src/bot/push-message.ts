@@ -1,0 +1,47 @@
+// A push digest as the subscriber sees it: the top offers near one of their
+// places, each a button that opens the card credited to this push, then
+// "Stop these" and the settings. Rendered when sent, in the user's language.
+import { InlineKeyboard } from "grammy";
+import type { PushToSend } from "../db/push.repository.js";
+import { distanceMeters } from "../domain/geo.js";
+import type { RenderPush } from "../jobs/push.job.js";
+import { callbackCodec, id } from "./callback-data.js";
+import { dealButton } from "./features/deal-card.js";
+import { distanceText, escapeHtml, priceText, type Translator } from "./format.js";
+import { createI18n } from "./i18n.js";
+
+/** "Stop these": the places behind this push. */
+export const pushStopButton = callbackCodec("ps", { id });
+/** Opens the list of places (as /subscriptions does). */
+export const SUBSCRIPTIONS_DATA = "subs";
+
+export function createPushRenderer(): RenderPush {
+  const i18n = createI18n();
+  return (push: PushToSend, items: PushToSend["items"]) => {
+    const place = items.find((i) => i.subscription)?.subscription ?? null;
+    const locale = push.user.language ?? place?.locale ?? "en";
+    const tr: Translator = { t: (key, variables) => i18n.t(locale, key, variables) };
+    const lines = items.map(({ deal, subscription }, i) => {
+      const { price, original } = priceText(tr, locale, deal, "nearby-line-discount");
+      return tr.t("push-line", {
+        n: i + 1,
+        title: escapeHtml(deal.title),
+        shop: escapeHtml(deal.shop.name),
+        price,
+        original,
+        distance: subscription ? distanceText(tr, distanceMeters(subscription, deal)) : "none",
+      });
+    });
+    const keyboard = new InlineKeyboard();
+    items.forEach(({ deal }, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: "p", r: push.id })));
+    keyboard
+      .row()
+      .text(tr.t("push-stop"), pushStopButton.pack({ id: push.id }))
+      .text(tr.t("push-settings"), SUBSCRIPTIONS_DATA);
+    const header = tr.t("push-header", { count: items.length, place: tr.t(`subscription-label-${place?.label ?? "other"}`) });
+    return {
+      text: `${header}\n\n${lines.join("\n")}`,
+      options: { parse_mode: "HTML", reply_markup: keyboard, link_preview_options: { is_disabled: true } },
+    };
+  };
+}

@@ -1,0 +1,158 @@
+// The push outbox. A run first writes its digests (PENDING) in one
+// transaction, then sends them one by one: SENDING just before the request,
+// SENT with the message id right after. A restart resumes from the rows.
+import type { Db } from "./client.js";
+import { Prisma, type Deal, type Push, type Shop } from "../generated/prisma/client.js";
+import type { PlannedDigest } from "../domain/push-matching.js";
+
+export type { Push };
+export type PushStatus = "PENDING" | "SENDING" | "SENT" | "BLOCKED" | "FAILED" | "CANCELLED" | "UNCONFIRMED";
+
+export interface FreshOffer {
+  id: number;
+  category: string;
+  lat: number;
+  lng: number;
+  priceMinor: number;
+  originalPriceMinor: number;
+  soldCount: number;
+  startsAt: Date;
+}
+
+export type PushToSend = Push & {
+  user: { id: bigint; language: string | null; blockedAt: Date | null };
+  items: {
+    dealId: number;
+    position: number;
+    subscription: { label: string; locale: string; lat: number; lng: number } | null;
+    deal: Deal & { shop: Shop };
+  }[];
+};
+
+/** Statuses that count toward the daily maximum and block a second digest. */
+const LIVE: PushStatus[] = ["PENDING", "SENDING", "SENT", "UNCONFIRMED"];
+const CHUNK = 500;
+
+export function createPushRepository(db: Db) {
+  return {
+    /** Offers on sale now that went on sale since `since`. */
+    freshOffers(now: Date, since: Date): Promise<FreshOffer[]> {
+      return db.$queryRaw<FreshOffer[]>`
+        SELECT "id", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
+        FROM "Deal"
+        WHERE "status" = 'ACTIVE' AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
+          AND "startsAt" >= ${since}`;
+    },
+    /** Who already got which of these offers, as "userId:dealId" keys. */
+    async sentPairs(dealIds: number[]): Promise<Set<string>> {
+      const pairs = new Set<string>();
+      for (let i = 0; i < dealIds.length; i += CHUNK) {
+        const rows = await db.$queryRaw<{ userId: bigint; dealId: number }[]>`
+          SELECT "userId", "dealId" FROM "PushItem" WHERE "dealId" IN (${Prisma.join(dealIds.slice(i, i + CHUNK))})`;
+        for (const r of rows) pairs.add(`${r.userId}:${r.dealId}`);
+      }
+      return pairs;
+    },
+    /** Live digests planned since `since`, by the places that contributed to them. */
+    async recentBySubscription(since: Date): Promise<{ subscriptionId: number; plannedAt: Date }[]> {
+      return db.$queryRaw<{ subscriptionId: number; plannedAt: Date }[]>`
+        SELECT DISTINCT i."subscriptionId", p."id", p."plannedAt"
+        FROM "PushItem" i JOIN "Push" p ON p."id" = i."pushId"
+        WHERE p."plannedAt" >= ${since} AND i."subscriptionId" IS NOT NULL
+          AND p."status" IN (${Prisma.join(LIVE)})`;
+    },
+    /**
+     * Writes a run's digests in one transaction: after a crash, either all of
+     * them are in the outbox or none (and the next run plans them again).
+     */
+    async savePlans(plans: PlannedDigest[], plannedAt: Date): Promise<number> {
+      await db.$transaction(async (tx) => {
+        for (let i = 0; i < plans.length; i += CHUNK) {
+          const chunk = plans.slice(i, i + CHUNK);
+          const pushes = await tx.push.createManyAndReturn({
+            data: chunk.map((p) => ({ userId: p.userId, status: "PENDING", plannedAt })),
+            select: { id: true },
+          });
+          await tx.pushItem.createMany({
+            data: chunk.flatMap((plan, n) =>
+              plan.items.map((item, position) => ({
+                pushId: pushes[n]!.id,
+                dealId: item.dealId,
+                userId: plan.userId,
+                subscriptionId: item.subscriptionId,
+                position,
+              })),
+            ),
+          });
+        }
+      });
+      return plans.length;
+    },
+    /**
+     * Rows left SENDING by a process that died during the request: whether
+     * Telegram got the message is unknown, and a promotion is not worth a
+     * duplicate, so they are not sent again.
+     */
+    async markInterrupted(): Promise<number> {
+      const { count } = await db.push.updateMany({ where: { status: "SENDING" }, data: { status: "UNCONFIRMED" } });
+      return count;
+    },
+    duePending(afterId: number, limit: number): Promise<{ id: number }[]> {
+      return db.push.findMany({
+        where: { status: "PENDING", id: { gt: afterId } },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: { id: true },
+      });
+    },
+    /** PENDING → SENDING; false when another sender took it. */
+    async claim(id: number): Promise<boolean> {
+      const { count } = await db.push.updateMany({
+        where: { id, status: "PENDING" },
+        data: { status: "SENDING", attempts: { increment: 1 } },
+      });
+      return count === 1;
+    },
+    load(id: number): Promise<PushToSend | null> {
+      return db.push.findUnique({
+        where: { id },
+        include: {
+          user: { select: { id: true, language: true, blockedAt: true } },
+          items: {
+            orderBy: { position: "asc" },
+            include: {
+              subscription: { select: { label: true, locale: true, lat: true, lng: true } },
+              deal: { include: { shop: true } },
+            },
+          },
+        },
+      });
+    },
+    /** Sent: the message id, and one PUSH event per offer for the merchant's numbers. */
+    async markSent(push: { id: number; userId: bigint; dealIds: number[] }, messageId: number, at: Date): Promise<void> {
+      const source = `push:${push.id}`;
+      await db.$transaction([
+        db.push.update({ where: { id: push.id }, data: { status: "SENT", messageId, sentAt: at } }),
+        db.event.createMany({
+          data: push.dealIds.map((dealId) => ({ type: "PUSH", dealId, userId: push.userId, source, createdAt: at })),
+        }),
+      ]);
+    },
+    async finish(id: number, status: Exclude<PushStatus, "SENT">, error?: string): Promise<void> {
+      await db.push.update({ where: { id }, data: { status, error: error ?? null } });
+    },
+    /** The digest's offers that are no longer on sale are dropped before it goes out (it may have waited). */
+    async dropItems(pushId: number, dealIds: number[]): Promise<void> {
+      await db.pushItem.deleteMany({ where: { pushId, dealId: { in: dealIds } } });
+    },
+    /** Digests not sent yet are dropped when the user unsubscribes or blocks the bot. */
+    async cancelPendingOf(userId: bigint, status: "CANCELLED" | "BLOCKED"): Promise<void> {
+      await db.push.updateMany({ where: { userId, status: "PENDING" }, data: { status } });
+    },
+    find(id: number) {
+      return db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
+    },
+  };
+}
+
+export type PushRepository = ReturnType<typeof createPushRepository>;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { createRandom, offsetMeters } from "../seed/random.js";
+import { distanceMeters, distancesFrom } from "./geo.js";
+import { rankWithinRadius } from "./nearby.js";
+import { planDigests, type OfferToMatch, type PlaceToMatch } from "./push-matching.js";
+
+const NOW = new Date("2026-05-04T03:00:00Z"); // 11:00 in Shanghai
+const CENTER = { lat: 31.2304, lng: 121.4737 };
+
+function world(seed: number) {
+  const random = createRandom(seed);
+  const offers: OfferToMatch[] = Array.from({ length: 300 }, (_, i) => ({
+    id: i + 1,
+    ...offsetMeters(CENTER.lat, CENTER.lng, random.gaussian() * 8000, random.gaussian() * 8000),
+    category: random.pick(["food", "cafe", "fun"]),
+    priceMinor: random.int(100, 900),
+    originalPriceMinor: 1000,
+    soldCount: random.int(0, 500),
+    startsAt: new Date(NOW.getTime() - random.int(0, 48) * 3_600_000),
+  }));
+  const places: PlaceToMatch[] = Array.from({ length: 200 }, (_, i) => ({
+    id: i + 1,
+    userId: BigInt(1 + (i % 120)),
+    ...offsetMeters(CENTER.lat, CENTER.lng, random.gaussian() * 10_000, random.gaussian() * 10_000),
+    radiusM: random.pick([1000, 3000, 5000, 10_000, 25_000]),
+    categories: random.chance(0.5) ? [] : [random.pick(["food", "cafe", "fun"])],
+    timeZone: "Asia/Shanghai",
+    dailyMax: 3,
+    sentToday: random.pick([0, 1, 3]),
+    quietStart: 22 * 60,
+    quietEnd: 8 * 60,
+  }));
+  const sent = new Set(Array.from({ length: 2000 }, () => `${random.int(1, 120)}:${random.int(1, 300)}`));
+  return { offers, places, alreadySent: (u: bigint, d: number) => sent.has(`${u}:${d}`) };
+}
+
+describe("matching subscribers to new offers", () => {
+  it("gives each user the top offers of the nearby ranking over their open places, as a full scan does", () => {
+    for (const seed of [1, 2, 3]) {
+      const { offers, places, alreadySent } = world(seed);
+      const planned = planDigests({ places, offers, alreadySent, now: NOW });
+      // The same thing, slowly: rank every offer for every eligible place with the nearby list's code.
+      const expected = new Map<bigint, { id: number; score: number; distanceM: number }[]>();
+      for (const place of places.filter((p) => p.sentToday < p.dailyMax)) {
+        const candidates = offers.filter((o) => (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadySent(place.userId, o.id));
+        const ranked = rankWithinRadius(candidates, place, place.radiusM, NOW, Infinity);
+        const list = expected.get(place.userId) ?? [];
+        for (const r of ranked) {
+          const seen = list.find((x) => x.id === r.id);
+          if (!seen) list.push({ id: r.id, score: r.score, distanceM: r.distanceM });
+          else if (r.score > seen.score) Object.assign(seen, { score: r.score, distanceM: r.distanceM });
+        }
+        expected.set(place.userId, list);
+      }
+      const want = [...expected.entries()]
+        .filter(([, list]) => list.length > 0)
+        .map(([userId, list]) => ({
+          userId,
+          ids: list.sort((a, b) => b.score - a.score || a.distanceM - b.distanceM || a.id - b.id).slice(0, 3).map((x) => x.id),
+        }));
+      const got = planned.map((d) => ({ userId: d.userId, ids: d.items.map((i) => i.dealId) }));
+      const byUser = (a: { userId: bigint }, b: { userId: bigint }) => Number(a.userId - b.userId);
+      expect(got.sort(byUser)).toEqual(want.sort(byUser));
+      expect(got.length).toBeGreaterThan(20);
+    }
+  });
+
+  it("holds places in quiet hours or at their daily maximum", () => {
+    const offer: OfferToMatch = { id: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
+    const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
+    const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], offers: [offer], alreadySent: () => false, now });
+    expect(plan({})).toHaveLength(1);
+    expect(plan({ sentToday: 3 })).toEqual([]);
+    expect(plan({}, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai
+    expect(plan({ timeZone: "America/New_York" }, new Date("2026-05-04T15:00:00Z"))).toHaveLength(1); // 11:00 there
+  });
+});
+
+describe("distances from one point", () => {
+  it("are geolib's, to the metre", () => {
+    const random = createRandom(7);
+    for (let i = 0; i < 2000; i++) {
+      const a = { lat: random.next() * 170 - 85, lng: random.next() * 360 - 180 };
+      const b = offsetMeters(a.lat, a.lng, random.gaussian() * 20_000, random.gaussian() * 20_000);
+      expect(distancesFrom(a)(b)).toBe(distanceMeters(a, b));
+    }
+  });
+});

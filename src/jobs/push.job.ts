@@ -1,0 +1,186 @@
+// The push run: plan every subscriber's digest into the outbox, then send what
+// is due. Planning writes in one transaction; sending claims one row at a time,
+// so a crash anywhere leaves the outbox saying what was sent and what was not.
+import { GrammyError, type Api } from "grammy";
+import type { PushRepository, PushToSend } from "../db/push.repository.js";
+import type { SubscriptionRepository } from "../db/subscription.repository.js";
+import type { UserRepository } from "../db/user.repository.js";
+import { startOfLocalDay } from "../domain/local-time.js";
+import { isOnSale } from "../domain/nearby.js";
+import { FRESH_MS, planDigests, type PlaceToMatch } from "../domain/push-matching.js";
+import { parseCategories } from "../domain/subscription.js";
+import type { Logger } from "../logger.js";
+import type { Clock } from "../services/clock.js";
+import type { SendPacer } from "./send-pacer.js";
+
+/** What a digest looks like on screen; the bot side renders it. */
+export type RenderPush = (push: PushToSend, items: PushToSend["items"]) => {
+  text: string;
+  options: Parameters<Api["sendMessage"]>[2];
+};
+
+/** A digest that failed for a passing reason (5xx, network) is tried in this many runs. */
+const MAX_ATTEMPTS = 3;
+/** Requests in flight at once: the pacer sets the rate, this hides the round trip. */
+const MAX_IN_FLIGHT = 8;
+const PAGE = 500;
+const DAY_MS = 86_400_000;
+
+export interface PushJobDeps {
+  subscriptions: SubscriptionRepository;
+  pushes: PushRepository;
+  users: UserRepository;
+  api: Api;
+  render: RenderPush;
+  pacer: SendPacer;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface PushRunResult {
+  planned: number;
+  sent: number;
+  blocked: number;
+  failed: number;
+  cancelled: number;
+  interrupted: number;
+}
+
+export function createPushJob({ subscriptions, pushes, users, api, render, pacer, clock, logger }: PushJobDeps) {
+  /** Matches fresh offers to subscribers and writes the digests; returns how many. */
+  async function plan(now: Date): Promise<number> {
+    const offers = await pushes.freshOffers(now, new Date(now.getTime() - FRESH_MS));
+    if (offers.length === 0) return 0;
+    const rows = await subscriptions.forMatching();
+    if (rows.length === 0) return 0;
+    const [sent, recent] = await Promise.all([
+      pushes.sentPairs(offers.map((o) => o.id)),
+      // A local day is never longer than 26 hours after the earliest zone's midnight.
+      pushes.recentBySubscription(new Date(now.getTime() - DAY_MS - 2 * 3_600_000)),
+    ]);
+    const recentBySub = new Map<number, Date[]>();
+    for (const r of recent) {
+      const list = recentBySub.get(r.subscriptionId);
+      if (list) list.push(new Date(r.plannedAt));
+      else recentBySub.set(r.subscriptionId, [new Date(r.plannedAt)]);
+    }
+    const places: PlaceToMatch[] = rows.map((row) => {
+      const dayStart = startOfLocalDay(now, row.timeZone);
+      return {
+        ...row,
+        categories: parseCategories(row.categories),
+        sentToday: (recentBySub.get(row.id) ?? []).filter((at) => at >= dayStart).length,
+      };
+    });
+    const digests = planDigests({ places, offers, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
+    return pushes.savePlans(digests, now);
+  }
+
+  /**
+   * Sends the due digests at the pacer's rate. Each is read and rendered
+   * first, so that its request leaves right at its slot (the limit counts
+   * arrivals, and database work before the request would blur them), and is
+   * claimed only after the wait, so a crash while waiting loses nothing.
+   */
+  async function send(signal: AbortSignal): Promise<Omit<PushRunResult, "planned">> {
+    const counts = { sent: 0, blocked: 0, failed: 0, cancelled: 0, interrupted: await pushes.markInterrupted() };
+    const inFlight = new Set<Promise<void>>();
+    let crash: unknown = null;
+    let cursor = 0;
+    try {
+      outer: for (;;) {
+        const page = await pushes.duePending(cursor, PAGE);
+        if (page.length === 0) break;
+        for (const { id } of page) {
+          cursor = id;
+          if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
+          if (signal.aborted || crash) break outer;
+          const ready = await prepare(id);
+          if (ready === null) continue;
+          if (typeof ready === "string") {
+            counts[ready]++;
+            continue;
+          }
+          await pacer.wait();
+          if (!(await pushes.claim(id))) continue;
+          const sending: Promise<void> = deliver(ready)
+            .then((outcome) => void counts[outcome]++)
+            .catch((error: unknown) => void (crash ??= error))
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
+      }
+    } finally {
+      // Requests under way finish and are recorded, whatever stopped the loop.
+      await Promise.all(inFlight);
+    }
+    // Anything but a Telegram answer (the database gone, a bug) stops the run;
+    // the outbox keeps what is left for the next one.
+    if (crash) throw crash;
+    return counts;
+  }
+
+  interface Ready {
+    push: PushToSend;
+    dealIds: number[];
+    message: ReturnType<RenderPush>;
+  }
+
+  /** Reads and renders a digest; or settles it at once when there is nothing to send. */
+  async function prepare(id: number): Promise<Ready | "blocked" | "cancelled" | null> {
+    const push = await pushes.load(id);
+    if (!push || push.status !== "PENDING") return null;
+    if (push.user.blockedAt) {
+      await pushes.finish(id, "BLOCKED");
+      return "blocked";
+    }
+    // A digest may have waited (a failed attempt): offers that ended or sold out are left out.
+    const now = clock();
+    const items = push.items.filter((i) => isOnSale(i.deal, now));
+    const gone = push.items.filter((i) => !items.includes(i)).map((i) => i.dealId);
+    if (gone.length) await pushes.dropItems(id, gone);
+    if (items.length === 0) {
+      await pushes.finish(id, "CANCELLED", "no offer still on sale");
+      return "cancelled";
+    }
+    return { push, dealIds: items.map((i) => i.dealId), message: render(push, items) };
+  }
+
+  async function deliver({ push, dealIds, message }: Ready): Promise<"sent" | "blocked" | "failed"> {
+    let messageId: number;
+    try {
+      messageId = (await api.sendMessage(Number(push.userId), message.text, message.options)).message_id;
+    } catch (error) {
+      return failed(push, error);
+    }
+    await pushes.markSent({ id: push.id, userId: push.userId, dealIds }, messageId, clock());
+    return "sent";
+  }
+
+  async function failed(push: PushToSend, error: unknown): Promise<"blocked" | "failed"> {
+    if (error instanceof GrammyError && error.error_code === 403) {
+      // Blocked, or the account is gone: stop pushing until they come back.
+      await users.setBlocked(push.userId, clock());
+      await pushes.finish(push.id, "BLOCKED", error.description);
+      await pushes.cancelPendingOf(push.userId, "BLOCKED");
+      return "blocked";
+    }
+    const passing = !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
+    const description = error instanceof Error ? error.message : String(error);
+    logger.warn({ err: error, pushId: push.id }, "push not sent");
+    // `attempts` was read before this attempt's claim counted it.
+    await pushes.finish(push.id, passing && push.attempts + 1 < MAX_ATTEMPTS ? "PENDING" : "FAILED", description);
+    return "failed";
+  }
+
+  return {
+    plan,
+    send,
+    async run(now: Date, signal: AbortSignal = new AbortController().signal): Promise<PushRunResult> {
+      const planned = await plan(now);
+      return { planned, ...(await send(signal)) };
+    },
+  };
+}
+
+export type PushJob = ReturnType<typeof createPushJob>;
