@@ -109,6 +109,27 @@ describe("a group deal", () => {
   });
 });
 
+describe("a group deal that fills slowly", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("gives early buyers' vouchers their full validity from the moment they activate", async () => {
+    await h.shop(1451, { ...SHANGHAI, name: "Climbing Gym" });
+    const owner = h.user({ id: 1451, firstName: "Olga", languageCode: "en" });
+    const deal = await h.publish(1451, { title: "Climbing class", minBuyers: 2, days: 20, voucherValidDays: 3 });
+    const ann = h.user({ id: 1461, firstName: "Ann", languageCode: "en" });
+    const early = await purchase(h, ann, deal.id, 1);
+    // Ten days later the second buyer completes the group.
+    h.advance(10 * DAY);
+    const bob = h.user({ id: 1462, firstName: "Bob", languageCode: "en" });
+    const late = await purchase(h, bob, deal.id, 1);
+    expect(only(sentTo(late.delivery, 1461)).text).toContain("your vouchers are active now");
+    // Activated 14 May 2026, 17:00 in Shanghai: valid three days from then.
+    expect(only(await ann.send("/mycodes")).text).toContain(`✅ Climbing class · ${shownCode(early.codes[0]!)} · valid until 17 May 2026, 17:00`);
+    expect(only(sentTo(await owner.send(`/redeem ${early.codes[0]}`), 1451)).text).toMatch(/^✅ Redeemed /);
+  });
+});
+
 describe("a group deal that ends short", () => {
   const h = createHarness();
   afterAll(() => h.close());

@@ -270,6 +270,29 @@ describe("refunds any time while unused", () => {
   });
 });
 
+describe("refunding an expired voucher", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("is refused, even from a confirmation asked before it expired and before the job marked it", async () => {
+    await h.shop(1151, { ...SHANGHAI, name: "Bike Rental" });
+    const deal = await h.publish(1151, { title: "Day pass", voucherValidDays: 1, refundPolicy: "ANYTIME" });
+    const ann = h.user({ id: 1161, firstName: "Ann", languageCode: "en" });
+    const { orderId, voucherIds } = await purchase(h, ann, deal.id, 1);
+    const question = only(await ann.press(button(only(await ann.press(`vc:${voucherIds[0]}`)), "↩️ Refund")));
+    h.advance(DAY + 60_000);
+    const late = await ann.press(button(question, "Yes, refund"));
+    expect(callbackAnswer(late)).toEqual({
+      text: "This voucher can't be refunded (used, expired, or the offer has no refunds).",
+      alert: true,
+    });
+    expect(sentTo(late, 1151)).toEqual([]);
+    expect((await h.db.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("PAID");
+    // Shown again, it has no Refund button.
+    expect(buttonTexts(only(await ann.press(`vc:${voucherIds[0]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+  });
+});
+
 describe("a deal without refunds", () => {
   const h = createHarness();
   afterAll(() => h.close());
