@@ -130,7 +130,7 @@ describe("posting an offer", () => {
         "📦 3 left · sale ends 11 May 2026, 17:00",
         "Up to 3 per person · vouchers valid 30 days after purchase",
         "↩️ Unused vouchers are refunded when they expire",
-        "👥 Group deal: vouchers activate when 4 people have bought (0 so far)",
+        "👥 Group deal: vouchers activate when 4 people have bought (0 so far); their validity starts then",
       ].join("\n"),
     );
     expect(buttonTexts(preview)).toEqual(["✅ Publish", ...EDITS, "◀ Back", "✖ Cancel"]);
