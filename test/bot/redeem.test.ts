@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
 import { newVoucherCode } from "../../src/domain/voucher-code.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type UserChat } from "../support/bot-harness.js";
+import { button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
