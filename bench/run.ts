@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   console.log("\nNearby search: indexed (repository + service, Prisma on SQLite) vs naive scan (geolib over all rows)\n");
   console.log(
     table(
-      ["deals", "queries", "indexed p50", "indexed p99", `p99 if ≤ ${SMALL_RESULT} results (share)`, "naive p50", "naive p99", "naive n", "ratio p50", "candidates p50", "candidates p99", "results p50", "results p99", "targets"],
+      ["deals", "queries", "indexed p50", "indexed p99", `p99 if ≤ ${SMALL_RESULT} results (share)`, "naive p50", "naive p99", "naive n", "ratio p50", "queries/search p50/p99/max", "candidates p50", "candidates p99", "results p50", "results p99", "targets"],
       results.map((r) => {
         const targets = TARGETS.filter((t) => t.size === r.size).map((t) => `${t.label}: ${t.met(r) ? "met" : "MISSED"}`);
         return [
@@ -68,6 +68,7 @@ async function main(): Promise<void> {
           formatMs(r.naive.p99),
           String(r.naiveSamples),
           `${Math.round(r.naive.p50 / r.indexed.p50)}×`,
+          `${r.reads.p50}/${r.reads.p99}/${r.reads.max}`,
           String(r.candidates.p50),
           String(r.candidates.p99),
           String(r.results.p50),

@@ -70,6 +70,17 @@ export function createDealRepository(db: Db) {
           AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
           ${inBoxes}`;
     },
+    /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */
+    async countActiveInCells(cells: string[], category?: string): Promise<Map<string, number>> {
+      if (cells.length === 0) return new Map();
+      const rows = await db.$queryRaw<{ cell: string; active: number | bigint }[]>`
+        SELECT "cell", SUM("active") AS "active"
+        FROM "DealCellCount"
+        WHERE "cell" IN (${Prisma.join(cells)})
+          ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
+        GROUP BY "cell"`;
+      return new Map(rows.map((r) => [r.cell, Number(r.active)]));
+    },
   };
 }
 

@@ -31,6 +31,28 @@ export function distanceMeters(a: Point, b: Point): number {
   return getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng });
 }
 
+/** geolib's earth radius, so both measures agree. */
+const EARTH_RADIUS_M = 6_378_137;
+const RAD = Math.PI / 180;
+/**
+ * How far geolib's distance can be from the haversine one: it rounds to whole
+ * metres (0.5 m) and its arc cosine loses up to about 0.1 m near zero.
+ */
+const GEOLIB_SLACK_M = 1;
+
+/** A distance geolib never measures below: the haversine distance (~20× cheaper) less the slack. */
+export function lowerBoundMeters(a: Point, b: Point): number {
+  const sinLat = Math.sin(((b.lat - a.lat) * RAD) / 2);
+  const sinLng = Math.sin(((b.lng - a.lng) * RAD) / 2);
+  const h = sinLat * sinLat + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * sinLng * sinLng;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))) - GEOLIB_SLACK_M;
+}
+
+/** The distance geolib never measures above, given `lowerBoundMeters`. */
+export function upperBoundOf(lowerBoundM: number): number {
+  return lowerBoundM + 2 * GEOLIB_SLACK_M;
+}
+
 export function cellsOf(point: Point): { cell4: string; cell5: string; cell6: string } {
   const cell6 = ngeohash.encode(point.lat, point.lng, 6);
   return { cell4: cell6.slice(0, 4), cell5: cell6.slice(0, 5), cell6 };
@@ -56,6 +78,8 @@ export function coveringCells(center: Point, radiusM: number): Cover {
   const boxes = boundingBoxes(center, radiusM + BOUNDS_PADDING_M);
   let cover: Cover | undefined;
   for (const precision of CELL_PRECISIONS) {
+    // Listing thousands of cells only to find there are too many costs milliseconds.
+    if (fewestCells(boxes, precision) > MAX_CELLS && precision !== 4) continue;
     const cells = new Set<string>();
     for (const [minLat, minLng, maxLat, maxLng] of boxes) {
       for (const cell of ngeohash.bboxes(minLat, minLng, maxLat, maxLng, precision)) cells.add(cell);
@@ -67,6 +91,28 @@ export function coveringCells(center: Point, radiusM: number): Cover {
 }
 
 export type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
+
+/** Degrees of latitude and longitude a cell spans (geohash alternates longitude and latitude bits). */
+const CELL_SPAN: Record<CellPrecision, [lat: number, lng: number]> = {
+  4: [180 / 2 ** 10, 360 / 2 ** 10],
+  5: [180 / 2 ** 12, 360 / 2 ** 13],
+  6: [180 / 2 ** 15, 360 / 2 ** 15],
+};
+
+/** A lower bound on the cells of a precision that the boxes touch. */
+function fewestCells(boxes: Box[], precision: CellPrecision): number {
+  const [spanLat, spanLng] = CELL_SPAN[precision];
+  let n = 0;
+  for (const [minLat, minLng, maxLat, maxLng] of boxes) {
+    n += Math.max(1, Math.ceil((maxLat - minLat) / spanLat)) * Math.max(1, Math.ceil((maxLng - minLng) / spanLng));
+  }
+  return n;
+}
+
+/** The cell's bounds, as a box. */
+export function cellBox(cell: string): Box {
+  return ngeohash.decode_bbox(cell) as Box;
+}
 
 /** The circle's bounding box, split in two where it crosses the antimeridian. */
 function boundingBoxes(center: Point, radiusM: number): Box[] {
