@@ -8,13 +8,16 @@ DROP INDEX "Deal_status_cell5_category_idx";
 DROP INDEX "Deal_status_cell6_category_idx";
 
 -- CreateTable
+-- WITHOUT ROWID added by hand: the count sits in the primary key's b-tree, so
+-- reading a cell's counts is one seek instead of a seek and a row lookup (half
+-- the time, measured). PostgreSQL: PRIMARY KEY ("cell", "category") INCLUDE ("active").
 CREATE TABLE "DealCellCount" (
     "cell" TEXT NOT NULL,
     "category" TEXT NOT NULL,
     "active" INTEGER NOT NULL,
 
     PRIMARY KEY ("cell", "category")
-);
+) WITHOUT ROWID;
 
 -- CreateIndex
 CREATE INDEX "Deal_status_cell4_category_lat_lng_idx" ON "Deal"("status", "cell4", "category", "lat", "lng");
