@@ -63,8 +63,9 @@ export function createDealRepository(db: Db) {
     },
     /**
      * Deals on sale now inside the given geohash cells. The (status, cell,
-     * category) index turns this into one seek per cell; the box, time and
-     * stock conditions are checked on the rows found. Plain SQL that
+     * category, lat, lng) index turns this into one seek per cell and drops
+     * rows outside the boxes before any row is read; time and stock are
+     * checked on the rows left. Plain SQL that
      * PostgreSQL runs as it is, on the driver adapter: the client's pipeline
      * would double the cost of this hot path (measured).
      */

@@ -76,37 +76,70 @@ export interface Cover {
  */
 export function coveringCells(center: Point, radiusM: number): Cover {
   const boxes = boundingBoxes(center, radiusM + BOUNDS_PADDING_M);
-  let cover: Cover | undefined;
-  for (const precision of CELL_PRECISIONS) {
-    // Listing thousands of cells only to find there are too many costs milliseconds.
-    if (fewestCells(boxes, precision) > MAX_CELLS && precision !== 4) continue;
-    const cells = new Set<string>();
-    for (const [minLat, minLng, maxLat, maxLng] of boxes) {
-      for (const cell of ngeohash.bboxes(minLat, minLng, maxLat, maxLng, precision)) cells.add(cell);
+  // Count before listing: a polar cap would list thousands of cells.
+  let precision: CellPrecision = 4;
+  for (const p of CELL_PRECISIONS) {
+    let count = 0;
+    for (const box of boxes) count += cellCount(gridRange(box, p));
+    if (count <= MAX_CELLS) {
+      precision = p;
+      break;
     }
-    cover = { precision, cells: [...cells].sort(), boxes };
-    if (cells.size <= MAX_CELLS) break;
   }
-  return cover!;
+  // The two halves of a box split at the antimeridian share no cell.
+  const cells: string[] = [];
+  for (const box of boxes) {
+    const [minRow, maxRow, minColumn, maxColumn] = gridRange(box, precision);
+    for (let row = minRow; row <= maxRow; row++) {
+      for (let column = minColumn; column <= maxColumn; column++) cells.push(cellName(row, column, precision));
+    }
+  }
+  return { precision, cells: cells.sort(), boxes };
 }
 
 export type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
 
-/** Degrees of latitude and longitude a cell spans (geohash alternates longitude and latitude bits). */
-const CELL_SPAN: Record<CellPrecision, [lat: number, lng: number]> = {
-  4: [180 / 2 ** 10, 360 / 2 ** 10],
-  5: [180 / 2 ** 12, 360 / 2 ** 13],
-  6: [180 / 2 ** 15, 360 / 2 ** 15],
+// A geohash of n characters is 5n bits interleaving longitude and latitude
+// (longitude first): a grid of 2^lngBits × 2^latBits cells. Listing a box's
+// cells from their grid rows and columns is ten times cheaper than walking
+// neighbours, and names the same cells as ngeohash.encode (tests check).
+const GRID: Record<CellPrecision, { latBits: number; lngBits: number }> = {
+  4: { latBits: 10, lngBits: 10 },
+  5: { latBits: 12, lngBits: 13 },
+  6: { latBits: 15, lngBits: 15 },
 };
+const BASE32 = "0123456789bcdefghjkmnpqrstuvwxyz";
 
-/** A lower bound on the cells of a precision that the boxes touch. */
-function fewestCells(boxes: Box[], precision: CellPrecision): number {
-  const [spanLat, spanLng] = CELL_SPAN[precision];
-  let n = 0;
-  for (const [minLat, minLng, maxLat, maxLng] of boxes) {
-    n += Math.max(1, Math.ceil((maxLat - minLat) / spanLat)) * Math.max(1, Math.ceil((maxLng - minLng) / spanLng));
+type GridRange = [minLat: number, maxLat: number, minLng: number, maxLng: number];
+
+/** The rows (latitude) and columns (longitude) of the cells the box touches. */
+function gridRange([minLat, minLng, maxLat, maxLng]: Box, precision: CellPrecision): GridRange {
+  const { latBits, lngBits } = GRID[precision];
+  return [gridIndex(minLat + 90, 180, latBits), gridIndex(maxLat + 90, 180, latBits), gridIndex(minLng + 180, 360, lngBits), gridIndex(maxLng + 180, 360, lngBits)];
+}
+
+/** Which of 2^bits equal slices of [0, extent] holds the offset (the last one holds the end). */
+function gridIndex(offset: number, extent: number, bits: number): number {
+  return Math.min(2 ** bits - 1, Math.floor((offset / extent) * 2 ** bits));
+}
+
+const cellCount = ([minLat, maxLat, minLng, maxLng]: GridRange) => (maxLat - minLat + 1) * (maxLng - minLng + 1);
+
+function cellName(row: number, column: number, precision: CellPrecision): string {
+  const { latBits, lngBits } = GRID[precision];
+  let name = "";
+  let latBit = latBits - 1;
+  let lngBit = lngBits - 1;
+  let char = 0;
+  for (let i = 0; i < 5 * precision; i++) {
+    const bit = i % 2 === 0 ? (column >> lngBit--) & 1 : (row >> latBit--) & 1;
+    char = (char << 1) | bit;
+    if (i % 5 === 4) {
+      name += BASE32[char];
+      char = 0;
+    }
   }
-  return n;
+  return name;
 }
 
 /** The cell's bounds, as a box. */

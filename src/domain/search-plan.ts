@@ -6,7 +6,7 @@
 import { cellBox, coveringCells, type Box, type Cover, type Point } from "./geo.js";
 
 /** The smallest circle searched. */
-export const FIRST_SEARCH_M = 200;
+const FIRST_SEARCH_M = 200;
 /** Narrower circles are not worth their arithmetic. */
 const MIN_SEARCH_M = 50;
 /** Each circle planned is this much wider than the one before. */
@@ -45,13 +45,18 @@ export function planSearch(center: Point, radiusM: number): SearchPlan {
  */
 export function pickCircle(center: Point, plan: SearchPlan, counts: ReadonlyMap<string, number>, wanted: number): PlannedCircle {
   let before = { radiusM: 0, expected: 0 };
+  // Circles of one precision share most of their cells.
+  const boxOf = new Map<string, Box>();
   for (const circle of plan.circles) {
     const { cells, boxes } = circle.cover;
     if (cells.length > MAX_COUNTED_CELLS) return circle;
     let expected = 0;
     for (const cell of cells) {
       const count = counts.get(cell) ?? 0;
-      if (count > 0) expected += count * shareInside(cellBox(cell), boxes);
+      if (count === 0) continue;
+      let box = boxOf.get(cell);
+      if (!box) boxOf.set(cell, (box = cellBox(cell)));
+      expected += count * shareInside(box, boxes);
     }
     if (expected >= wanted) {
       const r2 = before.radiusM ** 2 + (circle.radiusM ** 2 - before.radiusM ** 2) * ((wanted - before.expected) / (expected - before.expected));

@@ -41,7 +41,7 @@ export function createNearbyService({ deals, clock }: { deals: DealRepository; c
         const inside = nearestWithin(candidates, point, radiusM);
         const nth = inside[NEAREST_LIMIT - 1];
         if (searchedM >= radiusM || (nth && nth.distanceM <= searchedM)) {
-          return rank(inside.slice(0, NEAREST_LIMIT), radiusM, now);
+          return rank(inside, radiusM, now);
         }
         const found = inside.filter((d) => d.distanceM <= searchedM).length;
         const growth = found === 0 ? 4 : Math.max(1.5, Math.sqrt((2 * NEAREST_LIMIT) / found));
