@@ -1,6 +1,6 @@
 import { driverOf, type Db, type DriverAdapter } from "./client.js";
 import { Prisma, type Deal, type Shop } from "../generated/prisma/client.js";
-import type { Box, CellPrecision } from "../domain/geo.js";
+import type { Box, CellPrecision, Ellipse } from "../domain/geo.js";
 
 export type { Deal };
 export type DealWithShop = Deal & { shop: Shop };
@@ -25,6 +25,8 @@ export interface CellQuery {
   cells: string[];
   /** When given, rows outside every box are left out as well. */
   boxes?: Box[];
+  /** When given, rows outside it are left out as well. */
+  ellipse?: Ellipse;
   category?: string;
   now: Date;
 }
@@ -53,6 +55,13 @@ async function read(db: Db, query: Prisma.Sql): Promise<unknown[][]> {
   return result.rows;
 }
 
+/** Plain arithmetic on the indexed lat and lng, so it too is checked inside the index. */
+function insideEllipse({ lat, lng, latScale, lngScale, radiusM }: Ellipse): Prisma.Sql {
+  const y = Prisma.sql`(("lat" - ${lat}) * ${latScale})`;
+  const x = Prisma.sql`(("lng" - ${lng}) * ${lngScale})`;
+  return Prisma.sql`AND ${x} * ${x} + ${y} * ${y} <= ${radiusM * radiusM}`;
+}
+
 export function createDealRepository(db: Db) {
   return {
     create(deal: NewDeal): Promise<Deal> {
@@ -69,7 +78,7 @@ export function createDealRepository(db: Db) {
      * PostgreSQL runs as it is, on the driver adapter: the client's pipeline
      * would double the cost of this hot path (measured).
      */
-    async findOnSaleInCells({ precision, cells, boxes, category, now }: CellQuery): Promise<ListedDeal[]> {
+    async findOnSaleInCells({ precision, cells, boxes, ellipse, category, now }: CellQuery): Promise<ListedDeal[]> {
       if (cells.length === 0) return [];
       const inBoxes = boxes?.length
         ? Prisma.sql`AND (${Prisma.join(
@@ -87,7 +96,8 @@ export function createDealRepository(db: Db) {
           AND ${CELL_COLUMN[precision]} IN (${Prisma.join(cells)})
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
           AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
-          ${inBoxes}`);
+          ${inBoxes}
+          ${ellipse ? insideEllipse(ellipse) : Prisma.empty}`);
       return rows.map(([id, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
         id: Number(id),
         title: title as string,

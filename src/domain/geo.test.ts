@@ -6,7 +6,7 @@ import ngeohash from "ngeohash";
 import { describe, expect, it } from "vitest";
 import { createRandom, type Random } from "../seed/random.js";
 import { DomainError } from "./errors.js";
-import { assertValidPoint, cellsOf, coveringCells, distanceMeters, lowerBoundMeters, upperBoundOf, type Point } from "./geo.js";
+import { assertValidPoint, cellsOf, coveringCells, distanceMeters, insideEllipse, lowerBoundMeters, upperBoundOf, type Point } from "./geo.js";
 
 const MAX_CELLS = 48;
 
@@ -63,7 +63,7 @@ describe("covering cells", () => {
           if (distanceMeters(centre, p) > radiusM) continue;
           checked++;
           const cell = ngeohash.encode(p.lat, p.lng, cover.precision);
-          if (!cells.has(cell) || !inBoxes(p, cover.boxes)) {
+          if (!cells.has(cell) || !inBoxes(p, cover.boxes) || (cover.ellipse && !insideEllipse(p, cover.ellipse))) {
             throw new Error(`point ${JSON.stringify(p)} (${distanceMeters(centre, p)} m) of ${JSON.stringify(centre)}, r=${radiusM}: cell ${cell} covered: ${cells.has(cell)}, in boxes: ${inBoxes(p, cover.boxes)}`);
           }
         }

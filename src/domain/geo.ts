@@ -67,6 +67,37 @@ export interface Cover {
   precision: CellPrecision;
   cells: string[];
   boxes: Box[];
+  /** Where the plane's arithmetic is safe (one box, away from the poles): a tighter filter than the box. */
+  ellipse?: Ellipse;
+}
+
+/**
+ * Points with ((lat − centre lat) × latScale)² + ((lng − centre lng) × lngScale)²
+ * ≤ radius²: metres on a plane that shrinks every distance (longitude scaled
+ * at the box's latitude nearest a pole), so it holds every point of the circle
+ * and drops the box's corners, a fifth of its rows, inside the index.
+ */
+export interface Ellipse {
+  lat: number;
+  lng: number;
+  latScale: number;
+  lngScale: number;
+  radiusM: number;
+}
+
+/** Past this latitude the plane's shrinking is not worth its checks. */
+const ELLIPSE_MAX_LAT = 80;
+/**
+ * Shrinks the plane's metres a little more than the sphere's curvature can
+ * lengthen them over a few dozen kilometres (relative 1e-5 at most there).
+ */
+const ELLIPSE_SHRINK = 1 - 1e-4;
+const METRES_PER_DEGREE = (6_378_137 * Math.PI) / 180;
+
+export function insideEllipse(p: Point, e: Ellipse): boolean {
+  const y = (p.lat - e.lat) * e.latScale;
+  const x = (p.lng - e.lng) * e.lngScale;
+  return x * x + y * y <= e.radiusM * e.radiusM;
 }
 
 /**
@@ -94,7 +125,17 @@ export function coveringCells(center: Point, radiusM: number): Cover {
       for (let column = minColumn; column <= maxColumn; column++) cells.push(cellName(row, column, precision));
     }
   }
-  return { precision, cells: cells.sort(), boxes };
+  const [[minLat, , maxLat]] = boxes as [Box];
+  const poleward = Math.max(Math.abs(minLat), Math.abs(maxLat));
+  if (boxes.length > 1 || poleward > ELLIPSE_MAX_LAT) return { precision, cells: cells.sort(), boxes };
+  const ellipse = {
+    ...center,
+    latScale: METRES_PER_DEGREE * ELLIPSE_SHRINK,
+    lngScale: METRES_PER_DEGREE * Math.cos((poleward * Math.PI) / 180) * ELLIPSE_SHRINK,
+    // geolib rounds to whole metres: the same padding as the box.
+    radiusM: radiusM + BOUNDS_PADDING_M,
+  };
+  return { precision, cells: cells.sort(), boxes, ellipse };
 }
 
 export type Box = [minLat: number, minLng: number, maxLat: number, maxLng: number];
