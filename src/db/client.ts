@@ -9,6 +9,9 @@ export type Db = PrismaClient;
 /** The driver adapter a client runs its statements on (Prisma's own interface, the same for PostgreSQL's adapter). */
 export type DriverAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
+const MMAP_BYTES = 1 << 30;
+const CACHE_KIB = 64 * 1024;
+
 const adapters = new WeakMap<Db, () => DriverAdapter | undefined>();
 
 /** Opens the database, bringing its schema up to date first. */
@@ -19,7 +22,13 @@ export function openDatabase(databaseUrl: string): Db {
   // Keep hold of the connection Prisma opens, for driverOf.
   let adapter: DriverAdapter | undefined;
   const connect = factory.connect.bind(factory);
-  factory.connect = async () => (adapter = await connect());
+  factory.connect = async () => {
+    const connected = await connect();
+    // Reads map the file instead of copying pages, and keep more of them: a
+    // tenth less for the nearby search (measured), whose rows are scattered.
+    await connected.executeScript(`PRAGMA mmap_size = ${MMAP_BYTES}; PRAGMA cache_size = -${CACHE_KIB};`);
+    return (adapter = connected);
+  };
   const db = new PrismaClient({ adapter: factory });
   adapters.set(db, () => adapter);
   return db;
