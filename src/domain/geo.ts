@@ -88,8 +88,9 @@ export interface Ellipse {
 /** Past this latitude the plane's shrinking is not worth its checks. */
 const ELLIPSE_MAX_LAT = 80;
 /**
- * Shrinks the plane's metres a little more than the sphere's curvature can
- * lengthen them over a few dozen kilometres (relative 1e-5 at most there).
+ * Shrinks the plane's metres a little more than the sphere can stretch them:
+ * within 25 km and below 80° the plane's distance exceeds the arc by a
+ * relative 5e-5 at most (the sine's cubic term over the angles spanned).
  */
 const ELLIPSE_SHRINK = 1 - 1e-4;
 const METRES_PER_DEGREE = (6_378_137 * Math.PI) / 180;
