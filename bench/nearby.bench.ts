@@ -32,7 +32,7 @@ export interface NearbyBenchResult {
   indexed: { p50: number; p99: number };
   naive: { p50: number; p99: number };
   /**
-   * Each query timed twice more right after the pass above, keeping its
+   * Each query timed twice more after the pass above, keeping its
    * fastest time: on a machine shared with other work, what the search costs
    * when it is not preempted. Shown beside the plain figures, never instead.
    */
@@ -196,7 +196,7 @@ export function loadWorld(file: string, size: number, seed: number): Float64Arra
 }
 
 /** People search where the deals are: near a random deal, mostly with the default radius. */
-export function makeQueries(positions: Float64Array, count: number, seed: number): NearbyQuery[] {
+function makeQueries(positions: Float64Array, count: number, seed: number): NearbyQuery[] {
   const r = createRandom(seed);
   const radii: number[] = [];
   for (const km of RADIUS_CHOICES_KM) for (let i = 0; i < RADIUS_WEIGHTS[km]; i++) radii.push(km);
