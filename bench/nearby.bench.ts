@@ -2,7 +2,7 @@
 // SQLite file migrated like production, against a naive full scan that must
 // return exactly the same list.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/client.js";
@@ -31,9 +31,18 @@ export interface NearbyBenchResult {
   naiveSamples: number;
   indexed: { p50: number; p99: number };
   naive: { p50: number; p99: number };
-  /** The indexed timings of the queries with at most SMALL_RESULT results: what the index costs apart from the list's length. */
-  indexedSmall: { p99: number; share: number };
+  /**
+   * Each query timed twice more after the pass above, keeping its
+   * fastest time: on a machine shared with other work, what the search costs
+   * when it is not preempted. Shown beside the plain figures, never instead.
+   */
+  indexedBestOf3: { p50: number; p99: number };
+  /** The machine's load average (1 min) before and after the indexed timings. */
+  load: { before: number; after: number };
+  /** Deal rows the searches read from the database. */
   candidates: { p50: number; p99: number };
+  /** Queries (round trips to the database) per search. */
+  reads: { p50: number; p99: number; max: number };
   results: { p50: number; p99: number };
   verifiedAgainstNaive: number;
   verifiedAgainstOracle: number;
@@ -43,7 +52,6 @@ export interface NearbyBenchResult {
 // Radii as people would pick them: the default most of the time.
 const RADIUS_WEIGHTS: Record<(typeof RADIUS_CHOICES_KM)[number], number> = { 1: 10, 3: 20, 5: 50, 10: 12, 25: 8 };
 const CATEGORY_FILTER_SHARE = 0.3;
-export const SMALL_RESULT = 1000;
 
 interface StoredResult {
   ids: Int32Array;
@@ -71,17 +79,31 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
     const nearby = createNearbyService({ deals: counted.repo, clock: () => BENCH_NOW });
     for (const q of warmup) await nearby.search(q);
 
+    const loadBefore = loadavg()[0]!;
     const indexedMs: number[] = [];
     const candidateCounts: number[] = [];
+    const readCounts: number[] = [];
     const stored: StoredResult[] = [];
     for (const q of timed) {
+      counted.reads = 0;
+      counted.candidates = 0;
       const start = process.hrtime.bigint();
       const result = await nearby.search(q);
       indexedMs.push(msSince(start));
-      candidateCounts.push(counted.last);
+      candidateCounts.push(counted.candidates);
+      readCounts.push(counted.reads);
       stored.push(store(result));
     }
-    log(`  indexed: ${timed.length} queries done`);
+    const bestMs = [...indexedMs];
+    for (const [i, q] of timed.entries()) {
+      for (let k = 0; k < 2; k++) {
+        const start = process.hrtime.bigint();
+        await nearby.search(q);
+        bestMs[i] = Math.min(bestMs[i]!, msSince(start));
+      }
+    }
+    const load = { before: loadBefore, after: loadavg()[0]! };
+    log(`  indexed: ${timed.length} queries done (load average ${load.before.toFixed(1)} → ${load.after.toFixed(1)} on ${cpus().length} cores)`);
 
     // The naive side needs every row in memory; generated again from the seed
     // so the indexed timings above ran without that heap.
@@ -116,11 +138,10 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
       naiveSamples: naiveMs.length,
       indexed: { p50: median(indexedMs), p99: percentile(indexedMs, 99) },
       naive: { p50: median(naiveMs), p99: percentile(naiveMs, 99) },
-      indexedSmall: {
-        p99: percentile(indexedMs.filter((_, i) => stored[i]!.ids.length <= SMALL_RESULT), 99),
-        share: stored.filter((s) => s.ids.length <= SMALL_RESULT).length / stored.length,
-      },
+      indexedBestOf3: { p50: median(bestMs), p99: percentile(bestMs, 99) },
+      load,
       candidates: { p50: median(candidateCounts), p99: percentile(candidateCounts, 99) },
+      reads: { p50: median(readCounts), p99: percentile(readCounts, 99), max: Math.max(...readCounts) },
       results: { p50: median(stored.map((s) => s.ids.length)), p99: percentile(stored.map((s) => s.ids.length), 99) },
       verifiedAgainstNaive,
       verifiedAgainstOracle,
@@ -191,13 +212,19 @@ function makeQueries(positions: Float64Array, count: number, seed: number): Near
   return queries;
 }
 
+/** The real repository, counting the queries a search makes and the deal rows they return. */
 function countingRepository(inner: DealRepository) {
-  const counter = { last: 0, repo: inner };
+  const counter = { reads: 0, candidates: 0, repo: inner };
   counter.repo = {
     ...inner,
+    async countActiveInCells(cells, category) {
+      counter.reads++;
+      return inner.countActiveInCells(cells, category);
+    },
     async findOnSaleInCells(q) {
+      counter.reads++;
       const rows = await inner.findOnSaleInCells(q);
-      counter.last = rows.length;
+      counter.candidates += rows.length;
       return rows;
     },
   };

@@ -104,6 +104,28 @@ describe("when searching nearby", () => {
     expect(excludedNearby).toBeGreaterThan(1000);
   });
 
+  it("lists the same when the counts per cell are wrong, reading more to make up", async () => {
+    const all = await t.db.deal.findMany();
+    let reads = 0;
+    let searches = 0;
+    const deals = { ...t.repos.deals, findOnSaleInCells: (q: Parameters<typeof t.repos.deals.findOnSaleInCells>[0]) => (reads++, t.repos.deals.findOnSaleInCells(q)) };
+    const nearby = createNearbyService({ deals, clock: () => NOW });
+    const r = createRandom(7);
+    // Counts far too high make the first circle too small; zero counts make it the whole radius.
+    for (const distortion of [`"active" * 1000`, `0`, `"active" + 50`]) {
+      await t.db.$executeRawUnsafe(`UPDATE "DealCellCount" SET "active" = ${distortion}`);
+      for (let q = 0; q < 25; q++) {
+        const deal = r.pick(all);
+        const point = offsetMeters(deal.lat, deal.lng, r.gaussian() * 1000, r.gaussian() * 1000);
+        const query: NearbyQuery = { point, radiusM: r.pick(RADIUS_CHOICES_KM) * 1000, ...(r.chance(0.3) ? { category: r.pick(CATEGORIES) } : {}) };
+        const expected = rankWithinRadius(all.filter((d) => isOnSale(d, NOW, query.category)), point, query.radiusM, NOW);
+        expect((await nearby.search(query)).map(listed), `${distortion}: ${JSON.stringify(query)}`).toEqual(expected.map(listed));
+        searches++;
+      }
+    }
+    expect(reads).toBeGreaterThan(searches * 1.2);
+  });
+
   it("finds nothing where there are no deals, and filters by category", async () => {
     const nearby = createNearbyService({ deals: t.repos.deals, clock: () => NOW });
     expect(await nearby.search({ point: { lat: -45, lng: -120 }, radiusM: 25_000 })).toEqual([]);

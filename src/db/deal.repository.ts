@@ -1,6 +1,6 @@
-import type { Db } from "./client.js";
+import { driverOf, type Db, type DriverAdapter } from "./client.js";
 import { Prisma, type Deal, type Shop } from "../generated/prisma/client.js";
-import type { Box, CellPrecision } from "../domain/geo.js";
+import type { Box, CellPrecision, Ellipse } from "../domain/geo.js";
 
 export type { Deal };
 export type DealWithShop = Deal & { shop: Shop };
@@ -32,6 +32,8 @@ export interface CellQuery {
   cells: string[];
   /** When given, rows outside every box are left out as well. */
   boxes?: Box[];
+  /** When given, rows outside it are left out as well. */
+  ellipse?: Ellipse;
   category?: string;
   now: Date;
 }
@@ -41,6 +43,31 @@ const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
   5: Prisma.raw(`"cell5"`),
   6: Prisma.raw(`"cell6"`),
 };
+
+type ArgType = Parameters<DriverAdapter["queryRaw"]>[0]["argTypes"][number];
+
+const argTypeOf = (value: unknown): ArgType => ({
+  arity: "scalar",
+  scalarType: value instanceof Date ? "datetime" : typeof value === "number" ? "float" : "string",
+});
+
+/**
+ * Runs a read on the client's driver adapter (see driverOf): the rows come as
+ * the driver gives them, integers as text and dates as ISO text. On
+ * PostgreSQL, pass `query.statement` ($1 placeholders) instead of `query.sql`.
+ */
+async function read(db: Db, query: Prisma.Sql): Promise<unknown[][]> {
+  const driver = await driverOf(db);
+  const result = await driver.queryRaw({ sql: query.sql, args: query.values, argTypes: query.values.map(argTypeOf) });
+  return result.rows;
+}
+
+/** Plain arithmetic on the indexed lat and lng, so it too is checked inside the index. */
+function insideEllipse({ lat, lng, latScale, lngScale, radiusM }: Ellipse): Prisma.Sql {
+  const y = Prisma.sql`(("lat" - ${lat}) * ${latScale})`;
+  const x = Prisma.sql`(("lng" - ${lng}) * ${lngScale})`;
+  return Prisma.sql`AND ${x} * ${x} + ${y} * ${y} <= ${radiusM * radiusM}`;
+}
 
 export function createDealRepository(db: Db) {
   return {
@@ -57,13 +84,14 @@ export function createDealRepository(db: Db) {
     },
     /**
      * Deals on sale now inside the given geohash cells. The (status, cell,
-     * category) index turns this into one seek per cell; the box, time and
-     * stock conditions are checked on the rows found. Raw SQL because Prisma's
-     * findMany costs twice as much per row on this hot path (measured); the
-     * statement is plain SQL that PostgreSQL runs as it is.
+     * category, lat, lng) index turns this into one seek per cell and drops
+     * rows outside the boxes before any row is read; time and stock are
+     * checked on the rows left. Plain SQL that
+     * PostgreSQL runs as it is, on the driver adapter: the client's pipeline
+     * would double the cost of this hot path (measured).
      */
-    findOnSaleInCells({ precision, cells, boxes, category, now }: CellQuery): Promise<ListedDeal[]> {
-      if (cells.length === 0) return Promise.resolve([]);
+    async findOnSaleInCells({ precision, cells, boxes, ellipse, category, now }: CellQuery): Promise<ListedDeal[]> {
+      if (cells.length === 0) return [];
       const inBoxes = boxes?.length
         ? Prisma.sql`AND (${Prisma.join(
             boxes.map(
@@ -73,14 +101,37 @@ export function createDealRepository(db: Db) {
             " OR ",
           )})`
         : Prisma.empty;
-      return db.$queryRaw<ListedDeal[]>`
+      const rows = await read(db, Prisma.sql`
         SELECT "id", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
         FROM "Deal"
         WHERE "status" = 'ACTIVE'
           AND ${CELL_COLUMN[precision]} IN (${Prisma.join(cells)})
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
           AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
-          ${inBoxes}`;
+          ${inBoxes}
+          ${ellipse ? insideEllipse(ellipse) : Prisma.empty}`);
+      return rows.map(([id, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
+        id: Number(id),
+        title: title as string,
+        currency: currency as string,
+        priceMinor: Number(priceMinor),
+        originalPriceMinor: Number(originalPriceMinor),
+        soldCount: Number(soldCount),
+        startsAt: new Date(startsAt as string),
+        lat: Number(lat),
+        lng: Number(lng),
+      }));
+    },
+    /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */
+    async countActiveInCells(cells: string[], category?: string): Promise<Map<string, number>> {
+      if (cells.length === 0) return new Map();
+      const rows = await read(db, Prisma.sql`
+        SELECT "cell", SUM("active")
+        FROM "DealCellCount"
+        WHERE "cell" IN (${Prisma.join(cells)})
+          ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
+        GROUP BY "cell"`);
+      return new Map(rows.map(([cell, active]) => [cell as string, Number(active)]));
     },
   };
 }

@@ -6,7 +6,7 @@ import ngeohash from "ngeohash";
 import { describe, expect, it } from "vitest";
 import { createRandom, type Random } from "../seed/random.js";
 import { DomainError } from "./errors.js";
-import { assertValidPoint, cellsOf, coveringCells, distanceMeters, type Point } from "./geo.js";
+import { assertValidPoint, cellsOf, coveringCells, distanceMeters, insideEllipse, lowerBoundMeters, upperBoundOf, type Point } from "./geo.js";
 
 const MAX_CELLS = 48;
 
@@ -63,7 +63,7 @@ describe("covering cells", () => {
           if (distanceMeters(centre, p) > radiusM) continue;
           checked++;
           const cell = ngeohash.encode(p.lat, p.lng, cover.precision);
-          if (!cells.has(cell) || !inBoxes(p, cover.boxes)) {
+          if (!cells.has(cell) || !inBoxes(p, cover.boxes) || (cover.ellipse && !insideEllipse(p, cover.ellipse))) {
             throw new Error(`point ${JSON.stringify(p)} (${distanceMeters(centre, p)} m) of ${JSON.stringify(centre)}, r=${radiusM}: cell ${cell} covered: ${cells.has(cell)}, in boxes: ${inBoxes(p, cover.boxes)}`);
           }
         }
@@ -108,6 +108,25 @@ describe("covering cells", () => {
     expect(cover.cells.some((c) => ngeohash.decode(c).longitude < 0)).toBe(true);
     expect(cover.cells.some((c) => ngeohash.decode(c).longitude > 0)).toBe(true);
   });
+});
+
+describe("the cheap distance bounds", () => {
+  // The nearby search skips geolib for rows these bounds rule out, so a bound
+  // that is ever wrong would drop a deal from the list.
+  for (const region of ["anywhere", "antimeridian", "pole", "equator"] as const) {
+    it(`hold geolib's distance between them (${region})`, () => {
+      const r = createRandom(region.length * 104729);
+      for (let i = 0; i < 20_000; i++) {
+        const centre = centreIn(region, r);
+        const reach = r.pick([2, 50, 2000, 30_000, 200_000]);
+        const p = computeDestinationPoint({ latitude: centre.lat, longitude: centre.lng }, r.next() * reach, r.next() * 360);
+        const point = { lat: p.latitude, lng: p.longitude > 180 ? p.longitude - 360 : p.longitude < -180 ? p.longitude + 360 : p.longitude };
+        const d = distanceMeters(centre, point);
+        const lower = lowerBoundMeters(centre, point);
+        if (!(lower <= d && d <= upperBoundOf(lower))) throw new Error(`${JSON.stringify([centre, point])}: ${lower} ≤ ${d} ≤ ${upperBoundOf(lower)}`);
+      }
+    });
+  }
 });
 
 describe("assertValidPoint", () => {

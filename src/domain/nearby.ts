@@ -1,6 +1,6 @@
 // The nearby list as a pure function of candidate deals: keep those inside the
 // circle, rank them. The index only narrows the candidates; this decides.
-import { distanceMeters, type Point } from "./geo.js";
+import { distanceMeters, lowerBoundMeters, upperBoundOf, type Point } from "./geo.js";
 import { rank, type RankInput } from "./ranking.js";
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 25] as const;
@@ -55,6 +55,23 @@ export function withinRadius<T extends Positioned>(candidates: T[], center: Poin
     if (distanceM <= radiusM) inside.push({ ...deal, distanceM });
   }
   return inside.sort(byDistance);
+}
+
+/**
+ * The `limit` nearest candidates inside the circle, nearest first: the same as
+ * `withinRadius(...).slice(0, limit)`, but geolib (about 1.5 µs a call) only
+ * measures the candidates that a cheap bound cannot rule out: with the
+ * `limit`-th smallest upper bound T, a candidate whose lower bound exceeds T
+ * has at least `limit` candidates nearer than it.
+ */
+export function nearestWithin<T extends Positioned>(candidates: T[], center: Point, radiusM: number, limit = NEAREST_LIMIT) {
+  if (candidates.length <= limit) return withinRadius(candidates, center, radiusM);
+  const lower = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) lower[i] = lowerBoundMeters(center, candidates[i]!);
+  // The upper bound is the lower bound plus a constant, so both sort alike.
+  const cutoff = Math.min(radiusM, upperBoundOf(lower.slice().sort()[limit - 1]!));
+  const near = candidates.filter((_, i) => lower[i]! <= cutoff);
+  return withinRadius(near, center, radiusM).slice(0, limit);
 }
 
 /** The nearby list: the `limit` nearest deals inside the circle, ranked by score. */

@@ -1,6 +1,8 @@
 import type { DealRepository, ListedDeal } from "../db/deal.repository.js";
 import { assertValidPoint, coveringCells, type Point } from "../domain/geo.js";
-import { NEAREST_LIMIT, rankWithinRadius, withinRadius } from "../domain/nearby.js";
+import { NEAREST_LIMIT, nearestWithin } from "../domain/nearby.js";
+import { rank } from "../domain/ranking.js";
+import { pickCircle, planSearch } from "../domain/search-plan.js";
 import type { Clock } from "./clock.js";
 
 export interface NearbyQuery {
@@ -11,30 +13,40 @@ export interface NearbyQuery {
 
 export type NearbyDeal = ListedDeal & { distanceM: number; score: number };
 
-/** The first circle searched; it grows until it holds enough deals or reaches the radius. */
-const FIRST_SEARCH_M = 300;
+/**
+ * The counts are of ACTIVE deals, some of which are not on sale (not started,
+ * ended, sold out), and deals are not spread evenly over a cell: aim for a
+ * circle expected to hold this many times what the list needs.
+ */
+const COUNT_MARGIN = 2;
 
 export function createNearbyService({ deals, clock }: { deals: DealRepository; clock: Clock }) {
   return {
     /**
      * The NEAREST_LIMIT nearest deals on sale within the radius, best first.
-     * The search starts with a small circle and widens it until the circle
-     * holds that many deals (then no deal outside it can be among the nearest)
-     * or covers the whole radius, so a dense centre reads a few hundred rows.
+     * The counts per cell pick the smallest circle that should hold that many
+     * deals; if it holds them, no deal outside it can be among the nearest,
+     * otherwise the circle widens (rare) until it does or covers the radius.
      */
     async search({ point, radiusM, category }: NearbyQuery): Promise<NearbyDeal[]> {
       assertValidPoint(point);
       const now = clock();
-      let searchedM = Math.min(radiusM, FIRST_SEARCH_M);
+      const plan = planSearch(point, radiusM);
+      const counts = await deals.countActiveInCells(plan.cells, category);
+      let { radiusM: searchedM, cover } = pickCircle(point, plan, counts, NEAREST_LIMIT * COUNT_MARGIN);
       for (;;) {
-        const cover = coveringCells(point, searchedM);
         const candidates = await deals.findOnSaleInCells({ ...cover, category, now });
-        const found = withinRadius(candidates, point, searchedM).length;
-        if (found >= NEAREST_LIMIT || searchedM >= radiusM) return rankWithinRadius(candidates, point, radiusM, now);
-        // Deals grow with the area: aim straight for the circle that should
-        // hold twice enough, since every round trip costs more than its rows.
-        const growth = found === 0 ? 8 : Math.max(1.5, Math.sqrt((2 * NEAREST_LIMIT) / found));
+        // Every deal within searchedM is among the candidates, so the nearest
+        // ones are final once NEAREST_LIMIT of them lie that close.
+        const inside = nearestWithin(candidates, point, radiusM);
+        const nth = inside[NEAREST_LIMIT - 1];
+        if (searchedM >= radiusM || (nth && nth.distanceM <= searchedM)) {
+          return rank(inside, radiusM, now);
+        }
+        const found = inside.filter((d) => d.distanceM <= searchedM).length;
+        const growth = found === 0 ? 4 : Math.max(1.5, Math.sqrt((2 * NEAREST_LIMIT) / found));
         searchedM = Math.min(radiusM, searchedM * growth);
+        cover = coveringCells(point, searchedM);
       }
     },
   };
