@@ -57,8 +57,9 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
   });
-  // Telegram's 429 carries retry_after: the pacer (inner) holds every push for
-  // it, and auto-retry (outer) repeats the refused request after it.
+  // The pacer (inner) keeps every message under Telegram's 30 a second and,
+  // on a 429, holds them all for its retry_after; auto-retry (outer) repeats
+  // the refused request after it.
   const pacer = createSendPacer(config.PUSH_RATE_PER_SECOND);
   bot.api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
   const push = createPushJob({

@@ -187,6 +187,50 @@ describe("a push run", () => {
     for (const id of ids) expect(digestsTo(h.calls, id)).toHaveLength(1);
   });
 
+  it("after a crash with several requests under way, a restarted run sends the rest and none of them again", async () => {
+    h = createHarness({ now: new Date("2026-05-04T03:00:00Z") });
+    const ids = Array.from({ length: 12 }, (_, i) => 501 + i);
+    for (const id of ids) await subscriber(h, id, SHANGHAI);
+    await shopNear(h, 601, SHANGHAI);
+    await h.publish(601, { title: "Offer A" });
+
+    // Telegram answers the first three digests; the next four reach it, but
+    // the process dies before their answers come back, while waiting for its
+    // eighth send slot.
+    let dead = false;
+    let answered = 0;
+    let held = 0;
+    const never = new Promise<never>(() => {});
+    h.bot.api.config.use(async (prev, method, payload, signal) => {
+      const result = await prev(method, payload, signal);
+      if (dead || method !== "sendMessage" || ++answered <= 3) return result;
+      held++;
+      return never;
+    });
+    let waits = 0;
+    let frozen = false;
+    const fast = createSendPacer(1000);
+    const dying: SendPacer = {
+      ...fast,
+      transformer: fast.transformer,
+      tooManyRequests: 0,
+      wait() {
+        if (++waits < 8) return fast.wait();
+        frozen = true;
+        return never;
+      },
+    };
+    void pushJob(h, dying).run(h.clock());
+    for (let i = 0; i < 1000 && !(frozen && held === 4); i++) await new Promise((resolve) => setImmediate(resolve));
+    expect({ frozen, held }).toEqual({ frozen: true, held: 4 });
+    dead = true;
+
+    // A new process over the same database: the four under way are not sent again.
+    const result = await pushJob(h).run(h.clock());
+    expect(result).toMatchObject({ planned: 0, sent: 5, interrupted: 4 });
+    for (const id of ids) expect(digestsTo(h.calls, id)).toHaveLength(1);
+  });
+
   it("after a crash while planning, nothing was written and the next run plans everything once", async () => {
     h = createHarness({ now: new Date("2026-05-04T03:00:00Z") });
     for (const id of [501, 502]) await subscriber(h, id, SHANGHAI);
