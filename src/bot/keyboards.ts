@@ -11,3 +11,8 @@ export const CLOSE_DATA = "close";
 export function closeButton(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("close"), CLOSE_DATA);
 }
+
+/** The answer to a button that no longer works: malformed, forged, or from a screen that moved on. */
+export function answerExpired(ctx: BotContext) {
+  return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+}

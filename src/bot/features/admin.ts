@@ -10,7 +10,7 @@ import type { Translate } from "../console/stats-view.js";
 import { localeOfUser, translatorFor } from "../console/translate.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { categoryName, escapeHtml } from "../format.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
 /** a approve · r reject · s suspend · u reinstate */
 const adminButton = callbackCodec("ad", { a: z.enum(["a", "r", "s", "u"]), id });
@@ -64,7 +64,7 @@ adminFeature.command("admin", async (ctx) => {
 
 adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
   const pressed = adminButton.unpack(ctx.callbackQuery.data);
-  if (!pressed || !isOperator(ctx)) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed || !isOperator(ctx)) return answerExpired(ctx);
   const { operator } = ctx.deps.services;
   const act = { a: operator.approve, r: operator.reject, s: operator.suspend, u: operator.reinstate }[pressed.a];
   const shop = await act(pressed.id);

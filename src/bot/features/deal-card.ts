@@ -4,7 +4,7 @@ import { isOnSale } from "../../domain/nearby.js";
 import { sourceOf, via, type Via } from "../attribution.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { buyButton } from "./checkout/buy.js";
 import { shareLink } from "./checkout/voucher-view.js";
 import { fitsCaption, renderCard } from "./deal-view.js";
@@ -16,7 +16,7 @@ export const dealCardFeature = new Composer<BotContext>();
 
 dealCardFeature.callbackQuery(dealButton.filter, async (ctx) => {
   const pressed = dealButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   await showDealCard(ctx, pressed.id, pressed);
   await ctx.answerCallbackQuery();
 });
@@ -52,7 +52,7 @@ export async function showDealCard(ctx: BotContext, dealId: number, found: Via):
 
 dealCardFeature.callbackQuery(mapButton.filter, async (ctx) => {
   const pressed = mapButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const deal = await ctx.deps.services.deals.find(pressed.id);
   await ctx.answerCallbackQuery();
   await ctx.replyWithVenue(deal.shop.lat, deal.shop.lng, deal.shop.name, deal.shop.address);

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
 export const fallbackFeature = new Composer<BotContext>();
 
@@ -10,6 +10,6 @@ fallbackFeature.callbackQuery(CLOSE_DATA, async (ctx) => {
 });
 
 // A button from an older version of the bot, or forged data.
-fallbackFeature.on("callback_query", (ctx) => ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true }));
+fallbackFeature.on("callback_query", (ctx) => answerExpired(ctx));
 
 fallbackFeature.on("message", (ctx) => ctx.reply(ctx.t("unknown-text")));

@@ -12,7 +12,7 @@ import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { defineForm, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { statsButton } from "./stats.js";
 
 /** o open · p pause · r resume · e ask to end · E end · q quantity · c price · d end date · u duplicate · l list */
@@ -147,7 +147,7 @@ myDealsFeature.command("mydeals", async (ctx) => show(ctx, await listScreen(ctx)
 
 myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
   const pressed = dealAction.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { console: service } = ctx.deps.services;
   const me = ctx.user.id;
   const dealId = pressed.id;

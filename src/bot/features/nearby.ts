@@ -9,7 +9,7 @@ import type { Via } from "../attribution.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localeOf, priceText } from "../format.js";
-import { mainKeyboard } from "../keyboards.js";
+import { answerExpired, mainKeyboard } from "../keyboards.js";
 import { dealButton } from "./deal-card.js";
 
 /** /nearby reuses a location younger than this instead of asking again. */
@@ -156,7 +156,7 @@ nearbyFeature.command("nearby", async (ctx) => {
 
 nearbyFeature.callbackQuery(listButton.filter, async (ctx) => {
   const view = listButton.unpack(ctx.callbackQuery.data);
-  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!view) return answerExpired(ctx);
   const point = lastLocation(ctx);
   if (!point) throw new DomainError("no-location");
   await ctx.answerCallbackQuery();
@@ -165,7 +165,7 @@ nearbyFeature.callbackQuery(listButton.filter, async (ctx) => {
 
 nearbyFeature.callbackQuery(pickerButton.filter, async (ctx) => {
   const view = pickerButton.unpack(ctx.callbackQuery.data);
-  if (!view) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!view) return answerExpired(ctx);
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
   (["all", ...CATEGORIES] as const).forEach((c, i) => {

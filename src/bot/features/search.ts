@@ -11,7 +11,7 @@ import type { SavedSearch } from "../../services/search.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, escapeHtml } from "../format.js";
-import { mainKeyboard } from "../keyboards.js";
+import { answerExpired, mainKeyboard } from "../keyboards.js";
 import { lastLocation, listButton, listPage, recentLocation, showList } from "./nearby.js";
 
 /** A request is a few words; anything longer is not one (and would cost model tokens). */
@@ -130,7 +130,7 @@ searchFeature.on("message:location", async (ctx, next) => {
 searchFeature.callbackQuery(searchButton.filter, async (ctx) => {
   const pressed = searchButton.unpack(ctx.callbackQuery.data);
   const search = pressed && (await ctx.deps.services.search.find(ctx.user.id, pressed.id));
-  if (!pressed || !search) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed || !search) return answerExpired(ctx);
   const point = lastLocation(ctx);
   if (!point) return ctx.answerCallbackQuery({ text: ctx.t("error-no-location"), show_alert: true });
   await ctx.answerCallbackQuery();

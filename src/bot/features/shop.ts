@@ -11,7 +11,7 @@ import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm, type FormStep } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { summaryButton } from "./summary-toggle.js";
 
 const FIELDS = ["name", "category", "location", "address", "hours", "photo"] as const;
@@ -115,7 +115,7 @@ shopFeature.command("shop", async (ctx) => showShop(ctx, await ctx.deps.services
 
 shopFeature.callbackQuery(editButton.filter, async (ctx) => {
   const pressed = editButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   await ctx.deps.services.console.ownedShop(ctx.user.id);
   await ctx.answerCallbackQuery();
   await startForm(ctx, forms[pressed.f]);

@@ -7,7 +7,7 @@ import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { localeOfUser, translatorFor } from "../console/translate.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
 /** i new invite link · x remove (u: the member's user id) */
 const staffButton = callbackCodec("sf", { a: z.enum(["i", "x"]), u: z.string().regex(/^\d{1,15}$/) });
@@ -48,7 +48,7 @@ staffFeature.command("staff", async (ctx) => {
 
 staffFeature.callbackQuery(staffButton.filter, async (ctx) => {
   const pressed = staffButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   if (pressed.a === "i") {
     const invite = await ctx.deps.services.console.createInvite(ctx.user.id);
     const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);

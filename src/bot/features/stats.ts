@@ -10,7 +10,7 @@ import { ignoreUnchanged } from "../console/unchanged.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { truncate } from "../html.js";
-import { CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
 const period = z.enum(PERIODS);
 /** The figures of the shop (id 0) or of one offer, for a period. */
@@ -51,7 +51,7 @@ statsFeature.command("stats", async (ctx) => {
 
 statsFeature.callbackQuery(statsButton.filter, async (ctx) => {
   const pressed = statsButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { text, keyboard } = await statsScreen(ctx, pressed.p, pressed.id);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreUnchanged);
@@ -59,7 +59,7 @@ statsFeature.callbackQuery(statsButton.filter, async (ctx) => {
 
 statsFeature.callbackQuery(offersButton.filter, async (ctx) => {
   const pressed = offersButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
   const keyboard = new InlineKeyboard();
   for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {

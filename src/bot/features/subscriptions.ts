@@ -17,6 +17,7 @@ import {
   settingsView,
   STOP_ALL_DATA,
 } from "./subscription-view.js";
+import { answerExpired } from "../keyboards.js";
 
 const LAST_LOCATION = "last";
 
@@ -121,7 +122,7 @@ subscriptionsFeature.callbackQuery(STOP_ALL_DATA, async (ctx) => {
 
 subscriptionsFeature.callbackQuery(settingsButton.filter, async (ctx) => {
   const pressed = settingsButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const service = ctx.deps.services.subscriptions;
   if (pressed.a === "x") {
     await service.remove(ctx.user.id, pressed.id);
@@ -138,7 +139,7 @@ subscriptionsFeature.callbackQuery(settingsButton.filter, async (ctx) => {
 
 subscriptionsFeature.callbackQuery(pushStopButton.filter, async (ctx) => {
   const pressed = pushStopButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const removed = await ctx.deps.services.subscriptions.stopPush(ctx.user.id, pressed.id);
   await ctx.answerCallbackQuery();
   await ctx.reply(removed ? ctx.t("push-stopped", { count: removed }) : ctx.t("push-stopped-already"));

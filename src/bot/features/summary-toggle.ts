@@ -4,6 +4,7 @@ import { Composer } from "grammy";
 import { z } from "zod";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { answerExpired } from "../keyboards.js";
 
 export const summaryButton = callbackCodec("ds", { on: z.enum(["0", "1"]) });
 
@@ -11,7 +12,7 @@ export const summaryToggleFeature = new Composer<BotContext>();
 
 summaryToggleFeature.callbackQuery(summaryButton.filter, async (ctx) => {
   const pressed = summaryButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const on = pressed.on === "1";
   await ctx.deps.services.console.setSummary(ctx.user.id, on);
   await ctx.answerCallbackQuery({ text: ctx.t(on ? "summary-on" : "summary-off") });

@@ -4,7 +4,7 @@
 // Skip where the field is optional.
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
-import { mainKeyboard } from "../keyboards.js";
+import { answerExpired, mainKeyboard } from "../keyboards.js";
 
 type FormData = Record<string, unknown>;
 
@@ -104,7 +104,7 @@ formsFeature.use(async (ctx, next) => {
   const form = state && forms.get(state.form);
   const index = form ? form.steps.findIndex((s) => s.id === state.step) : -1;
   if (!state || !form || index < 0) {
-    if (isFormButton) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+    if (isFormButton) return answerExpired(ctx);
     return next();
   }
   const step = form.steps[index]!;

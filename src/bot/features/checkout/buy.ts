@@ -8,7 +8,7 @@ import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
 import { truncate } from "../../html.js";
-import { CLOSE_DATA } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
 import { deliverFulfilment } from "./payment.js";
 
 export const buyButton = callbackCodec("buy", { id, ...via });
@@ -24,7 +24,7 @@ export const buyFeature = new Composer<BotContext>();
 
 buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
   const pressed = buyButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { deal, max } = await ctx.deps.services.checkout.quote(ctx.user.id, pressed.id);
   if (max === 1) {
     await buy(ctx, deal.id, 1, sourceOf(pressed));
@@ -43,7 +43,7 @@ buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
 
 buyFeature.callbackQuery(quantityButton.filter, async (ctx) => {
   const pressed = quantityButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   await buy(ctx, pressed.id, pressed.n, sourceOf(pressed));
   await ctx.answerCallbackQuery();
   // The quantity question is answered: remove it so it cannot be pressed twice by accident.
@@ -92,10 +92,10 @@ async function buy(ctx: BotContext, dealId: number, quantity: number, source: st
 
 buyFeature.callbackQuery(cancelInvoiceButton.filter, async (ctx) => {
   const pressed = cancelInvoiceButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const order = await ctx.deps.services.checkout.find(pressed.order);
   // Only the buyer can cancel, and only an unpaid order.
-  if (!order || order.buyerId !== ctx.user.id) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!order || order.buyerId !== ctx.user.id) return answerExpired(ctx);
   const released = await ctx.deps.services.checkout.cancelReservation(order.id);
   await ctx.answerCallbackQuery({ text: ctx.t(released ? "invoice-cancelled" : "invoice-not-open") });
   if (released) await ctx.deleteMessage().catch(() => undefined);

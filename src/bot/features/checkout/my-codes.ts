@@ -6,7 +6,7 @@ import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
-import { CLOSE_DATA } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
 import { notifyRefundDue } from "./refund-notices.js";
 import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
 
@@ -42,7 +42,7 @@ myCodesFeature.command("mycodes", async (ctx) => {
 
 myCodesFeature.callbackQuery(listButton.filter, async (ctx) => {
   const pressed = listButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { text, keyboard } = await listScreen(ctx, pressed.page);
   await ctx.answerCallbackQuery();
   // From a list, page in place; from a voucher photo, open the list below it.
@@ -55,7 +55,7 @@ myCodesFeature.callbackQuery(listButton.filter, async (ctx) => {
 
 myCodesFeature.callbackQuery(showButton.filter, async (ctx) => {
   const pressed = showButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { voucher, refundableCount, now } = await ctx.deps.services.vouchers.show(ctx.user.id, pressed.id);
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
@@ -70,7 +70,7 @@ myCodesFeature.callbackQuery(showButton.filter, async (ctx) => {
 
 myCodesFeature.callbackQuery(refundButton.filter, async (ctx) => {
   const pressed = refundButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const { order, refundableCount } = await ctx.deps.services.vouchers.show(ctx.user.id, pressed.id);
   await ctx.answerCallbackQuery();
   if (refundableCount === 0) return ctx.reply(ctx.t("error-refund-not-allowed"));
@@ -88,7 +88,7 @@ myCodesFeature.callbackQuery(refundButton.filter, async (ctx) => {
 
 myCodesFeature.callbackQuery(confirmRefundButton.filter, async (ctx) => {
   const pressed = confirmRefundButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   const order = await ctx.deps.services.vouchers.refund(ctx.user.id, pressed.id);
   await ctx.answerCallbackQuery();
   const amount = formatMoney(order.refundMinor, order.currency, await localeOf(ctx));

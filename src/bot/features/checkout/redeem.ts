@@ -9,7 +9,7 @@ import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localDate, localeOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
-import { CLOSE_DATA } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
 import { settleRefundButton } from "./refund-notices.js";
 import { voucherCaption, voucherQr } from "./voucher-view.js";
 
@@ -134,7 +134,7 @@ export async function openVoucherLink(ctx: BotContext, typed: string): Promise<v
 
 redeemFeature.callbackQuery(confirmRedeemButton.filter, async (ctx) => {
   const pressed = confirmRedeemButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   // The button carries an id; the redemption goes through the same checks as a typed code.
   const code = await ctx.deps.services.vouchers.codeOf(pressed.id);
   if (!code) throw new DomainError("code-unknown");
@@ -170,7 +170,7 @@ redeemFeature.command("refunded", async (ctx) => {
 
 redeemFeature.callbackQuery(settleRefundButton.filter, async (ctx) => {
   const pressed = settleRefundButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });
+  if (!pressed) return answerExpired(ctx);
   await settle(ctx, pressed.order);
   await ctx.answerCallbackQuery();
 });
