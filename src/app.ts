@@ -76,7 +76,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
   const dailySummaries = createDailySummaryJob({
     summaries: repos.summaries,
     stats: services.stats,
-    api: bot.api,
+    notifier: bot.notifier,
     logger,
     hour: config.DAILY_SUMMARY_HOUR,
     currency: config.DEFAULT_CURRENCY,

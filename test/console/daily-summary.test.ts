@@ -27,7 +27,7 @@ describe("the daily summary", () => {
     send = createDailySummaryJob({
       summaries: h.db.repos.summaries,
       stats: h.services.stats,
-      api: h.bot.api,
+      notifier: h.bot.notifier,
       logger: pino({ level: "silent" }),
       hour: 21,
       currency: "CNY",

@@ -7,7 +7,6 @@ import type { Shop } from "../../db/shop.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Translate } from "../console/stats-view.js";
-import { localeOfUser, translatorFor } from "../console/translate.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
@@ -73,9 +72,5 @@ adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
   await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(ignoreUnchanged);
   await ctx.reply(ctx.t(`admin-done-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
   // The owner learns it in their own language.
-  const owner = await ctx.deps.services.users.find(shop.ownerId);
-  const t = translatorFor(localeOfUser(owner));
-  await ctx.api
-    .sendMessage(Number(shop.ownerId), t(`owner-shop-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" })
-    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, shopId: shop.id }, "could not tell the owner"));
+  await ctx.notifier.tell(shop.ownerId, `owner-shop-${outcome}`, { name: escapeHtml(shop.name) });
 });

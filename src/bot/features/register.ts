@@ -8,7 +8,6 @@ import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
-import { localeOfUser, translatorFor } from "../console/translate.js";
 import { approvalKeyboard } from "./admin.js";
 
 type ShopForm = ShopInput;
@@ -90,17 +89,14 @@ export const registerForm = defineForm<ShopForm>({
     await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
     // Each operator reads the notice and its buttons in their own language.
     for (const adminId of ctx.deps.adminIds) {
-      const t = translatorFor(localeOfUser(await ctx.deps.services.users.find(adminId)));
-      const notice = t("register-admin-notice", {
+      const { t } = await ctx.notifier.recipient(adminId);
+      const params = {
         name,
         category: t(`category-${shop.category}`),
         address: escapeHtml(shop.address),
         owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
-      });
-      const reply_markup = approvalKeyboard(t, shop.id);
-      await ctx.api.sendMessage(Number(adminId), notice, { parse_mode: "HTML", reply_markup }).catch((error: unknown) => {
-        ctx.deps.logger.warn({ err: error, adminId: String(adminId) }, "could not notify an operator");
-      });
+      };
+      await ctx.notifier.tell(adminId, "register-admin-notice", params, (t) => approvalKeyboard(t, shop.id));
     }
   },
 });

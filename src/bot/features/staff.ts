@@ -5,7 +5,6 @@ import { z } from "zod";
 import { INVITE_PREFIX } from "../../services/console.service.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { localeOfUser, translatorFor } from "../console/translate.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
@@ -32,11 +31,7 @@ staffInviteFeature.command("start", async (ctx, next) => {
   if (!payload.startsWith(INVITE_PREFIX)) return next();
   const shop = await ctx.deps.services.console.acceptInvite(ctx.user.id, payload.slice(INVITE_PREFIX.length));
   await ctx.reply(ctx.t("staff-joined", { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
-  const owner = await ctx.deps.services.users.find(shop.ownerId);
-  const t = translatorFor(localeOfUser(owner));
-  await ctx.api
-    .sendMessage(Number(shop.ownerId), t("staff-joined-owner", { name: escapeHtml(ctx.user.firstName) }), { parse_mode: "HTML" })
-    .catch((error: unknown) => ctx.deps.logger.warn({ err: error, shopId: shop.id }, "could not tell the owner"));
+  await ctx.notifier.tell(shop.ownerId, "staff-joined-owner", { name: escapeHtml(ctx.user.firstName) });
 });
 
 export const staffFeature = new Composer<BotContext>();
