@@ -3,7 +3,9 @@
 import { formatMoney } from "../../domain/money.js";
 import { CHANNELS, redemptionRate, returnOnDiscount, type Figures, type Period } from "../../domain/stats.js";
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+import type { Translate } from "../notifier.js";
+
+export type { Translate };
 
 export function renderFigures(
   t: Translate,
