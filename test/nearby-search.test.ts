@@ -108,7 +108,7 @@ describe("when searching nearby", () => {
     const all = await t.db.deal.findMany();
     let reads = 0;
     let searches = 0;
-    const deals = { ...t.repos.deals, findOnSaleInCells: (q: Parameters<typeof t.repos.deals.findOnSaleInCells>[0]) => (reads++, t.repos.deals.findOnSaleInCells(q)) };
+    const deals = { ...t.repos.deals, findOnSaleInCells: (...args: Parameters<typeof t.repos.deals.findOnSaleInCells>) => (reads++, t.repos.deals.findOnSaleInCells(...args)) };
     const nearby = createNearbyService({ deals, clock: () => NOW });
     const r = createRandom(7);
     // Counts far too high make the first circle too small; zero counts make it the whole radius.

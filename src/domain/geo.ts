@@ -31,27 +31,8 @@ export function distanceMeters(a: Point, b: Point): number {
   return getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng });
 }
 
-/** geolib's earth radius, so both measures agree. */
 const EARTH_RADIUS_M = 6_378_137;
 const RAD = Math.PI / 180;
-/**
- * How far geolib's distance can be from the haversine one: it rounds to whole
- * metres (0.5 m) and its arc cosine loses up to about 0.1 m near zero.
- */
-const GEOLIB_SLACK_M = 1;
-
-/** A distance geolib never measures below: the haversine distance (~20× cheaper) less the slack. */
-export function lowerBoundMeters(a: Point, b: Point): number {
-  const sinLat = Math.sin(((b.lat - a.lat) * RAD) / 2);
-  const sinLng = Math.sin(((b.lng - a.lng) * RAD) / 2);
-  const h = sinLat * sinLat + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * sinLng * sinLng;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h))) - GEOLIB_SLACK_M;
-}
-
-/** The distance geolib never measures above, given `lowerBoundMeters`. */
-export function upperBoundOf(lowerBoundM: number): number {
-  return lowerBoundM + 2 * GEOLIB_SLACK_M;
-}
 
 /**
  * distanceMeters from one fixed point, for scoring many points against it:
@@ -147,7 +128,9 @@ export function coveringCells(center: Point, radiusM: number): Cover {
   const poleward = Math.max(Math.abs(minLat), Math.abs(maxLat));
   if (boxes.length > 1 || poleward > ELLIPSE_MAX_LAT) return { precision, cells: cells.sort(), boxes };
   const ellipse = {
-    ...center,
+    // Not `...center`: see insideByDistance in nearby.ts.
+    lat: center.lat,
+    lng: center.lng,
     latScale: METRES_PER_DEGREE * ELLIPSE_SHRINK,
     lngScale: METRES_PER_DEGREE * Math.cos((poleward * Math.PI) / 180) * ELLIPSE_SHRINK,
     // geolib rounds to whole metres: the same padding as the box.

@@ -1,11 +1,11 @@
-// The shortcut that spares geolib most candidates must pick exactly the deals
-// that measuring every candidate picks, ties included.
+// The search's own distance arithmetic must pick exactly the deals that
+// geolib picks, ties included.
 import { describe, expect, it } from "vitest";
 import { createRandom, offsetMeters } from "../seed/random.js";
 import { nearestWithin, withinRadius, type Positioned } from "./nearby.js";
 
 describe("the nearest candidates within the radius", () => {
-  it("are those that measuring every candidate finds, in the same order", () => {
+  it("are those geolib finds, in the same order", () => {
     const r = createRandom(31);
     for (let trial = 0; trial < 300; trial++) {
       const centre = { lat: -80 + r.next() * 160, lng: r.chance(0.2) ? 179.99 : -180 + r.next() * 360 };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, offsetMeters } from "../seed/random.js";
-import { distanceMeters, distancesFrom } from "./geo.js";
 import { rankWithinRadius } from "./nearby.js";
 import { planDigests, type OfferToMatch, type PlaceToMatch } from "./push-matching.js";
 
@@ -73,16 +72,5 @@ describe("matching subscribers to new offers", () => {
     expect(plan({ sentToday: 3 })).toEqual([]);
     expect(plan({}, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai
     expect(plan({ timeZone: "America/New_York" }, new Date("2026-05-04T15:00:00Z"))).toHaveLength(1); // 11:00 there
-  });
-});
-
-describe("distances from one point", () => {
-  it("are geolib's, to the metre", () => {
-    const random = createRandom(7);
-    for (let i = 0; i < 2000; i++) {
-      const a = { lat: random.next() * 170 - 85, lng: random.next() * 360 - 180 };
-      const b = offsetMeters(a.lat, a.lng, random.gaussian() * 20_000, random.gaussian() * 20_000);
-      expect(distancesFrom(a)(b)).toBe(distanceMeters(a, b));
-    }
   });
 });

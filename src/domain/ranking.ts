@@ -44,6 +44,7 @@ export function score(deal: RankInput, radiusM: number, now: Date): number {
 /** Orders deals best first; returns a new array. */
 export function rank<T extends RankInput>(deals: T[], radiusM: number, now: Date): (T & { score: number })[] {
   return deals
-    .map((deal) => ({ ...deal, score: score(deal, radiusM, now) }))
+    // Object.assign, not a spread: see insideByDistance in nearby.ts.
+    .map((deal) => Object.assign({}, deal, { score: score(deal, radiusM, now) }))
     .sort((a, b) => b.score - a.score || a.distanceM - b.distanceM || a.id - b.id);
 }

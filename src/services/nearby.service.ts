@@ -35,7 +35,7 @@ export function createNearbyService({ deals, clock }: { deals: DealRepository; c
       const counts = await deals.countActiveInCells(plan.cells, category);
       let { radiusM: searchedM, cover } = pickCircle(point, plan, counts, NEAREST_LIMIT * COUNT_MARGIN);
       for (;;) {
-        const candidates = await deals.findOnSaleInCells({ ...cover, category, now });
+        const candidates = await deals.findOnSaleInCells(cover, { category, now });
         // Every deal within searchedM is among the candidates, so the nearest
         // ones are final once NEAREST_LIMIT of them lie that close.
         const inside = nearestWithin(candidates, point, radiusM);
