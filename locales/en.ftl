@@ -347,10 +347,14 @@ stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart
 stats-title-button = 📊 Stats
 stats-pick-offer = Which offer?
-chart-title = { $name }: the last 30 days
-chart-purchases = Purchases
-chart-redemptions = Redemptions
-chart-caption = 📈 Last 30 days: { $purchases } purchases, { $redemptions } redemptions.
+chart-caption = 📈 { $name }: the last 30 days
+    🟦 { $purchases ->
+        [one] 1 purchase
+       *[other] { $purchases } purchases
+    } · 🟩 { $redemptions ->
+        [one] 1 redemption
+       *[other] { $redemptions } redemptions
+    }
 export-orders = 🧾 Orders: { $count }
 export-redemptions = 🎟 Redemptions: { $count }
 staff-header = 👥 Staff of <b>{ $name }</b> ({ $count }). They can redeem vouchers; they can't change offers or see revenue.

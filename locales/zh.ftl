@@ -344,10 +344,8 @@ stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表
 stats-title-button = 📊 数据
 stats-pick-offer = 哪个优惠？
-chart-title = { $name }：最近 30 天
-chart-purchases = 购买
-chart-redemptions = 核销
-chart-caption = 📈 最近 30 天：购买 { $purchases } 次，核销 { $redemptions } 张。
+chart-caption = 📈 { $name }：最近 30 天
+    🟦 购买 { $purchases } 次 · 🟩 核销 { $redemptions } 张
 export-orders = 🧾 订单：{ $count }
 export-redemptions = 🎟 核销：{ $count }
 staff-header = 👥 <b>{ $name }</b> 的店员（{ $count }）。他们可以核销券码，不能修改优惠或查看收入。

@@ -2,6 +2,7 @@
 import { InputFile } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall } from "../support/bot-harness.js";
+import { dailyChartSvg } from "../../src/bot/console/chart.js";
 import { orderRow } from "./fixtures.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
@@ -96,15 +97,30 @@ describe("the owner's numbers in the chat", () => {
     }
   });
 
-  it("sends the last 30 days as an 800×400 PNG chart", async () => {
+  it("sends the last 30 days as an 800×400 PNG chart, its words in the caption", async () => {
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
     const calls = await owner.press(button(only(await owner.send("/stats")), "📈 Chart"));
     const photo = only(calls, "sendPhoto");
-    expect(photo.text).toBe("📈 Last 30 days: 2 purchases, 2 redemptions.");
+    expect(photo.text).toBe("📈 Dumpling <House>: the last 30 days\n🟦 2 purchases · 🟩 2 redemptions");
     const png = await bytesOf(photo.payload.photo);
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([800, 400]);
+  });
+
+  it("captions the chart in Chinese, and draws nothing a Latin font cannot", async () => {
+    await h.db.repos.users.setLanguage(BigInt(OWNER), "zh");
+    try {
+      const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
+      const calls = await owner.press(button(only(await owner.send("/stats")), "📈 图表"));
+      expect(only(calls, "sendPhoto").text).toBe("📈 Dumpling <House>：最近 30 天\n🟦 购买 2 次 · 🟩 核销 2 张");
+      const series = { days: ["2026-05-03", "2026-05-04"], purchases: [1, 2], redemptions: [0, 2] };
+      const drawn = [...dailyChartSvg(series).matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+      expect(drawn).toContain("05-04");
+      expect(drawn.every((text) => /^[0-9-]+$/.test(text!))).toBe(true);
+    } finally {
+      await h.db.repos.users.setLanguage(BigInt(OWNER), null);
+    }
   });
 
   it("exports the orders and redemptions as CSV, with customers as numbers", async () => {

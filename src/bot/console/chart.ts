@@ -1,7 +1,7 @@
 // The last 30 days as a bar chart (purchases and redemptions per day), drawn as
 // SVG and rendered to PNG, so it reaches the merchant as an ordinary photo.
+// Only digits are drawn as text: the title and legend go in the caption.
 import { Resvg } from "@resvg/resvg-js";
-import { escapeHtml } from "../html.js";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -10,16 +10,16 @@ export interface ChartInput {
   days: string[];
   purchases: number[];
   redemptions: number[];
-  labels: { title: string; purchases: string; redemptions: string };
 }
 
+/** The colours of 🟦 and 🟩, which stand for them in the caption. */
 const PURCHASES_COLOUR = "#2f80ed";
 const REDEMPTIONS_COLOUR = "#27ae60";
 
-export function dailyChartSvg({ days, purchases, redemptions, labels }: ChartInput): string {
+export function dailyChartSvg({ days, purchases, redemptions }: ChartInput): string {
   const left = 48;
   const right = 16;
-  const top = 56;
+  const top = 20;
   const bottom = 40;
   const plotW = CHART_WIDTH - left - right;
   const plotH = CHART_HEIGHT - top - bottom;
@@ -48,14 +48,9 @@ export function dailyChartSvg({ days, purchases, redemptions, labels }: ChartInp
       parts.push(`<text x="${x + barW}" y="${CHART_HEIGHT - bottom + 18}" text-anchor="middle" font-size="12" fill="#555">${day.slice(5)}</text>`);
     }
   });
-  const legend = (x: number, colour: string, text: string) =>
-    `<rect x="${x}" y="36" width="12" height="12" fill="${colour}"/><text x="${x + 18}" y="47" font-size="13" fill="#333">${escapeHtml(text)}</text>`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="DejaVu Sans, Noto Sans CJK SC, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CHART_WIDTH}" height="${CHART_HEIGHT}" viewBox="0 0 ${CHART_WIDTH} ${CHART_HEIGHT}" font-family="DejaVu Sans, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${left}" y="24" font-size="16" font-weight="bold" fill="#222">${escapeHtml(labels.title)}</text>`,
-    legend(left, PURCHASES_COLOUR, labels.purchases),
-    legend(left + 220, REDEMPTIONS_COLOUR, labels.redemptions),
     ...parts,
     `<line x1="${left}" x2="${CHART_WIDTH - right}" y1="${y(0)}" y2="${y(0)}" stroke="#999"/>`,
     `</svg>`,
