@@ -65,9 +65,9 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   // Order matters: commands first, then an open form claims the message,
   // then the features, then the catch-all.
   personal.use(blockedStateFeature);
+  personal.use(formsFeature); // first: any command, /start and /help too, leaves an open form
   personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
   personal.use(startFeature);
-  personal.use(formsFeature);
   personal.use(registerFeature);
   personal.use(newDealFeature);
   // A voucher code typed alone by shop staff is a redemption, not a search.

@@ -255,6 +255,19 @@ describe("registering a shop", () => {
     );
   });
 
+  it("leaves the form on /start and /help too, which then answer as usual", async () => {
+    const yue = h.user({ id: 417, firstName: "Yue", languageCode: "en" });
+    for (const command of ["/start", "/help"]) {
+      const usual = shown(await yue.send(command)).map((c) => c.text);
+      await yue.send("/register");
+      await yue.send("Yue's");
+      const [left, ...answer] = shown(await yue.send(command)).map((c) => c.text);
+      expect(left).toBe("(You left the shop registration form; nothing was saved.)");
+      expect(answer).toEqual(usual);
+      expect(await stepOf(417)).toBeUndefined();
+    }
+  });
+
   it("updates the details when a merchant registers again", async () => {
     const joe = h.user({ id: 401, firstName: "Joe", languageCode: "en" });
     await joe.send("/register Joe's Noodle Bar | food | 31.2336,121.4856 | 14 Fuzhou Road");

@@ -51,9 +51,5 @@ startFeature.callbackQuery(languageButton.filter, async (ctx) => {
   await ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
 });
 
-startFeature.command("cancel", async (ctx) => {
-  const open = await ctx.deps.services.forms.get(ctx.user.id);
-  if (!open) return ctx.reply(ctx.t("nothing-to-cancel"), { reply_markup: mainKeyboard(ctx) });
-  await ctx.deps.services.forms.clear(ctx.user.id);
-  await ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
-});
+// An open form takes /cancel itself (the form engine runs first).
+startFeature.command("cancel", (ctx) => ctx.reply(ctx.t("nothing-to-cancel"), { reply_markup: mainKeyboard(ctx) }));

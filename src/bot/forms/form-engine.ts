@@ -111,13 +111,15 @@ formsFeature.use(async (ctx, next) => {
   const data = state.data;
 
   const command = ctx.message?.text?.match(/^\/(\w+)/)?.[1];
-  if (command && command !== "skip") {
+  // /skip and /cancel are the buttons typed.
+  const typedAction = command === "skip" || command === "cancel" ? command : undefined;
+  if (command && !typedAction) {
     // Another command: the user has moved on.
     await ctx.deps.services.forms.clear(ctx.user.id);
     await ctx.reply(ctx.t("form-left", { form: ctx.t(`form-name-${form.name}`) }));
     return next();
   }
-  const action = ctx.callbackQuery?.data?.slice("form:".length) ?? (command === "skip" ? "skip" : undefined);
+  const action = ctx.callbackQuery?.data?.slice("form:".length) ?? typedAction;
 
   const act = async () => {
     if (action === "cancel") {
