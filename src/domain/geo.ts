@@ -31,6 +31,7 @@ export function distanceMeters(a: Point, b: Point): number {
   return getDistance({ latitude: a.lat, longitude: a.lng }, { latitude: b.lat, longitude: b.lng });
 }
 
+/** geolib's earth radius and degree, so both measures agree. */
 const EARTH_RADIUS_M = 6_378_137;
 const RAD = Math.PI / 180;
 
