@@ -268,6 +268,19 @@ describe("registering a shop", () => {
     }
   });
 
+  it("keeps the form through /language, and asks its question again in the new language", async () => {
+    const zoe = h.user({ id: 418, firstName: "Zoe", languageCode: "en" });
+    await zoe.send("/register");
+    await zoe.send("Zoe's");
+    const choose = only(await zoe.send("/language"));
+    const switched = shown(await zoe.press(button(choose, "中文")));
+    expect(switched.map((c) => c.text)).toEqual(["✅ 之后我会说中文。", "哪个分类最合适？"]);
+    expect(await stepOf(418)).toBe("category");
+    // The answer still goes to the form, which kept the name.
+    expect(only(await zoe.press(button(switched[1]!, /美食/))).text).toMatch(/^📍/);
+    expect(await h.db.repos.forms.get(418n)).toMatchObject({ step: "location", data: { name: "Zoe's", category: "food" } });
+  });
+
   it("updates the details when a merchant registers again", async () => {
     const joe = h.user({ id: 401, firstName: "Joe", languageCode: "en" });
     await joe.send("/register Joe's Noodle Bar | food | 31.2336,121.4856 | 14 Fuzhou Road");

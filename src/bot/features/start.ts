@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
+import { askAgain } from "../forms/form-engine.js";
 import { escapeHtml } from "../html.js";
 import { LOCALES } from "../i18n.js";
 import { mainKeyboard } from "../keyboards.js";
@@ -47,7 +48,9 @@ startFeature.callbackQuery(languageButton.filter, async (ctx) => {
   ctx.i18n.useLocale(choice.locale);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-set"));
-  // The reply keyboard's label is in the old language: send it again.
+  // In the middle of a form, its question again in the new language; otherwise
+  // the help, with the reply keyboard, whose label is in the old language.
+  if (await askAgain(ctx)) return;
   await ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
 });
 

@@ -80,6 +80,15 @@ async function goTo(ctx: BotContext, form: FormDefinition<FormData>, data: FormD
   await step.prompt(ctx, data, keyboard);
 }
 
+/** Asks the open form's current question again (in a new language); false when no form is open. */
+export async function askAgain(ctx: BotContext): Promise<boolean> {
+  const state = await ctx.deps.services.forms.get(ctx.user.id);
+  const form = state && forms.get(state.form);
+  if (!form || !form.steps.some((s) => s.id === state.step)) return false;
+  await goTo(ctx, form, state.data, state.step);
+  return true;
+}
+
 /** The data without its return mark, and where that mark pointed. */
 function returning(data: FormData): [FormData, string | undefined] {
   const { [RETURN_TO]: back, ...rest } = data;
@@ -111,8 +120,9 @@ formsFeature.use(async (ctx, next) => {
   const data = state.data;
 
   const command = ctx.message?.text?.match(/^\/(\w+)/)?.[1];
-  // /skip and /cancel are the buttons typed.
+  // /skip and /cancel are the buttons typed; /language keeps the form (askAgain).
   const typedAction = command === "skip" || command === "cancel" ? command : undefined;
+  if (command === "language") return next();
   if (command && !typedAction) {
     // Another command: the user has moved on.
     await ctx.deps.services.forms.clear(ctx.user.id);
