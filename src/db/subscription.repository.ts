@@ -5,7 +5,7 @@ export type { Subscription };
 
 export type NewSubscription = Omit<Subscription, "id" | "createdAt" | "updatedAt">;
 export type SubscriptionChanges = Partial<
-  Pick<Subscription, "label" | "radiusM" | "categories" | "dailyMax" | "quietStart" | "quietEnd">
+  Pick<Subscription, "label" | "lat" | "lng" | "timeZone" | "radiusM" | "categories" | "dailyMax" | "quietStart" | "quietEnd">
 >;
 
 /** A subscription as the push job matches it. */

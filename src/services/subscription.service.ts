@@ -22,7 +22,14 @@ export type SubscriptionChange =
   | { kind: "all-categories" }
   | { kind: "daily-max"; dailyMax: number }
   | { kind: "quiet"; start: number; end: number }
-  | { kind: "label"; label: Label };
+  | { kind: "label"; label: Label }
+  | { kind: "place"; point: Point };
+
+/** A place's position and the time zone its quiet hours and daily cap are read in. */
+function placeOf(point: Point) {
+  assertValidPoint(point);
+  return { lat: point.lat, lng: point.lng, timeZone: timeZonesAt(point.lat, point.lng)[0] ?? "UTC" };
+}
 
 export function createSubscriptionService({
   subscriptions,
@@ -55,9 +62,7 @@ export function createSubscriptionService({
       return subscriptions.create({
         userId,
         label,
-        lat: point.lat,
-        lng: point.lng,
-        timeZone: timeZonesAt(point.lat, point.lng)[0] ?? "UTC",
+        ...placeOf(point),
         radiusM,
         categories: categories.join(","),
         dailyMax,
@@ -88,6 +93,10 @@ export function createSubscriptionService({
         case "label":
           if (!LABELS.includes(change.label)) throw new DomainError("subscription-not-found");
           changes = { label: change.label };
+          break;
+        case "place":
+          // Quiet hours and the daily cap keep their clock times, now in the new place's zone.
+          changes = placeOf(change.point);
           break;
       }
       return subscriptions.update(id, changes);

@@ -35,7 +35,8 @@ describe("/subscribe", () => {
       "🏷 All categories",
       "−", "3 a day", "+",
       "✓ 🌙 22:00–08:00", "🌙 23:00–07:00", "🌙 21:00–09:00", "No quiet hours",
-      "🗑 Delete", "◀ All places",
+      "📍 Move", "🗑 Delete",
+      "◀ All places",
     ]);
 
     let screen = lastShown(await ana.press(button(saved, "🏠 Home")));
@@ -91,6 +92,39 @@ describe("/subscribe", () => {
     expect(only(await ana.photo("AgACphoto")).text).toMatch(/^Please share the place's location/);
     expect(await h.services.subscriptions.list(1001n)).toEqual([]);
     expect(only(await ana.send("31.2304, 121.4737")).text).toMatch(/^✅ Subscribed!/);
+  });
+
+  it("moves a place, keeping its settings and reading its quiet hours in the new time zone", async () => {
+    const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
+    await ana.send("/subscribe");
+    const saved = only(await ana.location(SHANGHAI.lat, SHANGHAI.lng));
+    const wider = lastShown(await ana.press(button(saved, "10 km")));
+    const ask = only(await ana.press(button(wider, "📍 Move")));
+    expect(ask.text).toMatch(/^📍 Where should this place be now\?/);
+    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(only(await ana.send("somewhere else")).text).toMatch(/^📍 Those coordinates are not valid/);
+
+    const moved = only(await ana.send("40.758, -73.9855"));
+    expect(moved.text).toMatch(/^✅ Moved\./);
+    expect(moved.text).toContain("🔔 📍 Place · 40.7580, -73.9855 (America/New_York)\nRadius: 10 km");
+    const subs = await h.services.subscriptions.list(1001n);
+    expect(subs).toHaveLength(1);
+    expect(subs[0]).toMatchObject({ lat: 40.758, lng: -73.9855, timeZone: "America/New_York", radiusM: 10_000, quietStart: 1320 });
+  });
+
+  it("refuses to move a place that is gone or someone else's", async () => {
+    const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
+    await ana.send("/subscribe");
+    const saved = only(await ana.location(SHANGHAI.lat, SHANGHAI.lng));
+    const move = button(saved, "📍 Move");
+    const mallory = h.user({ id: 1002, firstName: "Mallory", languageCode: "en" });
+    await mallory.send("/start");
+    expect(callbackAnswer(await mallory.press(move))).toEqual({ text: expect.stringContaining("doesn't exist any more"), alert: true });
+    // Deleted while Ana was choosing the new place: nothing is created instead.
+    only(await ana.press(move));
+    await ana.press(button(saved, "🗑 Delete"));
+    expect(only(await ana.location(40.758, -73.9855)).text).toBe("This subscription doesn't exist any more. See /subscriptions.");
+    expect(await h.services.subscriptions.list(1001n)).toEqual([]);
   });
 
   it("refuses a sixth place", async () => {

@@ -16,10 +16,11 @@ import { SUBSCRIPTIONS_DATA } from "../push-message.js";
 /**
  * One button family for the settings: `a` the action, `id` the subscription,
  * `v` the value. e edit screen, l label, r radius (km), c category picker,
- * t toggle a category ("all" clears), m daily maximum, q quiet preset (index), x delete.
+ * t toggle a category ("all" clears), m daily maximum, q quiet preset (index),
+ * p move to another place, x delete.
  */
 export const settingsButton = callbackCodec("sb", {
-  a: z.enum(["e", "l", "r", "c", "t", "m", "q", "x"]),
+  a: z.enum(["e", "l", "r", "c", "t", "m", "q", "p", "x"]),
   id,
   v: z.string().regex(/^[a-z0-9]{1,12}$/),
 });
@@ -89,7 +90,8 @@ export function settingsView(ctx: BotContext, sub: Subscription, intro = "") {
     keyboard.text(mark(current, label), at("q", i));
     if (i === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.t("subscription-delete"), at("x", 0)).text(ctx.t("subscription-all-places"), SUBSCRIPTIONS_DATA);
+  keyboard.row().text(ctx.t("subscription-move"), at("p", 0)).text(ctx.t("subscription-delete"), at("x", 0));
+  keyboard.row().text(ctx.t("subscription-all-places"), SUBSCRIPTIONS_DATA);
   return { text, keyboard };
 }
 

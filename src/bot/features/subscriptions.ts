@@ -21,15 +21,17 @@ import { answerExpired } from "../keyboards.js";
 
 const LAST_LOCATION = "last";
 
-const subscribeForm = defineForm<{ lat: number; lng: number }>({
+/** A new place, or (`moving`) a new position for the subscription with that id. */
+const subscribeForm = defineForm<{ lat: number; lng: number; moving?: number }>({
   name: "subscribe",
   steps: [
     {
       id: "place",
       reminder: "subscribe-expects-location",
-      prompt: (ctx, _data, keyboard) => {
+      prompt: (ctx, data, keyboard) => {
         const rows = ctx.user.lastLat === null ? [] : [[{ text: ctx.t("subscribe-use-last"), callback_data: formButton(LAST_LOCATION) }]];
-        return ctx.reply(ctx.t("subscribe-place"), { reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] } });
+        const question = data.moving ? "subscribe-move-place" : "subscribe-place";
+        return ctx.reply(ctx.t(question), { reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] } });
       },
       accept: (ctx) => {
         const location = ctx.message?.location;
@@ -48,9 +50,12 @@ const subscribeForm = defineForm<{ lat: number; lng: number }>({
       },
     },
   ],
-  finish: async (ctx, point) => {
-    const sub = await ctx.deps.services.subscriptions.subscribe(ctx.user.id, point, await ctx.i18n.getLocale());
-    const { text, keyboard } = settingsView(ctx, sub, ctx.t("subscribe-saved"));
+  finish: async (ctx, { lat, lng, moving }) => {
+    const service = ctx.deps.services.subscriptions;
+    const sub = moving
+      ? await service.change(ctx.user.id, moving, { kind: "place", point: { lat, lng } })
+      : await service.subscribe(ctx.user.id, { lat, lng }, await ctx.i18n.getLocale());
+    const { text, keyboard } = settingsView(ctx, sub, ctx.t(moving ? "subscription-moved" : "subscribe-saved"));
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   },
 });
@@ -128,6 +133,11 @@ subscriptionsFeature.callbackQuery(settingsButton.filter, async (ctx) => {
     await service.remove(ctx.user.id, pressed.id);
     await ctx.answerCallbackQuery({ text: ctx.t("subscription-deleted") });
     return showList(ctx, "edit");
+  }
+  if (pressed.a === "p") {
+    await service.owned(ctx.user.id, pressed.id);
+    await ctx.answerCallbackQuery();
+    return startForm(ctx, subscribeForm, { moving: pressed.id });
   }
   const change = changeFor(pressed.a, pressed.v);
   // Checked before anything is shown: someone else's place reads as gone.
