@@ -62,10 +62,11 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
   personal.use(paymentFeature);
   personal.use(domainErrors);
-  // Order matters: commands first, then an open form claims the message,
-  // then the features, then the catch-all.
+  // Order matters: an open form first (every command leaves it, but /cancel,
+  // /skip and /language; other messages answer it), then the commands and
+  // features, then the catch-all.
   personal.use(blockedStateFeature);
-  personal.use(formsFeature); // first: any command, /start and /help too, leaves an open form
+  personal.use(formsFeature);
   personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
   personal.use(startFeature);
   personal.use(registerFeature);
