@@ -1,5 +1,5 @@
 // How numbers, places and times read on screen, in the user's language.
-import { find as timeZonesAt } from "geo-tz";
+import { timeZoneOf } from "../domain/local-time.js";
 import { discountPercent, formatMoney } from "../domain/money.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "./html.js";
@@ -35,11 +35,10 @@ export function priceText(
 
 /** A date as the shop's clock shows it: the time zone comes from the pin. */
 export function localDate(date: Date, place: { lat: number; lng: number }, locale: string): string {
-  const timeZone = timeZonesAt(place.lat, place.lng)[0] ?? "UTC";
   return new Intl.DateTimeFormat(locale === "zh" ? "zh-CN" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone,
+    timeZone: timeZoneOf(place),
   }).format(date);
 }
 

@@ -1,9 +1,9 @@
-import { find as timeZonesAt } from "geo-tz";
 import type { PushRepository } from "../db/push.repository.js";
 import type { Subscription, SubscriptionChanges, SubscriptionRepository } from "../db/subscription.repository.js";
 import type { UserRepository } from "../db/user.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { assertValidPoint, type Point } from "../domain/geo.js";
+import { timeZoneOf } from "../domain/local-time.js";
 import {
   checkDailyMax,
   checkQuietHours,
@@ -28,7 +28,7 @@ export type SubscriptionChange =
 /** A place's position and the time zone its quiet hours and daily cap are read in. */
 function placeOf(point: Point) {
   assertValidPoint(point);
-  return { lat: point.lat, lng: point.lng, timeZone: timeZonesAt(point.lat, point.lng)[0] ?? "UTC" };
+  return { lat: point.lat, lng: point.lng, timeZone: timeZoneOf(point) };
 }
 
 export function createSubscriptionService({
