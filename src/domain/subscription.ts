@@ -47,6 +47,30 @@ export function checkQuietHours(start: number, end: number): { quietStart: numbe
   return { quietStart: start, quietEnd: end };
 }
 
+/** Words that mean "no quiet hours", in both languages. */
+const NO_QUIET_HOURS = new Set(["none", "no", "off", "never", "无", "没有", "不要", "关闭"]);
+/** A time of day: 22, 7, 22:30, 7.30, 0730, 22点, 22点30. */
+const CLOCK = /^(\d{1,2})(?:[:.：点]?(\d{2}))?点?$/;
+
+/**
+ * Quiet hours as typed: "22:30–07:00", "23-7", "21.30 to 8", or "none".
+ * [start, end] in minutes after midnight; [0, 0] is none.
+ */
+export function parseQuietHours(text: string): { quietStart: number; quietEnd: number } {
+  const typed = text.trim().toLowerCase();
+  if (NO_QUIET_HOURS.has(typed)) return { quietStart: 0, quietEnd: 0 };
+  const ends = typed.split(/\s*(?:-|–|—|~|～|to|至|到)\s*/);
+  if (ends.length !== 2) throw new DomainError("bad-quiet-hours");
+  const [start, end] = ends.map((end) => {
+    const match = CLOCK.exec(end);
+    const hours = Number(match?.[1]);
+    const minutes = Number(match?.[2] ?? 0);
+    if (!match || hours > 24 || minutes > 59 || (hours === 24 && minutes > 0)) throw new DomainError("bad-quiet-hours");
+    return (hours * 60 + minutes) % (24 * 60);
+  }) as [number, number];
+  return checkQuietHours(start, end);
+}
+
 /** Categories stored comma-separated; empty means all. */
 export function parseCategories(stored: string): string[] {
   return stored ? stored.split(",").filter(isCategory) : [];

@@ -35,6 +35,7 @@ describe("/subscribe", () => {
       "🏷 All categories",
       "−", "3 a day", "+",
       "✓ 🌙 22:00–08:00", "🌙 23:00–07:00", "🌙 21:00–09:00", "No quiet hours",
+      "🌙 Other times…",
       "📍 Move", "🗑 Delete",
       "◀ All places",
     ]);
@@ -112,6 +113,27 @@ describe("/subscribe", () => {
     expect(subs[0]).toMatchObject({ lat: 40.758, lng: -73.9855, timeZone: "America/New_York", radiusM: 10_000, quietStart: 1320 });
   });
 
+  it("takes quiet hours typed as two times of day, and says what it cannot read", async () => {
+    const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
+    await ana.send("/subscribe");
+    const saved = only(await ana.location(SHANGHAI.lat, SHANGHAI.lng));
+    const ask = only(await ana.press(button(saved, "🌙 Other times…")));
+    expect(ask.text).toBe('🌙 When should I keep quiet about this place? Send two local times, such as 22:30–07:00, or "none".');
+    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(only(await ana.send("after dinner")).text).toBe("Quiet hours must be times of day such as 22:00–08:00.");
+    expect(only(await ana.send("25:00-07:00")).text).toBe("Quiet hours must be times of day such as 22:00–08:00.");
+
+    const set = only(await ana.send("22:30 - 6:45"));
+    expect(set.text).toMatch(/^✅ Quiet hours saved\./);
+    expect(set.text).toContain("Quiet hours: 22:30–06:45 (local time)");
+    expect(buttonTexts(set)).toContain("✓ 🌙 22:30–06:45");
+    expect((await h.services.subscriptions.list(1001n))[0]).toMatchObject({ quietStart: 22 * 60 + 30, quietEnd: 6 * 60 + 45 });
+
+    // A preset again: the typed button offers other times once more.
+    const preset = lastShown(await ana.press(button(set, "🌙 23:00–07:00")));
+    expect(buttonTexts(preset)).toEqual(expect.arrayContaining(["✓ 🌙 23:00–07:00", "🌙 Other times…"]));
+  });
+
   it("refuses to move a place that is gone or someone else's", async () => {
     const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
     await ana.send("/subscribe");
@@ -181,6 +203,20 @@ describe("in Chinese", () => {
     const stopped = await li.press(button(list, "🔕 全部停止"));
     expect(lastShown(stopped).text).toBe("🔕 好的，不再推送（已删除 1 个地点）。发送 /subscribe 可重新订阅。");
     expect((await h.services.subscriptions.list(1002n)).length).toBe(0);
+  });
+
+  it("takes quiet hours typed the Chinese way, and moves a place", async () => {
+    const li = h.user({ id: 1002, firstName: "Li", languageCode: "zh" });
+    await li.send("/subscribe");
+    const saved = only(await li.location(SHANGHAI.lat, SHANGHAI.lng));
+    expect(only(await li.press(button(saved, "🌙 其他时间…"))).text).toMatch(/^🌙 这个地点什么时间不要打扰你？/);
+    const set = only(await li.send("22点30到7点"));
+    expect(set.text).toContain("✅ 免打扰时间已保存。");
+    expect(set.text).toContain("免打扰：22:30–07:00（当地时间）");
+    expect(only(await li.press(button(set, "📍 移动"))).text).toMatch(/^📍 这个地点要换到哪里？/);
+    const moved = only(await li.send("39.9042, 116.4074"));
+    expect(moved.text).toMatch(/^✅ 已移动。/);
+    expect(moved.text).toContain("免打扰：22:30–07:00（当地时间）");
   });
 });
 

@@ -17,10 +17,10 @@ import { SUBSCRIPTIONS_DATA } from "../push-message.js";
  * One button family for the settings: `a` the action, `id` the subscription,
  * `v` the value. e edit screen, l label, r radius (km), c category picker,
  * t toggle a category ("all" clears), m daily maximum, q quiet preset (index),
- * p move to another place, x delete.
+ * h quiet hours typed, p move to another place, x delete.
  */
 export const settingsButton = callbackCodec("sb", {
-  a: z.enum(["e", "l", "r", "c", "t", "m", "q", "p", "x"]),
+  a: z.enum(["e", "l", "r", "c", "t", "m", "q", "h", "p", "x"]),
   id,
   v: z.string().regex(/^[a-z0-9]{1,12}$/),
 });
@@ -84,12 +84,14 @@ export function settingsView(ctx: BotContext, sub: Subscription, intro = "") {
     .text(ctx.t("subscription-max-button", { max: sub.dailyMax }), at("m", sub.dailyMax))
     .text(sub.dailyMax < DAILY_MAX_RANGE.max ? "+" : "·", at("m", Math.min(DAILY_MAX_RANGE.max, sub.dailyMax + 1)))
     .row();
+  const isCurrent = ([start, end]: readonly [number, number]) => sub.quietStart === start && sub.quietEnd === end;
   QUIET_PRESETS.forEach(([start, end], i) => {
-    const current = sub.quietStart === start && sub.quietEnd === end;
     const label = start === end ? ctx.t("subscription-quiet-none") : `🌙 ${clockText(start)}–${clockText(end)}`;
-    keyboard.text(mark(current, label), at("q", i));
+    keyboard.text(mark(isCurrent([start, end]), label), at("q", i));
     if (i === 1) keyboard.row();
   });
+  const typed = !QUIET_PRESETS.some(isCurrent);
+  keyboard.row().text(typed ? `✓ 🌙 ${quietText(ctx, sub.quietStart, sub.quietEnd)}` : ctx.t("subscription-quiet-other"), at("h", 0));
   keyboard.row().text(ctx.t("subscription-move"), at("p", 0)).text(ctx.t("subscription-delete"), at("x", 0));
   keyboard.row().text(ctx.t("subscription-all-places"), SUBSCRIPTIONS_DATA);
   return { text, keyboard };

@@ -3,7 +3,7 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
-import { QUIET_PRESETS, type Label } from "../../domain/subscription.js";
+import { parseQuietHours, QUIET_PRESETS, type Label } from "../../domain/subscription.js";
 import * as validate from "../../domain/validation.js";
 import type { SubscriptionChange } from "../../services/subscription.service.js";
 import type { BotContext } from "../context.js";
@@ -56,6 +56,25 @@ const subscribeForm = defineForm<{ lat: number; lng: number; moving?: number }>(
       ? await service.change(ctx.user.id, moving, { kind: "place", point: { lat, lng } })
       : await service.subscribe(ctx.user.id, { lat, lng }, await ctx.i18n.getLocale());
     const { text, keyboard } = settingsView(ctx, sub, ctx.t(moving ? "subscription-moved" : "subscribe-saved"));
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  },
+});
+
+const quietHoursForm = defineForm<{ id: number; quietStart: number; quietEnd: number }>({
+  name: "quiethours",
+  steps: [
+    {
+      id: "hours",
+      prompt: (ctx, _data, keyboard) => ctx.reply(ctx.t("subscription-quiet-ask"), { reply_markup: keyboard }),
+      accept: (ctx) => {
+        const text = ctx.message?.text;
+        return text === undefined ? null : parseQuietHours(text);
+      },
+    },
+  ],
+  finish: async (ctx, { id, quietStart, quietEnd }) => {
+    const sub = await ctx.deps.services.subscriptions.change(ctx.user.id, id, { kind: "quiet", start: quietStart, end: quietEnd });
+    const { text, keyboard } = settingsView(ctx, sub, ctx.t("subscription-quiet-saved"));
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   },
 });
@@ -134,10 +153,11 @@ subscriptionsFeature.callbackQuery(settingsButton.filter, async (ctx) => {
     await ctx.answerCallbackQuery({ text: ctx.t("subscription-deleted") });
     return showList(ctx, "edit");
   }
-  if (pressed.a === "p") {
+  if (pressed.a === "p" || pressed.a === "h") {
+    // What is typed next answers a form about this place.
     await service.owned(ctx.user.id, pressed.id);
     await ctx.answerCallbackQuery();
-    return startForm(ctx, subscribeForm, { moving: pressed.id });
+    return pressed.a === "p" ? startForm(ctx, subscribeForm, { moving: pressed.id }) : startForm(ctx, quietHoursForm, { id: pressed.id });
   }
   const change = changeFor(pressed.a, pressed.v);
   // Checked before anything is shown: someone else's place reads as gone.
