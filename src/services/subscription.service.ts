@@ -54,7 +54,7 @@ export function createSubscriptionService({
     list: (userId: bigint) => subscriptions.listOf(userId),
     /** A new place with the default settings, in the place's own time zone. */
     async subscribe(userId: bigint, point: Point, locale: string): Promise<Subscription> {
-      assertValidPoint(point);
+      const place = placeOf(point);
       if ((await subscriptions.listOf(userId)).length >= MAX_SUBSCRIPTIONS) {
         throw new DomainError("too-many-subscriptions", { max: MAX_SUBSCRIPTIONS });
       }
@@ -62,7 +62,7 @@ export function createSubscriptionService({
       return subscriptions.create({
         userId,
         label,
-        ...placeOf(point),
+        ...place,
         radiusM,
         categories: categories.join(","),
         dailyMax,
