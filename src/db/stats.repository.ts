@@ -140,16 +140,18 @@ export function createStatsRepository(db: Db) {
       figures.redeemed = num(vouchers?.redeemed);
       figures.discountMinor = num(vouchers?.discount);
 
-      // Buyers of these offers in the range, and when each first paid at the shop.
-      const [customers] = await db.$queryRaw<{ buyers: bigint; fresh: bigint }[]>`
-        SELECT COUNT(*) AS buyers, SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh FROM (
+      // Buyers of these offers in the range, when each first paid at the shop,
+      // and their last purchase in the range: a buyer who came back after a
+      // first purchase is returning, even when that first one is in the range too.
+      const [customers] = await db.$queryRaw<{ fresh: bigint; back: bigint }[]>`
+        SELECT SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN "last" > "first" THEN 1 ELSE 0 END) AS back FROM (
           SELECT "buyerId", MIN("paidAt") AS "first",
-            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN 1 ELSE 0 END) AS "bought"
+            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN "paidAt" END) AS "last"
           FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
           GROUP BY "buyerId"
-        ) WHERE "bought" = 1`;
+        ) WHERE "last" IS NOT NULL`;
       figures.newCustomers = num(customers?.fresh);
-      figures.returningCustomers = num(customers?.buyers) - figures.newCustomers;
+      figures.returningCustomers = num(customers?.back);
       return figures;
     },
 

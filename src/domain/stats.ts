@@ -52,6 +52,10 @@ export interface Figures {
   refundedMinor: number;
   /** Buyers in the period whose first paid order at the shop falls in it. */
   newCustomers: number;
+  /**
+   * Buyers who paid in the period after an earlier paid order at the shop: a
+   * customer who bought six times this week is new once and returning too.
+   */
   returningCustomers: number;
   byChannel: Record<Channel | "other", ChannelFigures>;
 }

@@ -148,7 +148,8 @@ describe("counting a shop's funnel", () => {
       redeemed: 4,
       discountMinor: 7500,
       newCustomers: 3,
-      returningCustomers: 0,
+      // Buyer 1 first paid forty days ago and came back today.
+      returningCustomers: 1,
     });
   });
 
