@@ -69,11 +69,14 @@ export function createDealService({
     async view(dealId: number, viewerId: bigint, source: string): Promise<DealWithShop> {
       const deal = await deals.findWithShop(dealId);
       if (!deal) throw new DomainError("deal-not-found");
-      await events.record([{ type: "VIEW", dealId, userId: viewerId, source }]);
+      await events.record([{ type: "VIEW", dealId, userId: viewerId, source }], clock());
       return deal;
     },
     recordImpressions(dealIds: number[], viewerId: bigint, source: string) {
-      return events.record(dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })));
+      return events.record(
+        dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })),
+        clock(),
+      );
     },
   };
 }
