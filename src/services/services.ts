@@ -45,7 +45,7 @@ export function createServices(
     console: createConsoleService({ ...repos, clock }),
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
     operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers }),
+    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,
