@@ -118,7 +118,7 @@ register-admin-notice = 🆕 New shop waiting for approval: <b>{ $name }</b> ({ 
 newdeal-title = 🏷 What's the offer? Give it a short title (up to 80 characters), e.g. "Two lattes for the price of one".
 newdeal-description = 📝 Describe it (up to 500 characters), or tap Skip.
 newdeal-photo = 📷 Send a photo of it, or tap Skip.
-newdeal-price = 💰 The price customers pay, in { $currency } (e.g. 9.90; 0 for a free coupon):
+newdeal-price = 💰 The price customers pay, in { $currency } (e.g. { $example }; 0 for a free coupon):
 newdeal-original = 🏷 The usual price, in { $currency } (not below { $price }):
 newdeal-quantity = 📦 How many can be sold in all? (1–100000)
 newdeal-limit = 👤 How many may one person buy? (1–{ $max }, or Skip for { $default })
@@ -136,10 +136,10 @@ error-too-long = That's too long: at most { $max } characters, please.
 error-not-a-number = Please send a whole number from { $min } to { $max }.
 error-out-of-range = Please send a number from { $min } to { $max }.
 error-bad-category = Please pick one of the categories.
-error-bad-price = Please send a price like 12 or 12.50 ({ $decimals ->
-        [0] no decimals
-       *[other] at most { $decimals } decimals
-    }), not negative.
+error-bad-price = Please send a price like { $decimals ->
+        [0] { $example } (no decimals)
+       *[other] 12 or { $example } (at most { $decimals } decimals)
+    }, not negative.
 error-original-not-positive = The usual price must be more than zero.
 error-original-below-price = The usual price can't be lower than the price customers pay.
 error-limit-above-quantity = One person can't buy more than the { $quantity } available.

@@ -115,7 +115,7 @@ register-admin-notice = 🆕 新店铺待审核：<b>{ $name }</b>（{ $category
 newdeal-title = 🏷 是什么优惠？起个简短的标题（最多 80 个字符），例如“拿铁买一送一”。
 newdeal-description = 📝 描述一下（最多 500 个字符），或点“跳过”。
 newdeal-photo = 📷 发一张照片，或点“跳过”。
-newdeal-price = 💰 顾客支付的价格（{ $currency }，例如 9.90；0 表示免费券）：
+newdeal-price = 💰 顾客支付的价格（{ $currency }，例如 { $example }；0 表示免费券）：
 newdeal-original = 🏷 原价（{ $currency }，不低于 { $price }）：
 newdeal-quantity = 📦 一共可售多少份？（1–100000）
 newdeal-limit = 👤 每人最多买几份？（1–{ $max }，或点“跳过”使用 { $default }）
@@ -133,10 +133,10 @@ error-too-long = 太长了：最多 { $max } 个字符。
 error-not-a-number = 请发送 { $min } 到 { $max } 之间的整数。
 error-out-of-range = 请发送 { $min } 到 { $max } 之间的数字。
 error-bad-category = 请选择一个分类。
-error-bad-price = 请发送类似 12 或 12.50 的价格（{ $decimals ->
-        [0] 不带小数
-       *[other] 最多 { $decimals } 位小数
-    }），不能为负数。
+error-bad-price = { $decimals ->
+        [0] 请发送类似 { $example } 的价格（不带小数），不能为负数。
+       *[other] 请发送类似 12 或 { $example } 的价格（最多 { $decimals } 位小数），不能为负数。
+    }
 error-original-not-positive = 原价必须大于零。
 error-original-below-price = 原价不能低于顾客支付的价格。
 error-limit-above-quantity = 每人限购不能超过总数 { $quantity } 份。

@@ -16,6 +16,8 @@ async function runBot(config: Config, token: string): Promise<void> {
   };
   process.once("SIGINT", () => void stop("SIGINT"));
   process.once("SIGTERM", () => void stop("SIGTERM"));
+  const settled = await app.services.shops.settleCurrencies();
+  if (settled > 0) logger.info({ shops: settled }, "shops registered before currencies now sell in their pin's");
   // The jobs send links to the bot: they need its username first.
   await app.bot.init();
   app.jobs.start();

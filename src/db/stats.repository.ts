@@ -5,7 +5,7 @@
 // costs a few hundred counter rows.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
-import { CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
+import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
 
 const HOUR_MS = 3_600_000;
 const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
@@ -73,7 +73,6 @@ export function createStatsRepository(db: Db) {
     async figures({ shopId, shopDealIds, dealId }: { shopId: number; shopDealIds: number[]; dealId?: number }, range: Range): Promise<Figures> {
       const dealIds = dealId === undefined ? shopDealIds : [dealId];
       const figures: Figures = {
-        currency: null,
         impressions: 0,
         views: 0,
         pushes: 0,
@@ -81,11 +80,11 @@ export function createStatsRepository(db: Db) {
         purchases: 0,
         unitsSold: 0,
         unitsSoldRedeemed: 0,
-        revenueMinor: 0,
+        revenue: {},
         redeemed: 0,
-        discountMinor: 0,
+        discount: {},
         refunds: 0,
-        refundedMinor: 0,
+        refunded: {},
         newCustomers: 0,
         returningCustomers: 0,
         byChannel: { nearby: emptyChannelFigures(), search: emptyChannelFigures(), push: emptyChannelFigures(), link: emptyChannelFigures(), other: emptyChannelFigures() },
@@ -118,27 +117,31 @@ export function createStatsRepository(db: Db) {
         GROUP BY "source", "currency"`;
       for (const row of orders) {
         figures.invoices += num(row.invoices);
-        figures.refunds += num(row.refunds);
-        figures.refundedMinor += num(row.refunded);
+        if (num(row.refunds) > 0) {
+          figures.refunds += num(row.refunds);
+          addTo(figures.refunded, row.currency, num(row.refunded));
+        }
         if (num(row.n) === 0) continue;
-        figures.currency ??= row.currency;
         figures.purchases += num(row.n);
         figures.unitsSold += num(row.units);
-        figures.revenueMinor += num(row.total);
+        addTo(figures.revenue, row.currency, num(row.total));
         channel(channelOf(row.source)).purchases += num(row.n);
-        channel(channelOf(row.source)).revenueMinor += num(row.total);
+        addTo(channel(channelOf(row.source)).revenue, row.currency, num(row.total));
       }
 
-      const [vouchers] = await db.$queryRaw<{ soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
-        SELECT
+      const vouchers = await db.$queryRaw<{ currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
+        SELECT o."currency" AS currency,
           SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'`;
-      figures.unitsSoldRedeemed = num(vouchers?.soldRedeemed);
-      figures.redeemed = num(vouchers?.redeemed);
-      figures.discountMinor = num(vouchers?.discount);
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'
+        GROUP BY o."currency"`;
+      for (const row of vouchers) {
+        figures.unitsSoldRedeemed += num(row.soldRedeemed);
+        figures.redeemed += num(row.redeemed);
+        if (num(row.redeemed) > 0) addTo(figures.discount, row.currency, num(row.discount));
+      }
 
       // Buyers of these offers in the range, when each first paid at the shop,
       // and their last purchase in the range: a buyer who came back after a

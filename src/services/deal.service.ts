@@ -13,13 +13,11 @@ export function createDealService({
   shops,
   events,
   clock,
-  currency,
 }: {
   deals: DealRepository;
   shops: ShopRepository;
   events: EventRepository;
   clock: Clock;
-  currency: string;
 }) {
   async function approvedShopOf(ownerId: bigint) {
     const shop = await shops.findByOwner(ownerId);
@@ -30,9 +28,8 @@ export function createDealService({
   }
 
   return {
-    currency,
     approvedShopOf,
-    /** Puts an offer on sale at once, at the shop's position. */
+    /** Puts an offer on sale at once, at the shop's position, in the shop's currency. */
     async publish(ownerId: bigint, input: DealInput) {
       const shop = await approvedShopOf(ownerId);
       const now = clock();
@@ -42,7 +39,7 @@ export function createDealService({
         description: input.description,
         finePrint: "",
         photoFileId: input.photoFileId ?? null,
-        currency,
+        currency: shop.currency,
         priceMinor: input.priceMinor,
         originalPriceMinor: input.originalPriceMinor,
         quantity: input.quantity,

@@ -16,6 +16,7 @@ import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
+  /** The currency of shops whose pin names none (DEFAULT_CURRENCY). */
   currency: string;
   needsApproval: boolean;
   /** How long an unpaid invoice holds its units. */
@@ -35,8 +36,8 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, needsApproval }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
+    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock }),
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),

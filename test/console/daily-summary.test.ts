@@ -30,7 +30,6 @@ describe("the daily summary", () => {
       notifier: h.bot.notifier,
       logger: pino({ level: "silent" }),
       hour: 21,
-      currency: "CNY",
     });
   });
   afterAll(() => h.close());

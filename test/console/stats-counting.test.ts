@@ -89,7 +89,6 @@ describe("counting a shop's funnel", () => {
   it("counts today, in the shop's time zone", async () => {
     const f = await stats().figures(shop, "today");
     expect(f).toMatchObject({
-      currency: "CNY",
       impressions: 7,
       views: 6,
       pushes: 4,
@@ -97,23 +96,23 @@ describe("counting a shop's funnel", () => {
       purchases: 3,
       unitsSold: 4,
       unitsSoldRedeemed: 2,
-      revenueMinor: 9000,
+      revenue: { CNY: 9000 },
       redeemed: 3,
-      discountMinor: 5500,
+      discount: { CNY: 5500 },
       refunds: 1,
-      refundedMinor: 3000,
+      refunded: { CNY: 3000 },
       newCustomers: 1,
       returningCustomers: 1,
     });
     expect(f.byChannel).toEqual({
-      nearby: { impressions: 5, views: 3, pushes: 0, purchases: 1, revenueMinor: 6000 },
-      search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenueMinor: 3000 },
-      push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenueMinor: 0 },
-      link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenueMinor: 0 },
-      other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenueMinor: 0 },
+      nearby: { impressions: 5, views: 3, pushes: 0, purchases: 1, revenue: { CNY: 6000 } },
+      search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenue: { CNY: 3000 } },
+      push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenue: {} },
+      link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenue: { CNY: 0 } },
+      other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
     });
     expect(redemptionRate(f)).toBe(0.5);
-    expect(returnOnDiscount(f)).toBeCloseTo(9000 / 5500, 10);
+    expect(returnOnDiscount(f, "CNY")).toBeCloseTo(9000 / 5500, 10);
   });
 
   it("counts the last 7 days", async () => {
@@ -126,14 +125,14 @@ describe("counting a shop's funnel", () => {
       purchases: 4,
       unitsSold: 5,
       unitsSoldRedeemed: 3,
-      revenueMinor: 12000,
+      revenue: { CNY: 12000 },
       redeemed: 3,
-      discountMinor: 5500,
+      discount: { CNY: 5500 },
       refunds: 1,
       newCustomers: 2,
       returningCustomers: 1,
     });
-    expect(f.byChannel.push).toEqual({ impressions: 0, views: 2, pushes: 4, purchases: 1, revenueMinor: 3000 });
+    expect(f.byChannel.push).toEqual({ impressions: 0, views: 2, pushes: 4, purchases: 1, revenue: { CNY: 3000 } });
   });
 
   it("counts all time", async () => {
@@ -144,9 +143,9 @@ describe("counting a shop's funnel", () => {
       purchases: 5,
       unitsSold: 6,
       unitsSoldRedeemed: 4,
-      revenueMinor: 15000,
+      revenue: { CNY: 15000 },
       redeemed: 4,
-      discountMinor: 7500,
+      discount: { CNY: 7500 },
       newCustomers: 3,
       // Buyer 1 first paid forty days ago and came back today.
       returningCustomers: 1,
@@ -155,10 +154,10 @@ describe("counting a shop's funnel", () => {
 
   it("counts one offer, with customers new to the shop", async () => {
     const f = await stats().figures(shop, "today", coupon);
-    expect(f).toMatchObject({ impressions: 0, purchases: 1, revenueMinor: 0, redeemed: 1, discountMinor: 1500, newCustomers: 1, returningCustomers: 0 });
-    expect(returnOnDiscount(f)).toBe(0);
+    expect(f).toMatchObject({ impressions: 0, purchases: 1, revenue: { CNY: 0 }, redeemed: 1, discount: { CNY: 1500 }, newCustomers: 1, returningCustomers: 0 });
+    expect(returnOnDiscount(f, "CNY")).toBe(0);
     const meals = await stats().figures(shop, "all", meal);
-    expect(meals).toMatchObject({ impressions: 10, purchases: 4, revenueMinor: 15000, newCustomers: 2 });
+    expect(meals).toMatchObject({ impressions: 10, purchases: 4, revenue: { CNY: 15000 }, newCustomers: 2 });
   });
 
   it("charts purchases and redemptions per local day", async () => {

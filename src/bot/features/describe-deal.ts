@@ -12,11 +12,10 @@ import type { BotContext } from "../context.js";
 const MAX_DESCRIPTION_CHARS = 1000;
 
 /** The fields drafted from the text, and the step of /newdeal's form to open with them. */
-export async function draftFromText(ctx: BotContext, text: string): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
+export async function draftFromText(ctx: BotContext, text: string, currency: string): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
   if ([...text].length > MAX_DESCRIPTION_CHARS) throw new DomainError("describe-too-long", { max: MAX_DESCRIPTION_CHARS });
   await ctx.replyWithChatAction("typing");
-  const { understanding, deals } = ctx.deps.services;
-  const draft = await understanding.draftOffer(ctx.user.id, text, deals.currency);
+  const draft = await ctx.deps.services.understanding.draftOffer(ctx.user.id, text, currency);
   if (draft) {
     await ctx.reply(ctx.t("newdeal-drafted"));
     return { data: draft, step: "preview" };
