@@ -107,6 +107,8 @@ register-category = Which category fits best?
 register-location = 📍 Where is it? Share its location (📎 → Location) or send "latitude, longitude".
 register-address = ✉️ The street address, as customers should read it:
 register-hours = 🕘 Opening hours (for example "Mon–Fri 9:00–21:00, Sat 10:00–18:00"):
+register-currency = 💱 Prices at this shop: { $name } ({ $code }), the currency where it stands. Keep it, pick another, or send a three-letter code such as EUR.
+register-currency-keep = ✅ Keep { $code }
 register-done =
     ✅ <b>{ $name }</b> is registered. Post your first offer with /newdeal.
 register-updated = ✅ Your shop's details are updated.
@@ -136,6 +138,7 @@ error-too-long = That's too long: at most { $max } characters, please.
 error-not-a-number = Please send a whole number from { $min } to { $max }.
 error-out-of-range = Please send a number from { $min } to { $max }.
 error-bad-category = Please pick one of the categories.
+error-bad-currency = That's not a currency code I know. Send three letters such as USD, EUR or CNY, or tap a button.
 error-bad-price = Please send a price like { $decimals ->
         [0] { $example } (no decimals)
        *[other] 12 or { $example } (at most { $decimals } decimals)

@@ -104,6 +104,8 @@ register-category = 哪个分类最合适？
 register-location = 📍 店在哪里？发送位置（📎 → 位置）或“纬度, 经度”。
 register-address = ✉️ 顾客看到的详细地址：
 register-hours = 🕘 营业时间（例如“周一至周五 9:00–21:00，周六 10:00–18:00”）：
+register-currency = 💱 本店标价货币：{ $name }（{ $code }），即店铺所在地的货币。保留它、选择其他货币，或发送三个字母的代码，例如 EUR。
+register-currency-keep = ✅ 保留 { $code }
 register-done =
     ✅ <b>{ $name }</b> 登记成功。用 /newdeal 发布第一个优惠吧。
 register-updated = ✅ 店铺信息已更新。
@@ -133,6 +135,7 @@ error-too-long = 太长了：最多 { $max } 个字符。
 error-not-a-number = 请发送 { $min } 到 { $max } 之间的整数。
 error-out-of-range = 请发送 { $min } 到 { $max } 之间的数字。
 error-bad-category = 请选择一个分类。
+error-bad-currency = 这不是我认识的货币代码。请发送三个字母，例如 USD、EUR 或 CNY，或点按钮。
 error-bad-price = { $decimals ->
         [0] 请发送类似 { $example } 的价格（不带小数），不能为负数。
        *[other] 请发送类似 12 或 { $example } 的价格（最多 { $decimals } 位小数），不能为负数。
