@@ -2,10 +2,11 @@
 import { DomainError } from "./errors.js";
 
 /**
- * Telegram's currencies.json gives 2 decimals to these, where the Unicode data
- * behind Intl says 0: amounts go into invoices in Telegram's minor units.
+ * Where Telegram's currencies.json and the Unicode data behind Intl disagree,
+ * Telegram wins: amounts go into invoices in its minor units. Stars (XTR) are
+ * whole; the others Intl gives 0 decimals.
  */
-const TELEGRAM_TWO_DIGITS = new Set(["AFN", "ALL", "COP", "HUF", "IDR", "LBP", "PKR", "YER"]);
+const TELEGRAM_DIGITS: Record<string, number> = { XTR: 0, AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, LBP: 2, PKR: 2, YER: 2 };
 
 const digitsOf = new Map<string, number>();
 
@@ -13,9 +14,10 @@ const digitsOf = new Map<string, number>();
 export function minorDigits(currency: string): number {
   let digits = digitsOf.get(currency);
   if (digits === undefined) {
-    digits = TELEGRAM_TWO_DIGITS.has(currency)
-      ? 2
-      : new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digits =
+      TELEGRAM_DIGITS[currency] ??
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ??
+      2;
     digitsOf.set(currency, digits);
   }
   return digits;
