@@ -2,12 +2,12 @@
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
+import { fitTelegram } from "../../../domain/telegram-text.js";
 import { invoicePayload } from "../../../services/checkout.service.js";
 import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
-import { truncate } from "../../html.js";
 import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
 import { deliverFulfilment } from "./payment.js";
 
@@ -15,7 +15,7 @@ export const buyButton = callbackCodec("buy", { id, ...via });
 const quantityButton = callbackCodec("q", { id, n: id, ...via });
 const cancelInvoiceButton = callbackCodec("qx", { order: id });
 
-/** Telegram's invoice limits. */
+/** Telegram's invoice limits, in UTF-16 units. */
 const INVOICE_TITLE_MAX = 32;
 const INVOICE_DESCRIPTION_MAX = 255;
 const QUANTITY_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
@@ -64,11 +64,11 @@ async function buy(ctx: BotContext, dealId: number, quantity: number, source: st
   const description = deal.description || ctx.t("invoice-description", { shop: deal.shop.name, title: deal.title });
   try {
     await ctx.replyWithInvoice(
-      truncate(deal.title, INVOICE_TITLE_MAX),
-      truncate(description, INVOICE_DESCRIPTION_MAX),
+      fitTelegram(deal.title, INVOICE_TITLE_MAX),
+      fitTelegram(description, INVOICE_DESCRIPTION_MAX),
       invoicePayload(order.id),
       order.currency,
-      [{ label: `${truncate(deal.title, INVOICE_TITLE_MAX - ` × ${quantity}`.length)} × ${quantity}`, amount: order.totalMinor }],
+      [{ label: `${fitTelegram(deal.title, INVOICE_TITLE_MAX - ` × ${quantity}`.length)} × ${quantity}`, amount: order.totalMinor }],
       {
         provider_token: providerToken,
         reply_markup: new InlineKeyboard()
