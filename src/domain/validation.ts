@@ -50,6 +50,18 @@ export function wholeNumber(value: string, field: keyof typeof LIMITS, min = 1):
   return n;
 }
 
+/**
+ * How many units to buy: a whole number from 1 to what this buyer may take
+ * now. Zero is refused like any other bad number: a zero-unit order would
+ * open an invoice for nothing, or make a group deal's "buyer" of someone
+ * holding nothing.
+ */
+export function orderQuantity(quantity: number, max: number): number {
+  if (!Number.isInteger(quantity) || quantity < 1) throw new DomainError("quantity-invalid", { max });
+  if (quantity > max) throw new DomainError("quantity-unavailable", { max });
+  return quantity;
+}
+
 export function category(value: string): Category {
   const cleaned = value.trim().toLowerCase();
   if (!isCategory(cleaned)) throw new DomainError("bad-category");
