@@ -3,6 +3,9 @@
 // is what String.length counts: an emoji is two. Cutting by characters lets one
 // emoji push a title past its limit, and Telegram refuses the whole request.
 
+/** A callback query's answer (the toast or alert after a button press). */
+export const CALLBACK_ANSWER_MAX = 200;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const ELLIPSIS = "…";
 
