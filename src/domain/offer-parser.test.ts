@@ -14,6 +14,7 @@ describe("reading an offer's numbers without a language model", () => {
     ["双人火锅套餐现价99元，原价198元，限量30份，每人限购2份，有效期3个月，到6月30日", { ...none, price: 99, originalPrice: 198, quantity: 30, perPersonLimit: 2, voucherValidDays: 90, saleEndsOn: "2026-06-30" }],
     ["拿铁８折，原价３０元，共５０杯，卖７天", { ...none, price: 24, originalPrice: 30, quantity: 50, days: 7 }],
     ["Come and try our new menu", { ...none, days: null }],
+    ["双人套餐共2人，￥88", { ...none, price: 88, days: null }],
   ])("%s", (text, expected) => {
     expect(readOffer(text, NOW)).toEqual(expected);
   });

@@ -35,7 +35,8 @@ const PRICE = [
 ];
 const QUANTITY = [
   /(\d+)\s*(?:cups?|pieces?|pcs|vouchers?|coupons?|units?|portions?|servings?|sets?|tickets?|spots?|seats?|slots?|meals?|boxes|bowls?|available|in stock|杯|份|张|套|件|个名额|名额|盒|碗)/,
-  /(?:limited to|only|限量|共|总共|库存)\s*(\d+)/,
+  // Not "共2人": people are a party, not the stock.
+  /(?:limited to|only|限量|共|总共|库存)\s*(\d+)(?![\d.]|\s*(?:人|位|people|persons|guests|天|days?))/,
 ];
 const END_OF_MONTH = /(?:until|till|to|through)?\s*(?:the\s+)?end of (?:the |this )?month|(?:到|至)?(?:本月底|月底|月末)/;
 const ISO_DATE = /(?:until|till|to|through|ends?|截止|到)?\s*(\d{4})-(\d{1,2})-(\d{1,2})/;

@@ -26,6 +26,8 @@ describe("reading a request for deals without a language model", () => {
     ["周末 酒店 人均300以下", q({ category: "hotel", maxPrice: 300, perPerson: true, when: "weekend" })],
     ["火锅 每人100以内 3人", q({ keywords: ["hotpot"], category: "food", maxPrice: 100, perPerson: true, partySize: 3 })],
     ["sushi under $30 per person for two", q({ keywords: ["sushi"], category: "food", maxPrice: 30, perPerson: true, partySize: 2 })],
+    ["hotpot 100 per person", q({ keywords: ["hotpot"], category: "food", maxPrice: 100, perPerson: true })],
+    ["dinner under 50 each", q({ category: "food", maxPrice: 50, perPerson: true })],
     ["现在 500米内 拿铁", q({ keywords: ["latte"], category: "cafe", when: "now", radiusKm: 0.5 })],
     ["coffee within 300 m", q({ category: "cafe", radiusKm: 0.5 })],
     ["８折 蛋糕 １００元以内", q({ keywords: ["cake"], category: "cafe", minDiscount: 20, maxPrice: 100 })],

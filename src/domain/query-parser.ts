@@ -24,7 +24,10 @@ const PRICE = [
 ];
 /** A cap per person: "人均100以下", "每人100以内"; in English, a cap followed by "per person" (`PER_PERSON`). */
 const PRICE_PER_PERSON = new RegExp(String.raw`(?:人均|每人|每位)\s*(?:不超过|低于|最多)?\s*${AMOUNT}\s*(?:以内|以下|之内|左右)?`);
-const PER_PERSON = /\b(?:per (?:person|head|pax)|a (?:head|person)|pp|p\.p\.)(?![a-z])/;
+const PER_PERSON_WORDS = String.raw`(?:per (?:person|head|pax)|a (?:head|person)|pp|p\.p\.|each)(?![a-z])`;
+const PER_PERSON = new RegExp(String.raw`\b${PER_PERSON_WORDS}`);
+/** "hotpot 100 per person": a budget per person with no "under" before it. */
+const AMOUNT_PER_PERSON = new RegExp(String.raw`${AMOUNT}\s*${PER_PERSON_WORDS}`);
 
 /** "half price", "30% off", "8折": the percent off. */
 export const DISCOUNT: [RegExp, (m: RegExpExecArray) => number][] = [
@@ -58,7 +61,7 @@ const EN_STOP = new Set(
   ("a an the i we me my us our want wanna need looking look for find show get give some any something anything " +
     "cheap cheapest good best great nice deal deals offer offers discount discounts near nearby around here close by " +
     "me please with and or in at of to on is are there what whats where place places spot spots can you could " +
-    "would like let's lets go around within price priced under hi hello hey thanks thank ok okay yes no").split(" "),
+    "would like let's lets go around within price priced under hi hello hey thanks thank ok okay yes no help").split(" "),
 );
 /** Longest first, so that 有没有 goes before 有. */
 const ZH_STOP = [
@@ -111,6 +114,8 @@ export function parseRequest(input: string): DealQuery {
       break;
     }
   }
+  const budget = maxPrice === undefined ? take(AMOUNT_PER_PERSON) : null;
+  if (budget) [maxPrice, perPerson] = [Number(budget[1]), true];
   const partySize = first(PARTY);
 
   const found: Term[] = [];
