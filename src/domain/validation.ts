@@ -68,13 +68,33 @@ export function category(value: string): Category {
   return cleaned;
 }
 
+const COORDINATES = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+
+/**
+ * As typed on any keyboard: NFKC makes a Chinese keyboard's full-width comma
+ * and digits ("31.23，121.47") plain, and a copied minus sign is a minus.
+ */
+const plainCoordinates = (value: string) => value.normalize("NFKC").replace(/[−–]/g, "-").replace(/、/g, ",");
+
 /** "31.23, 121.47" or "31.23 121.47". */
 export function coordinates(value: string): Point {
-  const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(value);
+  const match = COORDINATES.exec(plainCoordinates(value));
   if (!match) throw new DomainError("bad-coordinates");
   const point = { lat: Number(match[1]), lng: Number(match[2]) };
   assertValidPoint(point);
   return point;
+}
+
+/**
+ * A message that is only a position ("40.7081, -73.9571"), or null. Stricter
+ * than a form's answer, where a position is expected: outside a form both
+ * numbers need decimals, so "2 150" stays a request for deals.
+ */
+export function typedPoint(value: string): Point | null {
+  const match = COORDINATES.exec(plainCoordinates(value));
+  if (!match || !match[1]!.includes(".") || !match[2]!.includes(".")) return null;
+  const point = { lat: Number(match[1]), lng: Number(match[2]) };
+  return Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null;
 }
 
 /** A price of 0 is a free coupon; the original price must be a real price. */
