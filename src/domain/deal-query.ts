@@ -3,7 +3,7 @@
 // built-in parser), the result passes through `cleanQuery`, so a value the user
 // could not have typed into a form never reaches the search.
 import { CATEGORIES, isCategory, type Category } from "./categories.js";
-import { minorDigits } from "./money.js";
+import { discountPercent, minorDigits } from "./money.js";
 import { RADIUS_CHOICES_KM } from "./nearby.js";
 
 export const TIMES = ["now", "today", "tonight", "tomorrow", "weekend"] as const;
@@ -151,8 +151,8 @@ export function withoutFilters(query: DealQuery, dropped: number): DealQuery {
 export function matchesQuery(deal: Matchable, query: DealQuery): boolean {
   if (query.maxPrice !== undefined && deal.priceMinor > query.maxPrice * 10 ** minorDigits(deal.currency)) return false;
   if (query.minDiscount !== undefined) {
-    const off = deal.originalPriceMinor > 0 ? ((deal.originalPriceMinor - deal.priceMinor) * 100) / deal.originalPriceMinor : 0;
-    if (off < query.minDiscount) return false;
+    // The percent the list shows, so "−30% or more" keeps a deal shown as −30%.
+    if (discountPercent(deal.priceMinor, deal.originalPriceMinor) < query.minDiscount) return false;
   }
   if (query.keywords.length === 0) return true;
   const title = deal.title.toLowerCase();
