@@ -194,6 +194,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     const file = this.options.stateFile;
     if (!file || !existsSync(file)) return;
     const saved = JSON.parse(readFileSync(file, "utf8")) as SavedChat[];
+    this.restoring = true;
     for (const s of saved) {
       const { id, first_name: firstName, last_name: lastName, username, language_code: languageCode } = s.user;
       this.addUser({ id, firstName, lastName, username, languageCode, started: s.started });
@@ -201,12 +202,15 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       state.blocked = s.blocked;
       state.nextMessageId = s.nextMessageId;
     }
+    this.restoring = false;
   }
+
+  private restoring = false;
 
   /** Writes the users down (small: a few chats), when something about them changed. */
   private save(): void {
     const file = this.options.stateFile;
-    if (!file) return;
+    if (!file || this.restoring) return;
     const saved: SavedChat[] = [...this.chats.values()].map((c) => ({
       user: c.user,
       started: c.started,
