@@ -50,7 +50,7 @@ describe("a service clock ahead of the machine's", () => {
     expect(only(await eve.send("latte")).text).toMatch(/Share your location/);
     h.advance(10 * 60_000);
     const results = only(await eve.location(HERE.lat, HERE.lng));
-    expect(results.text.split("\n")[1]).toBe("📍 Filtered search: 1 of the 1 deals within 5 km · ☕ Cafés & drinks");
+    expect(results.text.split("\n")[1]).toBe("📍 Filtered search: 1 of the one deal within 5 km · ☕ Cafés & drinks");
   });
 
   it("counts what customers saw and ordered today on that clock", async () => {

@@ -4,16 +4,42 @@ import { Composer, InputFile } from "grammy";
 import { csvFile } from "../../domain/csv.js";
 import type { BotContext } from "../context.js";
 
-/** The columns of each file, in the order of the service's rows; dated ones name the time zone. */
-const ORDER_COLUMNS = ["order", "created", "status", "paid", "refunded", "offer", "offer-title", "customer", "quantity", "unit-price", "usual-price", "total", "currency", "source"];
-const REDEMPTION_COLUMNS = ["voucher", "code", "redeemed", "order", "offer", "offer-title", "customer", "price-paid", "discount", "currency"];
+/** The headers of each file, in the order of the service's rows; dated ones name the time zone. */
+const ORDER_COLUMNS = [
+  "export-column-order",
+  "export-column-created",
+  "export-column-status",
+  "export-column-paid",
+  "export-column-refunded",
+  "export-column-offer",
+  "export-column-offer-title",
+  "export-column-customer",
+  "export-column-quantity",
+  "export-column-unit-price",
+  "export-column-usual-price",
+  "export-column-total",
+  "export-column-currency",
+  "export-column-source",
+];
+const REDEMPTION_COLUMNS = [
+  "export-column-voucher",
+  "export-column-code",
+  "export-column-redeemed",
+  "export-column-order",
+  "export-column-offer",
+  "export-column-offer-title",
+  "export-column-customer",
+  "export-column-price-paid",
+  "export-column-discount",
+  "export-column-currency",
+];
 
 export const exportFeature = new Composer<BotContext>();
 
 exportFeature.command("export", async (ctx) => {
   const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);
   const data = await ctx.deps.services.exports.rows(shop);
-  const header = (columns: string[]) => columns.map((c) => ctx.t(`export-column-${c}`, { zone: data.zone }));
+  const header = (columns: string[]) => columns.map((key) => ctx.t(key, { zone: data.zone }));
   await ctx.replyWithDocument(new InputFile(csvFile([header(ORDER_COLUMNS), ...data.orders]), `orders-${data.day}.csv`), {
     caption: ctx.t("export-orders", { count: data.orders.length }),
   });
