@@ -229,6 +229,7 @@ error-code-typo = That code has a typo: one symbol is wrong or two are swapped. 
 error-code-unknown = No voucher of your shop has this code.
 error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
 error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
+error-redeem-confirmation-invalid = This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.
 error-voucher-not-found = This voucher isn't yours or no longer exists.
 error-refund-not-allowed = This voucher can't be refunded (used, expired, or the offer has no refunds).
 error-refund-not-due = Order #{ $order } has no refund due from your shop.

@@ -226,6 +226,7 @@ error-code-typo = 券码有误：有一位输错或两位颠倒了，请检查�
 error-code-unknown = 你的店铺没有这个券码。
 error-not-a-redeemer = 只有店主（或店员）可以核销券码。
 error-redeem-rate-limited = 输错次数太多，请 { $minutes } 分钟后再试。
+error-redeem-confirmation-invalid = 这个确认已失效。请重新扫描顾客的二维码，或用 /redeem 输入券码。
 error-voucher-not-found = 这个券码不是你的，或已不存在。
 error-refund-not-allowed = 这个券码不能退款（已使用、已过期，或该优惠不支持退款）。
 error-refund-not-due = 订单 #{ $order } 没有需要你的店铺退款的款项。

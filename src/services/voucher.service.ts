@@ -1,5 +1,7 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
+import { randomBytes } from "node:crypto";
 import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
+import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
@@ -10,6 +12,8 @@ const MINUTE_MS = 60_000;
 export const REDEEM_FAILURES_ALLOWED = 5;
 export const REDEEM_FAILURE_WINDOW_MINUTES = 15;
 export const VOUCHERS_PER_PAGE = 8;
+/** How long the Redeem button under a scanned voucher works. */
+export const REDEEM_CONFIRMATION_MINUTES = 10;
 
 export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
 export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
@@ -28,10 +32,12 @@ function refundable(order: { status: string; deal: { refundPolicy: string } }): 
 export function createVoucherService({
   orders,
   shops,
+  confirmations,
   clock,
 }: {
   orders: OrderRepository;
   shops: ShopRepository;
+  confirmations: RedeemConfirmationRepository;
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
@@ -44,10 +50,7 @@ export function createVoucherService({
   async function lookup(userId: bigint, typed: string): Promise<FoundVoucher> {
     const shopIds = await shopIdsOf(userId);
     const now = clock();
-    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
-    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
-      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
-    }
+    await refuseWhenPaused(userId, now);
     const code = parseVoucherCode(typed);
     const voucher = await orders.findVoucher(code);
     if (!voucher || !shopIds.includes(voucher.deal.shopId)) {
@@ -55,6 +58,32 @@ export function createVoucherService({
       throw new DomainError("code-unknown");
     }
     return voucher;
+  }
+
+  async function refuseWhenPaused(userId: bigint, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
+    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
+      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
+    }
+  }
+
+  /**
+   * Redeems a code typed or scanned by the shop's staff. When it cannot be
+   * redeemed, says why, with the voucher as it is now (for dates).
+   */
+  async function redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+    const found = await lookup(userId, typed);
+    const now = clock();
+    if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
+      return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+    }
+    const latest = (await orders.findVoucher(found.code))!;
+    const outcomes: Record<string, RedeemOutcome> = {
+      REDEEMED: "already-redeemed",
+      PENDING: "group-pending",
+      REFUNDED: "refunded",
+    };
+    return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
   }
 
   /** A voucher the user holds; anything else reads as not found. */
@@ -92,8 +121,6 @@ export function createVoucherService({
       return refunded;
     },
 
-    lookup,
-
     async canRedeem(userId: bigint): Promise<boolean> {
       return (await shops.redeemableBy(userId)).length > 0;
     },
@@ -110,29 +137,38 @@ export function createVoucherService({
       return voucher?.holderId === holderId ? voucher : null;
     },
 
-    async codeOf(voucherId: number): Promise<string | null> {
-      const [voucher] = await orders.vouchersById([voucherId]);
-      return voucher?.code ?? null;
+    /**
+     * A scanned code, for the shop to confirm. The code is the secret, so the
+     * Redeem button carries no voucher id: it carries a random token that
+     * proves this user presented this code a moment ago.
+     */
+    async confirmation(userId: bigint, typed: string): Promise<{ voucher: FoundVoucher; token: string }> {
+      const voucher = await lookup(userId, typed);
+      const now = clock();
+      const token = randomBytes(16).toString("base64url");
+      const expiresAt = new Date(now.getTime() + REDEEM_CONFIRMATION_MINUTES * MINUTE_MS);
+      await confirmations.create(token, userId, voucher.id, expiresAt, now);
+      return { voucher, token };
     },
 
     /**
-     * Redeems a code typed or scanned by the shop's staff. When it cannot be
-     * redeemed, says why, with the voucher as it is now (for dates).
+     * The Redeem button pressed. A token that is forged, lapsed or someone
+     * else's counts as a wrong code: guessing through the button is guessing codes.
      */
-    async redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
-      const found = await lookup(userId, typed);
+    async redeemConfirmed(userId: bigint, token: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+      await shopIdsOf(userId);
       const now = clock();
-      if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
-        return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      await refuseWhenPaused(userId, now);
+      const voucherId = await confirmations.voucherOf(token, userId, now);
+      const [voucher] = voucherId === null ? [] : await orders.vouchersById([voucherId]);
+      if (!voucher) {
+        await orders.recordRedeemFailure(userId, now);
+        throw new DomainError("redeem-confirmation-invalid");
       }
-      const latest = (await orders.findVoucher(found.code))!;
-      const outcomes: Record<string, RedeemOutcome> = {
-        REDEEMED: "already-redeemed",
-        PENDING: "group-pending",
-        REFUNDED: "refunded",
-      };
-      return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+      return redeem(userId, voucher.code);
     },
+
+    redeem,
 
     /**
      * Scheduled: active vouchers past their date expire; under "refund on
