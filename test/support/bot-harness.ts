@@ -44,6 +44,7 @@ const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 const ALERT_LIMIT = 200;
 const CALLBACK_DATA_BYTES = 64;
+const DELETE_WINDOW_SECONDS = 48 * 60 * 60;
 
 /** One Bot API call the bot made, with what a user would see of it. */
 export interface ApiCall {
@@ -678,7 +679,11 @@ export class BotHarness {
       }
       case "deleteMessage": {
         const messages = this.screens.get(this.chatOf(p));
-        if (!messages?.delete(Number(p.message_id))) throw new ApiRefusal("message to delete not found");
+        const message = messages?.get(Number(p.message_id));
+        if (!message) throw new ApiRefusal("message to delete not found");
+        // "A message can only be deleted if it was sent less than 48 hours ago."
+        if (this.unixNow() - message.date >= DELETE_WINDOW_SECONDS) throw new ApiRefusal("message can't be deleted for everyone");
+        messages!.delete(message.message_id);
         return true;
       }
       case "sendInvoice": {
