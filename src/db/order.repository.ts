@@ -204,10 +204,13 @@ export function createOrderRepository(db: Db) {
       await db.order.update({ where: { id: orderId }, data: { deliveredAt: now } });
     },
 
-    /** Paid orders whose vouchers never reached the buyer (a crash between payment and reply). */
+    /**
+     * Paid orders whose vouchers never reached the buyer (a crash between
+     * payment and reply); not while the buyer has blocked the bot.
+     */
     undelivered(paidBefore: Date): Promise<OrderWithVouchers[]> {
       return db.order.findMany({
-        where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore } },
+        where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
         include: withDeal,
         orderBy: { id: "asc" },
       });
