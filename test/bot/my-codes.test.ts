@@ -3,7 +3,8 @@
 // the merchant marking the money as paid back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
+import { decodeQr, startPayloadOf } from "../../src/sandbox/qr-scan.js";
+import { BOT_INFO, button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, openSharedCard, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
@@ -102,7 +103,12 @@ describe("/mycodes", () => {
   it("pages through more than 8 vouchers", async () => {
     const dan = h.user({ id: 1015, firstName: "Dan", languageCode: "en" });
     const { delivery, codes } = await purchase(h, dan, deals.many.id, 10);
-    // Ten codes arrive as one list, not ten photos.
+    // Ten QR codes arrive as one album, each photo with its code and a QR of it, then the list.
+    const album = only(sentTo(delivery, 1015), "sendMediaGroup");
+    const photos = album.result as { caption: string; photo: unknown[] }[];
+    expect(photos).toHaveLength(10);
+    expect(album.uploads!.map((png) => startPayloadOf(decodeQr(png)!, BOT_INFO.username))).toEqual(codes.map((c) => `v-${c}`));
+    expect(photos.map((p) => p.caption.split("\n")[1])).toEqual(codes.map((c) => `Code: ${shownCode(c)}`));
     const codeList = sentTo(delivery, 1015).at(-1)!;
     expect(codeList.text).toMatch(/^🎟 Your 10 voucher codes/);
     expect(codeList.text).toContain(`10. ${shownCode(codes[9]!)}`);
