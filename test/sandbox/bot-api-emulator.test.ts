@@ -119,7 +119,7 @@ describe("a grammY bot long polling the emulator", () => {
     const photo = (caption: string) => ({ type: "photo" as const, media: new InputFile(PNG), caption, parse_mode: "HTML" as const });
     const album = await bot.api.sendMediaGroup(ana.id, [photo("<b>one</b>"), photo("two"), photo("three")]);
     expect(album.map((m) => m.caption)).toEqual(["one", "two", "three"]);
-    expect(new Set(album.map((m) => m.media_group_id)).size).toBe(1);
+    expect(new Set(album.map((m) => (m as { media_group_id?: string }).media_group_id)).size).toBe(1);
     await expect(bot.api.sendMediaGroup(ana.id, [photo("alone")])).rejects.toMatchObject({ error_code: 400 });
 
     now = new Date(now.getTime() + 48 * 3600_000);
