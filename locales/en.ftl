@@ -186,15 +186,26 @@ voucher-state-active = valid until { $until }
 voucher-state-pending = waiting for { $needed } buyers
 voucher-state-redeemed = redeemed { $when }
 voucher-state-refunded = refunded
+voucher-state-refund-requested = refund requested
 voucher-state-expired = expired { $when }
 mycodes-empty = 🎟 You have no vouchers yet. Share your location to find a deal!
 mycodes-header = 🎟 <b>Your vouchers</b> ({ $total }) · page { $page }/{ $pages }
 voucher-refund = ↩️ Refund
-refund-confirm = ↩️ Refund { $count } unused voucher(s) of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
+refund-how-many = ↩️ How many of your { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) do you want to refund? { $price } each.
+refund-confirm = ↩️ Refund { $count ->
+    [one] 1 unused voucher
+   *[other] { $count } unused vouchers
+  } of <b>{ $title }</b> (order #{ $order }) for { $amount }? { $count ->
+    [one] This code stops
+   *[other] These codes stop
+  } working at once:
 refund-yes = Yes, refund
 refund-no = No, keep them
 refund-requested = ↩️ Refund requested for order #{ $order }: { $shop } will pay { $amount } back through the payment provider. You'll get a message when it's done.
-refund-done-free = ↩️ Done: the vouchers of order #{ $order } are cancelled.
+refund-done-free = ↩️ Done: { $count ->
+    [one] 1 voucher
+   *[other] { $count } vouchers
+  } of order #{ $order } cancelled.
 refund-due-merchant = ↩️ Refund due: order #{ $order }, <b>{ $title }</b>, { $amount }. Pay it back through your payment provider (charge <code>{ $charge }</code>), then tap the button or send <code>/refunded { $order }</code>.
 refund-mark-done = ✅ Mark as refunded
 refund-paid-notice = ✅ The shop refunded { $amount } for order #{ $order } (<b>{ $title }</b>).

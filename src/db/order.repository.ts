@@ -41,6 +41,9 @@ export type PaymentOutcome =
   /** No order of this buyer with this amount: a bug or a forgery, never fulfilled. */
   | { kind: "unmatched" };
 
+/** Orders that were paid, including those refunded in part or in full since. */
+const PAID_ONCE = ["PAID", "REFUND_DUE", "REFUNDED"];
+
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 
 /** Units this buyer holds or has on hold: paid orders and live reservations. */
@@ -278,22 +281,36 @@ export function createOrderRepository(db: Db) {
     },
 
     /**
-     * Voids the order's unused vouchers (those matching `voidable`) and records
-     * what is owed back. A free order owes nothing and is settled at once.
-     * Returns null when nothing was left to refund.
+     * Voids the order's unused vouchers (those matching `voidable`), all of
+     * them or only those of `only`, and records what is owed back: the share
+     * of every voided voucher not yet paid back. A free order owes nothing and
+     * is settled at once. Returns null when nothing was left to refund, or when
+     * one of `only` is no longer unused; then nothing changes.
      */
-    refund(orderId: number, voidable: string[], now: Date): Promise<OrderWithVouchers | null> {
+    refund(orderId: number, voidable: string[], now: Date, only?: number[]): Promise<OrderWithVouchers | null> {
       return transaction(async (tx) => {
         await lockOrder(tx, orderId, now);
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-        if (order.status !== "PAID") return null;
-        const { count } = await tx.voucher.updateMany({
+        // An order that was paid, even if part of it was refunded before.
+        if (!PAID_ONCE.includes(order.status)) return null;
+        const unused = await tx.voucher.findMany({
           // An active voucher past its date is expired, even before the job marks it.
-          where: { orderId, status: { in: voidable }, NOT: { status: "ACTIVE", expiresAt: { lte: now } } },
-          data: { status: "REFUNDED" },
+          where: {
+            orderId,
+            status: { in: voidable },
+            NOT: { status: "ACTIVE", expiresAt: { lte: now } },
+            ...(only ? { id: { in: only } } : {}),
+          },
+          select: { id: true },
         });
-        if (count === 0) return null;
-        const refundMinor = order.unitPriceMinor * count;
+        if (unused.length === 0 || (only && unused.length !== only.length)) return null;
+        const free = order.unitPriceMinor === 0;
+        await tx.voucher.updateMany({
+          where: { id: { in: unused.map((v) => v.id) } },
+          data: { status: "REFUNDED", ...(free ? { refundSettledAt: now } : {}) },
+        });
+        const owed = await tx.voucher.count({ where: { orderId, status: "REFUNDED", refundSettledAt: null } });
+        const refundMinor = order.unitPriceMinor * owed;
         await tx.order.update({
           where: { id: orderId },
           data: {
@@ -303,18 +320,22 @@ export function createOrderRepository(db: Db) {
             ...(refundMinor === 0 ? { refundedAt: now } : {}),
           },
         });
-        await returnStock(tx, order.dealId, count);
+        await returnStock(tx, order.dealId, unused.length);
         return tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal });
       });
     },
 
-    /** The merchant paid the money back. Only their own shop's orders, only once. */
-    async settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
-      const { count } = await db.order.updateMany({
-        where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
-        data: { status: "REFUNDED", refundedAt: now },
+    /** The merchant paid the money back: the order and its vouchers owed. Only their own shop's orders, only once. */
+    settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
+      return transaction(async (tx) => {
+        const { count } = await tx.order.updateMany({
+          where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
+          data: { status: "REFUNDED", refundedAt: now },
+        });
+        if (count !== 1) return null;
+        await tx.voucher.updateMany({ where: { orderId, status: "REFUNDED", refundSettledAt: null }, data: { refundSettledAt: now } });
+        return tx.order.findUnique({ where: { id: orderId }, include: withDeal });
       });
-      return count === 1 ? db.order.findUnique({ where: { id: orderId }, include: withDeal }) : null;
     },
 
     /** Active vouchers past their date become EXPIRED; returns the orders they belong to. */
@@ -335,7 +356,7 @@ export function createOrderRepository(db: Db) {
     ordersToRefundOnExpiry(): Promise<number[]> {
       return db.order
         .findMany({
-          where: { status: "PAID", deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: "EXPIRED" } } },
+          where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: "EXPIRED" } } },
           select: { id: true },
         })
         .then((rows) => rows.map((r) => r.id));
@@ -346,8 +367,9 @@ export function createOrderRepository(db: Db) {
       return db.order
         .findMany({
           where: {
-            status: "PAID",
+            status: { in: PAID_ONCE },
             deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: "ENDED" }] },
+            vouchers: { some: { status: { in: ["PENDING", "ACTIVE"] } } },
           },
           select: { id: true },
         })

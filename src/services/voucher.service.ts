@@ -23,10 +23,26 @@ export function voucherState(v: { status: string; expiresAt: Date }, now: Date):
   return v.status === "ACTIVE" && v.expiresAt <= now ? "EXPIRED" : v.status;
 }
 
-/** Vouchers a refund would void under the deal's policy right now. */
+/**
+ * Vouchers a refund would void under the deal's policy right now. An order
+ * refunded in part before still has its other vouchers to refund.
+ */
 function refundable(order: { status: string; deal: { refundPolicy: string } }): string[] {
-  if (order.status !== "PAID" || order.deal.refundPolicy !== "ANYTIME") return [];
+  if (!["PAID", "REFUND_DUE", "REFUNDED"].includes(order.status) || order.deal.refundPolicy !== "ANYTIME") return [];
   return ["ACTIVE", "PENDING"];
+}
+
+/** The vouchers a refund of `count` would void: the newest unused ones of the order. */
+function chooseForRefund<V extends { id: number; status: string; expiresAt: Date }>(
+  order: { status: string; deal: { refundPolicy: string }; vouchers: V[] },
+  now: Date,
+  count: number,
+): V[] {
+  const voids = refundable(order);
+  return order.vouchers
+    .filter((v) => voids.includes(voucherState(v, now)))
+    .sort((a, b) => b.id - a.id)
+    .slice(0, count);
 }
 
 export function createVoucherService({
@@ -86,6 +102,14 @@ export function createVoucherService({
     return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
   }
 
+  async function refundChoice(holderId: bigint, voucherId: number, count: number) {
+    const voucher = await held(holderId, voucherId);
+    const order = await orders.find(voucher.orderId);
+    const vouchers = order && count >= 1 ? chooseForRefund(order, clock(), count) : [];
+    if (!order || vouchers.length === 0 || vouchers.length < count) throw new DomainError("refund-not-allowed");
+    return { order, vouchers, amountMinor: order.unitPriceMinor * count };
+  }
+
   /** A voucher the user holds; anything else reads as not found. */
   async function held(holderId: bigint, voucherId: number) {
     const [voucher] = await orders.vouchersById([voucherId]);
@@ -110,16 +134,22 @@ export function createVoucherService({
       return { voucher, order: order!, refundableCount: unused.length, now: clock() };
     },
 
-    /** The unused vouchers of the order go void; the money is owed back (or nothing, for a free coupon). */
-    async refund(holderId: bigint, voucherId: number): Promise<OrderWithVouchers> {
-      const voucher = await held(holderId, voucherId);
-      const order = await orders.find(voucher.orderId);
-      const voids = order ? refundable(order) : [];
-      if (voids.length === 0) throw new DomainError("refund-not-allowed");
-      const refunded = await orders.refund(voucher.orderId, voids, clock());
+    /**
+     * `count` unused vouchers of the order go void, as many as the buyer chose;
+     * their money is owed back (or nothing, for a free coupon). Refused when
+     * fewer are left than chosen (used or refunded meanwhile): the buyer
+     * confirmed an amount, and gets that or nothing.
+     */
+    async refund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
+      const { order, vouchers } = await refundChoice(holderId, voucherId, count);
+      const ids = vouchers.map((v) => v.id);
+      const refunded = await orders.refund(order.id, refundable(order), clock(), ids);
       if (!refunded) throw new DomainError("refund-not-allowed");
-      return refunded;
+      return { order: refunded, refundedMinor: refunded.unitPriceMinor * count };
     },
+
+    /** What a refund of `count` would void and cost, for the buyer to confirm. */
+    refundChoice,
 
     async canRedeem(userId: bigint): Promise<boolean> {
       return (await shops.redeemableBy(userId)).length > 0;
