@@ -3,6 +3,7 @@
 // lock (SQLite's write lock; PostgreSQL's row lock) makes racing buyers,
 // replayed payments and a second bot instance queue up behind it, and the
 // condition decides who wins. Nothing is read first and written later.
+import { PAID_ONCE } from "../domain/order-status.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import type { Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
@@ -40,9 +41,6 @@ export type PaymentOutcome =
   | { kind: "sold-out"; order: OrderWithVouchers }
   /** No order of this buyer with this amount: a bug or a forgery, never fulfilled. */
   | { kind: "unmatched" };
-
-/** Orders that were paid, including those refunded in part or in full since. */
-const PAID_ONCE = ["PAID", "REFUND_DUE", "REFUNDED"];
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 

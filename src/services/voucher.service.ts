@@ -4,6 +4,7 @@ import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.
 import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
+import { PAID_ONCE } from "../domain/order-status.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
 import type { Clock } from "./clock.js";
 
@@ -28,7 +29,7 @@ export function voucherState(v: { status: string; expiresAt: Date }, now: Date):
  * refunded in part before still has its other vouchers to refund.
  */
 function refundable(order: { status: string; deal: { refundPolicy: string } }): string[] {
-  if (!["PAID", "REFUND_DUE", "REFUNDED"].includes(order.status) || order.deal.refundPolicy !== "ANYTIME") return [];
+  if (!PAID_ONCE.includes(order.status) || order.deal.refundPolicy !== "ANYTIME") return [];
   return ["ACTIVE", "PENDING"];
 }
 
