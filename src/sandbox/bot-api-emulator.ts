@@ -833,7 +833,9 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         const state = this.chatFor(p, { sending: true });
         type Item = { type: string; media: string; caption?: string; parse_mode?: string; caption_entities?: MessageEntity[] };
         const media = optJson<Item[]>(p.fields, "media");
-        if (!Array.isArray(media) || media.length < 2 || media.length > 10) throw bad("wrong number of media in the group: 2 to 10");
+        // The docs say 2–10 items; Telegram sends a single one too.
+        if (!Array.isArray(media) || media.length === 0) throw bad("media to send are not specified");
+        if (media.length > 10) throw bad("too many messages to send as an album");
         if (media.some((m) => m.type !== "photo")) throw bad("the emulator sends albums of photos only");
         const items = media.map((m) => {
           const sub: RequestParams = {

@@ -137,6 +137,16 @@ describe("/mycodes", () => {
     expect(only(await dan.press("vl:7")).text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 2/2");
   });
 
+  it("splits more than 10 QR codes into even albums, none of a single photo", async () => {
+    const bulk = await h.publish(1001, { title: "Bagel", priceMinor: 300, originalPriceMinor: 500, perPersonLimit: 11 });
+    const fay = h.user({ id: 1018, firstName: "Fay", languageCode: "en" });
+    const { delivery, codes } = await purchase(h, fay, bulk.id, 11);
+    const albums = sentTo(delivery, 1018).filter((c) => c.method === "sendMediaGroup");
+    expect(albums.map((a) => a.uploads!.length)).toEqual([5, 6]);
+    const scanned = albums.flatMap((a) => a.uploads!.map((png) => startPayloadOf(decodeQr(png)!, BOT_INFO.username)));
+    expect(scanned).toEqual(codes.map((c) => `v-${c}`));
+  });
+
   it("opens only the user's own vouchers", async () => {
     const eve = h.user({ id: 1016, firstName: "Eve", languageCode: "en" });
     const { voucherIds } = await purchase(h, eve, deals.active.id);
