@@ -54,6 +54,19 @@ function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
   return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
 }
 
+/**
+ * Units the buyer holds or has on hold: paid orders and live reservations, and
+ * of an order refunded in part, the vouchers it still has (a refund of one
+ * voucher does not free the buyer's whole order from the per-person limit).
+ */
+async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
+  const sum = await tx.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
+  const kept = await tx.voucher.count({
+    where: { dealId, holderId: buyerId, status: { not: "REFUNDED" }, order: { status: { in: ["REFUND_DUE", "REFUNDED"] } } },
+  });
+  return (sum._sum.quantity ?? 0) + kept;
+}
+
 async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId: bigint): Promise<boolean> {
   // The per-person limit is part of the same statement, so it holds under the lock.
   // A quantity is at least 1, whatever asked for it: a zero-unit order would be
@@ -65,6 +78,10 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
       AND ${quantity} + (
         SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
           AND ("status" = 'PAID' OR ("status" = 'RESERVED' AND "reservedUntil" > ${now}))
+      ) + (
+        SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+        WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> 'REFUNDED'
+          AND o."status" IN ('REFUND_DUE', 'REFUNDED')
       ) <= "perPersonLimit"`;
   return changed === 1;
 }
@@ -136,9 +153,8 @@ export function createOrderRepository(db: Db) {
     },
 
     /** Units the buyer holds or has on hold for this deal. */
-    async heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
-      const sum = await db.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
-      return sum._sum.quantity ?? 0;
+    heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
+      return unitsHeld(db, dealId, buyerId, now);
     },
 
     /** Takes the units off the shelf and opens the order; null when stock, limit or dates say no. */
@@ -198,8 +214,7 @@ export function createOrderRepository(db: Db) {
         // Its units went back on sale: take them again if they are still there and the buyer is still within the limit.
         if (order.status === "EXPIRED" && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
           const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
-          const held = await tx.order.aggregate({ where: heldByBuyer(order.dealId, order.buyerId, p.now), _sum: { quantity: true } });
-          const overLimit = (held._sum.quantity ?? 0) + order.quantity > deal.perPersonLimit;
+          const overLimit = (await unitsHeld(tx, order.dealId, order.buyerId, p.now)) + order.quantity > deal.perPersonLimit;
           const owed = await tx.order.update({
             where: { id: order.id },
             data: { status: "REFUND_DUE", ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },

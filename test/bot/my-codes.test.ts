@@ -318,6 +318,19 @@ describe("refunds any time while unused", () => {
     );    await owner.send(`/refunded ${orderId}`);
   });
 
+  it("keeps the vouchers not refunded within the per-person limit", async () => {
+    const limited = await h.publish(1101, { title: "Lamb skewers", priceMinor: 800, originalPriceMinor: 1200, perPersonLimit: 4, refundPolicy: "ANYTIME" });
+    const gus = h.user({ id: 1116, firstName: "Gus", languageCode: "en" });
+    const { voucherIds, orderId } = await purchase(h, gus, limited.id, 3);
+    const howMany = only(await gus.press(`vr:${voucherIds[0]}`));
+    await gus.press(button(only(await gus.press(button(howMany, "1"))), "Yes, refund"));
+    // Two vouchers kept of a limit of four: two more may be bought, not four.
+    const card = await openSharedCard(gus, limited.id);
+    const question = only(await gus.press(dataStartingWith(card, `buy:${limited.id}:`)));
+    expect(buttonTexts(question)).toEqual(["1", "2", "✖ Close"]);
+    await owner.send(`/refunded ${orderId}`);
+  });
+
   it("lets only merchants settle refunds", async () => {
     const bob = h.user({ id: 1113, firstName: "Bob", languageCode: "en" });
     const answer = "Only merchants can do this. Register your shop first with /register.";
