@@ -439,8 +439,8 @@ describe("refunds when unused vouchers expire", () => {
 
     h.advance(DAY);
     const calls = await h.runJobs();
-    expect(only(sentTo(calls, 1311)).text).toBe("↩️ Your unused voucher(s) for Foot massage expired: CN¥176 will be refunded by the shop.");
-    expect(only(sentTo(calls, 1312)).text).toBe("↩️ 你在 Foot massage 的未使用券码已过期：商家将退还 ¥88。");
+    expect(only(sentTo(calls, 1311)).text).toBe("↩️ Your 2 unused vouchers for Foot massage expired: CN¥176 will be refunded by the shop.");
+    expect(only(sentTo(calls, 1312)).text).toBe("↩️ 你在 Foot massage 的 1 张未使用券码已过期：商家将退还 ¥88。");
     expect(sentTo(calls, 1313)).toEqual([]);
     const notices = sentTo(calls, 1301);
     expect(notices.map((n) => n.text.split(". Pay")[0])).toEqual([
