@@ -150,15 +150,9 @@ export function createConsoleService({
     },
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {
-      const invite = await staff.findInvite(token);
-      if (!invite) throw new DomainError("invite-invalid");
-      const shop = await shops.findByOwner(userId);
-      if (shop?.id === invite.shopId) throw new DomainError("invite-own-shop");
       const outcome = await staff.claimInvite(token, userId, clock());
-      if (!outcome.ok) throw new DomainError(outcome.reason === "used" ? "invite-used" : outcome.reason === "expired" ? "invite-expired" : "invite-invalid");
-      const joined = (await shops.redeemableBy(userId)).find((s) => s.id === outcome.shopId);
-      if (!joined) throw new DomainError("invite-invalid");
-      return joined;
+      if (!outcome.ok) throw new DomainError(outcome.reason === "unknown" ? "invite-invalid" : `invite-${outcome.reason}`);
+      return outcome.shop;
     },
     async staff(userId: bigint) {
       const shop = await ownedShop(userId);
