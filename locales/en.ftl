@@ -113,6 +113,7 @@ register-updated = ✅ Your shop's details are updated.
 register-pending =
     ✅ <b>{ $name }</b> is registered and waits for an operator's approval. I'll tell you when it's done.
 register-admin-notice = 🆕 New shop waiting for approval: <b>{ $name }</b> ({ $category }), { $address }, owner { $owner }.
+register-admin-notice-again = 🔁 Registered again after a rejection, waiting for approval: <b>{ $name }</b> ({ $category }), { $address }, owner { $owner }.
 
 ## New deal
 newdeal-title = 🏷 What's the offer? Give it a short title (up to 80 characters), e.g. "Two lattes for the price of one".

@@ -110,6 +110,7 @@ register-updated = ✅ 店铺信息已更新。
 register-pending =
     ✅ <b>{ $name }</b> 已登记，正在等待运营审核，审核完成后我会通知你。
 register-admin-notice = 🆕 新店铺待审核：<b>{ $name }</b>（{ $category }），{ $address }，店主 { $owner }。
+register-admin-notice-again = 🔁 被拒后重新登记，待审核：<b>{ $name }</b>（{ $category }），{ $address }，店主 { $owner }。
 
 ## New deal
 newdeal-title = 🏷 是什么优惠？起个简短的标题（最多 80 个字符），例如“拿铁买一送一”。

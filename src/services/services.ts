@@ -35,7 +35,7 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, needsApproval }),
+    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
     nearby,
     understanding,
