@@ -43,6 +43,18 @@ export type PaymentOutcome =
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 
+/**
+ * The deal as the buyer bought it: the title it had then (the order keeps its
+ * prices as well). A merchant's later rename is for new buyers only.
+ */
+function asBought<T extends { title: string | null; deal: Deal }>(order: T): T {
+  return order.title === null ? order : { ...order, deal: { ...order.deal, title: order.title } };
+}
+function voucherAsBought<T extends { order: Order; deal: Deal }>(voucher: T): T {
+  return voucher.order.title === null ? voucher : { ...voucher, deal: { ...voucher.deal, title: voucher.order.title } };
+}
+const bought = <T extends { title: string | null; deal: Deal }>(order: T | null) => (order ? asBought(order) : null);
+
 /** Units this buyer holds or has on hold: paid orders and live reservations. */
 function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
   return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
@@ -88,7 +100,7 @@ export function createOrderRepository(db: Db) {
 
   return {
     find(id: number): Promise<OrderWithVouchers | null> {
-      return db.order.findUnique({ where: { id }, include: withDeal });
+      return db.order.findUnique({ where: { id }, include: withDeal }).then(bought);
     },
 
     /** Different people who bought a group deal so far. */
@@ -115,6 +127,7 @@ export function createOrderRepository(db: Db) {
             currency: deal.currency,
             unitPriceMinor: deal.priceMinor,
             unitOriginalMinor: deal.originalPriceMinor,
+            title: deal.title,
             totalMinor: deal.priceMinor * r.quantity,
             status: "RESERVED",
             source: r.source,
@@ -142,7 +155,7 @@ export function createOrderRepository(db: Db) {
         await lockOrder(tx, p.orderId, p.now);
         if (p.telegramChargeId) {
           const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
-          if (seen) return { kind: "replay", order: seen };
+          if (seen) return { kind: "replay", order: asBought(seen) };
         }
         const order = await tx.order.findUnique({ where: { id: p.orderId } });
         if (
@@ -167,7 +180,7 @@ export function createOrderRepository(db: Db) {
             data: { status: "REFUND_DUE", refundRequestedAt: p.now, refundMinor: order.totalMinor },
             include: withDeal,
           });
-          return { kind: "sold-out", order: owed };
+          return { kind: "sold-out", order: asBought(owed) };
         }
         const deal = await tx.deal.update({
           where: { id: order.dealId },
@@ -196,7 +209,7 @@ export function createOrderRepository(db: Db) {
           }
         }
         const paid = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: withDeal });
-        return { kind: "paid", order: paid, groupReached };
+        return { kind: "paid", order: asBought(paid), groupReached };
       });
     },
 
@@ -210,7 +223,7 @@ export function createOrderRepository(db: Db) {
         where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
 
     /** Gives a reservation's units back; false when it was paid or released already. */
@@ -239,7 +252,7 @@ export function createOrderRepository(db: Db) {
         orderBy: { id: "desc" },
         take,
         skip,
-      });
+      }).then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     countVouchersOf(holderId: bigint): Promise<number> {
@@ -247,14 +260,16 @@ export function createOrderRepository(db: Db) {
     },
 
     vouchersById(ids: number[]) {
-      return db.voucher.findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } });
+      return db.voucher
+        .findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } })
+        .then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     findVoucher(code: string) {
       return db.voucher.findUnique({
         where: { code },
         include: { deal: { include: { shop: true } }, order: true, holder: true },
-      });
+      }).then((voucher) => voucher && voucherAsBought(voucher));
     },
 
     /** Redeems once: of two staff scanning the same code, one wins. */
@@ -301,7 +316,7 @@ export function createOrderRepository(db: Db) {
           },
         });
         await returnStock(tx, order.dealId, count);
-        return tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal });
+        return asBought(await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal }));
       });
     },
 
@@ -311,7 +326,7 @@ export function createOrderRepository(db: Db) {
         where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
         data: { status: "REFUNDED", refundedAt: now },
       });
-      return count === 1 ? db.order.findUnique({ where: { id: orderId }, include: withDeal }) : null;
+      return count === 1 ? bought(await db.order.findUnique({ where: { id: orderId }, include: withDeal })) : null;
     },
 
     /** Active vouchers past their date become EXPIRED; returns the orders they belong to. */
@@ -357,7 +372,7 @@ export function createOrderRepository(db: Db) {
         where: { status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
   };
 }

@@ -3,12 +3,13 @@
 // button can reach nothing of another shop.
 import { randomBytes } from "node:crypto";
 import type { Deal, DealWithShop } from "../db/deal.repository.js";
-import type { DealSales, OfferRepository } from "../db/offer.repository.js";
+import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
 import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import type { StaffRepository } from "../db/staff.repository.js";
 import type { SummaryRepository } from "../db/summary.repository.js";
 import { DomainError } from "../domain/errors.js";
+import { assertBelowUsual } from "../domain/validation.js";
 import type { Clock } from "./clock.js";
 
 const DAY_MS = 86_400_000;
@@ -114,8 +115,21 @@ export function createConsoleService({
     },
     async setPrice(userId: bigint, dealId: number, priceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
-      if (priceMinor > deal.originalPriceMinor) throw new DomainError("original-below-price");
+      assertBelowUsual(priceMinor, deal.originalPriceMinor);
       await offers.setPrice(dealId, priceMinor);
+      return reload(dealId);
+    },
+    /** Orders keep the usual price they were sold with (the discount given), as they keep their price. */
+    async setOriginalPrice(userId: bigint, dealId: number, originalPriceMinor: number) {
+      const deal = await changeableDeal(userId, dealId);
+      assertBelowUsual(deal.priceMinor, originalPriceMinor);
+      await offers.edit(dealId, { originalPriceMinor });
+      return reload(dealId);
+    },
+    /** What customers read and see; orders keep the title they were bought under. */
+    async editOffer(userId: bigint, dealId: number, patch: OfferPatch) {
+      await changeableDeal(userId, dealId);
+      await offers.edit(dealId, patch);
       return reload(dealId);
     },
     async setDaysLeft(userId: bigint, dealId: number, days: number) {
