@@ -196,6 +196,15 @@ describe("/unsubscribe", () => {
     expect(only(await ana.send("/unsubscribe")).text).toBe("You have no subscriptions, so there is nothing to stop.");
     expect(only(await ana.send("/subscriptions")).text).toMatch(/^You have no subscriptions yet/);
   });
+
+  it("goes back from the question of a new place to the list of places, adding nothing", async () => {
+    const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
+    const ask = only(await ana.send("/subscribe"));
+    const list = only(await ana.press(button(ask, "◀ Back")));
+    expect(list.text).toMatch(/^You have no subscriptions yet/);
+    expect(await h.db.repos.forms.get(1001n)).toBeNull();
+    expect(await h.services.subscriptions.list(1001n)).toEqual([]);
+  });
 });
 
 describe("in Chinese", () => {
