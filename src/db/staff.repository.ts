@@ -4,7 +4,9 @@ import type { Shop } from "./shop.repository.js";
 
 export type InviteOutcome =
   | { ok: true; shop: Shop }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "own-shop" | "shop-unavailable" };
+  | { ok: false; reason: InviteRefusal };
+/** unavailable: the shop is not approved (suspended) and takes no staff for now. */
+export type InviteRefusal = "unknown" | "used" | "expired" | "own-shop" | "unavailable";
 
 export function createStaffRepository(db: Db) {
   return {
@@ -27,7 +29,7 @@ export function createStaffRepository(db: Db) {
         const shop = await tx.shop.findUnique({ where: { id: invite.shopId } });
         if (!shop) return { ok: false, reason: "unknown" };
         if (shop.ownerId === userId) return { ok: false, reason: "own-shop" };
-        if (shop.status !== "APPROVED") return { ok: false, reason: "shop-unavailable" };
+        if (shop.status !== "APPROVED") return { ok: false, reason: "unavailable" };
         const { count } = await tx.staffInvite.updateMany({
           where: { token, usedAt: null, expiresAt: { gt: now } },
           data: { usedAt: now, usedById: userId },

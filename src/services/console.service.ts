@@ -6,7 +6,7 @@ import type { Deal, DealWithShop } from "../db/deal.repository.js";
 import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
 import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
-import type { StaffRepository } from "../db/staff.repository.js";
+import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
 import type { SummaryRepository } from "../db/summary.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { assertBelowUsual } from "../domain/validation.js";
@@ -16,6 +16,14 @@ const DAY_MS = 86_400_000;
 /** How long an invitation link works. */
 export const INVITE_TTL_MS = 2 * DAY_MS;
 export const INVITE_PREFIX = "staff-";
+
+const INVITE_REFUSALS: Record<InviteRefusal, string> = {
+  unknown: "invite-invalid",
+  used: "invite-used",
+  expired: "invite-expired",
+  "own-shop": "invite-own-shop",
+  unavailable: "invite-shop-unavailable",
+};
 
 export interface OfferLine {
   deal: Deal;
@@ -165,7 +173,7 @@ export function createConsoleService({
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {
       const outcome = await staff.claimInvite(token, userId, clock());
-      if (!outcome.ok) throw new DomainError(outcome.reason === "unknown" ? "invite-invalid" : `invite-${outcome.reason}`);
+      if (!outcome.ok) throw new DomainError(INVITE_REFUSALS[outcome.reason]);
       return outcome.shop;
     },
     async staff(userId: bigint) {

@@ -271,13 +271,13 @@ describe("posting an offer", () => {
     expect(priceAgain.text).toBe(price.text);
     expect(buttonTexts(priceAgain)).toEqual(["◀ Back", "✖ Cancel"]);
     const cheaper = only(await pho.send("5"));
-    expect(priceLine(cheaper)).toBe("💰 CN¥5 instead of CN¥6 (−16%)");
+    expect(priceLine(cheaper)).toBe("💰 CN¥5 instead of CN¥6 (−17%)");
 
     // Cancel on that follow-up question leaves the whole edit: the price is what it was before it.
     only(await pho.press(button(cheaper, "✏️ Price")));
     const usual2 = only(await pho.send("8"));
     const kept = only(await pho.press(button(usual2, "✖ Cancel")));
-    expect(priceLine(kept)).toBe("💰 CN¥5 instead of CN¥6 (−16%)");
+    expect(priceLine(kept)).toBe("💰 CN¥5 instead of CN¥6 (−17%)");
     expect(await stepOf(602)).toBe("preview");
 
     // Finished edits keep the preview's own Back: to the last question of the form.
