@@ -185,7 +185,7 @@ payment-over-limit = 😕 This payment for <b>{ $title }</b> arrived after its i
 price-free = free
 order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
 order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
-order-codes = 🎟 Your { $count } voucher codes (open any with /mycodes to see its QR code):
+order-codes = 🎟 Your { $count } voucher codes (their QR codes are above, and each is in /mycodes too):
 group-pending = ⏳ <b>{ $title }</b> is a group deal: your vouchers activate when { $needed } people have bought ({ $sofar } so far). Invite friends to get there sooner!
 group-reached = 🎉 The group deal <b>{ $title }</b> reached { $needed } buyers: your vouchers are active now. See /mycodes.
 voucher-list = 🎟 My vouchers
@@ -196,18 +196,26 @@ voucher-state-active = valid until { $until }
 voucher-state-pending = waiting for { $needed } buyers
 voucher-state-redeemed = redeemed { $when }
 voucher-state-refunded = refunded
+voucher-state-refund-requested = refund requested
 voucher-state-expired = expired { $when }
 mycodes-empty = 🎟 You have no vouchers yet. Share your location to find a deal!
 mycodes-header = 🎟 <b>Your vouchers</b> ({ $total }) · page { $page }/{ $pages }
 voucher-refund = ↩️ Refund
+refund-how-many = ↩️ How many of your { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) do you want to refund? { $price } each.
 refund-confirm = ↩️ Refund { $count ->
-        [one] the unused voucher of <b>{ $title }</b> (order #{ $order }) for { $amount }? The code stops working at once.
-       *[other] { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
-    }
+    [one] 1 unused voucher
+   *[other] { $count } unused vouchers
+  } of <b>{ $title }</b> (order #{ $order }) for { $amount }? { $count ->
+    [one] This code stops
+   *[other] These codes stop
+  } working at once:
 refund-yes = Yes, refund
 refund-no = No, keep them
 refund-requested = ↩️ Refund requested for order #{ $order }: { $shop } will pay { $amount } back through the payment provider. You'll get a message when it's done.
-refund-done-free = ↩️ Done: the vouchers of order #{ $order } are cancelled.
+refund-done-free = ↩️ Done: { $count ->
+    [one] 1 voucher
+   *[other] { $count } vouchers
+  } of order #{ $order } cancelled.
 refund-due-merchant = ↩️ Refund due: order #{ $order }, <b>{ $title }</b>, { $amount }. Pay it back through your payment provider (charge <code>{ $charge }</code>), then tap the button or send <code>/refunded { $order }</code>.
 refund-mark-done = ✅ Mark as refunded
 refund-paid-notice = ✅ The shop refunded { $amount } for order #{ $order } (<b>{ $title }</b>).
@@ -246,6 +254,7 @@ error-code-typo = That code has a typo: one symbol is wrong or two are swapped. 
 error-code-unknown = No voucher of your shop has this code.
 error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
 error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
+error-redeem-confirmation-invalid = This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.
 error-voucher-not-found = This voucher isn't yours or no longer exists.
 error-refund-not-allowed = This voucher can't be refunded (used, expired, or the offer has no refunds).
 error-refund-not-due = Order #{ $order } has no refund due from your shop.

@@ -45,7 +45,7 @@ export function createServices(
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, clock }),
+    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
     console: createConsoleService({ ...repos, clock }),
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
     operator: createOperatorService({ operator: repos.operator }),
