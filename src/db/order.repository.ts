@@ -49,6 +49,18 @@ export type PaymentOutcome =
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 
+/**
+ * The deal as the buyer bought it: the title it had then (the order keeps its
+ * prices as well). A merchant's later rename is for new buyers only.
+ */
+function asBought<T extends { title: string | null; deal: Deal }>(order: T): T {
+  return order.title === null ? order : { ...order, deal: { ...order.deal, title: order.title } };
+}
+function voucherAsBought<T extends { order: Order; deal: Deal }>(voucher: T): T {
+  return voucher.order.title === null ? voucher : { ...voucher, deal: { ...voucher.deal, title: voucher.order.title } };
+}
+const bought = <T extends { title: string | null; deal: Deal }>(order: T | null) => (order ? asBought(order) : null);
+
 /** Units this buyer holds or has on hold: paid orders and live reservations. */
 function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
   return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
@@ -135,7 +147,7 @@ export function createOrderRepository(db: Db) {
 
   return {
     find(id: number): Promise<OrderWithVouchers | null> {
-      return db.order.findUnique({ where: { id }, include: withDeal });
+      return db.order.findUnique({ where: { id }, include: withDeal }).then(bought);
     },
 
     /** Different people who bought a group deal so far. */
@@ -149,7 +161,7 @@ export function createOrderRepository(db: Db) {
         where: { dealId, buyerId, status: "RESERVED", reservedUntil: { gt: now } },
         include: { deal: { include: { shop: true } } },
         orderBy: { id: "desc" },
-      });
+      }).then(bought);
     },
 
     /** Units the buyer holds or has on hold for this deal. */
@@ -171,6 +183,7 @@ export function createOrderRepository(db: Db) {
             currency: deal.currency,
             unitPriceMinor: deal.priceMinor,
             unitOriginalMinor: deal.originalPriceMinor,
+            title: deal.title,
             totalMinor: deal.priceMinor * r.quantity,
             status: "RESERVED",
             source: r.source,
@@ -202,7 +215,7 @@ export function createOrderRepository(db: Db) {
         await lockOrder(tx, p.orderId, p.now);
         if (p.telegramChargeId) {
           const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
-          if (seen) return { kind: "replay", order: seen };
+          if (seen) return { kind: "replay", order: asBought(seen) };
         }
         const found = await tx.order.findUnique({ where: { id: p.orderId } });
         if (!found || found.buyerId !== p.buyerId || found.currency !== p.currency || found.totalMinor !== p.totalMinor) {
@@ -222,7 +235,7 @@ export function createOrderRepository(db: Db) {
             data: { status: "REFUND_DUE", ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
             include: withDeal,
           });
-          return { kind: overLimit ? "over-limit" : "sold-out", order: owed };
+          return { kind: overLimit ? "over-limit" : "sold-out", order: asBought(owed) };
         }
         const opened = await tx.order.updateMany({
           where: { id: order.id, status: order.status },
@@ -256,7 +269,7 @@ export function createOrderRepository(db: Db) {
           }
         }
         const paid = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: withDeal });
-        return { kind: "paid", order: paid, groupReached };
+        return { kind: "paid", order: asBought(paid), groupReached };
       });
     },
 
@@ -273,7 +286,7 @@ export function createOrderRepository(db: Db) {
         where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
 
     /** Gives a reservation's units back; false when it was paid or released already. */
@@ -311,7 +324,7 @@ export function createOrderRepository(db: Db) {
         orderBy: { id: "desc" },
         take,
         skip,
-      });
+      }).then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     countVouchersOf(holderId: bigint): Promise<number> {
@@ -319,14 +332,16 @@ export function createOrderRepository(db: Db) {
     },
 
     vouchersById(ids: number[]) {
-      return db.voucher.findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } });
+      return db.voucher
+        .findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } })
+        .then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     findVoucher(code: string) {
       return db.voucher.findUnique({
         where: { code },
         include: { deal: { include: { shop: true } }, order: true, holder: true },
-      });
+      }).then((voucher) => voucher && voucherAsBought(voucher));
     },
 
     /** Redeems once: of two staff scanning the same code, one wins. */
@@ -387,7 +402,7 @@ export function createOrderRepository(db: Db) {
           },
         });
         await returnStock(tx, order.dealId, unused.length);
-        return tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal });
+        return asBought(await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal }));
       });
     },
 
@@ -400,7 +415,7 @@ export function createOrderRepository(db: Db) {
         });
         if (count !== 1) return null;
         await tx.voucher.updateMany({ where: { orderId, status: "REFUNDED", refundSettledAt: null }, data: { refundSettledAt: now } });
-        return tx.order.findUnique({ where: { id: orderId }, include: withDeal });
+        return bought(await tx.order.findUnique({ where: { id: orderId }, include: withDeal }));
       });
     },
 
@@ -448,7 +463,7 @@ export function createOrderRepository(db: Db) {
         where: { status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
   };
 }

@@ -46,10 +46,6 @@ export function createShopRepository(db: Db) {
     async setCurrency(id: number, currency: string): Promise<void> {
       await db.shop.update({ where: { id }, data: { currency } });
     },
-    /** Re-registering replaces the details; an existing shop keeps its status. */
-    update(ownerId: bigint, shop: Omit<NewShop, "ownerId" | "status">): Promise<Shop> {
-      return db.shop.update({ where: { ownerId }, data: shop });
-    },
   };
 }
 

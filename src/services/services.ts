@@ -40,7 +40,7 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
+    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
