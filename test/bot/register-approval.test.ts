@@ -48,7 +48,8 @@ describe("registering a shop when operators approve shops", () => {
 
     const zoe = h.user({ id: 501, firstName: "Zoë <Z>", languageCode: "en" });
     await zoe.send("/register Zoë's Flowers | retail | 31.2,121.5 | 7 Main St");
-    const calls = shown(await zoe.send("9–18"));
+    await zoe.send("9–18");
+    const calls = shown(await zoe.press("form:pick:CNY"));
     expect(calls.filter((c) => c.payload.chat_id === 501).map((c) => c.text)).toEqual([
       "✅ Zoë's Flowers is registered and waits for an operator's approval. I'll tell you when it's done.",
     ]);

@@ -305,7 +305,8 @@ describe("registering a shop", () => {
     const deal = await h.publish(401, { title: "Noodle lunch" });
     const newPin = { lat: 31.3, lng: 121.6 };
     await joe.send(`/register Joe's Noodle Bar | cafe | ${newPin.lat},${newPin.lng} | 1 Harbour Road`);
-    expect(only(await joe.send("Mon–Sun 10:00–23:00")).text).toBe("✅ Your shop's details are updated.");
+    await joe.send("Mon–Sun 10:00–23:00");
+    expect(only(await joe.press("form:pick:CNY")).text).toBe("✅ Your shop's details are updated.");
 
     const ann = h.user({ id: 431, firstName: "Ann", languageCode: "en" });
     const list = only(await ann.location(newPin.lat, newPin.lng));

@@ -39,7 +39,7 @@ describe("a shop's currency", () => {
     const price = only(await owner.send("/skip"));
     expect(price.text).toBe("💰 The price customers pay, in JPY (e.g. 990; 0 for a free coupon):");
     expect(only(await owner.send("9.50")).text).toBe("Please send a price like 1250 (no decimals), not negative.");
-    expect(only(await owner.send("¥990")).text).toBe("🏷 The usual price, in JPY (not below ¥990):");
+    expect(only(await owner.send("¥990")).text).toBe("🏷 The usual price, in JPY (above ¥990):");
 
     const zh = h.user({ id: 1102, firstName: "Aki", languageCode: "zh-hans" });
     expect(only(await zh.send("12.5")).text).toBe("请发送类似 1250 的价格（不带小数），不能为负数。");
