@@ -113,6 +113,7 @@ register-location = 📍 Where is it? Share its location (📎 → Location) or 
 register-address = ✉️ The street address, as customers should read it:
 register-hours = 🕘 Opening hours (for example "Mon–Fri 9:00–21:00, Sat 10:00–18:00"):
 register-currency = 💱 Prices at this shop: { $name } ({ $code }), the currency where it stands. Keep it, pick another, or send a three-letter code such as EUR.
+register-currency-chosen = 💱 Prices at this shop: { $name } ({ $code }), as you chose. Keep it, pick another, or send a three-letter code such as EUR.
 register-currency-keep = ✅ Keep { $code }
 register-done =
     ✅ <b>{ $name }</b> is registered. Post your first offer with /newdeal.

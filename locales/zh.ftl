@@ -107,6 +107,7 @@ register-location = 📍 店在哪里？发送位置（📎 → 位置）或“�
 register-address = ✉️ 顾客看到的详细地址：
 register-hours = 🕘 营业时间（例如“周一至周五 9:00–21:00，周六 10:00–18:00”）：
 register-currency = 💱 本店标价货币：{ $name }（{ $code }），即店铺所在地的货币。保留它、选择其他货币，或发送三个字母的代码，例如 EUR。
+register-currency-chosen = 💱 本店标价货币：{ $name }（{ $code }），是你之前选的。保留它、选择其他货币，或发送三个字母的代码，例如 EUR。
 register-currency-keep = ✅ 保留 { $code }
 register-done =
     ✅ <b>{ $name }</b> 登记成功。用 /newdeal 发布第一个优惠吧。

@@ -1,6 +1,6 @@
 import type { ShopDetailsRepository } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
-import { currencyAt } from "../domain/currency.js";
+import { currencyAt, isCurrency } from "../domain/currency.js";
 import type { Point } from "../domain/geo.js";
 import type { ShopInput } from "../domain/validation.js";
 
@@ -23,8 +23,22 @@ export function createShopService({
   /** The currency of the country at the pin, which /register offers to keep. */
   const guessCurrency = (point: Point): string => currencyAt(point) ?? defaultCurrency;
 
+  /**
+   * What /register suggests: the currency the owner chose before while the
+   * shop stays in the same country (registering again must not undo a
+   * choice made by hand), else the one of the pin's country.
+   */
+  async function suggestCurrency(ownerId: bigint, point: Point): Promise<{ code: string; chosen: boolean }> {
+    const existing = await shops.findByOwner(ownerId);
+    if (existing && isCurrency(existing.currency) && currencyAt(existing) === currencyAt(point)) {
+      return { code: existing.currency, chosen: true };
+    }
+    return { code: guessCurrency(point), chosen: false };
+  }
+
   return {
     guessCurrency,
+    suggestCurrency,
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return shops.findByOwner(ownerId);
     },

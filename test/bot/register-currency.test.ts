@@ -47,6 +47,23 @@ describe("the currency step of /register", () => {
     expect(await shopOf(1202)).toMatchObject({ currency: "EUR", openingHours: "9–19" });
   });
 
+  it("registering again in the same country suggests the currency the owner chose, not the country's", async () => {
+    const ken = h.user({ id: 1204, firstName: "Ken", languageCode: "en" });
+    await ken.send(`/register Ken Sushi | food | ${TOKYO} | 2 Marunouchi`);
+    await ken.press(button(only(await ken.send("11–22")), "USD"));
+    await ken.send("/register Ken Sushi | food | 35.6895, 139.6917 | 3 Shinjuku");
+    const again = only(await ken.send("11–23"));
+    expect(again.text).toBe(
+      "💱 Prices at this shop: US Dollar (USD), as you chose. Keep it, pick another, or send a three-letter code such as EUR.",
+    );
+    expect(only(await ken.press(button(again, "✅ Keep USD"))).text).toBe("✅ Your shop's details are updated.");
+    expect(await shopOf(1204)).toMatchObject({ currency: "USD", address: "3 Shinjuku" });
+
+    // Moved to another country, the shop is offered that country's currency.
+    await ken.send("/register Ken Sushi | food | 31.23,121.47 | 1 Road");
+    expect(only(await ken.send("11–23")).text).toMatch(/^💱 Prices at this shop: Chinese Yuan \(CNY\), the currency where it stands/);
+  });
+
   it("asks in Chinese", async () => {
     const li = h.user({ id: 1203, firstName: "李", languageCode: "zh-hans" });
     await li.send("/register 老李面馆 | food | 31.23,121.47 | 南京路 1 号");

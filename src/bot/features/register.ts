@@ -85,9 +85,11 @@ export const registerForm = defineForm<ShopForm>({
       // Last, so that the one-line form (which asks only the hours) shows it too.
       id: "currency",
       prompt: async (ctx, data, keyboard) => {
-        const guess = ctx.deps.services.shops.guessCurrency({ lat: data.lat!, lng: data.lng! });
+        const suggested = await ctx.deps.services.shops.suggestCurrency(ctx.user.id, { lat: data.lat!, lng: data.lng! });
+        const guess = suggested.code;
         const others = COMMON_CURRENCIES.filter((c) => c !== guess).map((c) => ({ text: c, callback_data: formButton(c) }));
-        return ctx.reply(ctx.t("register-currency", { name: currencyName(guess, await localeOf(ctx)), code: guess }), {
+        const message = suggested.chosen ? "register-currency-chosen" : "register-currency";
+        return ctx.reply(ctx.t(message, { name: currencyName(guess, await localeOf(ctx)), code: guess }), {
           reply_markup: {
             inline_keyboard: [
               [{ text: ctx.t("register-currency-keep", { code: guess }), callback_data: formButton(guess) }],
