@@ -103,6 +103,11 @@ export function createStatsRepository(db: Db) {
       // Orders, vouchers and customers: one pass each over the offers' rows
       // (the dates have no index of their own; a shop's orders are few beside its events).
       const paidIn = Prisma.sql`"status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}`;
+      // Money paid back is counted per voucher (a buyer may refund some of an
+      // order's vouchers, at several times), when the merchant settled it; an
+      // order paid too late has no voucher and is paid back whole.
+      const wholeRefundIn = Prisma.sql`"status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to}
+        AND NOT EXISTS (SELECT 1 FROM "Voucher" v WHERE v."orderId" = "Order"."id")`;
       const orders = await db.$queryRaw<
         { source: string; currency: string; invoices: bigint; n: bigint; units: bigint; total: bigint; refunds: bigint; refunded: bigint }[]
       >`
@@ -111,8 +116,8 @@ export function createStatsRepository(db: Db) {
           SUM(CASE WHEN ${paidIn} THEN 1 ELSE 0 END) AS n,
           SUM(CASE WHEN ${paidIn} THEN "quantity" ELSE 0 END) AS units,
           SUM(CASE WHEN ${paidIn} THEN "totalMinor" ELSE 0 END) AS total,
-          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN 1 ELSE 0 END) AS refunds,
-          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN "totalMinor" ELSE 0 END) AS refunded
+          SUM(CASE WHEN ${wholeRefundIn} THEN 1 ELSE 0 END) AS refunds,
+          SUM(CASE WHEN ${wholeRefundIn} THEN "totalMinor" ELSE 0 END) AS refunded
         FROM "Order" WHERE "dealId" IN (${ids})
         GROUP BY "source", "currency"`;
       for (const row of orders) {
@@ -127,6 +132,16 @@ export function createStatsRepository(db: Db) {
         addTo(figures.revenue, row.currency, num(row.total));
         channel(channelOf(row.source)).purchases += num(row.n);
         addTo(channel(channelOf(row.source)).revenue, row.currency, num(row.total));
+      }
+
+      const refunds = await db.$queryRaw<{ currency: string; orders: bigint; refunded: bigint }[]>`
+        SELECT o."currency" AS currency, COUNT(DISTINCT o."id") AS orders, SUM(o."unitPriceMinor") AS refunded
+        FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REFUNDED' AND v."refundSettledAt" >= ${from} AND v."refundSettledAt" < ${to}
+        GROUP BY o."currency"`;
+      for (const row of refunds) {
+        figures.refunds += num(row.orders);
+        addTo(figures.refunded, row.currency, num(row.refunded));
       }
 
       const vouchers = await db.$queryRaw<{ currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`

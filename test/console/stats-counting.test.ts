@@ -47,7 +47,7 @@ describe("counting a shop's funnel", () => {
 
     const buy = (buyerId: bigint, dealId: number, unit: number, original: number, fields: Parameters<typeof orderRow>[4]) =>
       db.order.create({ data: orderRow(buyerId, dealId, unit, original, fields) });
-    const vouchers = async (order: { id: number; dealId: number; buyerId: bigint }, statuses: [string, string?][]) => {
+    const vouchers = async (order: { id: number; dealId: number; buyerId: bigint; refundedAt: Date | null }, statuses: [string, string?][]) => {
       for (const [i, [status, redeemedAt]] of statuses.entries()) {
         await db.voucher.create({
           data: {
@@ -58,6 +58,7 @@ describe("counting a shop's funnel", () => {
             status,
             expiresAt: at("2026-07-01T00:00:00Z"),
             redeemedAt: redeemedAt ? at(redeemedAt) : null,
+            refundSettledAt: status === "REFUNDED" ? order.refundedAt : null,
           },
         });
       }
@@ -182,6 +183,36 @@ describe("counting a shop's funnel", () => {
       [meal, "h", hour("2026-05-20T00:00:00Z"), "push", 2],
       [meal, "h", hour("2026-05-20T06:00:00Z"), "push", 2],
     ]);
+  });
+
+  it("counts what was paid back of an order refunded in part, not the whole order", async () => {
+    const db = t.db;
+    const noodles = await db.shop.create({ data: shopRow(2n, { lat: 31.25, lng: 121.49 }) });
+    const bowl = (await db.deal.create({ data: dealRow(noodles, { priceMinor: 2000, originalPriceMinor: 3000 }) })).id;
+    // Three bowls bought today; one refunded (and paid back) today, one kept, one eaten.
+    const order = await db.order.create({
+      data: orderRow(1n, bowl, 2000, 3000, { quantity: 3, status: "REFUNDED", source: "nearby", createdAt: "2026-05-20T01:00:00Z", paidAt: "2026-05-20T01:00:00Z", refundedAt: "2026-05-20T03:00:00Z" }),
+    });
+    for (const [i, status] of ["REFUNDED", "ACTIVE", "REDEEMED"].entries()) {
+      await db.voucher.create({
+        data: {
+          code: `P${order.id}X${i}`,
+          orderId: order.id,
+          dealId: bowl,
+          holderId: 1n,
+          status,
+          expiresAt: at("2026-07-01T00:00:00Z"),
+          redeemedAt: status === "REDEEMED" ? at("2026-05-20T04:00:00Z") : null,
+          refundSettledAt: status === "REFUNDED" ? at("2026-05-20T03:00:00Z") : null,
+        },
+      });
+    }
+    // A late payment for a sold-out offer: no voucher, paid back whole.
+    await db.order.create({
+      data: orderRow(3n, bowl, 2000, 3000, { quantity: 2, status: "REFUNDED", source: "nearby", createdAt: "2026-05-20T02:00:00Z", paidAt: "2026-05-20T02:00:00Z", refundedAt: "2026-05-20T05:00:00Z" }),
+    });
+    const f = await stats().figures(noodles, "today");
+    expect(f).toMatchObject({ purchases: 2, revenue: { CNY: 10000 }, refunds: 2, refunded: { CNY: 6000 } });
   });
 
   it("cuts the day at local midnight in a half-hour time zone", async () => {
