@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Deal, DealWithShop } from "../db/deal.repository.js";
 import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
+import type { OrderRepository } from "../db/order.repository.js";
 import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
@@ -33,6 +34,7 @@ export interface OfferLine {
 export function createConsoleService({
   shops,
   offers,
+  orders,
   staff,
   summaries,
   shopDetails,
@@ -40,6 +42,7 @@ export function createConsoleService({
 }: {
   shops: ShopRepository;
   offers: OfferRepository;
+  orders: Pick<OrderRepository, "releaseLapsed">;
   staff: StaffRepository;
   summaries: SummaryRepository;
   shopDetails: ShopDetailsRepository;
@@ -68,7 +71,8 @@ export function createConsoleService({
     const deal = await offers.findWithShop(dealId);
     if (!deal) throw new DomainError("deal-not-found");
     if (deal.shopId !== shop.id) throw new DomainError("not-your-deal");
-    return deal;
+    // The owner sees the stock buyers see: a lapsed hold is back on sale at once.
+    return (await orders.releaseLapsed(clock(), dealId)) > 0 ? reload(dealId) : deal;
   }
 
   /** An offer the owner may change: their shop is not suspended, and the offer has not ended. */
@@ -90,6 +94,7 @@ export function createConsoleService({
     ownedDeal,
     async offers(userId: bigint): Promise<{ shop: Shop; lines: OfferLine[] }> {
       const shop = await ownedShop(userId);
+      await orders.releaseLapsed(clock());
       const deals = await offers.listByShop(shop.id);
       const sales = await offers.salesOf(deals.map((d) => d.id));
       return { shop, lines: deals.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };

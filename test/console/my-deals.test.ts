@@ -277,3 +277,28 @@ describe("changing an offer after publishing", () => {
     expect(card.text).toMatch(/^Beef noodles XL\nHand-pulled, with extra beef\./);
   });
 });
+
+describe("an offer's stock while an invoice's hold lapses", () => {
+  let h: ReturnType<typeof createHarness>;
+  beforeAll(() => {
+    h = createHarness();
+  });
+  afterAll(() => h.close());
+
+  it("shows the owner the units back on sale the moment the hold lapses, as buyers see them", async () => {
+    await h.shop(OWNER, { ...HERE, name: "Noodle Bar" });
+    const dealId = (await h.publish(OWNER, { title: "Beef noodles", priceMinor: 2500, originalPriceMinor: 4000, quantity: 10 })).id;
+    await h.db.repos.users.ensure({ id: 801, firstName: "Buyer" });
+    // An invoice of 4 sent at 08:50 and held until 09:05; the clock reads 09:00.
+    const held = orderRow(801n, dealId, 2500, 4000, { quantity: 4, status: "RESERVED", source: "nearby", createdAt: "2026-05-04T08:50:00Z" });
+    await h.db.db.order.create({ data: { ...held, reservedUntil: new Date("2026-05-04T09:05:00Z") } });
+    await h.db.db.deal.update({ where: { id: dealId }, data: { stockLeft: 6 } });
+    const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
+    expect(only(await owner.send("/mydeals")).text).toContain("Beef noodles · ▶️ on sale · 0 sold · 6 left");
+
+    h.advance(6 * 60_000); // 09:06: the hold has lapsed, and no job has run since.
+    const list = only(await owner.send("/mydeals"));
+    expect(list.text).toContain("Beef noodles · ▶️ on sale · 0 sold · 10 left");
+    expect(only(await owner.press(button(list, "1"))).text).toContain("📦 10 left of 10 · 0 sold or reserved");
+  });
+});
