@@ -146,6 +146,7 @@ error-not-a-number = Please send a whole number from { $min } to { $max }.
 error-out-of-range = Please send a number from { $min } to { $max }.
 error-bad-category = Please pick one of the categories.
 error-bad-currency = That's not a currency code I know. Send three letters such as USD, EUR or CNY, or tap a button.
+error-currency-not-payable = Telegram takes no payments in { $code }. Pick a currency it takes, such as USD or EUR, or tap a button.
 error-bad-price = Please send a price like { $decimals ->
         [0] { $example } (no decimals)
        *[other] 12 or { $example } (at most { $decimals } decimals)

@@ -140,6 +140,7 @@ error-not-a-number = 请发送 { $min } 到 { $max } 之间的整数。
 error-out-of-range = 请发送 { $min } 到 { $max } 之间的数字。
 error-bad-category = 请选择一个分类。
 error-bad-currency = 这不是我认识的货币代码。请发送三个字母，例如 USD、EUR 或 CNY，或点按钮。
+error-currency-not-payable = Telegram 不支持用 { $code } 付款。请选择它支持的货币，例如 USD 或 EUR，或点按钮。
 error-bad-price = { $decimals ->
         [0] 请发送类似 { $example } 的价格（不带小数），不能为负数。
        *[other] 请发送类似 12 或 { $example } 的价格（最多 { $decimals } 位小数），不能为负数。

@@ -29,7 +29,7 @@ const schema = z.object({
   /** For shops whose pin names no country with a known currency (and those registered before currencies). */
   DEFAULT_CURRENCY: z
     .string()
-    .refine(isCurrency, "must be an ISO 4217 currency code in use, such as USD")
+    .refine(isCurrency, "must be an ISO 4217 currency code that Telegram takes payments in, such as USD")
     .default("USD"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ADMIN_IDS: z

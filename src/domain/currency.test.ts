@@ -12,6 +12,8 @@ describe("currencies", () => {
     expect(currencyAt({ lat: 48.8566, lng: 2.3522 })).toBe("EUR");
     expect(currencyAt({ lat: 35.6812, lng: 139.7671 })).toBe("JPY");
     expect(currencyAt({ lat: -30, lng: -30 })).toBeNull();
+    // Kuwait's dinar is no currency Telegram takes payments in: the default applies.
+    expect(currencyAt({ lat: 29.3759, lng: 47.9774 })).toBeNull();
   });
 
   it("knows the codes in use, whatever the case typed", () => {
@@ -20,6 +22,8 @@ describe("currencies", () => {
     expect(currencyCode(" eur ")).toBe("EUR");
     expect(() => currencyCode("XYZ")).toThrow(DomainError);
     expect(() => currencyCode("dollars")).toThrow(DomainError);
+    expect(isCurrency("KWD")).toBe(false);
+    expect(() => currencyCode("kwd")).toThrow(expect.objectContaining({ code: "currency-not-payable" }));
     expect(currencyName("CNY", "zh")).toBe("人民币");
     expect(currencyName("CNY", "en")).toBe("Chinese Yuan");
   });

@@ -8,14 +8,27 @@ import type { Point } from "./geo.js";
 
 const KNOWN = new Set(Intl.supportedValuesOf("currency"));
 
-/** An ISO 4217 code in current use, such as "CNY" (not "XYZ", not "cny"). */
+/**
+ * The currencies Telegram's payments take (core.telegram.org/bots/payments,
+ * "Supported currencies"). An invoice in any other (the Kuwaiti dinar, say)
+ * is refused, so a shop must never sell in one.
+ */
+const PAYABLE = new Set(
+  `AED AFN ALL AMD ARS AUD AZN BAM BDT BGN BND BOB BRL BYN CAD CHF CLP CNY COP CRC CZK DKK DOP DZD EGP ETB EUR
+   GBP GEL GTQ HKD HNL HRK HUF IDR ILS INR ISK JMD JPY KES KGS KRW KZT LBP LKR MAD MDL MNT MUR MVR MXN MYR MZN
+   NGN NIO NOK NPR NZD PAB PEN PHP PKR PLN PYG QAR RON RSD RUB SAR SEK SGD THB TJS TRY TTD TWD TZS UAH UGX USD
+   UYU UZS VND YER ZAR`.split(/\s+/),
+);
+
+/** An ISO 4217 code in current use that Telegram takes payments in, such as "CNY" (not "XYZ", not "KWD", not "cny"). */
 export function isCurrency(code: string): boolean {
-  return KNOWN.has(code);
+  return KNOWN.has(code) && PAYABLE.has(code);
 }
 
-/** What a merchant types or taps ("eur", " EUR "), as a code; throws when it is no currency. */
+/** What a merchant types or taps ("eur", " EUR "), as a code; throws when it is no currency, or one Telegram does not take. */
 export function currencyCode(value: string): string {
   const code = value.trim().toUpperCase();
+  if (KNOWN.has(code) && !PAYABLE.has(code)) throw new DomainError("currency-not-payable", { code });
   if (!isCurrency(code)) throw new DomainError("bad-currency");
   return code;
 }

@@ -39,6 +39,9 @@ describe("the currency step of /register", () => {
     expect(only(await eva.send("XYZ")).text).toBe(
       "That's not a currency code I know. Send three letters such as USD, EUR or CNY, or tap a button.",
     );
+    expect(only(await eva.send("kwd")).text).toBe(
+      "Telegram takes no payments in KWD. Pick a currency it takes, such as USD or EUR, or tap a button.",
+    );
     expect(only(await eva.photo("menu")).text).toBe("Please answer with text.");
     expect((await h.db.repos.forms.get(1202n))?.step).toBe("currency");
     expect(only(await eva.press(button(currency, "◀ Back"))).text).toMatch(/^🕘 Opening hours/);
