@@ -69,6 +69,18 @@ describe("lists longer than one message", () => {
     expect(orders).toEqual(due.map((o) => `#${o.id}`));
     for (const o of due) expect(pages.filter((p) => p.text.includes(`#${o.id} · `))).toHaveLength(1);
     expect(pages[0]!.text).toMatch(/^↩️ Refunds due \(45\)/);
+
+    // In Chinese too.
+    await h.db.repos.users.setLanguage(BigInt(OWNER), "zh");
+    try {
+      const zh = only(await owner.send("/refunds"));
+      expect(zh.text.split("\n").slice(0, 2)).toEqual([
+        "↩️ 待退款（45）：请逐笔通过支付服务商退款，然后点对应按钮。",
+        `第 1 / ${pages.length} 页`,
+      ]);
+    } finally {
+      await h.db.repos.users.setLanguage(BigInt(OWNER), "en");
+    }
   });
 
   it("/staff lists 110 members page by page, and removing one keeps the page", async () => {
