@@ -42,8 +42,8 @@ async function runBot(config: Config, token: string): Promise<void> {
     });
   } catch (error) {
     if (!isConflict(error)) throw error;
-    // Telegram serves one long poll per token: two processes would take turns
-    // ending each other's polls and each lose updates. Scaling out needs
+    // Telegram serves one long poll per token and ends the older one with 409:
+    // two processes would keep cutting each other off. Scaling out needs
     // another way to share the updates; this one gives way, saying why.
     logger.error(
       { code: EXIT.conflict, telegram: error.description },
