@@ -173,6 +173,7 @@ invoice-cancelled = Cancelled: the units are back on sale.
 invoice-not-open = This invoice is no longer open.
 payment-unmatched = ⚠️ We received your payment but couldn't match it to an open order. Nothing is lost: it will be refunded. Reference: <code>{ $charge }</code>
 payment-sold-out = 😕 <b>{ $title }</b> sold out while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
+payment-over-limit = 😕 This payment for <b>{ $title }</b> arrived after its invoice was cancelled or expired, and you already have the most one person can buy ({ $limit }). The shop will refund your { $total }; you'll get a message when it's done.
 price-free = free
 order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
 order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
@@ -220,6 +221,7 @@ error-deal-sold-out = 😕 Sold out.
 error-deal-not-on-sale = This offer is not on sale any more.
 error-limit-reached = You already have the most one person can buy of this offer ({ $limit }).
 error-quantity-unavailable = Only { $max } can be bought now. Please pick again.
+error-quantity-invalid = Pick how many, from 1 to { $max }.
 error-payments-off = 💳 Payments are not set up on this bot yet: only free coupons can be claimed.
 error-order-unknown = This invoice doesn't belong to an order of yours.
 error-order-already-paid = This order is already paid: see /mycodes.
@@ -238,9 +240,11 @@ error-bad-refund-policy = Please pick one of the refund policies.
 search-understood = 🔎 I understood: { $query }
 search-understood-nothing = everything nearby
 search-price-cap = up to { $price }
+search-price-cap-per-person = up to { $price } a person
+search-price-cap-party = up to { $price } a person, { $total } for { $size }
 search-discount = −{ $percent }% or more
 search-party = 👥 { $size }
-search-radius = within { $radius } km
+search-radius = within { $distance }
 search-when-now = 🕘 now
 search-when-today = 🕘 today
 search-when-tonight = 🕘 tonight
@@ -253,13 +257,25 @@ search-empty-none = 😶 No deals within { $radius } km · { $category }. Try a 
 search-ask-location = 📍 Share your location with the button below and I'll search around you.
 search-too-long = That's a long message. Tell me in a few words what you're looking for (at most { $max } characters), e.g. "cheap hotpot for two under 150".
 search-drop = ✖ { $filter }
+search-small-talk-greeting = 👋 Hi { $name }! Share your location and I'll show the deals nearby, or tell me what you're looking for, e.g. "hotpot for two under 150". /help lists everything I can do.
+search-small-talk-thanks = 😊 You're welcome! Write again whenever you're looking for a deal.
 search-everything = 📍 Everything nearby
 
 ## New deal from a description
 newdeal-describe-hint = 💡 Or describe the whole offer in one message, e.g. "/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month".
+newdeal-describe-hint-numbers = 💡 Or describe the offer in one message, e.g. "/newdeal Lattes 15 instead of 30 on weekday afternoons, 50 cups, until the end of the month": I'll pick out the prices, the quantity and the dates, and ask for the rest.
 newdeal-drafted = ✍️ Here is a draft from your description. Check every field: nothing is published until you tap Publish.
 newdeal-draft-by-hand = ✍️ I couldn't draft this automatically, so let's fill it in step by step. Your text is kept as the description.
 newdeal-draft-by-hand-long = ✍️ I couldn't draft this automatically, so let's fill it in step by step.
+newdeal-draft-parsed = ✍️ From your text I read: { $fields }. Let's fill in the rest step by step; your text is kept as the description.
+newdeal-draft-parsed-long = ✍️ From your text I read: { $fields }. Let's fill in the rest step by step.
+newdeal-read-price = price { $price }
+newdeal-read-original = usual price { $price }
+newdeal-read-quantity = { $quantity } in all
+newdeal-read-days = { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } on sale
 newdeal-edit-title = ✏️ Title
 newdeal-edit-description = ✏️ Description
 newdeal-edit-photo = ✏️ Photo

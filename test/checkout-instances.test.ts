@@ -49,10 +49,11 @@ describe("two bot instances on one database", () => {
   let a: Instance;
   let b: Instance;
   let dealId: number;
+  let services: ReturnType<typeof createServices>;
 
   beforeAll(async () => {
     db = createTestDb();
-    const services = createServices(db.repos, { clock: () => new Date(NOW), currency: "USD", needsApproval: false });
+    services = createServices(db.repos, { clock: () => new Date(NOW), currency: "USD", needsApproval: false });
     for (let id = 1; id <= 40; id++) await db.repos.users.ensure({ id, firstName: `Buyer ${id}` });
     await services.shops.register(1n, { name: "Corner Deli", category: "food", address: "1 Main St", openingHours: "", ...HERE });
     const deal = await services.deals.publish(1n, {
@@ -106,5 +107,34 @@ describe("two bot instances on one database", () => {
     expect(await db.db.order.count({ where: { dealId, status: "PAID" } })).toBe(7);
     expect(await db.db.voucher.count({ where: { dealId } })).toBe(7);
     expect((await db.db.deal.findUniqueOrThrow({ where: { id: dealId } })).soldCount).toBe(7);
+  });
+
+  it("honour at most the per-person limit when payments for cancelled invoices land on both instances at once", async () => {
+    const limited = await services.deals.publish(1n, {
+      title: "Soup of the day",
+      description: "",
+      priceMinor: 700,
+      originalPriceMinor: 1000,
+      quantity: 10,
+      perPersonLimit: 1,
+      days: 7,
+      voucherValidDays: 30,
+    });
+    // Three invoices, each approved by Telegram and then cancelled by the buyer.
+    const cancelled: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const order = await services.checkout.reserve(40n, limited.id, 1, "nearby");
+      await services.checkout.cancelReservation(order.id);
+      cancelled.push(order.id);
+    }
+    const replies = await Promise.all(
+      cancelled.map((orderId, i) =>
+        (i % 2 ? a : b).call({ kind: "pay", buyerId: "40", orderId, totalMinor: 700, chargeId: `late-${orderId}` }),
+      ),
+    );
+    expect(replies.map((r) => (r.ok ? r.value : r.error)).sort()).toEqual(["over-limit", "over-limit", "paid"]);
+    expect(await db.db.voucher.count({ where: { dealId: limited.id } })).toBe(1);
+    expect(await db.db.order.count({ where: { dealId: limited.id, status: "REFUND_DUE" } })).toBe(2);
+    expect((await db.db.deal.findUniqueOrThrow({ where: { id: limited.id } })).stockLeft).toBe(9);
   });
 });

@@ -1,10 +1,13 @@
 import type { BotError, MiddlewareFn } from "grammy";
 import { DomainError } from "../domain/errors.js";
+import { CALLBACK_ANSWER_MAX, fitTelegram } from "../domain/telegram-text.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 
 async function tell(ctx: BotContext, text: string): Promise<void> {
-  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: text.replace(/<[^>]+>/g, ""), show_alert: true });
+  const plain = text.replace(/<[^>]+>/g, "");
+  // An alert over 200 UTF-16 units is refused, and a message may name an offer.
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: fitTelegram(plain, CALLBACK_ANSWER_MAX), show_alert: true });
   else if (ctx.chat) await ctx.reply(text, { parse_mode: "HTML" });
 }
 

@@ -4,11 +4,12 @@
 // replayed payments and a second bot instance queue up behind it, and the
 // condition decides who wins. Nothing is read first and written later.
 import { retryWhenBusy } from "./busy-retry.js";
-import type { Db } from "./client.js";
+import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
 
 export type { Order, Voucher };
 export type OrderWithVouchers = Order & { vouchers: Voucher[]; deal: Deal & { shop: Shop } };
+export type OpenReservation = Order & { deal: Deal & { shop: Shop } };
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -36,8 +37,12 @@ export type PaymentOutcome =
   | { kind: "paid"; order: OrderWithVouchers; groupReached: bigint[] | null }
   /** The same charge seen before: nothing new. */
   | { kind: "replay"; order: OrderWithVouchers }
-  /** Paid after its reservation lapsed and the stock went to someone else: the money is owed back. */
-  | { kind: "sold-out"; order: OrderWithVouchers }
+  /**
+   * Paid for an order that was cancelled or lapsed, when its units went to
+   * someone else (sold-out) or the buyer has bought up to the limit since
+   * (over-limit): the money is owed back.
+   */
+  | { kind: "sold-out" | "over-limit"; order: OrderWithVouchers }
   /** No order of this buyer with this amount: a bug or a forgery, never fulfilled. */
   | { kind: "unmatched" };
 
@@ -48,20 +53,36 @@ function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
   return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
 }
 
-async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId?: bigint): Promise<boolean> {
+async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId: bigint): Promise<boolean> {
   // The per-person limit is part of the same statement, so it holds under the lock.
-  const withinLimit =
-    buyerId === undefined
-      ? Prisma.empty
-      : Prisma.sql`AND ${quantity} + (
-          SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
-            AND ("status" = 'PAID' OR ("status" = 'RESERVED' AND "reservedUntil" > ${now}))
-        ) <= "perPersonLimit"`;
+  // A quantity is at least 1, whatever asked for it: a zero-unit order would be
+  // a "buyer" holding nothing.
   const changed = await tx.$executeRaw`
     UPDATE "Deal" SET "stockLeft" = "stockLeft" - ${quantity}, "updatedAt" = ${now}
-    WHERE "id" = ${dealId} AND "status" = 'ACTIVE' AND "stockLeft" >= ${quantity}
-      AND "startsAt" <= ${now} AND "endsAt" > ${now} ${withinLimit}`;
+    WHERE "id" = ${dealId} AND "status" = 'ACTIVE' AND ${quantity} >= 1 AND "stockLeft" >= ${quantity}
+      AND "startsAt" <= ${now} AND "endsAt" > ${now}
+      AND ${quantity} + (
+        SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
+          AND ("status" = 'PAID' OR ("status" = 'RESERVED' AND "reservedUntil" > ${now}))
+      ) <= "perPersonLimit"`;
   return changed === 1;
+}
+
+/**
+ * Holds that lapsed give their units back the moment they lapse, as the buyer
+ * is told, not at the next job run: every read of a deal's stock (the quote,
+ * the card, the search) and every write that moves it (reserving, paying)
+ * first releases the deal's lapsed holds, and this is the one statement that
+ * does it. The job only tidies holds nobody looked at.
+ */
+async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<number> {
+  const lapsed = await tx.$queryRaw<{ quantity: number }[]>`
+    UPDATE "Order" SET "status" = 'EXPIRED', "updatedAt" = ${now}
+    WHERE "dealId" = ${dealId} AND "status" = 'RESERVED' AND "reservedUntil" <= ${now}
+    RETURNING "quantity"`;
+  const units = lapsed.reduce((sum, o) => sum + Number(o.quantity), 0);
+  if (units > 0) await returnStock(tx, dealId, units);
+  return lapsed.length;
 }
 
 /**
@@ -77,10 +98,18 @@ async function returnStock(tx: Tx, dealId: number, quantity: number): Promise<vo
   await tx.deal.update({ where: { id: dealId }, data: { stockLeft: { increment: quantity } } });
 }
 
-/** Buyers of a group deal so far: different people with a paid order. */
+/**
+ * Buyers of a group deal so far: different people holding at least one paid
+ * voucher (pending, active or used). An order without vouchers, or with every
+ * voucher refunded, makes nobody a buyer.
+ */
 async function buyersOf(tx: Tx | Db, dealId: number): Promise<bigint[]> {
-  const rows = await tx.order.findMany({ where: { dealId, status: "PAID" }, distinct: ["buyerId"], select: { buyerId: true } });
-  return rows.map((r) => r.buyerId);
+  const rows = await tx.voucher.findMany({
+    where: { dealId, status: { in: ["PENDING", "ACTIVE", "REDEEMED"] } },
+    distinct: ["holderId"],
+    select: { holderId: true },
+  });
+  return rows.map((r) => r.holderId);
 }
 
 export function createOrderRepository(db: Db) {
@@ -96,6 +125,15 @@ export function createOrderRepository(db: Db) {
       return (await buyersOf(db, dealId)).length;
     },
 
+    /** The buyer's open reservation of this deal (the newest), to send its invoice again. */
+    openReservation(dealId: number, buyerId: bigint, now: Date): Promise<OpenReservation | null> {
+      return db.order.findFirst({
+        where: { dealId, buyerId, status: "RESERVED", reservedUntil: { gt: now } },
+        include: { deal: { include: { shop: true } } },
+        orderBy: { id: "desc" },
+      });
+    },
+
     /** Units the buyer holds or has on hold for this deal. */
     async heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
       const sum = await db.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
@@ -105,6 +143,7 @@ export function createOrderRepository(db: Db) {
     /** Takes the units off the shelf and opens the order; null when stock, limit or dates say no. */
     reserve(r: Reservation): Promise<Order | null> {
       return transaction(async (tx) => {
+        await releaseLapsedIn(tx, r.dealId, r.now);
         if (!(await takeStock(tx, r.dealId, r.quantity, r.now, r.buyerId))) return null;
         const deal = await tx.deal.findUniqueOrThrow({ where: { id: r.dealId } });
         return tx.order.create({
@@ -135,7 +174,9 @@ export function createOrderRepository(db: Db) {
 
     /**
      * Turns a payment into vouchers, exactly once per charge: the charge id is
-     * unique, and the order only leaves RESERVED (or EXPIRED) once.
+     * unique, and the order only leaves RESERVED (or EXPIRED) once. A payment
+     * for an order that was cancelled or lapsed is judged again under the
+     * lock, stock and per-person limit alike: what cannot be honoured is owed back.
      */
     pay(p: Payment, newCode: () => string): Promise<PaymentOutcome> {
       return transaction(async (tx): Promise<PaymentOutcome> => {
@@ -144,31 +185,32 @@ export function createOrderRepository(db: Db) {
           const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
           if (seen) return { kind: "replay", order: seen };
         }
-        const order = await tx.order.findUnique({ where: { id: p.orderId } });
-        if (
-          !order ||
-          order.buyerId !== p.buyerId ||
-          order.currency !== p.currency ||
-          order.totalMinor !== p.totalMinor ||
-          !["RESERVED", "EXPIRED"].includes(order.status)
-        ) {
+        const found = await tx.order.findUnique({ where: { id: p.orderId } });
+        if (!found || found.buyerId !== p.buyerId || found.currency !== p.currency || found.totalMinor !== p.totalMinor) {
           return { kind: "unmatched" };
         }
+        // A hold that lapsed is judged like one the job released.
+        await releaseLapsedIn(tx, found.dealId, p.now);
+        const order = await tx.order.findUniqueOrThrow({ where: { id: p.orderId } });
+        if (!["RESERVED", "EXPIRED"].includes(order.status)) return { kind: "unmatched" };
         const charge = { telegramChargeId: p.telegramChargeId, providerChargeId: p.providerChargeId, paidAt: p.now };
+        // Its units went back on sale: take them again if they are still there and the buyer is still within the limit.
+        if (order.status === "EXPIRED" && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
+          const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
+          const held = await tx.order.aggregate({ where: heldByBuyer(order.dealId, order.buyerId, p.now), _sum: { quantity: true } });
+          const overLimit = (held._sum.quantity ?? 0) + order.quantity > deal.perPersonLimit;
+          const owed = await tx.order.update({
+            where: { id: order.id },
+            data: { status: "REFUND_DUE", ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
+            include: withDeal,
+          });
+          return { kind: overLimit ? "over-limit" : "sold-out", order: owed };
+        }
         const opened = await tx.order.updateMany({
           where: { id: order.id, status: order.status },
           data: { status: "PAID", ...charge },
         });
         if (opened.count !== 1) return { kind: "unmatched" };
-        // A lapsed reservation gave its units back: take them again if they are still there.
-        if (order.status === "EXPIRED" && !(await takeStock(tx, order.dealId, order.quantity, p.now))) {
-          const owed = await tx.order.update({
-            where: { id: order.id },
-            data: { status: "REFUND_DUE", refundRequestedAt: p.now, refundMinor: order.totalMinor },
-            include: withDeal,
-          });
-          return { kind: "sold-out", order: owed };
-        }
         const deal = await tx.deal.update({
           where: { id: order.dealId },
           data: { soldCount: { increment: order.quantity } },
@@ -225,10 +267,19 @@ export function createOrderRepository(db: Db) {
       });
     },
 
-    /** Unpaid reservations past their time. */
-    async lapsedReservations(now: Date): Promise<number[]> {
-      const rows = await db.order.findMany({ where: { status: "RESERVED", reservedUntil: { lte: now } }, select: { id: true } });
-      return rows.map((r) => r.id);
+    /**
+     * Releases lapsed holds, of one deal or of all, and returns how many. The
+     * probe is an index seek on the reader, so a search or a card that calls
+     * this on every read stays a read when nothing lapsed.
+     */
+    async releaseLapsed(now: Date, dealId?: number): Promise<number> {
+      const probe = Prisma.sql`
+        SELECT DISTINCT "dealId" FROM "Order" WHERE "status" = 'RESERVED' AND "reservedUntil" <= ${now}
+        ${dealId === undefined ? Prisma.empty : Prisma.sql`AND "dealId" = ${dealId}`}`;
+      const deals = (await readerOf(db)).rows(probe.sql, probe.values);
+      let released = 0;
+      for (const [id] of deals) released += await transaction((tx) => releaseLapsedIn(tx, id as number, now));
+      return released;
     },
 
     /** A buyer's vouchers, newest first, with their deal and shop. */

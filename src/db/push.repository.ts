@@ -149,6 +149,14 @@ export function createPushRepository(db: Db) {
     async cancelPendingOf(userId: bigint, status: "CANCELLED" | "BLOCKED"): Promise<void> {
       await db.push.updateMany({ where: { userId, status: "PENDING" }, data: { status } });
     },
+    /** Whether this push carried this offer to this user (it left the outbox, so its buttons exist). */
+    async delivered(pushId: number, userId: bigint, dealId: number): Promise<boolean> {
+      const item = await db.pushItem.findUnique({
+        where: { pushId_dealId: { pushId, dealId } },
+        select: { userId: true, push: { select: { status: true } } },
+      });
+      return item?.userId === userId && ["SENDING", "SENT", "UNCONFIRMED"].includes(item.push.status);
+    },
     find(id: number) {
       return db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
     },

@@ -4,7 +4,7 @@
 // could not have typed into a form never reaches the search.
 import { CATEGORIES, isCategory, type Category } from "./categories.js";
 import { minorDigits } from "./money.js";
-import { RADIUS_CHOICES_KM } from "./nearby.js";
+import { RADII_KM, type RadiusKm } from "./nearby.js";
 
 export const TIMES = ["now", "today", "tonight", "tomorrow", "weekend"] as const;
 export type When = (typeof TIMES)[number];
@@ -15,11 +15,13 @@ export interface DealQuery {
   category?: Category;
   /** The most the user will pay, in major units of the deal's currency. */
   maxPrice?: number;
+  /** The cap is per person ("人均100以下"), not for the whole order: see `priceCapMinor`. */
+  perPerson?: true;
   /** At least this much off, in whole percent ("half price" is 50). */
   minDiscount?: number;
   partySize?: number;
   when?: When;
-  radiusKm?: (typeof RADIUS_CHOICES_KM)[number];
+  radiusKm?: RadiusKm;
 }
 
 export const QUERY_LIMITS = { keywords: 5, keywordLength: 30, maxPrice: 1_000_000, partySize: 50 } as const;
@@ -29,6 +31,7 @@ export interface RawQuery {
   keywords?: unknown;
   category?: unknown;
   maxPrice?: unknown;
+  perPerson?: unknown;
   minDiscount?: unknown;
   partySize?: unknown;
   when?: unknown;
@@ -37,9 +40,9 @@ export interface RawQuery {
 
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 
-/** The smallest radius offered that covers the one asked for (25 km at most). */
-export function snapRadius(km: number): DealQuery["radiusKm"] {
-  return RADIUS_CHOICES_KM.find((r) => r >= km) ?? RADIUS_CHOICES_KM[RADIUS_CHOICES_KM.length - 1];
+/** The smallest radius offered that covers the one asked for (500 m at least, 25 km at most). */
+export function snapRadius(km: number): RadiusKm {
+  return RADII_KM.find((r) => r >= km) ?? RADII_KM[RADII_KM.length - 1]!;
 }
 
 /** Keeps what is plausible and drops the rest, field by field. */
@@ -63,6 +66,7 @@ export function cleanQuery(raw: RawQuery): DealQuery {
   if (typeof raw.category === "string" && isCategory(raw.category)) query.category = raw.category;
   if (isNumber(raw.maxPrice) && raw.maxPrice > 0 && raw.maxPrice <= QUERY_LIMITS.maxPrice) {
     query.maxPrice = Math.round(raw.maxPrice * 100) / 100;
+    if (raw.perPerson === true) query.perPerson = true;
   }
   if (isNumber(raw.minDiscount) && raw.minDiscount >= 1 && raw.minDiscount <= 99) query.minDiscount = Math.round(raw.minDiscount);
   if (isNumber(raw.partySize) && Number.isInteger(raw.partySize) && raw.partySize >= 1 && raw.partySize <= QUERY_LIMITS.partySize) {
@@ -119,6 +123,16 @@ export function termOf(word: string): Term | undefined {
   return TERMS.find((t) => t.words.includes(w));
 }
 
+/**
+ * A keyword as the user reads it: a word of the lexicon in their language
+ * ("hotpot" is 火锅 to a Chinese reader), anything else as it was given.
+ */
+export function keywordIn(keyword: string, locale: string): string {
+  const term = termOf(keyword);
+  const zh = locale.startsWith("zh");
+  return term?.words.find((w) => /\p{Script=Han}/u.test(w) === zh) ?? keyword;
+}
+
 /** The ways a title may say a keyword: its synonyms, and the singular of an English plural. */
 function spellings(keyword: string): string[] {
   const term = termOf(keyword);
@@ -142,21 +156,52 @@ export function withoutFilters(query: DealQuery, dropped: number): DealQuery {
   const q = { ...query };
   if (dropped & FILTER_BITS.keywords) q.keywords = [];
   if (dropped & FILTER_BITS.category) delete q.category;
-  if (dropped & FILTER_BITS.maxPrice) delete q.maxPrice;
+  if (dropped & FILTER_BITS.maxPrice) {
+    delete q.maxPrice;
+    delete q.perPerson;
+  }
   if (dropped & FILTER_BITS.minDiscount) delete q.minDiscount;
   return q;
 }
 
+/**
+ * The most a deal may cost, in major units. Offers do not say how many people
+ * they serve, so a deal's price is taken as one person's: a cap per person is
+ * the deal's cap, unless the party size is given ("人均100 3人"), when a deal
+ * for the whole party may cost the cap times the party (300).
+ */
+export function priceCap(query: DealQuery): number | undefined {
+  if (query.maxPrice === undefined) return undefined;
+  return query.perPerson ? query.maxPrice * (query.partySize ?? 1) : query.maxPrice;
+}
+
+/** How many of the query's keywords the deal's title names. */
+export function keywordHits(deal: Matchable, query: DealQuery): number {
+  const title = deal.title.toLowerCase();
+  return query.keywords.filter((k) => spellings(k).some((s) => title.includes(s))).length;
+}
+
 /** Whether a deal (already of the query's category, from the search) fits the rest of the query. */
 export function matchesQuery(deal: Matchable, query: DealQuery): boolean {
-  if (query.maxPrice !== undefined && deal.priceMinor > query.maxPrice * 10 ** minorDigits(deal.currency)) return false;
+  const cap = priceCap(query);
+  if (cap !== undefined && deal.priceMinor > Math.round(cap * 10 ** minorDigits(deal.currency))) return false;
   if (query.minDiscount !== undefined) {
     const off = deal.originalPriceMinor > 0 ? ((deal.originalPriceMinor - deal.priceMinor) * 100) / deal.originalPriceMinor : 0;
     if (off < query.minDiscount) return false;
   }
-  if (query.keywords.length === 0) return true;
-  const title = deal.title.toLowerCase();
-  return query.keywords.some((k) => spellings(k).some((s) => title.includes(s)));
+  return query.keywords.length === 0 || keywordHits(deal, query) > 0;
+}
+
+/**
+ * The deals that fit, those that name more of the keywords first ("spicy
+ * hotpot": a spicy hotpot before a plain one); among equals, the order given
+ * (the nearby ranking: distance, discount, popularity, freshness).
+ */
+export function fitting<T extends Matchable>(ranked: T[], query: DealQuery): T[] {
+  const hits = new Map<T, number>();
+  for (const deal of ranked) if (matchesQuery(deal, query)) hits.set(deal, keywordHits(deal, query));
+  // Array.prototype.sort is stable: equal hits keep the ranking's order.
+  return [...hits.keys()].sort((a, b) => hits.get(b)! - hits.get(a)!);
 }
 
 /** Whether the query asks for anything beyond the plain nearby list. */

@@ -4,6 +4,13 @@ import { distanceMeters, distancesFrom, type Point } from "./geo.js";
 import { rank, type RankInput } from "./ranking.js";
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 25] as const;
+/**
+ * Every radius a list may use: the buttons' choices, and 500 m, which is
+ * offered only to a request that asked for it ("500米内"): too small to
+ * browse by default, but rounding it up to 1 km would double what was asked.
+ */
+export const RADII_KM = [0.5, ...RADIUS_CHOICES_KM] as const;
+export type RadiusKm = (typeof RADII_KM)[number];
 export const DEFAULT_RADIUS_KM = 5;
 export const PAGE_SIZE = 5;
 
@@ -81,6 +88,12 @@ export function rankWithinRadius<T extends Positioned>(
   limit = NEAREST_LIMIT,
 ): (T & RankInput & { score: number })[] {
   return rank(withinRadius(candidates, center, radiusM).slice(0, limit), radiusM, now);
+}
+
+/** The radius buttons of a list at `current`: the usual choices, and `current` among them if it is not one. */
+export function radiusChoices(current: number): RadiusKm[] {
+  const choices: RadiusKm[] = [...RADIUS_CHOICES_KM];
+  return RADII_KM.filter((r) => choices.includes(r) || r === current);
 }
 
 export function pageOf<T>(items: T[], page: number): { items: T[]; page: number; pages: number } {

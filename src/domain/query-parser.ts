@@ -11,18 +11,26 @@ const EN_NUMBERS: Record<string, number> = {
 };
 const numberOf = (word: string): number => Number(word) || EN_NUMBERS[word] || CN_DIGITS[word] || NaN;
 
-const AMOUNT = String.raw`[$¥￥€£]?\s*(\d+(?:\.\d+)?)\s*(?:元|块钱|块|rmb|yuan|dollars?|usd|cny)?`;
+export const AMOUNT = String.raw`[$¥￥€£]?\s*(\d+(?:\.\d+)?)\s*(?:元|块钱|块|rmb|yuan|dollars?|usd|cny)?`;
 const NUM_WORD = String.raw`(\d+|one|two|three|four|five|six|seven|eight|nine|ten)`;
 
 /** Each rule reads one thing and removes what it read, so the rest can become keywords. */
 const PRICE = [
   new RegExp(String.raw`(?:under|below|less than|max(?:imum)?|up to|at most|cheaper than|no more than|<=?|≤)\s*${AMOUNT}`),
   new RegExp(String.raw`${AMOUNT}\s*(?:or less|or under|max)\b`),
-  new RegExp(String.raw`(?:不超过|低于|少于|不到|最多|人均)\s*${AMOUNT}\s*(?:以内|以下|之内)?`),
+  new RegExp(String.raw`(?:不超过|低于|少于|不到|最多)\s*${AMOUNT}\s*(?:以内|以下|之内)?`),
   new RegExp(String.raw`${AMOUNT}\s*(?:以内|以下|之内|内)`),
   /[$¥￥€£]\s*(\d+(?:\.\d+)?)/,
 ];
-const DISCOUNT: [RegExp, (m: RegExpExecArray) => number][] = [
+/** A cap per person: "人均100以下", "每人100以内"; in English, a cap followed by "per person" (`PER_PERSON`). */
+const PRICE_PER_PERSON = new RegExp(String.raw`(?:人均|每人|每位)\s*(?:不超过|低于|最多)?\s*${AMOUNT}\s*(?:以内|以下|之内|左右)?`);
+const PER_PERSON_WORDS = String.raw`(?:per (?:person|head|pax)|a (?:head|person)|pp|p\.p\.|each)(?![a-z])`;
+const PER_PERSON = new RegExp(String.raw`\b${PER_PERSON_WORDS}`);
+/** "hotpot 100 per person": a budget per person with no "under" before it. */
+const AMOUNT_PER_PERSON = new RegExp(String.raw`${AMOUNT}\s*${PER_PERSON_WORDS}`);
+
+/** "half price", "30% off", "8折": the percent off. */
+export const DISCOUNT: [RegExp, (m: RegExpExecArray) => number][] = [
   [/half[- ]?price|half off|bogo|buy one,? get one(?: free)?|two for one|2 for 1|半价|买一送一/, () => 50],
   [/(\d{1,2})\s*%\s*off/, (m) => Number(m[1])],
   [/(\d(?:\.\d)?|[一二三四五六七八九])\s*折/, (m) => Math.round((10 - numberOf(m[1]!)) * 10)],
@@ -53,7 +61,7 @@ const EN_STOP = new Set(
   ("a an the i we me my us our want wanna need looking look for find show get give some any something anything " +
     "cheap cheapest good best great nice deal deals offer offers discount discounts near nearby around here close by " +
     "me please with and or in at of to on is are there what whats where place places spot spots can you could " +
-    "would like let's lets go around within price priced under hi hello hey thanks thank ok okay yes no").split(" "),
+    "would like let's lets go around within price priced under hi hello hey thanks thank ok okay yes no help").split(" "),
 );
 /** Longest first, so that 有没有 goes before 有. */
 const ZH_STOP = [
@@ -95,13 +103,19 @@ export function parseRequest(input: string): DealQuery {
   const minDiscount = first(DISCOUNT);
   const when = first(TIMES.map(([p, w]) => [p, () => w] as [RegExp, () => When]));
   let maxPrice: number | undefined;
-  for (const pattern of PRICE) {
+  let perPerson = false;
+  const perHead = take(PRICE_PER_PERSON);
+  if (perHead) [maxPrice, perPerson] = [Number(perHead[1]), true];
+  for (const pattern of perHead ? [] : PRICE) {
     const m = take(pattern);
     if (m) {
       maxPrice = Number(m[1]);
+      perPerson = take(PER_PERSON) !== null;
       break;
     }
   }
+  const budget = maxPrice === undefined ? take(AMOUNT_PER_PERSON) : null;
+  if (budget) [maxPrice, perPerson] = [Number(budget[1]), true];
   const partySize = first(PARTY);
 
   const found: Term[] = [];
@@ -120,6 +134,7 @@ export function parseRequest(input: string): DealQuery {
     keywords: [...specific.map((t) => t.words[0]!), ...rest],
     category,
     maxPrice,
+    perPerson,
     minDiscount,
     partySize,
     when,

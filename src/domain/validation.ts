@@ -50,19 +50,51 @@ export function wholeNumber(value: string, field: keyof typeof LIMITS, min = 1):
   return n;
 }
 
+/**
+ * How many units to buy: a whole number from 1 to what this buyer may take
+ * now. Zero is refused like any other bad number: a zero-unit order would
+ * open an invoice for nothing, or make a group deal's "buyer" of someone
+ * holding nothing.
+ */
+export function orderQuantity(quantity: number, max: number): number {
+  if (!Number.isInteger(quantity) || quantity < 1) throw new DomainError("quantity-invalid", { max });
+  if (quantity > max) throw new DomainError("quantity-unavailable", { max });
+  return quantity;
+}
+
 export function category(value: string): Category {
   const cleaned = value.trim().toLowerCase();
   if (!isCategory(cleaned)) throw new DomainError("bad-category");
   return cleaned;
 }
 
+const COORDINATES = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/;
+
+/**
+ * As typed on any keyboard: NFKC makes a Chinese keyboard's full-width comma
+ * and digits ("31.23，121.47") plain, and a copied minus sign is a minus.
+ */
+const plainCoordinates = (value: string) => value.normalize("NFKC").replace(/[−–]/g, "-").replace(/、/g, ",");
+
 /** "31.23, 121.47" or "31.23 121.47". */
 export function coordinates(value: string): Point {
-  const match = /^\s*(-?\d{1,3}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(value);
+  const match = COORDINATES.exec(plainCoordinates(value));
   if (!match) throw new DomainError("bad-coordinates");
   const point = { lat: Number(match[1]), lng: Number(match[2]) };
   assertValidPoint(point);
   return point;
+}
+
+/**
+ * A message that is only a position ("40.7081, -73.9571"), or null. Stricter
+ * than a form's answer, where a position is expected: outside a form both
+ * numbers need decimals, so "2 150" stays a request for deals.
+ */
+export function typedPoint(value: string): Point | null {
+  const match = COORDINATES.exec(plainCoordinates(value));
+  if (!match || !match[1]!.includes(".") || !match[2]!.includes(".")) return null;
+  const point = { lat: Number(match[1]), lng: Number(match[2]) };
+  return Math.abs(point.lat) <= 90 && Math.abs(point.lng) <= 180 ? point : null;
 }
 
 /** A price of 0 is a free coupon; the original price must be a real price. */

@@ -863,6 +863,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         const currency = optString(p.fields, "currency") ?? "";
         const providerToken = optString(p.fields, "provider_token") ?? "";
         const prices = optJson<LabeledPrice[]>(p.fields, "prices") ?? [];
+        // Telegram counts these in UTF-16 units, as String.length does: an emoji is two.
         if (title.length < 1 || title.length > 32) throw bad("INVOICE_TITLE_INVALID");
         if (description.length < 1 || description.length > 255) throw bad("INVOICE_DESCRIPTION_INVALID");
         if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128) throw bad("INVOICE_PAYLOAD_INVALID");

@@ -4,7 +4,9 @@ import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
 import type { Order, OrderRepository, PaymentOutcome } from "../db/order.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { isOnSale } from "../domain/nearby.js";
+import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
+import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "./clock.js";
 
 const MINUTE_MS = 60_000;
@@ -29,21 +31,24 @@ export interface ChargeFields extends PaymentFields {
 export function createCheckoutService({
   deals,
   orders,
+  attribution,
   clock,
   reservationMinutes,
   newCode = newVoucherCode,
 }: {
   deals: DealRepository;
   orders: OrderRepository;
+  attribution: Attribution;
   clock: Clock;
   reservationMinutes: number;
   newCode?: () => string;
 }) {
   /** The deal and how many units this buyer may take now; throws why not when none. */
   async function quote(buyerId: bigint, dealId: number): Promise<{ deal: DealWithShop; max: number }> {
+    const now = clock();
+    await orders.releaseLapsed(now, dealId);
     const deal = await deals.findWithShop(dealId);
     if (!deal) throw new DomainError("deal-not-found");
-    const now = clock();
     if (deal.stockLeft === 0 && deal.status === "ACTIVE") throw new DomainError("deal-sold-out");
     if (!isOnSale(deal, now)) throw new DomainError("deal-not-on-sale");
     const allowance = deal.perPersonLimit - (await orders.heldBy(dealId, buyerId, now));
@@ -53,13 +58,13 @@ export function createCheckoutService({
 
   async function reserve(buyerId: bigint, dealId: number, quantity: number, source: string): Promise<Order> {
     const { max } = await quote(buyerId, dealId);
-    if (quantity > max) throw new DomainError("quantity-unavailable", { max });
+    orderQuantity(quantity, max);
     const now = clock();
     const order = await orders.reserve({
       dealId,
       buyerId,
       quantity,
-      source,
+      source: await attribution.verified(source, buyerId, dealId),
       now,
       reservedUntil: new Date(now.getTime() + reservationMinutes * MINUTE_MS),
     });
@@ -67,6 +72,18 @@ export function createCheckoutService({
     // Someone else took the last units between the quote and now: say what is left.
     const again = await quote(buyerId, dealId);
     throw new DomainError("quantity-unavailable", { max: again.max });
+  }
+
+  /** Fulfils a free order of this buyer's that is open right now. */
+  async function claim(order: Order) {
+    if (order.totalMinor !== 0) throw new Error(`order ${order.id} is not free`);
+    const outcome = await orders.pay(
+      { orderId: order.id, buyerId: order.buyerId, currency: order.currency, totalMinor: 0, telegramChargeId: null, providerChargeId: null, now: clock() },
+      newCode,
+    );
+    // The order is this buyer's and open: nothing else can happen to it.
+    if (outcome.kind !== "paid") throw new Error(`free order ${order.id} came back ${outcome.kind}`);
+    return outcome;
   }
 
   function orderIdOf(payload: string): number | null {
@@ -79,18 +96,23 @@ export function createCheckoutService({
     quote,
     reserve,
 
+    /**
+     * The buyer's open reservation of this deal, if any: Buy sends its invoice
+     * again instead of holding more, so a crash between reserving and sending
+     * the invoice never locks the buyer out for the hold time.
+     */
+    openReservation: (buyerId: bigint, dealId: number) => orders.openReservation(dealId, buyerId, clock()),
+
+    /** Whole minutes left on a reservation, for "held for N minutes". */
+    minutesLeft: (order: Order) => Math.max(1, Math.ceil((order.reservedUntil.getTime() - clock().getTime()) / MINUTE_MS)),
+
     /** A deal priced 0: reserved and fulfilled at once, no invoice. */
     async claimFree(buyerId: bigint, dealId: number, quantity: number, source: string) {
-      const order = await reserve(buyerId, dealId, quantity, source);
-      if (order.totalMinor !== 0) throw new Error(`order ${order.id} is not free`);
-      const outcome = await orders.pay(
-        { orderId: order.id, buyerId, currency: order.currency, totalMinor: 0, telegramChargeId: null, providerChargeId: null, now: clock() },
-        newCode,
-      );
-      // The order was reserved a moment ago by this buyer: nothing else can happen to it.
-      if (outcome.kind !== "paid") throw new Error(`free order ${order.id} came back ${outcome.kind}`);
-      return outcome;
+      return claim(await reserve(buyerId, dealId, quantity, source));
     },
+
+    /** A free order left open (a crash between reserving and claiming): claimed now. */
+    claimOpen: (order: Order) => claim(order),
 
     /**
      * The pre-checkout check: the order must still be this buyer's open
@@ -103,7 +125,12 @@ export function createCheckoutService({
       if (!order || order.buyerId !== p.buyerId) throw new DomainError("order-unknown");
       if (order.status === "PAID") throw new DomainError("order-already-paid");
       const now = clock();
-      if (order.status !== "RESERVED" || order.reservedUntil <= now) throw new DomainError("order-expired");
+      if (order.status === "RESERVED" && order.reservedUntil <= now) {
+        // The buyer reads that the units went back on sale: make it so now, not at the next job run.
+        await orders.releaseLapsed(now, order.dealId);
+        throw new DomainError("order-expired");
+      }
+      if (order.status !== "RESERVED") throw new DomainError("order-expired");
       if (order.currency !== p.currency || order.totalMinor !== p.totalMinor) throw new DomainError("order-amount-changed");
       if (order.deal.status !== "ACTIVE" || order.deal.endsAt <= now) throw new DomainError("deal-not-on-sale");
       const until = new Date(Math.max(order.reservedUntil.getTime(), now.getTime() + PAYMENT_GRACE_MS));
@@ -135,11 +162,7 @@ export function createCheckoutService({
     /** Paid orders not delivered a minute after payment: a crash came between payment and reply. */
     undelivered: () => orders.undelivered(new Date(clock().getTime() - MINUTE_MS)),
     /** Unpaid reservations past their time give their units back. Returns how many. */
-    async releaseLapsed(): Promise<number> {
-      let released = 0;
-      for (const id of await orders.lapsedReservations(clock())) if (await orders.release(id)) released++;
-      return released;
-    },
+    releaseLapsed: (): Promise<number> => orders.releaseLapsed(clock()),
     find: (orderId: number) => orders.find(orderId),
     buyersSoFar: (dealId: number) => orders.buyersSoFar(dealId),
   };

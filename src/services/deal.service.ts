@@ -4,6 +4,7 @@ import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf } from "../domain/geo.js";
 import { DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
+import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "./clock.js";
 
 const DAY_MS = 86_400_000;
@@ -12,12 +13,17 @@ export function createDealService({
   deals,
   shops,
   events,
+  attribution,
+  releaseLapsed,
   clock,
   currency,
 }: {
   deals: DealRepository;
   shops: ShopRepository;
   events: EventRepository;
+  attribution: Attribution;
+  /** Gives the deal's lapsed holds back, so its card shows the stock as it is. */
+  releaseLapsed: (now: Date, dealId: number) => Promise<unknown>;
   clock: Clock;
   currency: string;
 }) {
@@ -67,9 +73,10 @@ export function createDealService({
     },
     /** Opens a deal's card; the view counts toward the merchant's funnel. */
     async view(dealId: number, viewerId: bigint, source: string): Promise<DealWithShop> {
+      await releaseLapsed(clock(), dealId);
       const deal = await deals.findWithShop(dealId);
       if (!deal) throw new DomainError("deal-not-found");
-      await events.record([{ type: "VIEW", dealId, userId: viewerId, source }]);
+      await events.record([{ type: "VIEW", dealId, userId: viewerId, source: await attribution.verified(source, viewerId, dealId) }]);
       return deal;
     },
     recordImpressions(dealIds: number[], viewerId: bigint, source: string) {

@@ -20,7 +20,16 @@ export type NearbyDeal = ListedDeal & { distanceM: number; score: number };
  */
 const COUNT_MARGIN = 2;
 
-export function createNearbyService({ deals, clock }: { deals: DealRepository; clock: Clock }) {
+export function createNearbyService({
+  deals,
+  clock,
+  releaseLapsed,
+}: {
+  deals: DealRepository;
+  clock: Clock;
+  /** Gives lapsed holds' units back first, so a deal they sold out is listed again (the app wires it; the index benchmark leaves it out). */
+  releaseLapsed?: (now: Date) => Promise<unknown>;
+}) {
   return {
     /**
      * The NEAREST_LIMIT nearest deals on sale within the radius, best first.
@@ -31,6 +40,7 @@ export function createNearbyService({ deals, clock }: { deals: DealRepository; c
     async search({ point, radiusM, category }: NearbyQuery): Promise<NearbyDeal[]> {
       assertValidPoint(point);
       const now = clock();
+      await releaseLapsed?.(now);
       const plan = planSearch(point, radiusM);
       const counts = await deals.countActiveInCells(plan.cells, category);
       let { radiusM: searchedM, cover } = pickCircle(point, plan, counts, NEAREST_LIMIT * COUNT_MARGIN);

@@ -2,7 +2,7 @@
 // (list buttons refer to it by id), then answered with the ranked nearby
 // search, filtered by what the query asks.
 import type { SearchRepository } from "../db/search.repository.js";
-import { cleanQuery, isEmptyQuery, matchesQuery, type DealQuery } from "../domain/deal-query.js";
+import { cleanQuery, fitting, isEmptyQuery, type DealQuery } from "../domain/deal-query.js";
 import type { Point } from "../domain/geo.js";
 import type { Clock } from "./clock.js";
 import type { NearbyDeal, NearbyService } from "./nearby.service.js";
@@ -61,10 +61,10 @@ export function createSearchService({
     forgetPending(userId: bigint): Promise<void> {
       return searches.clearPending(userId);
     },
-    /** The ranked nearby search, then the query's filters on its results. */
+    /** The ranked nearby search, then the query's filters on its results, best keyword matches first. */
     async run(point: Point, query: DealQuery, radiusKm: number): Promise<{ matches: NearbyDeal[]; searched: number }> {
       const found = await nearby.search({ point, radiusM: radiusKm * 1000, category: query.category });
-      return { matches: found.filter((deal) => matchesQuery(deal, query)), searched: found.length };
+      return { matches: fitting(found, query), searched: found.length };
     },
   };
 }

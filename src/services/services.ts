@@ -1,5 +1,6 @@
 import type { Repositories } from "../db/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
+import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "./clock.js";
 import { createConsoleService } from "./console.service.js";
 import { createDealService } from "./deal.service.js";
@@ -30,17 +31,20 @@ export function createServices(
   repos: Repositories,
   { clock, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
 ) {
-  const nearby = createNearbyService({ deals: repos.deals, clock });
+  // Lapsed holds give their units back before any read of stock (see order.repository).
+  const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
+  const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
+  const attribution = createAttribution({ pushes: repos.pushes });
   const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, needsApproval }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, clock, currency }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock, currency }),
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
-    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, clock, reservationMinutes }),
+    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, clock }),
     console: createConsoleService({ ...repos, clock }),
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),

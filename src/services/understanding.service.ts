@@ -1,12 +1,14 @@
 // Turns plain words into a structured request: a search for deals, or a draft
 // offer. The language model is asked first when there is one, within a
 // per-user budget and through a cache of recent identical requests; without
-// it, or when it fails, the built-in parser reads searches and a draft is
-// left to the guided form. Either way the values are validated as typed input.
+// it, or when it fails, the built-in parsers read what they can (a search, or
+// an offer's numbers) and the guided form asks for the rest. Either way the
+// values are validated as typed input.
 import { z } from "zod";
 import { CATEGORIES } from "../domain/categories.js";
 import { cleanQuery, TIMES, type DealQuery } from "../domain/deal-query.js";
 import { draftFields } from "../domain/offer-draft.js";
+import { readOffer } from "../domain/offer-parser.js";
 import { parseRequest } from "../domain/query-parser.js";
 import type { DealInput } from "../domain/validation.js";
 import type { LanguageModel, ModelTask } from "../llm/language-model.js";
@@ -26,6 +28,8 @@ const searchSchema = z.object({
   keywords: z.array(z.string()),
   category: z.enum(CATEGORIES).nullable(),
   maxPrice: z.number().nullable(),
+  // A model that leaves it out still answers in shape: null, a cap for the whole order.
+  maxPricePerPerson: z.boolean().nullable().default(null),
   minDiscount: z.number().nullable(),
   partySize: z.number().nullable(),
   when: z.enum(TIMES).nullable(),
@@ -40,7 +44,8 @@ const searchTask: ModelTask<z.infer<typeof searchSchema>> = {
     `category: one of ${CATEGORIES.join(", ")} (cafe covers coffee, tea and desserts; fun covers leisure), or null.`,
     "keywords: the specific things wanted (a dish, a drink, a service), short, in the language of the message, " +
       "without category words, prices or filler words; empty when the request is general.",
-    "maxPrice: the most the customer will pay, as a plain number in the currency they use.",
+    "maxPrice: the most the customer will pay, as a plain number in the currency they use. " +
+      "maxPricePerPerson: true when that is per person (人均, per head, each), not for the whole order.",
     "minDiscount: the least discount wanted, in percent (half price is 50).",
     "partySize: how many people. when: now, today, tonight, tomorrow or weekend. radiusKm: the distance they accept.",
   ].join("\n"),
@@ -106,15 +111,22 @@ export function createUnderstandingService({
   return {
     async readRequest(userId: bigint, text: string): Promise<{ query: DealQuery; readBy: ReadBy }> {
       const raw = await ask(userId, searchTask, text, `search:${normalized(text)}`);
-      if (raw) return { query: cleanQuery(raw), readBy: "model" };
+      if (raw) return { query: cleanQuery({ ...raw, perPerson: raw.maxPricePerPerson }), readBy: "model" };
       return { query: parseRequest(text), readBy: "parser" };
     },
-    /** The fields drafted from a description, checked; null when no model could draft it. */
-    async draftOffer(userId: bigint, text: string, currency: string): Promise<Partial<DealInput> | null> {
+    /** Whether a model may draft a whole offer; without one, the parser reads only its numbers. */
+    canDraft: model !== undefined,
+    /**
+     * The fields drafted from a description, checked. Without a model's draft,
+     * the numbers the parser read, and no title or description.
+     */
+    async draftOffer(userId: bigint, text: string, currency: string): Promise<{ draft: Partial<DealInput>; readBy: ReadBy }> {
       const now = clock();
       const today = now.toISOString().slice(0, 10);
       const raw = await ask(userId, draftTask(today, currency), text, `offer:${currency}:${today}:${normalized(text)}`);
-      return raw ? draftFields(raw, { currency, now }) : null;
+      if (raw) return { draft: draftFields(raw, { currency, now }), readBy: "model" };
+      const { description: _none, ...numbers } = draftFields(readOffer(text, now), { currency, now });
+      return { draft: numbers, readBy: "parser" };
     },
   };
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
 import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall, type UserChat } from "../support/bot-harness.js";
+import { openSharedCard, sentTo } from "../support/purchase.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const MINUTE = 60_000;
@@ -195,10 +196,26 @@ describe("buying a deal", () => {
     // One left for her: Buy goes straight to an invoice for it.
     const invoice = (await ivy.press(`buy:${dumplings.id}:n:0`)).find((c) => c.method === "sendInvoice")!;
     expect(invoice.payload.prices).toEqual([{ label: "Soup dumplings for two, ste… × 1", amount: 3900 }]);
+    // Buy again while it is open: the same invoice once more, nothing more held.
+    const again = (await ivy.press(`buy:${dumplings.id}:n:0`)).find((c) => c.method === "sendInvoice")!;
+    expect(again.payload.payload).toBe(invoice.payload.payload);
+    await ivy.pay(again);
     expect(callbackAnswer(await ivy.press(`buy:${dumplings.id}:n:0`)).text).toBe(
       "You already have the most one person can buy of this offer (4).",
     );
     expect((await ordersOf(820)).reduce((n, o) => n + o.quantity, 0)).toBe(4);
+  });
+
+  it("refuses a forged quantity of 0: no invoice, no order, no coupon", async () => {
+    const ola = h.user({ id: 823, firstName: "Ola", languageCode: "en" });
+    await ola.openDeal(dumplings.id, HERE);
+    const paid = await ola.press(`q:${dumplings.id}:0:n:0`);
+    expect(callbackAnswer(paid)).toEqual({ text: "Pick how many, from 1 to 4.", alert: true });
+    expect(paid.map((c) => c.method)).not.toContain("sendInvoice");
+    const free = await ola.press(`q:${freebie.id}:0:n:0`);
+    expect(callbackAnswer(free)).toEqual({ text: "Pick how many, from 1 to 1.", alert: true });
+    expect(shown(free)).toEqual([]);
+    expect(await ordersOf(823)).toEqual([]);
   });
 
   it("lets the buyer cancel an unpaid invoice, giving the units back", async () => {
@@ -264,5 +281,103 @@ describe("buying a deal", () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe("buying, when things go wrong between the steps", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+  const ordersOf = (buyerId: number, dealId: number) =>
+    h.db.db.order.findMany({ where: { buyerId: BigInt(buyerId), dealId }, include: { vouchers: true }, orderBy: { id: "asc" } });
+
+  beforeAll(() => h.shop(1801, { ...HERE, name: "Noodle Bar" }));
+
+  it("refunds a payment for a cancelled invoice when the buyer has bought the limit since, and says so", async () => {
+    const deal = await h.publish(1801, { title: "Noodle trio", priceMinor: 2500, originalPriceMinor: 4000, quantity: 20, perPersonLimit: 3 });
+    const max = h.user({ id: 1811, firstName: "Max", languageCode: "en" });
+    const ask = async () => {
+      await openSharedCard(max, deal.id);
+      await max.press(`buy:${deal.id}:l:0`);
+      return (await max.press(`q:${deal.id}:3:l:0`)).find((c) => c.method === "sendInvoice")!;
+    };
+    // Telegram approves the first invoice, then the buyer cancels it and buys the limit again.
+    const first = await ask();
+    const approved = await max.preCheckout(h.invoiceOf(first));
+    expect(approved.find((c) => c.method === "answerPreCheckoutQuery")!.payload.ok).toBe(true);
+    expect(callbackAnswer(await max.press(button(first, "✖️ Cancel"))).text).toBe("Cancelled: the units are back on sale.");
+    expect((await max.pay(await ask())).refusal).toBeNull();
+    // The first payment lands after all.
+    const late = await max.paid(h.invoiceOf(first), "charge-late-1811");
+    expect(only(sentTo(late, 1811)).text).toBe(
+      "😕 This payment for Noodle trio arrived after its invoice was cancelled or expired, and you already have the most one person can buy (3). The shop will refund your CN¥75; you'll get a message when it's done.",
+    );
+    expect(only(sentTo(late, 1801)).text).toMatch(/^↩️ Refund due: order #\d+, Noodle trio, CN¥75/);
+    const orders = await ordersOf(1811, deal.id);
+    expect(orders.map((o) => [o.status, o.vouchers.length])).toEqual([
+      ["REFUND_DUE", 0],
+      ["PAID", 3],
+    ]);
+    expect(orders[0]!.telegramChargeId).toBe("charge-late-1811");
+  });
+
+  it("sends the invoice again when Buy is pressed while the units are held (the bot died before sending it)", async () => {
+    const deal = await h.publish(1801, { title: "Dan dan noodles", priceMinor: 1800, originalPriceMinor: 2600, quantity: 10, perPersonLimit: 2 });
+    const nia = h.user({ id: 1812, firstName: "Nia", languageCode: "en" });
+    await openSharedCard(nia, deal.id);
+    // The units were held, and the process stopped before the invoice went out.
+    const held = await h.services.checkout.reserve(1812n, deal.id, 2, "link");
+    h.advance(5 * MINUTE);
+    const calls = await nia.press(`buy:${deal.id}:l:0`);
+    const invoice = calls.find((c) => c.method === "sendInvoice")!;
+    expect(invoice.payload.payload).toBe(`order:${held.id}`);
+    expect(invoice.payload.prices).toEqual([{ label: "Dan dan noodles × 2", amount: 3600 }]);
+    expect(shown(calls).at(-1)!.text).toBe("⏳ Your units are held for 10 minutes while you pay.");
+    expect((await h.db.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stockLeft).toBe(8);
+    expect((await nia.pay(invoice)).refusal).toBeNull();
+    expect((await ordersOf(1812, deal.id)).map((o) => [o.status, o.vouchers.length])).toEqual([["PAID", 2]]);
+  });
+
+  it("sends an invoice whose title and description hold emoji, cut as Telegram counts", async () => {
+    const deal = await h.publish(1801, {
+      title: "🍜 Beef noodles 🐂 with 🌶️ chili oil and 🥚 egg",
+      description: "🍜".repeat(200),
+      priceMinor: 3200,
+      originalPriceMinor: 4800,
+      quantity: 10,
+      perPersonLimit: 1,
+    });
+    const oz = h.user({ id: 1813, firstName: "Oz", languageCode: "en" });
+    await openSharedCard(oz, deal.id);
+    const calls = await oz.press(`buy:${deal.id}:l:0`);
+    const invoice = calls.find((c) => c.method === "sendInvoice");
+    expect(invoice, JSON.stringify(shown(calls).map((c) => c.text))).toBeDefined();
+    expect(invoice!.payload.title).toBe("🍜 Beef noodles 🐂 with 🌶️ chi…");
+    expect(String(invoice!.payload.title).length).toBeLessThanOrEqual(32);
+    expect(invoice!.payload.description).toBe(`${"🍜".repeat(127)}…`);
+    expect((await oz.pay(invoice!)).refusal).toBeNull();
+  });
+});
+
+describe("a hold that lapses", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("puts its units back on sale the moment it lapses, without waiting for the scheduled job", async () => {
+    await h.shop(1901, { ...HERE, name: "Last Slice" });
+    const deal = await h.publish(1901, { title: "Last cheesecake", priceMinor: 3000, originalPriceMinor: 4500, quantity: 1, perPersonLimit: 1 });
+    const oli = h.user({ id: 1911, firstName: "Oli", languageCode: "en" });
+    const pat = h.user({ id: 1912, firstName: "Pat", languageCode: "en" });
+    const card = await oli.openDeal(deal.id, HERE);
+    const invoice = (await oli.press(button(card, "🛒 Buy"))).find((c) => c.method === "sendInvoice")!;
+    // Held: nobody else finds it.
+    expect(only(await pat.location(HERE.lat, HERE.lng)).text).not.toContain("Last cheesecake");
+    h.advance(16 * MINUTE);
+    // No job has run since: the next buyer finds it in the list, with its unit.
+    const again = await pat.openDeal(deal.id, HERE);
+    expect(again.text).toContain("📦 1 left");
+    const theirs = (await pat.press(button(again, "🛒 Buy"))).find((c) => c.method === "sendInvoice")!;
+    expect((await oli.pay(invoice)).refusal).toBe("This invoice expired and its units went back on sale. Tap Buy again.");
+    expect((await pat.pay(theirs)).refusal).toBeNull();
+    expect(await h.db.db.voucher.count({ where: { dealId: deal.id } })).toBe(1);
   });
 });

@@ -168,28 +168,41 @@ describe("describing an offer without a language model", () => {
   });
   afterAll(() => h.close());
 
-  it("keeps the text as the description and fills in the rest with the guided form", async () => {
+  it("reads the prices, quantity and dates it can, keeps the text as the description, and asks for the rest", async () => {
     const ria = h.user({ id: 751, firstName: "Ria", languageCode: "en" });
-    expect(texts(await ria.send(`/newdeal ${LATTES}`))).toEqual([
-      "✍️ I couldn't draft this automatically, so let's fill it in step by step. Your text is kept as the description.",
+    const text = "Lattes 15 instead of 30 on weekday afternoons, 50 cups, until the end of the month";
+    expect(texts(await ria.send(`/newdeal ${text}`))).toEqual([
+      "✍️ From your text I read: price CN¥15, usual price CN¥30, 50 in all, 28 days on sale. Let's fill in the rest step by step; your text is kept as the description.",
       `🏷 What's the offer? Give it a short title (up to 80 characters), e.g. "Two lattes for the price of one".`,
     ]);
-    for (const answer of ["Half-price lattes", "15", "30", "50"]) await ria.send(answer);
-    const limit = only(await ria.send("2"));
-    expect(limit.text).toBe("📅 For how many days is it on sale? (1–365)");
-    expect(only(await ria.send("20")).text).toMatch(/^🎟 How many days is a voucher valid/);
-    const preview = only(await ria.press("form:skip"));
-    expect(preview.text).toContain(`Half-price lattes\n${LATTES}\n`);
+    const preview = only(await ria.send("Half-price lattes"));
+    expect(preview.text).toContain(`Half-price lattes\n${text}\n`);
+    expect(preview.text).toContain("💰 CN¥15 instead of CN¥30 (−50%)\n📦 50 left · sale ends 1 Jun 2026");
+    expect(preview.text).toContain("Up to 5 per person · vouchers valid 30 days after purchase");
     only(await ria.press(button(preview, "✅ Publish")));
     const shop = await h.db.repos.shops.findByOwner(751n);
-    expect(await h.db.db.deal.count({ where: { shopId: shop!.id } })).toBe(1);
+    expect(await h.db.db.deal.findMany({ where: { shopId: shop!.id } })).toMatchObject([
+      { title: "Half-price lattes", priceMinor: 1500, originalPriceMinor: 3000, quantity: 50, perPersonLimit: 5 },
+    ]);
   });
 
-  it("tells a merchant starting the guided form that they can describe the offer instead", async () => {
+  it("asks for a price the text did not give, in the merchant's language", async () => {
+    const wu = h.user({ id: 752, firstName: "Wu", languageCode: "zh-hans" });
+    await h.shop(752, { ...offsetMeters(HERE.lat, HERE.lng, 300, 0), category: "cafe" });
+    const calls = await wu.send("/newdeal 工作日下午拿铁半价，共50杯，每人限购2杯，有效期60天，到月底");
+    expect(texts(calls)[0]).toBe("✍️ 从你的文字中读出：共 50 份、售卖 28 天。其余的我们一步步来填写；你的文字已保留为优惠描述。");
+    await wu.send("半价拿铁");
+    expect(only(await wu.send("15")).text).toMatch(/^🏷/);
+    const preview = only(await wu.send("30"));
+    expect(preview.text).toContain("💰 ¥15 原价 ¥30（省 50%）\n📦 剩余 50 份 · 2026年6月1日 17:00 截止\n每人限购 2 份 · 券码购买后 60 天内有效");
+    await wu.send("/cancel");
+  });
+
+  it("tells a merchant starting the guided form what a description gives without a model", async () => {
     const ria = h.user({ id: 751, firstName: "Ria", languageCode: "en" });
     const title = only(await ria.send("/newdeal"));
     expect(title.text.split("\n").at(-1)).toBe(
-      `💡 Or describe the whole offer in one message, e.g. "/newdeal Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month".`,
+      `💡 Or describe the offer in one message, e.g. "/newdeal Lattes 15 instead of 30 on weekday afternoons, 50 cups, until the end of the month": I'll pick out the prices, the quantity and the dates, and ask for the rest.`,
     );
     await ria.send("/cancel");
   });

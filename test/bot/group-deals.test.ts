@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
 import { startPayloadOf } from "../../src/sandbox/qr-scan.js";
-import { BOT_INFO, button, buttons, buttonTexts, createHarness, lastShown, only, type ApiCall, type UserChat } from "../support/bot-harness.js";
-import { purchase, sentTo, shownCode } from "../support/purchase.js";
+import { BOT_INFO, button, buttons, buttonTexts, callbackAnswer, createHarness, lastShown, only, type ApiCall, type UserChat } from "../support/bot-harness.js";
+import { openSharedCard, purchase, sentTo, shownCode } from "../support/purchase.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
 const DAY = 86_400_000;
@@ -170,5 +170,24 @@ describe("a group deal that ends short", () => {
 
     // Each buyer is told once.
     expect(await h.runJobs()).toEqual([]);
+  });
+});
+
+describe("a group deal and a forged quantity", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("counts people holding a voucher: a claim of 0 units is refused and tips nothing", async () => {
+    await h.shop(1601, { ...SHANGHAI, name: "Tea House" });
+    const deal = await h.publish(1601, { title: "Free tasting", priceMinor: 0, originalPriceMinor: 3000, minBuyers: 2, perPersonLimit: 1 });
+    const ann = h.user({ id: 1611, firstName: "Ann", languageCode: "en" });
+    await purchase(h, ann, deal.id, 1);
+    const bob = h.user({ id: 1612, firstName: "Bob", languageCode: "en" });
+    await openSharedCard(bob, deal.id);
+    const forged = await bob.press(`q:${deal.id}:0:l:0`);
+    expect(callbackAnswer(forged)).toEqual({ text: "Pick how many, from 1 to 1.", alert: true });
+    expect(sentTo(forged, 1611)).toEqual([]);
+    expect((await h.db.db.voucher.findMany({ where: { dealId: deal.id } })).map((v) => v.status)).toEqual(["PENDING"]);
+    expect((await openSharedCard(h.user({ id: 1613, firstName: "Cy", languageCode: "en" }), deal.id)).text).toContain("(1 so far)");
   });
 });

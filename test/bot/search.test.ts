@@ -153,11 +153,67 @@ describe("asking for deals in plain words", () => {
     expect(callbackAnswer(forged).alert).toBe(true);
   });
 
-  it("leaves small talk and long messages to the usual answers", async () => {
+  it("answers greetings, thanks and help in kind, and a long message with its limit, searching for none", async () => {
     const ivy = await located();
-    expect(only(await ivy.send("hello")).text).toBe("I didn't get that. Share your location to see deals nearby, or send /help.");
+    expect(only(await ivy.send("Hello!")).text).toBe(
+      `👋 Hi U${ivy.id}! Share your location and I'll show the deals nearby, or tell me what you're looking for, e.g. "hotpot for two under 150". /help lists everything I can do.`,
+    );
+    expect(only(await ivy.send("help")).text).toMatch(/^Nearbuy commands\n/);
+    expect(only(await ivy.send("thanks")).text).toBe("😊 You're welcome! Write again whenever you're looking for a deal.");
     expect(only(await ivy.send("hotpot ".repeat(40))).text).toMatch(/^That's a long message/);
-    expect(await h.db.db.searchRequest.count({ where: { userId: BigInt(ivy.id) } })).toBe(0);
+    const wen = await located("zh-hans");
+    expect(only(await wen.send("你好")).text).toMatch(/^👋 U\d+，你好！发送位置/);
+    expect(only(await wen.send("谢谢～")).text).toBe("😊 不客气！想找优惠的时候随时找我。");
+    expect(await h.db.db.searchRequest.count({ where: { userId: { in: [BigInt(ivy.id), BigInt(wen.id)] } } })).toBe(0);
+  });
+
+  it("reads a cap per person as the deal's price, or times the party when the party is given", async () => {
+    const pam = await located();
+    const forTwo = only(await pam.send("hotpot under 70 per person for two"));
+    expect(forTwo.text.split("\n")[0]).toBe("🔎 I understood: hotpot · 🍜 Food · up to 70 a person, 140 for 2 · 👥 2");
+    expect(titles(forTwo)).toEqual(["Hotpot set for two", "重庆火锅双人餐"]);
+    expect(buttonTexts(forTwo)).toContain("✖ up to 70 a person, 140 for 2");
+  });
+
+  it("speaks Chinese to a Chinese user, keywords and buttons included", async () => {
+    const mei = await located("zh-hans");
+    const list = only(await mei.send("火锅 人均100以下"));
+    expect(list.text.split("\n")[0]).toBe("🔎 我的理解：火锅 · 🍜 美食 · 人均不超过 100");
+    expect(titles(list)).toEqual(["重庆火锅双人餐"]);
+    expect(buttonTexts(list)).toEqual(expect.arrayContaining(["✖ 火锅", "✖ 人均不超过 100"]));
+    expect(buttonTexts(list).join(" ")).not.toMatch(/hotpot/);
+  });
+
+  it("lists the deals naming more of the keywords first", async () => {
+    const ray = await located();
+    const list = only(await ray.send("spicy hotpot"));
+    expect(titles(list)).toEqual(["Spicy hotpot feast", "Hotpot set for two", "重庆火锅双人餐"]);
+  });
+
+  it("keeps a 500 m radius asked for, and offers it as a button", async () => {
+    const sue = await located("zh-hans");
+    const list = only(await sue.send("500米内 拿铁"));
+    expect(list.text.split("\n")[0]).toBe("🔎 我的理解：拿铁 · ☕ 咖啡饮品 · 500 米内");
+    expect(titles(list)).toEqual(["Oat latte"]);
+    expect(buttonTexts(list).slice(1, 7)).toEqual(["✓ 500 m", "1 km", "3 km", "5 km", "10 km", "25 km"]);
+    const wider = only(await sue.press(button(list, "1 km")));
+    expect(buttonTexts(wider)).toContain("500 m");
+    const back = only(await sue.press(button(wider, "500 m")));
+    expect(titles(back)).toEqual(["Oat latte"]);
+    const everything = only(await sue.press(button(back, "📍 附近全部优惠")));
+    expect(buttonTexts(everything)).toEqual(expect.arrayContaining(["✓ 500 m", "1 km"]));
+    expect(titles(everything)).toEqual(["Dumplings for two", "Hotpot set for two", "Oat latte"]);
+  });
+
+  it("takes typed coordinates as a shared location, full-width comma included", async () => {
+    const tom = h.user({ id: 3903, firstName: "Tom", languageCode: "en" });
+    const list = only(await tom.send(`${HERE.lat}, ${HERE.lng}`));
+    expect(list.text).toMatch(/^📍 6 deals within 5 km · All categories/);
+    // A request waiting for a location gets its answer from typed coordinates too.
+    const zoe = h.user({ id: 3904, firstName: "Zoe", languageCode: "zh-hans" });
+    await zoe.send("拿铁");
+    const results = only(await zoe.send(`${HERE.lat}，${HERE.lng}`));
+    expect(titles(results)).toEqual(["Oat latte"]);
   });
 });
 
@@ -194,6 +250,17 @@ describe("asking for deals with a language model", () => {
     expect(titles(list)).toEqual(["Cappuccino & croissant"]);
     expect(buttonTexts(list)).toContain("✓ 1 km");
     expect(server.requests.at(-1)!.body.messages[1]!.content).toBe("something frothy to wake me up, just me, right now, close by");
+  });
+
+  it("takes the model's word that a cap is per person", async () => {
+    server.answer = () =>
+      reply.json({ keywords: [], category: "cafe", maxPrice: 20, maxPricePerPerson: true, minDiscount: null, partySize: null, when: null, radiusKm: null });
+    const ola = h.user({ id: 3953, firstName: "Ola", languageCode: "en" });
+    await ola.location(HERE.lat, HERE.lng);
+    const list = only(await ola.send("a café, twenty a head at most"));
+    expect(list.text.split("\n")[0]).toBe("🔎 I understood: ☕ Cafés & drinks · up to 20 a person");
+    expect(titles(list)).toEqual(["Oat latte", "Cappuccino & croissant"]);
+    expect(JSON.stringify(server.requests.at(-1)!.body)).toContain("maxPricePerPerson");
   });
 
   it("cannot be talked into anything but a search", async () => {

@@ -26,7 +26,9 @@ describe("managing offers with /mydeals", () => {
     const at = "2026-05-04T08:00:00Z";
     await h.db.db.order.create({ data: orderRow(801n, noodles, 2500, 4000, { quantity: 2, status: "PAID", source: "nearby", createdAt: at, paidAt: at }) });
     await h.db.db.order.create({ data: orderRow(801n, noodles, 2500, 4000, { status: "PAID", source: "nearby", createdAt: at, paidAt: at }) });
-    await h.db.db.order.create({ data: orderRow(801n, noodles, 2500, 4000, { quantity: 2, status: "RESERVED", source: "nearby", createdAt: at }) });
+    // The invoice is still held when the tests run (a lapsed hold gives its units back at once).
+    const held = orderRow(801n, noodles, 2500, 4000, { quantity: 2, status: "RESERVED", source: "nearby", createdAt: at });
+    await h.db.db.order.create({ data: { ...held, reservedUntil: new Date("2026-05-04T09:15:00Z") } });
     await h.db.db.deal.update({ where: { id: noodles }, data: { stockLeft: 45 } });
   });
   afterAll(() => h.close());

@@ -59,7 +59,7 @@ describe("the language model client", () => {
     expect(format.json_schema!.schema).toMatchObject({
       type: "object",
       additionalProperties: false,
-      required: ["keywords", "category", "maxPrice", "minDiscount", "partySize", "when", "radiusKm"],
+      required: ["keywords", "category", "maxPrice", "maxPricePerPerson", "minDiscount", "partySize", "when", "radiusKm"],
     });
     expect(format.json_schema!.schema).not.toHaveProperty("$schema");
   });
@@ -150,18 +150,24 @@ describe("the language model client", () => {
     const draft = await understanding().draftOffer(1n, "Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month", "USD");
     // 2.999 has too many decimals, so the usual price cannot be checked against it either: both are asked.
     expect(draft).toEqual({
-      title: "Half-price lattes",
-      description: "Weekdays 14:00–17:00.",
-      quantity: 50,
-      perPersonLimit: 5,
-      days: 7,
-      voucherValidDays: 30,
+      readBy: "model",
+      draft: {
+        title: "Half-price lattes",
+        description: "Weekdays 14:00–17:00.",
+        quantity: 50,
+        perPersonLimit: 5,
+        days: 7,
+        voucherValidDays: 30,
+      },
     });
     expect(server.requests[0]!.body.messages[0]!.content).toMatch(/Today is 2026-11-24\. Prices are plain numbers in USD/);
   });
 
-  it("drafts nothing when the model fails", async () => {
+  it("drafts only the numbers the parser reads when the model fails", async () => {
     server.answer = () => reply.error(500);
-    expect(await understanding().draftOffer(1n, "Half-price lattes", "USD")).toBeNull();
+    expect(await understanding().draftOffer(1n, "Half-price lattes, usually 6, 40 cups", "USD")).toEqual({
+      readBy: "parser",
+      draft: { priceMinor: 300, originalPriceMinor: 600, quantity: 40, perPersonLimit: 5, voucherValidDays: 30 },
+    });
   });
 });

@@ -685,6 +685,7 @@ export class BotHarness {
         const title = String(p.title ?? "");
         const description = String(p.description ?? "");
         const prices = (p.prices ?? []) as { label: string; amount: number }[];
+        // Telegram counts these in UTF-16 units, as String.length does: an emoji is two.
         if (title.length < 1 || title.length > 32) throw new ApiRefusal("INVOICE_TITLE_INVALID");
         if (description.length < 1 || description.length > 255) throw new ApiRefusal("INVOICE_DESCRIPTION_INVALID");
         const payload = String(p.payload ?? "");

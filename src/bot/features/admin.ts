@@ -4,6 +4,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Shop } from "../../db/shop.repository.js";
+import { CALLBACK_ANSWER_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import type { Translate } from "../console/stats-view.js";
@@ -102,7 +103,8 @@ adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
   const act = { a: operator.approve, r: operator.reject, s: operator.suspend, u: operator.reinstate }[pressed.a];
   const shop = await act(pressed.id);
   const outcome = { a: "approved", r: "rejected", s: "suspended", u: "reinstated" }[pressed.a];
-  await ctx.answerCallbackQuery({ text: ctx.t(`admin-done-${outcome}`, { name: shop.name }) });
+  // A callback answer is at most 200 UTF-16 units, and a shop name may be full of emoji.
+  await ctx.answerCallbackQuery({ text: fitTelegram(ctx.t(`admin-done-${outcome}`, { name: shop.name }), CALLBACK_ANSWER_MAX) });
   await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(ignoreUnchanged);
   await ctx.reply(ctx.t(`admin-done-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
   // The owner learns it in their own language.

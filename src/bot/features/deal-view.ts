@@ -2,7 +2,7 @@
 // previews before publishing. One renderer for both, so the preview is honest.
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
-import { truncate } from "../html.js";
+import { fitTelegram } from "../../domain/telegram-text.js";
 
 /** ON_EXPIRY → on-expiry, the suffix of its message keys. */
 export const policyKey = (policy: string) => policy.toLowerCase().replace("_", "-");
@@ -58,7 +58,7 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
     .join("\n");
   // Only the description is free-length: shorten it so the card fits a caption.
   const room = CAPTION_LIMIT - visibleLength(head) - visibleLength(tail) - 4;
-  const description = card.description ? escapeHtml(truncate(card.description, Math.max(0, room))) : "";
+  const description = card.description ? escapeHtml(fitTelegram(card.description, Math.max(0, room))) : "";
   return [head, description, "", tail].filter((part, i) => i !== 1 || part).join("\n");
 }
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint, distanceMeters, type Point } from "../../domain/geo.js";
-import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
+import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADII_KM, RADIUS_CHOICES_KM, radiusChoices } from "../../domain/nearby.js";
 import type { NearbyDeal } from "../../services/nearby.service.js";
 import type { Via } from "../attribution.js";
 import { callbackCodec } from "../callback-data.js";
@@ -17,7 +17,7 @@ const RECENT_LOCATION_MS = 30 * 60_000;
 /** A live location refreshes the list only after moving this far. */
 const LIVE_REFRESH_M = 300;
 
-const radius = z.enum(RADIUS_CHOICES_KM.map(String) as [string, ...string[]]).transform(Number);
+export const radius = z.enum(RADII_KM.map(String) as [string, ...string[]]).transform(Number);
 const category = z.enum(["all", ...CATEGORIES]);
 /** A page of the list at the user's last location. */
 export const listButton = callbackCodec("nb", { r: radius, c: category, p: z.string().regex(/^\d{1,4}$/).transform(Number) });
@@ -39,7 +39,7 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
 
   if (found.length === 0) {
     const wider = RADIUS_CHOICES_KM.filter((r) => r > view.radiusKm);
-    for (const r of wider) keyboard.text(`${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
+    for (const r of wider) keyboard.text(radiusLabel(r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
     keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm, c: view.category }));
     const hint = wider.length ? `\n${ctx.t("nearby-empty-wider")}` : "";
     return { text: ctx.t("nearby-empty", { radius: view.radiusKm, category: catName }) + hint, keyboard, shown: [] };
@@ -49,8 +49,8 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   const lines = await listPage(ctx, keyboard, { items, page, pages }, "n", (p) =>
     listButton.pack({ r: view.radiusKm, c: view.category, p }),
   );
-  for (const r of RADIUS_CHOICES_KM) {
-    keyboard.text(r === view.radiusKm ? `✓ ${r} km` : `${r} km`, listButton.pack({ r, c: view.category, p: 0 }));
+  for (const r of radiusChoices(view.radiusKm)) {
+    keyboard.text(radiusLabel(r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
   }
   keyboard.row().text(ctx.t("nearby-category-button", { category: catName }), pickerButton.pack({ r: view.radiusKm, c: view.category }));
 
@@ -59,6 +59,12 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   const header = ctx.t(headerKey, { count: found.length, radius: view.radiusKm, category: catName });
   const pageLine = pages > 1 ? `\n${ctx.t("nearby-page", { page: page + 1, pages })}` : "";
   return { text: `${header}${pageLine}\n\n${lines.join("\n")}`, keyboard, shown: items.map((d) => d.id) };
+}
+
+/** A radius button: "500 m", "3 km", "✓ 5 km" for the one shown. */
+export function radiusLabel(km: number, current: number): string {
+  const label = km < 1 ? `${km * 1000} m` : `${km} km`;
+  return km === current ? `✓ ${label}` : label;
 }
 
 /**
@@ -122,14 +128,18 @@ export function recentLocation(ctx: BotContext): Point | null {
   return ctx.deps.services.clock().getTime() - at < RECENT_LOCATION_MS ? lastLocation(ctx) : null;
 }
 
-export const nearbyFeature = new Composer<BotContext>();
-
-nearbyFeature.on("message:location", async (ctx) => {
-  const point = { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude };
+/** A location the user gave (shared, or typed as "40.7081, -73.9571"): keep it, and list the deals around it. */
+export async function showNearby(ctx: BotContext, point: Point) {
   assertValidPoint(point); // before it is stored
   await ctx.deps.services.users.setLocation(ctx.user.id, point.lat, point.lng, ctx.deps.services.clock());
   await sendList(ctx, point, { radiusKm: DEFAULT_RADIUS_KM, category: "all", page: 0 }, "send");
-});
+}
+
+export const nearbyFeature = new Composer<BotContext>();
+
+nearbyFeature.on("message:location", (ctx) =>
+  showNearby(ctx, { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude }),
+);
 
 // A live location sends an edit every few seconds: answer only when the user
 // has really moved, so walking down the street does not flood the chat.

@@ -42,6 +42,10 @@ function textStep(
   };
 }
 
+/** Without a model, a description yields only its numbers: the hint must not promise a whole draft. */
+const describeHint = (ctx: BotContext) =>
+  ctx.t(ctx.deps.services.understanding.canDraft ? "newdeal-describe-hint" : "newdeal-describe-hint-numbers");
+
 const limitDefault = (data: Partial<DealForm>) => Math.min(DEFAULT_PER_PERSON_LIMIT, data.quantity ?? 1);
 
 export const newDealForm = defineForm<DealForm>({
@@ -49,7 +53,7 @@ export const newDealForm = defineForm<DealForm>({
   steps: [
     textStep(
       "title",
-      (ctx, data) => (data.description === undefined ? `${ctx.t("newdeal-title")}\n\n${ctx.t("newdeal-describe-hint")}` : ctx.t("newdeal-title")),
+      (ctx, data) => (data.description === undefined ? `${ctx.t("newdeal-title")}\n\n${describeHint(ctx)}` : ctx.t("newdeal-title")),
       (text) => ({ title: validate.text(text, "title") }),
     ),
     textStep(

@@ -4,20 +4,21 @@
 // recent location it asks for one and runs the request when it comes.
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { FILTER_BITS, isFiltered, withoutFilters, type DealQuery, type Filter } from "../../domain/deal-query.js";
+import { FILTER_BITS, isFiltered, keywordIn, priceCap, withoutFilters, type DealQuery, type Filter } from "../../domain/deal-query.js";
 import { assertValidPoint, type Point } from "../../domain/geo.js";
-import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADIUS_CHOICES_KM } from "../../domain/nearby.js";
+import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, radiusChoices } from "../../domain/nearby.js";
+import { smallTalkOf } from "../../domain/small-talk.js";
+import { typedPoint } from "../../domain/validation.js";
 import type { SavedSearch } from "../../services/search.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { categoryName, escapeHtml } from "../format.js";
+import { categoryName, escapeHtml, localeOf } from "../format.js";
 import { answerExpired, mainKeyboard } from "../keyboards.js";
-import { lastLocation, listButton, listPage, recentLocation, showList } from "./nearby.js";
+import { lastLocation, listButton, listPage, radius, radiusLabel, recentLocation, showList, showNearby } from "./nearby.js";
 
 /** A request is a few words; anything longer is not one (and would cost model tokens). */
 const MAX_REQUEST_CHARS = 200;
 
-const radius = z.enum(RADIUS_CHOICES_KM.map(String) as [string, ...string[]]).transform(Number);
 /** A page of a search: the request's id, the radius, the filters dropped (bits) and the page. */
 const searchButton = callbackCodec("sr", {
   id,
@@ -32,27 +33,42 @@ interface SearchView {
   page: number;
 }
 
+/** The keywords in the user's language: a Chinese reader sees 火锅 where the query says hotpot. */
+const keywordsText = (q: DealQuery, locale: string) => q.keywords.map((k) => keywordIn(k, locale)).join(", ");
+
+/** The price cap as the search applies it: "up to 150", "up to 100 a person, 300 for 3". */
+function capText(ctx: BotContext, q: DealQuery): string | undefined {
+  if (q.maxPrice === undefined) return undefined;
+  if (!q.perPerson) return ctx.t("search-price-cap", { price: q.maxPrice });
+  if (q.partySize === undefined) return ctx.t("search-price-cap-per-person", { price: q.maxPrice });
+  return ctx.t("search-price-cap-party", { price: q.maxPrice, total: priceCap(q)!, size: q.partySize });
+}
+
+/** 500 m or 3 km, in the user's language. */
+const radiusText = (ctx: BotContext, km: number) => (km < 1 ? ctx.t("distance-m", { m: km * 1000 }) : ctx.t("distance-km", { km }));
+
 /** The request as understood, in the user's words: "hotpot · 🍜 Food · up to 150 · 👥 2". */
-function understood(ctx: BotContext, q: DealQuery): string {
+function understood(ctx: BotContext, q: DealQuery, locale: string): string {
+  const cap = capText(ctx, q);
   const parts = [
-    ...(q.keywords.length ? [escapeHtml(q.keywords.join(", "))] : []),
+    ...(q.keywords.length ? [escapeHtml(keywordsText(q, locale))] : []),
     ...(q.category ? [categoryName(ctx, q.category)] : []),
-    ...(q.maxPrice !== undefined ? [ctx.t("search-price-cap", { price: q.maxPrice })] : []),
+    ...(cap !== undefined ? [cap] : []),
     ...(q.minDiscount !== undefined ? [ctx.t("search-discount", { percent: q.minDiscount })] : []),
     ...(q.partySize !== undefined ? [ctx.t("search-party", { size: q.partySize })] : []),
     ...(q.when ? [ctx.t(`search-when-${q.when}`)] : []),
-    ...(q.radiusKm !== undefined ? [ctx.t("search-radius", { radius: q.radiusKm })] : []),
+    ...(q.radiusKm !== undefined ? [ctx.t("search-radius", { distance: radiusText(ctx, q.radiusKm) })] : []),
   ];
   return ctx.t("search-understood", { query: parts.join(" · ") || ctx.t("search-understood-nothing") });
 }
 
 /** A button per filter still on, to drop it. */
-function dropButtons(ctx: BotContext, search: SavedSearch, view: SearchView, keyboard: InlineKeyboard) {
+function dropButtons(ctx: BotContext, search: SavedSearch, view: SearchView, keyboard: InlineKeyboard, locale: string) {
   const q = withoutFilters(search.query, view.dropped);
   const labels: [Filter, string | undefined][] = [
-    ["keywords", q.keywords.length ? q.keywords.join(", ") : undefined],
+    ["keywords", q.keywords.length ? keywordsText(q, locale) : undefined],
     ["category", q.category && categoryName(ctx, q.category)],
-    ["maxPrice", q.maxPrice !== undefined ? ctx.t("search-price-cap", { price: q.maxPrice }) : undefined],
+    ["maxPrice", capText(ctx, q)],
     ["minDiscount", q.minDiscount !== undefined ? ctx.t("search-discount", { percent: q.minDiscount }) : undefined],
   ];
   for (const [filter, label] of labels) {
@@ -82,14 +98,16 @@ async function sendResults(ctx: BotContext, point: Point, search: SavedSearch, v
     body = `${header}${pageLine}\n\n${lines.join("\n")}`;
     shown = paged.items.map((d) => d.id);
   }
-  for (const r of RADIUS_CHOICES_KM) {
-    keyboard.text(r === view.radiusKm ? `✓ ${r} km` : `${r} km`, searchButton.pack({ id: search.id, r, m: view.dropped, p: 0 }));
+  // 500 m stays on offer to a request that asked for it, whatever radius is shown.
+  for (const r of radiusChoices(search.query.radiusKm === 0.5 ? 0.5 : view.radiusKm)) {
+    keyboard.text(radiusLabel(r, view.radiusKm), searchButton.pack({ id: search.id, r, m: view.dropped, p: 0 }));
   }
   keyboard.row();
-  dropButtons(ctx, search, view, keyboard);
+  const locale = await localeOf(ctx);
+  dropButtons(ctx, search, view, keyboard, locale);
   keyboard.text(ctx.t("search-everything"), listButton.pack({ r: view.radiusKm, c: "all", p: 0 }));
 
-  await showList(ctx, `${understood(ctx, search.query)}\n${body}`, keyboard, mode);
+  await showList(ctx, `${understood(ctx, search.query, locale)}\n${body}`, keyboard, mode);
   await ctx.deps.services.deals.recordImpressions(shown, ctx.user.id, "search");
 }
 
@@ -105,27 +123,40 @@ searchFeature.on("message:text", async (ctx, next) => {
     return next();
   }
   if ([...text].length > MAX_REQUEST_CHARS) return ctx.reply(ctx.t("search-too-long", { max: MAX_REQUEST_CHARS }));
+  // "40.7081, -73.9571" is a place, as if shared: a waiting request, or the list around it.
+  const typed = typedPoint(text);
+  if (typed) return locationArrived(ctx, typed, () => showNearby(ctx, typed));
+  // "hello" or "help" is no search: say what the bot can do (and ask no model).
+  const talk = smallTalkOf(text);
+  if (talk === "help") return ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
+  if (talk) {
+    const name = escapeHtml(ctx.from.first_name);
+    return ctx.reply(ctx.t(`search-small-talk-${talk}`, { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
+  }
   // A model may take a few seconds: show that something is happening.
   await ctx.replyWithChatAction("typing");
   const point = recentLocation(ctx);
   const search = await ctx.deps.services.search.create(ctx.user.id, text, { waitForLocation: point === null });
   if (!search) return next(); // nothing in it to search for
   if (point) return sendResults(ctx, point, search, firstView(search), "send");
-  await ctx.reply(`${understood(ctx, search.query)}\n${ctx.t("search-ask-location")}`, {
+  await ctx.reply(`${understood(ctx, search.query, await localeOf(ctx))}\n${ctx.t("search-ask-location")}`, {
     parse_mode: "HTML",
     reply_markup: mainKeyboard(ctx),
   });
 });
 
-// The location a request was waiting for: answer the request, not the plain list.
-searchFeature.on("message:location", async (ctx, next) => {
-  const point = { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude };
+/** The location a request was waiting for answers the request; any other location, `otherwise`. */
+async function locationArrived(ctx: BotContext, point: Point, otherwise: () => Promise<unknown>) {
   assertValidPoint(point);
   const search = await ctx.deps.services.search.takePending(ctx.user.id);
-  if (!search) return next();
+  if (!search) return otherwise();
   await ctx.deps.services.users.setLocation(ctx.user.id, point.lat, point.lng, ctx.deps.services.clock());
   await sendResults(ctx, point, search, firstView(search), "send");
-});
+}
+
+searchFeature.on("message:location", (ctx, next) =>
+  locationArrived(ctx, { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude }, next),
+);
 
 searchFeature.callbackQuery(searchButton.filter, async (ctx) => {
   const pressed = searchButton.unpack(ctx.callbackQuery.data);

@@ -9,7 +9,7 @@ import { renderFigures } from "../console/stats-view.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localeOf } from "../format.js";
-import { truncate } from "../html.js";
+import { fitTelegram } from "../../domain/telegram-text.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 
 const period = z.enum(PERIODS);
@@ -63,7 +63,7 @@ statsFeature.callbackQuery(offersButton.filter, async (ctx) => {
   const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
   const keyboard = new InlineKeyboard();
   for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {
-    keyboard.text(truncate(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();
+    keyboard.text(fitTelegram(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();
   }
   keyboard.text(ctx.t("console-back"), statsButton.pack({ p: pressed.p, id: 0 }));
   await ctx.answerCallbackQuery();

@@ -1,13 +1,15 @@
 // Buy → how many → invoice (or, for a free coupon, the vouchers at once).
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import type { DealWithShop } from "../../../db/deal.repository.js";
+import type { OpenReservation, Order } from "../../../db/order.repository.js";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
+import { fitTelegram } from "../../../domain/telegram-text.js";
 import { invoicePayload } from "../../../services/checkout.service.js";
 import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
-import { truncate } from "../../html.js";
 import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
 import { deliverFulfilment } from "./payment.js";
 
@@ -15,7 +17,7 @@ export const buyButton = callbackCodec("buy", { id, ...via });
 const quantityButton = callbackCodec("q", { id, n: id, ...via });
 const cancelInvoiceButton = callbackCodec("qx", { order: id });
 
-/** Telegram's invoice limits. */
+/** Telegram's invoice limits, in UTF-16 units. */
 const INVOICE_TITLE_MAX = 32;
 const INVOICE_DESCRIPTION_MAX = 255;
 const QUANTITY_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
@@ -25,7 +27,13 @@ export const buyFeature = new Composer<BotContext>();
 buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
   const pressed = buyButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return answerExpired(ctx);
-  const { deal, max } = await ctx.deps.services.checkout.quote(ctx.user.id, pressed.id);
+  const { checkout } = ctx.deps.services;
+  const open = await checkout.openReservation(ctx.user.id, pressed.id);
+  if (open) {
+    await resume(ctx, open);
+    return ctx.answerCallbackQuery();
+  }
+  const { deal, max } = await checkout.quote(ctx.user.id, pressed.id);
   if (max === 1) {
     await buy(ctx, deal.id, 1, sourceOf(pressed));
     return ctx.answerCallbackQuery();
@@ -57,20 +65,33 @@ async function buy(ctx: BotContext, dealId: number, quantity: number, source: st
     const outcome = await checkout.claimFree(ctx.user.id, dealId, quantity, source);
     return deliverFulfilment(ctx, outcome);
   }
-  const providerToken = ctx.deps.paymentProviderToken;
-  if (!providerToken) throw new DomainError("payments-off");
+  if (!ctx.deps.paymentProviderToken) throw new DomainError("payments-off");
   const order = await checkout.reserve(ctx.user.id, dealId, quantity, source);
+  await sendInvoice(ctx, order, deal);
+}
+
+/** The buyer's open reservation, met again: its invoice once more (or, free, its vouchers). */
+async function resume(ctx: BotContext, order: OpenReservation) {
+  const { checkout } = ctx.deps.services;
+  if (order.totalMinor === 0) return deliverFulfilment(ctx, await checkout.claimOpen(order));
+  if (!ctx.deps.paymentProviderToken) throw new DomainError("payments-off");
+  await sendInvoice(ctx, order, order.deal);
+}
+
+async function sendInvoice(ctx: BotContext, order: Order, deal: DealWithShop) {
+  const { checkout } = ctx.deps.services;
   const locale = await localeOf(ctx);
   const description = deal.description || ctx.t("invoice-description", { shop: deal.shop.name, title: deal.title });
+  const times = ` × ${order.quantity}`;
   try {
     await ctx.replyWithInvoice(
-      truncate(deal.title, INVOICE_TITLE_MAX),
-      truncate(description, INVOICE_DESCRIPTION_MAX),
+      fitTelegram(deal.title, INVOICE_TITLE_MAX),
+      fitTelegram(description, INVOICE_DESCRIPTION_MAX),
       invoicePayload(order.id),
       order.currency,
-      [{ label: `${truncate(deal.title, INVOICE_TITLE_MAX - ` × ${quantity}`.length)} × ${quantity}`, amount: order.totalMinor }],
+      [{ label: `${fitTelegram(deal.title, INVOICE_TITLE_MAX - times.length)}${times}`, amount: order.totalMinor }],
       {
-        provider_token: providerToken,
+        provider_token: ctx.deps.paymentProviderToken,
         reply_markup: new InlineKeyboard()
           .pay(ctx.t("invoice-pay", { total: formatMoney(order.totalMinor, order.currency, locale) }))
           .row()
@@ -87,7 +108,7 @@ async function buy(ctx: BotContext, dealId: number, quantity: number, source: st
     }
     throw error;
   }
-  await ctx.reply(ctx.t("invoice-held", { minutes: checkout.reservationMinutes }));
+  await ctx.reply(ctx.t("invoice-held", { minutes: checkout.minutesLeft(order) }));
 }
 
 buyFeature.callbackQuery(cancelInvoiceButton.filter, async (ctx) => {

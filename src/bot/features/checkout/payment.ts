@@ -51,12 +51,13 @@ paymentFeature.on("message:successful_payment", async (ctx) => {
 /** Vouchers to the buyer (once), the group told when it is complete, the merchant when money is owed. */
 export async function deliverFulfilment(ctx: BotContext, outcome: Exclude<PaymentOutcome, { kind: "unmatched" }>) {
   const { order } = outcome;
-  if (outcome.kind === "sold-out") {
+  if (outcome.kind === "sold-out" || outcome.kind === "over-limit") {
     const locale = await localeOf(ctx);
     await ctx.reply(
-      ctx.t("payment-sold-out", {
+      ctx.t(`payment-${outcome.kind}`, {
         title: escapeHtml(order.deal.title),
         total: formatMoney(order.totalMinor, order.currency, locale),
+        limit: order.deal.perPersonLimit,
       }),
       { parse_mode: "HTML" },
     );
