@@ -65,8 +65,9 @@ async function whenReachable(logger: Logger, task: () => Promise<void>): Promise
     } catch (error) {
       const down = error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
       if (!down) throw error;
-      logger.warn({ err: error.message }, "Bot API unreachable at start: trying again in 3 s");
-      await sleep(3_000);
+      // The request itself was already retried for a few seconds: ask again soon.
+      logger.warn({ err: error.message }, "Bot API unreachable at start: trying again in 1 s");
+      await sleep(1_000);
     }
   }
 }
