@@ -69,6 +69,7 @@ nearby-header-nearest = 📍 The <b>{ $count } nearest deals</b> within { $radiu
 nearby-page = Page { $page } of { $pages }
 nearby-line = { $n }. <b>{ $title }</b>: { $price }{ $original } · { $distance }
 nearby-line-discount = { " " }<s>{ $original }</s> −{ $percent }%
+nearby-line-discount-free = { " " }<s>{ $original }</s>
 nearby-empty = 😶 No deals within { $radius } km · { $category }.
 nearby-empty-wider = Try a wider radius:
 nearby-pick-category = Pick a category:
@@ -84,8 +85,12 @@ card-address = 📍 { $address }{ $distance }
 card-hours = 🕘 { $hours }
 card-price = 💰 <b>{ $price }</b>{ $original }
 card-price-original = { " " }instead of <s>{ $original }</s> (−{ $percent }%)
+card-price-original-free = { " " }instead of <s>{ $original }</s>
 card-stock = 📦 { $left } left · sale ends { $ends }
-card-limit = Up to { $limit } per person · vouchers valid { $days } days after purchase
+card-limit = Up to { $limit } per person · vouchers valid { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after purchase
 card-not-on-sale = ⛔ This offer is not on sale right now.
 card-buy = 🛒 Buy
 card-map = 📍 Show on map
@@ -167,7 +172,10 @@ buy-how-many = 🛒 { $title }: how many? (up to { $max })
 invoice-description = { $title } at { $shop }. You get a voucher code to show in the shop.
 invoice-pay = 💳 Pay { $total }
 invoice-cancel = ✖️ Cancel
-invoice-held = ⏳ Your units are held for { $minutes } minutes while you pay.
+invoice-held = ⏳ Your units are held for { $minutes ->
+        [one] 1 minute
+       *[other] { $minutes } minutes
+    } while you pay.
 invoice-refused = 😕 This offer can't be paid in the chat right now (the payment provider refused the invoice). Nothing was charged.
 invoice-cancelled = Cancelled: the units are back on sale.
 invoice-not-open = This invoice is no longer open.
@@ -192,7 +200,10 @@ voucher-state-expired = expired { $when }
 mycodes-empty = 🎟 You have no vouchers yet. Share your location to find a deal!
 mycodes-header = 🎟 <b>Your vouchers</b> ({ $total }) · page { $page }/{ $pages }
 voucher-refund = ↩️ Refund
-refund-confirm = ↩️ Refund { $count } unused voucher(s) of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
+refund-confirm = ↩️ Refund { $count ->
+        [one] the unused voucher of <b>{ $title }</b> (order #{ $order }) for { $amount }? The code stops working at once.
+       *[other] { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
+    }
 refund-yes = Yes, refund
 refund-no = No, keep them
 refund-requested = ↩️ Refund requested for order #{ $order }: { $shop } will pay { $amount } back through the payment provider. You'll get a message when it's done.
@@ -200,7 +211,10 @@ refund-done-free = ↩️ Done: the vouchers of order #{ $order } are cancelled.
 refund-due-merchant = ↩️ Refund due: order #{ $order }, <b>{ $title }</b>, { $amount }. Pay it back through your payment provider (charge <code>{ $charge }</code>), then tap the button or send <code>/refunded { $order }</code>.
 refund-mark-done = ✅ Mark as refunded
 refund-paid-notice = ✅ The shop refunded { $amount } for order #{ $order } (<b>{ $title }</b>).
-refund-expired-notice = ↩️ Your unused voucher(s) for <b>{ $title }</b> expired: { $amount } will be refunded by the shop.
+refund-expired-notice = ↩️ { $count ->
+        [one] Your unused voucher for <b>{ $title }</b> expired
+       *[other] Your { $count } unused vouchers for <b>{ $title }</b> expired
+    }: { $amount } will be refunded by the shop.
 group-failed-notice = 😕 The group deal <b>{ $title }</b> ended without reaching { $needed } buyers. Your order is cancelled and { $amount } will be refunded.
 refunds-none = No refunds are due. 👍
 refunds-header = ↩️ <b>Refunds due</b> ({ $count }): pay each back through your payment provider, then tap its button.
@@ -250,9 +264,15 @@ search-when-today = 🕘 today
 search-when-tonight = 🕘 tonight
 search-when-tomorrow = 🕘 tomorrow
 search-when-weekend = 🕘 this weekend
-search-header = 📍 Filtered search: <b>{ $matches }</b> of the { $searched } deals within { $radius } km · { $category }
+search-header = 📍 Filtered search: { $searched ->
+        [one] <b>{ $matches }</b> of the one deal
+       *[other] <b>{ $matches }</b> of the { $searched } deals
+    } within { $radius } km · { $category }
 search-header-nearest = 📍 Filtered search: <b>{ $matches }</b> of the { $searched } nearest deals within { $radius } km · { $category }
-search-empty = 😶 None of the { $searched } deals within { $radius } km · { $category } match. Try a wider radius, or drop a filter.
+search-empty = 😶 { $searched ->
+        [one] The one deal within { $radius } km · { $category } doesn't match.
+       *[other] None of the { $searched } deals within { $radius } km · { $category } match.
+    } Try a wider radius, or drop a filter.
 search-empty-none = 😶 No deals within { $radius } km · { $category }. Try a wider radius.
 search-ask-location = 📍 Share your location with the button below and I'll search around you.
 search-too-long = That's a long message. Tell me in a few words what you're looking for (at most { $max } characters), e.g. "cheap hotpot for two under 150".
@@ -298,7 +318,7 @@ error-staff-not-owner = Only the shop's owner can do this. As staff, you can red
 error-shop-suspended = Your shop is suspended: its offers are hidden until an operator reinstates it.
 error-not-your-deal = This offer belongs to another shop.
 error-deal-ended = This offer has ended. Duplicate it to sell it again.
-error-deal-not-on-sale = This offer is not on sale, so it can't be paused.
+error-deal-not-pausable = This offer is not on sale, so it can't be paused.
 error-deal-not-paused = Only a paused offer can be resumed.
 error-stock-below-taken = { $taken } are already sold or reserved: the total can't be lower than that.
 error-shop-not-found = There is no such shop.
@@ -319,7 +339,10 @@ mydeals-panel =
     Status: { $status }
     💰 { $price } (usual { $original })
     📦 { $left } left of { $quantity } · { $taken } sold or reserved
-    🧾 { $sold } vouchers sold · { $revenue }
+    🧾 { $sold ->
+        [one] 1 voucher sold
+       *[other] { $sold } vouchers sold
+    } · { $revenue }
     📅 Sale ends { $ends }
 mydeals-pause = ⏸ Pause
 mydeals-resume = ▶️ Resume
@@ -347,7 +370,10 @@ stats-period-7d = 7 days
 stats-period-30d = 30 days
 stats-period-all = All time
 stats-funnel = 👀 Seen in lists: { $impressions } · cards opened: { $views } · pushes delivered: { $pushes }
-stats-orders = 🧾 Invoices sent: { $invoices } · purchases: { $purchases } ({ $units } vouchers)
+stats-orders = 🧾 Invoices sent: { $invoices } · purchases: { $purchases } ({ $units ->
+        [one] 1 voucher
+       *[other] { $units } vouchers
+    })
 stats-revenue = 💰 Revenue: { $revenue } · refunds: { $refunds } ({ $refunded })
 stats-redeemed = 🎟 Vouchers redeemed: { $redeemed } · redemption rate: { $rate }
 stats-customers = 👥 Customers: { $new } new, { $returning } returning
@@ -459,8 +485,14 @@ subscription-settings =
         [one] push
        *[other] pushes
     } a day
-    Quiet hours: { $quiet } (local time)
-subscription-summary = { $label }: { $radius } km · { $categories } · ≤ { $max }/day · 🌙 { $quiet }
+    Quiet hours: { $quiet ->
+        [none] none
+       *[other] { $quiet } (local time)
+    }
+subscription-summary = { $label }: { $radius } km · { $categories } · ≤ { $max }/day · { $quiet ->
+        [none] 🔔 no quiet hours
+       *[other] 🌙 { $quiet }
+    }
 subscription-categories-button = 🏷 { $categories }
 subscription-max-button = { $max } a day
 subscription-quiet-other = 🌙 Other times…

@@ -66,6 +66,7 @@ nearby-header-nearest = 📍 { $radius } 公里内<b>最近的 { $count } 个优
 nearby-page = 第 { $page } / { $pages } 页
 nearby-line = { $n }. <b>{ $title }</b>：{ $price }{ $original } · { $distance }
 nearby-line-discount = { " " }<s>{ $original }</s> 省 { $percent }%
+nearby-line-discount-free = { " " }<s>{ $original }</s>
 nearby-empty = 😶 { $radius } 公里内没有优惠 · { $category }。
 nearby-empty-wider = 试试扩大范围：
 nearby-pick-category = 选择分类：
@@ -81,6 +82,7 @@ card-address = 📍 { $address }{ $distance }
 card-hours = 🕘 { $hours }
 card-price = 💰 <b>{ $price }</b>{ $original }
 card-price-original = { " " }原价 <s>{ $original }</s>（省 { $percent }%）
+card-price-original-free = { " " }原价 <s>{ $original }</s>
 card-stock = 📦 剩余 { $left } 份 · { $ends } 截止
 card-limit = 每人限购 { $limit } 份 · 券码购买后 { $days } 天内有效
 card-not-on-sale = ⛔ 该优惠目前不在售。
@@ -197,7 +199,7 @@ refund-done-free = ↩️ 已完成：订单 #{ $order } 的券码已取消。
 refund-due-merchant = ↩️ 待退款：订单 #{ $order }，<b>{ $title }</b>，{ $amount }。请通过支付服务商退款（交易号 <code>{ $charge }</code>），然后点按钮或发送 <code>/refunded { $order }</code>。
 refund-mark-done = ✅ 标记为已退款
 refund-paid-notice = ✅ 商家已退还订单 #{ $order }（<b>{ $title }</b>）的 { $amount }。
-refund-expired-notice = ↩️ 你在 <b>{ $title }</b> 的未使用券码已过期：商家将退还 { $amount }。
+refund-expired-notice = ↩️ 你在 <b>{ $title }</b> 的 { $count } 张未使用券码已过期：商家将退还 { $amount }。
 group-failed-notice = 😕 团购 <b>{ $title }</b> 结束时未达到 { $needed } 人。订单已取消，{ $amount } 将退还给你。
 refunds-none = 没有待退款的订单。👍
 refunds-header = ↩️ <b>待退款</b>（{ $count }）：请逐笔通过支付服务商退款，然后点对应按钮。
@@ -249,7 +251,7 @@ search-when-tomorrow = 🕘 明天
 search-when-weekend = 🕘 本周末
 search-header = 📍 筛选结果：{ $radius } 公里内 { $searched } 个优惠中有 <b>{ $matches }</b> 个符合 · { $category }
 search-header-nearest = 📍 筛选结果：{ $radius } 公里内最近的 { $searched } 个优惠中有 <b>{ $matches }</b> 个符合 · { $category }
-search-empty = 😶 { $radius } 公里内的 { $searched } 个优惠（{ $category }）都不符合。试试扩大范围，或去掉一个条件。
+search-empty = 😶 { $radius } 公里内的 { $searched } 个优惠（{ $category }）没有符合的。试试扩大范围，或去掉一个条件。
 search-empty-none = 😶 { $radius } 公里内没有优惠（{ $category }）。试试扩大范围。
 search-ask-location = 📍 请用下方按钮发送位置，我就在你附近搜索。
 search-too-long = 消息太长了。请用几个词说说你想找什么（最多 { $max } 个字），例如“火锅 两人 150元以内”。
@@ -292,7 +294,7 @@ error-staff-not-owner = 只有店主可以这样做。店员可以核销顾客�
 error-shop-suspended = 你的店铺已被暂停：在运营恢复之前，优惠不会展示。
 error-not-your-deal = 这个优惠属于其他店铺。
 error-deal-ended = 这个优惠已结束。复制一份即可重新售卖。
-error-deal-not-on-sale = 这个优惠不在售，无法暂停。
+error-deal-not-pausable = 这个优惠不在售，无法暂停。
 error-deal-not-paused = 只有已暂停的优惠可以恢复。
 error-stock-below-taken = 已售出或预留 { $taken } 份：总数不能低于这个数。
 error-shop-not-found = 没有这家店铺。
@@ -441,8 +443,14 @@ subscription-settings =
     范围：{ $radius } 公里
     分类：{ $categories }
     每天最多 { $max } 条推送
-    免打扰：{ $quiet }（当地时间）
-subscription-summary = { $label }：{ $radius } 公里 · { $categories } · 每天 ≤ { $max } 条 · 🌙 { $quiet }
+    免打扰：{ $quiet ->
+        [none] 无
+       *[other] { $quiet }（当地时间）
+    }
+subscription-summary = { $label }：{ $radius } 公里 · { $categories } · 每天 ≤ { $max } 条 · { $quiet ->
+        [none] 🔔 无免打扰
+       *[other] 🌙 { $quiet }
+    }
 subscription-categories-button = 🏷 { $categories }
 subscription-max-button = 每天 { $max } 条
 subscription-quiet-other = 🌙 其他时间…

@@ -1,5 +1,6 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { displayName } from "../domain/validation.js";
 import type { BotContext, BotDependencies } from "./context.js";
 import { domainErrors, unexpectedErrors } from "./error-boundary.js";
 import { createI18n } from "./i18n.js";
@@ -52,7 +53,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
     ctx.notifier = notifier;
     ctx.user = await deps.services.users.ensure({
       id: ctx.from.id,
-      firstName: ctx.from.first_name,
+      // Shown to merchants (who bought, who joined the staff) and operators.
+      firstName: displayName(ctx.from.first_name, `#${ctx.from.id}`),
       username: ctx.from.username,
       languageCode: ctx.from.language_code,
     });

@@ -18,19 +18,23 @@ export function distanceText(ctx: Translator, meters: number): string {
   return ctx.t("distance-km", { km: (meters / 1000).toFixed(meters < 10_000 ? 1 : 0) });
 }
 
+/** A price as a buyer reads it: a free coupon says "free", not "$0". */
+export function priceOf(ctx: Translator, minor: number, currency: string, locale: string): string {
+  return minor === 0 ? ctx.t("price-free") : formatMoney(minor, currency, locale);
+}
+
 export function priceText(
   ctx: Translator,
   locale: string,
   deal: { priceMinor: number; originalPriceMinor: number; currency: string },
   strikeKey: "nearby-line-discount" | "card-price-original",
 ): { price: string; original: string } {
-  const price = formatMoney(deal.priceMinor, deal.currency, locale);
+  const price = priceOf(ctx, deal.priceMinor, deal.currency, locale);
+  const usual = formatMoney(deal.originalPriceMinor, deal.currency, locale);
+  // "free instead of $6", never "(−100%)".
+  if (deal.priceMinor === 0) return { price, original: ctx.t(`${strikeKey}-free`, { original: usual }) };
   const percent = discountPercent(deal.priceMinor, deal.originalPriceMinor);
-  const original =
-    percent > 0
-      ? ctx.t(strikeKey, { original: formatMoney(deal.originalPriceMinor, deal.currency, locale), percent })
-      : "";
-  return { price, original };
+  return { price, original: percent > 0 ? ctx.t(strikeKey, { original: usual, percent }) : "" };
 }
 
 /** A date as the shop's clock shows it: the time zone comes from the pin. */

@@ -56,7 +56,9 @@ describe("which deals fit a request", () => {
   it("asks for at least the discount wanted", () => {
     const q = cleanQuery({ minDiscount: 50 });
     expect(matchesQuery(deal("A", 1000, 2000), q)).toBe(true);
-    expect(matchesQuery(deal("A", 1001, 2000), q)).toBe(false);
+    // As the list shows it: 49.95% off reads "−50%" and fits; 49.45% reads "−49%" and does not.
+    expect(matchesQuery(deal("A", 1001, 2000), q)).toBe(true);
+    expect(matchesQuery(deal("A", 1011, 2000), q)).toBe(false);
     expect(matchesQuery(deal("A", 0, 0), q)).toBe(false);
   });
 

@@ -3,7 +3,7 @@
 // built-in parser), the result passes through `cleanQuery`, so a value the user
 // could not have typed into a form never reaches the search.
 import { CATEGORIES, isCategory, type Category } from "./categories.js";
-import { minorDigits } from "./money.js";
+import { discountPercent, minorDigits } from "./money.js";
 import { RADII_KM, type RadiusKm } from "./nearby.js";
 
 export const TIMES = ["now", "today", "tonight", "tomorrow", "weekend"] as const;
@@ -186,8 +186,8 @@ export function matchesQuery(deal: Matchable, query: DealQuery): boolean {
   const cap = priceCap(query);
   if (cap !== undefined && deal.priceMinor > Math.round(cap * 10 ** minorDigits(deal.currency))) return false;
   if (query.minDiscount !== undefined) {
-    const off = deal.originalPriceMinor > 0 ? ((deal.originalPriceMinor - deal.priceMinor) * 100) / deal.originalPriceMinor : 0;
-    if (off < query.minDiscount) return false;
+    // The percent the list shows, so "−30% or more" keeps a deal shown as −30%.
+    if (discountPercent(deal.priceMinor, deal.originalPriceMinor) < query.minDiscount) return false;
   }
   return query.keywords.length === 0 || keywordHits(deal, query) > 0;
 }

@@ -31,8 +31,13 @@ export function formatMoney(minor: number, currency: string, locale = "en"): str
   }).format(minor / 10 ** digits);
 }
 
-/** Whole percent off, rounded down so the bot never overstates a discount. */
+/**
+ * Whole percent off, rounded to the nearest ($2.50 instead of $9 is 72%, not
+ * 72.2%; $6.99 instead of $10 is 30%, not 30.1% cut to 30 nor 69.9% to 69).
+ * Only a free deal is 100% off: anything that costs something stays at most 99.
+ */
 export function discountPercent(priceMinor: number, originalPriceMinor: number): number {
   if (originalPriceMinor <= 0) return 0;
-  return Math.floor(((originalPriceMinor - priceMinor) * 100) / originalPriceMinor);
+  const percent = Math.round(((originalPriceMinor - priceMinor) * 100) / originalPriceMinor);
+  return priceMinor > 0 ? Math.min(percent, 99) : percent;
 }

@@ -33,8 +33,36 @@ export function refundPolicy(value: string): RefundPolicy {
   return policy;
 }
 
+/**
+ * Characters that change how the text around them reads without showing
+ * themselves: bidirectional overrides and isolates (U+202E turns "Pizza $5"
+ * around, so a name or a price can pose as another), zero-width spaces, soft
+ * hyphens, and fillers that render blank (a "name" of Hangul fillers).
+ */
+const INVISIBLE =
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+/**
+ * Joiners are kept only where they do their job: U+200D inside an emoji
+ * sequence (👩‍💻), U+200C between letters (Persian, Indic scripts).
+ */
+const STRAY_JOINER =
+  /(?<![\p{Extended_Pictographic}\p{Emoji_Modifier}]\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})|(?<!\p{L}\p{M}*)\u200C|\u200C(?!\p{L})/gu;
+
+/**
+ * Text a user typed, as others will read it: without invisible controls, on
+ * one line, trimmed. Every field shown to other people passes through here.
+ */
+export function visibleText(value: string): string {
+  return value.replace(INVISIBLE, "").replace(STRAY_JOINER, "").replace(/\s+/g, " ").trim();
+}
+
+/** A Telegram first name as merchants and operators see it; the fallback when nothing visible is left. */
+export function displayName(value: string, fallback: string): string {
+  return [...visibleText(value)].slice(0, 64).join("") || fallback;
+}
+
 export function text(value: string, field: keyof typeof LIMITS, { optional = false } = {}): string {
-  const cleaned = value.replace(/\s+/g, " ").trim();
+  const cleaned = visibleText(value);
   if (!optional && cleaned.length === 0) throw new DomainError("empty", { field });
   const max = LIMITS[field];
   if ([...cleaned].length > max) throw new DomainError("too-long", { field, max });

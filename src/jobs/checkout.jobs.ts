@@ -26,6 +26,7 @@ export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger
       await notifier.tell(order.buyerId, key, {
         title: escapeHtml(order.deal.title),
         needed: order.deal.minBuyers,
+        count: order.vouchers.filter((v) => v.status === "REFUNDED").length,
         amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
       });
       if (order.status === "REFUND_DUE") await notifyRefundDue(notifier, order);

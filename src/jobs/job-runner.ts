@@ -132,6 +132,7 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
         // A tick claimed just before stop() does not start the job any more.
         const task = cron.schedule(job.schedule, () => (stopping.signal.aborted ? undefined : execute(job).catch(() => undefined)), {
           name: job.name,
+          logger: cronLogger(logger, job.name),
           noOverlap: true,
           distributed: true,
           runCoordinator: coordinator,
@@ -150,6 +151,21 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
       stopping.abort();
       await Promise.allSettled([...running]);
     },
+  };
+}
+
+/**
+ * node-cron prints its own notices ("missed execution", an overlap skipped)
+ * to the console; they belong in our log with the job's name, not on a
+ * terminal, where the sandbox's chat is.
+ */
+function cronLogger(logger: Logger, job: string) {
+  return {
+    info: (message: string) => logger.debug({ job }, message),
+    debug: (message: string | Error) => logger.debug({ job }, String(message)),
+    warn: (message: string) => logger.warn({ job }, message),
+    error: (message: string | Error, err?: Error) =>
+      logger.error({ job, err: err ?? (message instanceof Error ? message : undefined) }, String(message instanceof Error ? message.message : message)),
   };
 }
 

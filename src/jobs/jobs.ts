@@ -1,6 +1,6 @@
 // Every scheduled job of the bot, in one list. To add one, add a line:
 //
-//   { name: "release-reservations", schedule: config.RELEASE_SCHEDULE, run: (now) => services.orders.releaseStale(now) },
+//   { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => repos.deals.endExpired(now) },
 //
 // (the schedule a cron expression from config; `run(now, signal)` returns a
 // summary for the log). The runner gives each job a database lease so only one

@@ -5,7 +5,7 @@
 // and enforces the limits Telegram enforces so that bugs surface here.
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { createReadStream } from "node:fs";
+import { createReadStream, existsSync, readFileSync, writeFileSync } from "node:fs";
 import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type {
@@ -49,6 +49,20 @@ export interface EmulatorOptions {
   /** Off by default. Telegram allows about 30 messages a second overall and 1 a second per chat. */
   rateLimit?: { globalPerSecond: number; perChatPerSecond: number };
   port?: number;
+  /**
+   * Where to keep the users across restarts: who has written to the bot (so it
+   * may still message them first, e.g. pushes), who blocked it, and each chat's
+   * next message id. None: every start is a fresh Telegram.
+   */
+  stateFile?: string;
+}
+
+/** What the state file keeps of a chat. */
+interface SavedChat {
+  user: User;
+  started: boolean;
+  blocked: boolean;
+  nextMessageId: number;
 }
 
 export interface InvoiceRecord {
@@ -168,6 +182,42 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       ...options.bot,
     } as UserFromGetMe;
     this.handlers = this.createHandlers();
+    this.restore();
+  }
+
+  /** Users known from an earlier run, as `addUser` left them. */
+  knownUsers(): User[] {
+    return [...this.chats.values()].map((c) => c.user);
+  }
+
+  private restore(): void {
+    const file = this.options.stateFile;
+    if (!file || !existsSync(file)) return;
+    const saved = JSON.parse(readFileSync(file, "utf8")) as SavedChat[];
+    this.restoring = true;
+    for (const s of saved) {
+      const { id, first_name: firstName, last_name: lastName, username, language_code: languageCode } = s.user;
+      this.addUser({ id, firstName, lastName, username, languageCode, started: s.started });
+      const state = this.state(s.user.id);
+      state.blocked = s.blocked;
+      state.nextMessageId = s.nextMessageId;
+    }
+    this.restoring = false;
+  }
+
+  private restoring = false;
+
+  /** Writes the users down (small: a few chats), when something about them changed. */
+  private save(): void {
+    const file = this.options.stateFile;
+    if (!file || this.restoring) return;
+    const saved: SavedChat[] = [...this.chats.values()].map((c) => ({
+      user: c.user,
+      started: c.started,
+      blocked: c.blocked,
+      nextMessageId: c.nextMessageId,
+    }));
+    writeFileSync(file, JSON.stringify(saved, null, 1));
   }
 
   /** Starts the HTTP server on 127.0.0.1 and a free port. */
@@ -189,6 +239,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   }
 
   async close(): Promise<void> {
+    this.save();
     if (this.poller) {
       clearTimeout(this.poller.timer);
       this.poller.resolve([]);
@@ -220,6 +271,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     const existing = this.chats.get(id);
     if (existing) {
       existing.user = user;
+      if (profile.started) existing.started = true;
+      this.save();
       return user;
     }
     const chat: Chat.PrivateChat = {
@@ -230,6 +283,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       ...(user.username ? { username: user.username } : {}),
     };
     this.chats.set(id, { chat, user, nextMessageId: 1, messages: new Map(), blocked: false, started: profile.started ?? false });
+    this.save();
     return user;
   }
 
@@ -306,6 +360,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   setBlocked(userId: number, blocked: boolean): void {
     const state = this.state(userId);
     state.blocked = blocked;
+    this.save();
     const member = (status: "member" | "kicked") =>
       status === "kicked" ? { user: this.me, status, until_date: 0 } : { user: this.me, status };
     this.inject({
@@ -460,7 +515,10 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
 
   private userMessage(userId: number, content: Partial<Message>): Message {
     const state = this.state(userId);
-    state.started = true;
+    if (!state.started) {
+      state.started = true;
+      this.save();
+    }
     if (state.replyKeyboard?.one_time_keyboard) state.replyKeyboard = undefined;
     const message = {
       message_id: state.nextMessageId++,

@@ -1,7 +1,7 @@
 // Files that pass through the emulated Bot API (photos the bot uploads, photos
 // a user sends), saved under one folder with Telegram-like file ids.
 import { randomBytes } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export interface StoredFile {
@@ -22,9 +22,13 @@ export interface StoredFile {
 
 export class FileStore {
   private readonly byId = new Map<string, StoredFile>();
-  private counter = 0;
+  private counter: number;
 
-  constructor(readonly dir: string) {}
+  // Numbering goes on from the files of earlier runs, so a new photo never
+  // overwrites one a transcript (or a deal in the database) still points to.
+  constructor(readonly dir: string) {
+    this.counter = highestFileNumber(dir);
+  }
 
   get(fileId: string): StoredFile | undefined {
     return this.byId.get(fileId);
@@ -65,6 +69,19 @@ export class FileStore {
     this.byId.set(stored.thumbnailId, stored);
     return stored;
   }
+}
+
+function highestFileNumber(dir: string): number {
+  let highest = 0;
+  for (const kind of ["photos", "documents"]) {
+    const folder = path.join(dir, kind);
+    if (!existsSync(folder)) continue;
+    for (const name of readdirSync(folder)) {
+      const n = /^file_(\d+)\./.exec(name)?.[1];
+      if (n) highest = Math.max(highest, Number(n));
+    }
+  }
+  return highest;
 }
 
 /** Width and height of a PNG or JPEG, so PhotoSize looks like Telegram's; a default otherwise. */

@@ -76,7 +76,13 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     ]),
   );
 
-  const emulator = await new BotApiEmulator({ token: SANDBOX_TOKEN, filesDir: path.join(dir, "files"), clock }).start();
+  const emulator = await new BotApiEmulator({
+    token: SANDBOX_TOKEN,
+    filesDir: path.join(dir, "files"),
+    clock,
+    // Who has chatted survives a restart: pushes still reach last run's subscribers.
+    stateFile: path.join(dir, "chats.json"),
+  }).start();
   let app: App;
   try {
     app = createApp(
@@ -102,6 +108,11 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   for (const u of DEMO_USERS) {
     emulator.addUser({ id: u.id, firstName: u.firstName, languageCode: u.languageCode });
     players.set(u.key, { key: u.key, id: u.id, firstName: u.firstName, role: u.role });
+  }
+  // Users made up with :as in an earlier run are still there under their name.
+  for (const u of emulator.knownUsers()) {
+    const key = u.first_name.toLowerCase();
+    if (![...players.values()].some((p) => p.id === u.id)) players.set(key, { key, id: u.id, firstName: u.first_name, role: "user" });
   }
   const firstConsumer = DEMO_USERS.find((u) => u.role === "consumer") ?? DEMO_USERS[0]!;
   let current: Player = players.get(firstConsumer.key)!;
@@ -203,7 +214,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     async execute(line: string): Promise<boolean> {
       if (pollingFailure) throw new Error("the bot is not running any more");
       const keyboard = keyboards.get(current.id);
-      const input = parseInput(line, keyboard?.buttons.length ?? 0);
+      const input = parseInput(line);
       switch (input.kind) {
         case "empty":
         case "comment":
@@ -239,7 +250,15 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           break;
         }
         case "press": {
-          const button = keyboard!.buttons[input.n - 1]!;
+          const button = keyboard?.buttons[input.n - 1];
+          if (!button) {
+            print(
+              keyboard
+                ? `There is no button [${input.n}]: the last buttons go from [1] to [${keyboard.buttons.length}].`
+                : "There are no buttons to press in this chat.",
+            );
+            return true;
+          }
           const b = button.button;
           if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data);
           else if ("url" in b) print(`🔗 that button opens ${b.url}`);
@@ -309,7 +328,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           if (!outcome.ran) print(dim("⏳ the push job is running already; try again in a moment", color));
           else {
             const r = outcome.result as PushRunResult;
-            print(dim(`🔔 push run: ${r.planned} digest(s) planned, ${r.sent} sent, ${r.blocked} to blocked users, ${r.failed} failed`, color));
+            print(dim(`🔔 push run: ${count(r.planned, "digest")} planned, ${r.sent} sent, ${r.blocked} to blocked users, ${r.failed} failed`, color));
           }
           break;
         }
@@ -332,6 +351,11 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
       await emulator.close();
     },
   };
+}
+
+/** "1 digest", "2 digests": the sandbox speaks English only. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function formatOffset(ms: number): string {
@@ -402,7 +426,7 @@ export async function runSandbox(config: Config): Promise<void> {
     await stop();
   }
   if (sandbox.failures > 0) {
-    print(`The bot failed ${sandbox.failures} time(s); see ${path.relative(process.cwd(), path.join(sandbox.dir, "sandbox.log"))}.`);
+    print(`The bot failed ${count(sandbox.failures, "time")}; see ${path.relative(process.cwd(), path.join(sandbox.dir, "sandbox.log"))}.`);
     process.exitCode = 1;
   }
 }

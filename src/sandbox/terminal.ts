@@ -212,16 +212,16 @@ export function parseTimeShift(raw: string): number | null {
 }
 
 /**
- * One typed line. A bare number presses that inline button when the current
- * keyboard has it; `:say TEXT` sends any text as it is, numbers included.
+ * One typed line. `[3]` presses the button labelled [3]; anything else that
+ * does not start with ":" is text for the bot, a bare number included (a form
+ * asking for "3" must get 3, never the third button).
  */
-export function parseInput(line: string, buttonCount: number): SandboxInput {
+export function parseInput(line: string): SandboxInput {
   const trimmed = line.trim();
   if (trimmed === "") return { kind: "empty" };
   if (trimmed.startsWith("#")) return { kind: "comment" };
-  if (/^\d{1,3}$/.test(trimmed) && Number(trimmed) >= 1 && Number(trimmed) <= buttonCount) {
-    return { kind: "press", n: Number(trimmed) };
-  }
+  const pressed = /^\[\s*(\d{1,3})\s*\]$/.exec(trimmed);
+  if (pressed) return { kind: "press", n: Number(pressed[1]) };
   if (!trimmed.startsWith(":")) return { kind: "text", text: line.replace(/^\s+|\s+$/g, "") };
   const [command = "", ...rest] = trimmed.slice(1).split(/\s+/);
   const arg = trimmed.slice(1 + command.length).trim();
@@ -276,8 +276,9 @@ export function parseInput(line: string, buttonCount: number): SandboxInput {
 }
 
 export const HELP = [
-  "Type text to send it to the bot as the current user (/start, /nearby, /newdeal …).",
-  "Type the number of an inline button to press it.",
+  "Type text to send it to the bot as the current user (/start, /nearby, /newdeal …);",
+  "a plain number is text too (an answer such as 3).",
+  "Type a button's label number in brackets to press it: [3] presses the button shown as [3].",
   "",
   "Sandbox commands:",
   "  :here PLACE      share the location of a demo place (:here alone lists them)",
@@ -287,7 +288,7 @@ export const HELP = [
   "  :scan            scan the last QR code the bot sent, as a phone camera would",
   "  :photo PATH [c]  send a photo from this machine, with an optional caption",
   "  :time [+2h]      show the sandbox clock, or move it forward (+30m, +1d)",
-  "  :say TEXT        send TEXT as it is (e.g. a number that is also a button)",
+  "  :say TEXT        send TEXT as it is (e.g. [3] or :x as text)",
   "  :block, :unblock block or unblock the bot as the current user",
   "  :push            run the push job now (subscribers get new deals near their places)",
   "  :help            this help",

@@ -90,7 +90,7 @@ export function createConsoleService({
     },
     async pause(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
-      if (!(await offers.setStatus(dealId, ["ACTIVE"], "PAUSED"))) throw new DomainError("deal-not-on-sale");
+      if (!(await offers.setStatus(dealId, ["ACTIVE"], "PAUSED"))) throw new DomainError("deal-not-pausable");
       return reload(dealId);
     },
     async resume(userId: bigint, dealId: number) {

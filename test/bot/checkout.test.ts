@@ -180,6 +180,20 @@ describe("buying a deal", () => {
     });
   });
 
+  it("tells a buyer whose offer was paused meanwhile that it is not on sale any more", async () => {
+    const lou = h.user({ id: 839, firstName: "Lou", languageCode: "en" });
+    const card = await lou.openDeal(single.id, HERE);
+    await h.db.db.deal.update({ where: { id: single.id }, data: { status: "PAUSED" } });
+    try {
+      expect(callbackAnswer(await lou.press(button(card, "🛒 Buy")))).toEqual({
+        text: "This offer is not on sale any more.",
+        alert: true,
+      });
+    } finally {
+      await h.db.db.deal.update({ where: { id: single.id }, data: { status: "ACTIVE" } });
+    }
+  });
+
   it("goes straight to the invoice when only one can be bought", async () => {
     const hal = h.user({ id: 819, firstName: "Hal", languageCode: "en" });
     const calls = await buy(hal, single);

@@ -168,7 +168,7 @@ describe("refunds any time while unused", () => {
     expect(buttonTexts(shownVoucher)).toEqual(["↩️ Refund", "🎟 My vouchers", "✖ Close"]);
     const question = only(await ann.press(button(shownVoucher, "↩️ Refund")));
     expect(question.text).toBe(
-      `↩️ Refund 2 unused voucher(s) of Hotpot for two (order #${orderId}) for CN¥50? The codes stop working at once.`,
+      `↩️ Refund 2 unused vouchers of Hotpot for two (order #${orderId}) for CN¥50? The codes stop working at once.`,
     );
     expect(buttonTexts(question)).toEqual(["Yes, refund", "No, keep them"]);
     // Nothing happens until the buyer confirms.
@@ -355,8 +355,8 @@ describe("refunds when unused vouchers expire", () => {
 
     h.advance(DAY);
     const calls = await h.runJobs();
-    expect(only(sentTo(calls, 1311)).text).toBe("↩️ Your unused voucher(s) for Foot massage expired: CN¥176 will be refunded by the shop.");
-    expect(only(sentTo(calls, 1312)).text).toBe("↩️ 你在 Foot massage 的未使用券码已过期：商家将退还 ¥88。");
+    expect(only(sentTo(calls, 1311)).text).toBe("↩️ Your 2 unused vouchers for Foot massage expired: CN¥176 will be refunded by the shop.");
+    expect(only(sentTo(calls, 1312)).text).toBe("↩️ 你在 Foot massage 的 1 张未使用券码已过期：商家将退还 ¥88。");
     expect(sentTo(calls, 1313)).toEqual([]);
     const notices = sentTo(calls, 1301);
     expect(notices.map((n) => n.text.split(". Pay")[0])).toEqual([

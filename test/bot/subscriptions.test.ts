@@ -46,7 +46,7 @@ describe("/subscribe", () => {
     screen = lastShown(await ana.press(button(screen, "No quiet hours")));
     expect(screen.method).toBe("editMessageText");
     expect(screen.text).toContain("🔔 🏠 Home · 31.2304, 121.4737");
-    expect(screen.text).toContain("Radius: 10 km\nCategories: All categories\nAt most 4 pushes a day\nQuiet hours: No quiet hours");
+    expect(screen.text).toContain("Radius: 10 km\nCategories: All categories\nAt most 4 pushes a day\nQuiet hours: none");
 
     const picker = lastShown(await ana.press(button(screen, "🏷 All categories")));
     expect(picker.text).toMatch(/^🏷 Push deals of these categories/);

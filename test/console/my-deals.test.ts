@@ -66,6 +66,9 @@ describe("managing offers with /mydeals", () => {
     expect((await deal(noodles)).status).toBe("PAUSED");
     expect(await onSaleNearby()).not.toContain(noodles);
 
+    // A second tap on the stale panel's Pause: the merchant is told why nothing happened.
+    expect(callbackAnswer(await owner.press(button(panel, "⏸ Pause"))).text).toBe("This offer is not on sale, so it can't be paused.");
+
     const resumed = await owner.press(button(only(paused), "▶️ Resume"));
     expect(only(resumed).text).toContain("Status: ▶️ on sale");
     expect(await onSaleNearby()).toContain(noodles);

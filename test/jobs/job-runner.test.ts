@@ -2,7 +2,7 @@
 // the database, each schedule slot runs once, and a crashed holder's lease
 // runs out. Two runners here are two processes: separate clients on one file.
 import { pino } from "pino";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories.js";
 import { createJobRunner, LEASE_MS, type Job } from "../../src/jobs/job-runner.js";
@@ -61,6 +61,24 @@ describe("the job runner", () => {
     now = new Date(now.getTime() + LEASE_MS);
     expect(await runner.runNow("push")).toEqual({ ran: true, result: 1 });
   });
+
+  it("logs the scheduler's own warnings with the job's name instead of printing them to the console", async () => {
+    const lines: { level: number; msg: string; job?: string }[] = [];
+    const logger = pino({ level: "warn" }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const printed = (["log", "info", "warn", "error", "debug"] as const).map((m) => vi.spyOn(console, m).mockImplementation(() => {}));
+    // Slower than its every-second schedule: the scheduler skips the next seconds and says so.
+    const runner = createJobRunner({ leases: db.repos.jobLeases, clock, logger, holder: "a" });
+    runner.register({ name: "slow", schedule: "* * * * * *", run: () => new Promise((r) => setTimeout(r, 2_500)) });
+    try {
+      runner.start();
+      await new Promise((r) => setTimeout(r, 3_500));
+      await runner.stop();
+      expect(lines.some((l) => l.level === 40 && l.job === "slow" && /overlap/.test(l.msg))).toBe(true);
+      expect(printed.flatMap((spy) => spy.mock.calls)).toEqual([]);
+    } finally {
+      printed.forEach((spy) => spy.mockRestore());
+    }
+  }, 10_000);
 
   it("refuses a bad schedule or a name registered twice", () => {
     const runner = createJobRunner({ leases: db.repos.jobLeases, clock, logger: silent });

@@ -91,22 +91,23 @@ describe("rendering the bot's messages", () => {
 });
 
 describe("parsing typed lines", () => {
-  it("reads a number as a button press only when the keyboard has that button", () => {
-    expect(parseInput("2", 3)).toEqual({ kind: "press", n: 2 });
-    expect(parseInput("4", 3)).toEqual({ kind: "text", text: "4" });
-    expect(parseInput(":say 2", 3)).toEqual({ kind: "text", text: "2" });
+  it("presses a button only when asked in brackets; a plain number is text for the bot", () => {
+    expect(parseInput("[2]")).toEqual({ kind: "press", n: 2 });
+    expect(parseInput(" [ 12 ] ")).toEqual({ kind: "press", n: 12 });
+    expect(parseInput("3")).toEqual({ kind: "text", text: "3" });
+    expect(parseInput(":say [2]")).toEqual({ kind: "text", text: "[2]" });
   });
 
   it("parses the sandbox commands apart from the bot's own", () => {
-    expect(parseInput("/start", 0)).toEqual({ kind: "text", text: "/start" });
-    expect(parseInput(":loc 31.23, 121.47", 0)).toEqual({ kind: "loc", lat: 31.23, lng: 121.47 });
-    expect(parseInput(":loc 91 0", 0).kind).toBe("invalid");
-    expect(parseInput(":here times square", 0)).toEqual({ kind: "here", name: "times square" });
-    expect(parseInput(":as joe", 0)).toEqual({ kind: "as", name: "joe" });
-    expect(parseInput(":photo ./a.jpg Fresh pizza", 0)).toEqual({ kind: "photo", path: "./a.jpg", caption: "Fresh pizza" });
-    expect(parseInput(":time +2h", 0)).toEqual({ kind: "time", ms: 7_200_000 });
-    expect(parseInput(":nope", 0)).toEqual({ kind: "invalid", message: "Unknown sandbox command :nope. Type :help." });
-    expect(parseInput("# a comment", 0)).toEqual({ kind: "comment" });
+    expect(parseInput("/start")).toEqual({ kind: "text", text: "/start" });
+    expect(parseInput(":loc 31.23, 121.47")).toEqual({ kind: "loc", lat: 31.23, lng: 121.47 });
+    expect(parseInput(":loc 91 0").kind).toBe("invalid");
+    expect(parseInput(":here times square")).toEqual({ kind: "here", name: "times square" });
+    expect(parseInput(":as joe")).toEqual({ kind: "as", name: "joe" });
+    expect(parseInput(":photo ./a.jpg Fresh pizza")).toEqual({ kind: "photo", path: "./a.jpg", caption: "Fresh pizza" });
+    expect(parseInput(":time +2h")).toEqual({ kind: "time", ms: 7_200_000 });
+    expect(parseInput(":nope")).toEqual({ kind: "invalid", message: "Unknown sandbox command :nope. Type :help." });
+    expect(parseInput("# a comment")).toEqual({ kind: "comment" });
   });
 
   it("moves time only forward, in minutes, hours and days", () => {

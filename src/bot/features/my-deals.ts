@@ -11,7 +11,7 @@ import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { defineForm, startForm } from "../forms/form-engine.js";
-import { escapeHtml, localDate, localeOf } from "../format.js";
+import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { addPagerRow, paginate } from "../pager.js";
 import { statsButton } from "./stats.js";
@@ -62,7 +62,7 @@ async function panelScreen(ctx: BotContext, deal: DealWithShop) {
     `<b>${escapeHtml(deal.title)}</b>`,
     ctx.t("mydeals-panel", {
       status: statusLabel(ctx, deal.status),
-      price: money(deal.priceMinor),
+      price: priceOf(ctx, deal.priceMinor, deal.currency, locale),
       original: money(deal.originalPriceMinor),
       left: deal.stockLeft,
       quantity: deal.quantity,
@@ -133,7 +133,7 @@ const priceForm = editForm(
   async (ctx, deal) =>
     ctx.t("mydeals-ask-price", {
       currency: deal.currency,
-      price: formatMoney(deal.priceMinor, deal.currency, await localeOf(ctx)),
+      price: priceOf(ctx, deal.priceMinor, deal.currency, await localeOf(ctx)),
       original: formatMoney(deal.originalPriceMinor, deal.currency, await localeOf(ctx)),
     }),
   (ctx, deal, text) => ctx.deps.services.console.setPrice(ctx.user.id, deal.id, validate.price(text, deal.currency)),

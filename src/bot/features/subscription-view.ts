@@ -35,8 +35,9 @@ export function labelText(ctx: BotContext, label: string): string {
   return `${icon} ${ctx.t(`subscription-label-${label}`)}`;
 }
 
-function quietText(ctx: BotContext, start: number, end: number): string {
-  return start === end ? ctx.t("subscription-quiet-none") : `${clockText(start)}–${clockText(end)}`;
+/** "none" selects the messages' own wording for no quiet hours ("Quiet hours: none"). */
+function quietText(start: number, end: number): string {
+  return start === end ? "none" : `${clockText(start)}–${clockText(end)}`;
 }
 
 function categoriesText(ctx: BotContext, stored: string): string {
@@ -51,7 +52,7 @@ export function summary(ctx: BotContext, sub: Subscription): string {
     radius: sub.radiusM / 1000,
     categories: categoriesText(ctx, sub.categories),
     max: sub.dailyMax,
-    quiet: quietText(ctx, sub.quietStart, sub.quietEnd),
+    quiet: quietText(sub.quietStart, sub.quietEnd),
   });
 }
 
@@ -66,7 +67,7 @@ export function settingsView(ctx: BotContext, sub: Subscription, intro = "") {
       radius: sub.radiusM / 1000,
       categories: categoriesText(ctx, sub.categories),
       max: sub.dailyMax,
-      quiet: quietText(ctx, sub.quietStart, sub.quietEnd),
+      quiet: quietText(sub.quietStart, sub.quietEnd),
     }),
   ]
     .filter(Boolean)
@@ -91,7 +92,7 @@ export function settingsView(ctx: BotContext, sub: Subscription, intro = "") {
     if (i === 1) keyboard.row();
   });
   const typed = !QUIET_PRESETS.some(isCurrent);
-  keyboard.row().text(typed ? `✓ 🌙 ${quietText(ctx, sub.quietStart, sub.quietEnd)}` : ctx.t("subscription-quiet-other"), at("h", 0));
+  keyboard.row().text(typed ? `✓ 🌙 ${quietText(sub.quietStart, sub.quietEnd)}` : ctx.t("subscription-quiet-other"), at("h", 0));
   keyboard.row().text(ctx.t("subscription-move"), at("p", 0)).text(ctx.t("subscription-delete"), at("x", 0));
   keyboard.row().text(ctx.t("subscription-all-places"), SUBSCRIPTIONS_DATA);
   return { text, keyboard };

@@ -7,7 +7,7 @@ import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-cod
 import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
-import { localDate, localeOf } from "../../format.js";
+import { localDate, localeOf, priceOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import { ignoreUnchanged } from "../../console/unchanged.js";
 import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
@@ -78,7 +78,7 @@ async function outcomeText(ctx: BotContext, outcome: RedeemOutcome, v: FoundVouc
     ordered: v.order.quantity,
     order: v.order.id,
     buyer: escapeHtml(v.holder.firstName),
-    price: formatMoney(v.order.unitPriceMinor, v.order.currency, locale),
+    price: priceOf(ctx, v.order.unitPriceMinor, v.order.currency, locale),
   };
   switch (outcome) {
     case "redeemed":
@@ -125,7 +125,7 @@ export async function openVoucherLink(ctx: BotContext, typed: string): Promise<v
       code: formatVoucherCode(found.code),
       title: escapeHtml(found.deal.title),
       buyer: escapeHtml(found.holder.firstName),
-      price: formatMoney(found.order.unitPriceMinor, found.order.currency, locale),
+      price: priceOf(ctx, found.order.unitPriceMinor, found.order.currency, locale),
     }),
     {
       parse_mode: "HTML",

@@ -1,0 +1,32 @@
+// What the README says about the code, checked against the code.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pino } from "pino";
+import { describe, expect, it } from "vitest";
+import type { NearbuyBot } from "../src/bot/bot.js";
+import { loadConfig } from "../src/config.js";
+import type { Repositories } from "../src/db/repositories.js";
+import { checkoutJobs } from "../src/jobs/checkout.jobs.js";
+import { scheduledJobs } from "../src/jobs/jobs.js";
+import type { PushJob } from "../src/jobs/push.job.js";
+import type { Services } from "../src/services/services.js";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
+
+describe("the README's scheduled jobs", () => {
+  const section = readme.slice(readme.indexOf("## Scheduled jobs"), readme.indexOf("**The push outbox.**"));
+
+  it("lists every job the bot schedules, and no other", () => {
+    // Only names are read: the jobs are never run here.
+    const checkout = checkoutJobs({} as Services, {} as NearbuyBot, pino({ level: "silent" }));
+    const jobs = scheduledJobs(loadConfig({}), { repos: {} as Repositories, push: {} as PushJob, checkout, dailySummaries: async () => null });
+    const listed = section.slice(section.indexOf("Jobs today:")).match(/`([a-z-]+)`/g)!.map((n) => n.slice(1, -1));
+    expect(new Set(listed)).toEqual(new Set(jobs.map((j) => j.name)));
+  });
+
+  it("shows as its example a line of the real list", () => {
+    const example = /```ts\n(.*)\n```/.exec(section)![1]!;
+    expect(readFileSync(path.join(ROOT, "src/jobs/jobs.ts"), "utf8")).toContain(`    ${example}\n`);
+  });
+});
