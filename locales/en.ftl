@@ -119,13 +119,14 @@ register-updated = ✅ Your shop's details are updated.
 register-pending =
     ✅ <b>{ $name }</b> is registered and waits for an operator's approval. I'll tell you when it's done.
 register-admin-notice = 🆕 New shop waiting for approval: <b>{ $name }</b> ({ $category }), { $address }, owner { $owner }.
+register-admin-notice-again = 🔁 Registered again after a rejection, waiting for approval: <b>{ $name }</b> ({ $category }), { $address }, owner { $owner }.
 
 ## New deal
 newdeal-title = 🏷 What's the offer? Give it a short title (up to 80 characters), e.g. "Two lattes for the price of one".
 newdeal-description = 📝 Describe it (up to 500 characters), or tap Skip.
 newdeal-photo = 📷 Send a photo of it, or tap Skip.
 newdeal-price = 💰 The price customers pay, in { $currency } (e.g. 9.90; 0 for a free coupon):
-newdeal-original = 🏷 The usual price, in { $currency } (not below { $price }):
+newdeal-original = 🏷 The usual price, in { $currency } (above { $price }):
 newdeal-quantity = 📦 How many can be sold in all? (1–100000)
 newdeal-limit = 👤 How many may one person buy? (1–{ $max }, or Skip for { $default })
 newdeal-days = 📅 For how many days is it on sale? (1–365)
@@ -147,7 +148,7 @@ error-bad-price = Please send a price like 12 or 12.50 ({ $decimals ->
        *[other] at most { $decimals } decimals
     }), not negative.
 error-original-not-positive = The usual price must be more than zero.
-error-original-below-price = The usual price can't be lower than the price customers pay.
+error-original-below-price = The usual price must be above the price customers pay.
 error-limit-above-quantity = One person can't buy more than the { $quantity } available.
 error-register-line-format = Use: <code>/register Shop name | category | latitude,longitude | address</code>, with a category among: { $categories }. Or just send /register to be guided.
 error-newdeal-line-format = Use: <code>/newdeal Title | price | original price | quantity | days</code>. Or just send /newdeal to be guided.
@@ -185,7 +186,7 @@ payment-over-limit = 😕 This payment for <b>{ $title }</b> arrived after its i
 price-free = free
 order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
 order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
-order-codes = 🎟 Your { $count } voucher codes (open any with /mycodes to see its QR code):
+order-codes = 🎟 Your { $count } voucher codes (their QR codes are above, and each is in /mycodes too):
 group-pending = ⏳ <b>{ $title }</b> is a group deal: your vouchers activate when { $needed } people have bought ({ $sofar } so far). Invite friends to get there sooner!
 group-reached = 🎉 The group deal <b>{ $title }</b> reached { $needed } buyers: your vouchers are active now. See /mycodes.
 voucher-list = 🎟 My vouchers
@@ -196,18 +197,26 @@ voucher-state-active = valid until { $until }
 voucher-state-pending = waiting for { $needed } buyers
 voucher-state-redeemed = redeemed { $when }
 voucher-state-refunded = refunded
+voucher-state-refund-requested = refund requested
 voucher-state-expired = expired { $when }
 mycodes-empty = 🎟 You have no vouchers yet. Share your location to find a deal!
 mycodes-header = 🎟 <b>Your vouchers</b> ({ $total }) · page { $page }/{ $pages }
 voucher-refund = ↩️ Refund
+refund-how-many = ↩️ How many of your { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) do you want to refund? { $price } each.
 refund-confirm = ↩️ Refund { $count ->
-        [one] the unused voucher of <b>{ $title }</b> (order #{ $order }) for { $amount }? The code stops working at once.
-       *[other] { $count } unused vouchers of <b>{ $title }</b> (order #{ $order }) for { $amount }? The codes stop working at once.
-    }
+    [one] 1 unused voucher
+   *[other] { $count } unused vouchers
+  } of <b>{ $title }</b> (order #{ $order }) for { $amount }? { $count ->
+    [one] This code stops
+   *[other] These codes stop
+  } working at once:
 refund-yes = Yes, refund
 refund-no = No, keep them
 refund-requested = ↩️ Refund requested for order #{ $order }: { $shop } will pay { $amount } back through the payment provider. You'll get a message when it's done.
-refund-done-free = ↩️ Done: the vouchers of order #{ $order } are cancelled.
+refund-done-free = ↩️ Done: { $count ->
+    [one] 1 voucher
+   *[other] { $count } vouchers
+  } of order #{ $order } cancelled.
 refund-due-merchant = ↩️ Refund due: order #{ $order }, <b>{ $title }</b>, { $amount }. Pay it back through your payment provider (charge <code>{ $charge }</code>), then tap the button or send <code>/refunded { $order }</code>.
 refund-mark-done = ✅ Mark as refunded
 refund-paid-notice = ✅ The shop refunded { $amount } for order #{ $order } (<b>{ $title }</b>).
@@ -246,6 +255,7 @@ error-code-typo = That code has a typo: one symbol is wrong or two are swapped. 
 error-code-unknown = No voucher of your shop has this code.
 error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
 error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
+error-redeem-confirmation-invalid = This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.
 error-voucher-not-found = This voucher isn't yours or no longer exists.
 error-refund-not-allowed = This voucher can't be refunded (used, expired, or the offer has no refunds).
 error-refund-not-due = Order #{ $order } has no refund due from your shop.
@@ -327,6 +337,7 @@ error-invite-invalid = This invitation link is not valid.
 error-invite-used = This invitation link has already been used. Ask the owner for a new one.
 error-invite-expired = This invitation link has expired. Ask the owner for a new one.
 error-invite-own-shop = This is your own shop: you don't need an invitation.
+error-invite-shop-unavailable = This shop can't take on staff right now. The link stays valid until it expires: try again later.
 error-staff-not-found = This person is no longer on your staff.
 deal-status-active = ▶️ on sale
 deal-status-paused = ⏸ paused
@@ -349,6 +360,10 @@ mydeals-resume = ▶️ Resume
 mydeals-end = ⏹ End now
 mydeals-stock = 📦 Stock
 mydeals-price = 💰 Price
+mydeals-original = 🏷 Usual price
+mydeals-title = ✏️ Title
+mydeals-description = 📝 Description
+mydeals-photo = 📷 Photo
 mydeals-ends = 📅 End date
 mydeals-duplicate = 📄 Duplicate
 mydeals-end-ask = End “{ $title }” now? It leaves search at once; vouchers already sold stay valid.
@@ -360,9 +375,19 @@ mydeals-done-duplicated = Copied. The copy is paused: adjust it, then Resume.
 mydeals-saved = ✅ Saved.
 mydeals-ask-stock = 📦 The new total quantity (now { $quantity }; { $taken } already sold or reserved, so at least that):
 mydeals-ask-price = 💰 The new price in { $currency } (now { $price }, usual { $original }). Vouchers already sold keep their price.
+mydeals-free-ask = 🆓 Make “{ $title }” free? Customers will get its vouchers without paying. Vouchers already sold keep their price.
+mydeals-free-confirm = 🆓 Yes, make it free
+mydeals-ask-original = 🏷 The new usual price in { $currency } (now { $original }; above the price, { $price }). Vouchers already sold keep theirs.
+mydeals-ask-title = ✏️ The new title (up to 80 characters; now “{ $title }”). Vouchers already sold keep the title they were bought under.
+mydeals-ask-description = 📝 The new description (up to 500 characters):
+mydeals-ask-photo = 📷 Send the new photo of the offer.
 mydeals-ask-days = 📅 For how many more days from now should it stay on sale? (1–365; now ends { $ends }) Vouchers already sold keep their own expiry.
 form-name-dealstock = stock change
 form-name-dealprice = price change
+form-name-dealoriginal = usual price change
+form-name-dealtitle = title change
+form-name-dealdescription = description change
+form-name-dealphoto = photo change
 form-name-dealends = end date change
 stats-header = 📊 <b>{ $name }</b> · { $period }
 stats-period-today = Today

@@ -6,6 +6,9 @@ import type { Deal, DealWithShop } from "./deal.repository.js";
 
 export type DealStatus = "ACTIVE" | "PAUSED" | "ENDED" | "SUSPENDED";
 
+/** The details an owner may change after publishing. */
+export type OfferPatch = Partial<Pick<Deal, "title" | "description" | "photoFileId" | "originalPriceMinor">>;
+
 export interface DealSales {
   /** Vouchers sold (paid orders, refunded later or not). */
   units: number;
@@ -51,6 +54,9 @@ export function createOfferRepository(db: Db) {
     /** Orders keep the unit price they were sold at: only new orders pay this. */
     setPrice(id: number, priceMinor: number): Promise<Deal> {
       return db.deal.update({ where: { id }, data: { priceMinor } });
+    },
+    edit(id: number, patch: OfferPatch): Promise<Deal> {
+      return db.deal.update({ where: { id }, data: patch });
     },
     /** Vouchers carry their own expiry: only the sale's end moves. */
     setEndsAt(id: number, endsAt: Date): Promise<Deal> {

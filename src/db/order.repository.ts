@@ -3,6 +3,7 @@
 // lock (SQLite's write lock; PostgreSQL's row lock) makes racing buyers,
 // replayed payments and a second bot instance queue up behind it, and the
 // condition decides who wins. Nothing is read first and written later.
+import { PAID_ONCE } from "../domain/order-status.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
@@ -48,9 +49,34 @@ export type PaymentOutcome =
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 
+/**
+ * The deal as the buyer bought it: the title it had then (the order keeps its
+ * prices as well). A merchant's later rename is for new buyers only.
+ */
+function asBought<T extends { title: string | null; deal: Deal }>(order: T): T {
+  return order.title === null ? order : { ...order, deal: { ...order.deal, title: order.title } };
+}
+function voucherAsBought<T extends { order: Order; deal: Deal }>(voucher: T): T {
+  return voucher.order.title === null ? voucher : { ...voucher, deal: { ...voucher.deal, title: voucher.order.title } };
+}
+const bought = <T extends { title: string | null; deal: Deal }>(order: T | null) => (order ? asBought(order) : null);
+
 /** Units this buyer holds or has on hold: paid orders and live reservations. */
 function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
   return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
+}
+
+/**
+ * Units the buyer holds or has on hold: paid orders and live reservations, and
+ * of an order refunded in part, the vouchers it still has (a refund of one
+ * voucher does not free the buyer's whole order from the per-person limit).
+ */
+async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
+  const sum = await tx.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
+  const kept = await tx.voucher.count({
+    where: { dealId, holderId: buyerId, status: { not: "REFUNDED" }, order: { status: { in: ["REFUND_DUE", "REFUNDED"] } } },
+  });
+  return (sum._sum.quantity ?? 0) + kept;
 }
 
 async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId: bigint): Promise<boolean> {
@@ -64,6 +90,10 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
       AND ${quantity} + (
         SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
           AND ("status" = 'PAID' OR ("status" = 'RESERVED' AND "reservedUntil" > ${now}))
+      ) + (
+        SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+        WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> 'REFUNDED'
+          AND o."status" IN ('REFUND_DUE', 'REFUNDED')
       ) <= "perPersonLimit"`;
   return changed === 1;
 }
@@ -117,7 +147,7 @@ export function createOrderRepository(db: Db) {
 
   return {
     find(id: number): Promise<OrderWithVouchers | null> {
-      return db.order.findUnique({ where: { id }, include: withDeal });
+      return db.order.findUnique({ where: { id }, include: withDeal }).then(bought);
     },
 
     /** Different people who bought a group deal so far. */
@@ -131,13 +161,12 @@ export function createOrderRepository(db: Db) {
         where: { dealId, buyerId, status: "RESERVED", reservedUntil: { gt: now } },
         include: { deal: { include: { shop: true } } },
         orderBy: { id: "desc" },
-      });
+      }).then(bought);
     },
 
     /** Units the buyer holds or has on hold for this deal. */
-    async heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
-      const sum = await db.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
-      return sum._sum.quantity ?? 0;
+    heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
+      return unitsHeld(db, dealId, buyerId, now);
     },
 
     /** Takes the units off the shelf and opens the order; null when stock, limit or dates say no. */
@@ -154,6 +183,7 @@ export function createOrderRepository(db: Db) {
             currency: deal.currency,
             unitPriceMinor: deal.priceMinor,
             unitOriginalMinor: deal.originalPriceMinor,
+            title: deal.title,
             totalMinor: deal.priceMinor * r.quantity,
             status: "RESERVED",
             source: r.source,
@@ -183,7 +213,7 @@ export function createOrderRepository(db: Db) {
         await lockOrder(tx, p.orderId, p.now);
         if (p.telegramChargeId) {
           const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
-          if (seen) return { kind: "replay", order: seen };
+          if (seen) return { kind: "replay", order: asBought(seen) };
         }
         const found = await tx.order.findUnique({ where: { id: p.orderId } });
         if (!found || found.buyerId !== p.buyerId || found.currency !== p.currency || found.totalMinor !== p.totalMinor) {
@@ -197,14 +227,13 @@ export function createOrderRepository(db: Db) {
         // Its units went back on sale: take them again if they are still there and the buyer is still within the limit.
         if (order.status === "EXPIRED" && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
           const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
-          const held = await tx.order.aggregate({ where: heldByBuyer(order.dealId, order.buyerId, p.now), _sum: { quantity: true } });
-          const overLimit = (held._sum.quantity ?? 0) + order.quantity > deal.perPersonLimit;
+          const overLimit = (await unitsHeld(tx, order.dealId, order.buyerId, p.now)) + order.quantity > deal.perPersonLimit;
           const owed = await tx.order.update({
             where: { id: order.id },
             data: { status: "REFUND_DUE", ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
             include: withDeal,
           });
-          return { kind: overLimit ? "over-limit" : "sold-out", order: owed };
+          return { kind: overLimit ? "over-limit" : "sold-out", order: asBought(owed) };
         }
         const opened = await tx.order.updateMany({
           where: { id: order.id, status: order.status },
@@ -238,7 +267,7 @@ export function createOrderRepository(db: Db) {
           }
         }
         const paid = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: withDeal });
-        return { kind: "paid", order: paid, groupReached };
+        return { kind: "paid", order: asBought(paid), groupReached };
       });
     },
 
@@ -246,13 +275,16 @@ export function createOrderRepository(db: Db) {
       await db.order.update({ where: { id: orderId }, data: { deliveredAt: now } });
     },
 
-    /** Paid orders whose vouchers never reached the buyer (a crash between payment and reply). */
+    /**
+     * Paid orders whose vouchers never reached the buyer (a crash between
+     * payment and reply); not while the buyer has blocked the bot.
+     */
     undelivered(paidBefore: Date): Promise<OrderWithVouchers[]> {
       return db.order.findMany({
-        where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore } },
+        where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
 
     /** Gives a reservation's units back; false when it was paid or released already. */
@@ -290,7 +322,7 @@ export function createOrderRepository(db: Db) {
         orderBy: { id: "desc" },
         take,
         skip,
-      });
+      }).then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     countVouchersOf(holderId: bigint): Promise<number> {
@@ -298,14 +330,16 @@ export function createOrderRepository(db: Db) {
     },
 
     vouchersById(ids: number[]) {
-      return db.voucher.findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } });
+      return db.voucher
+        .findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } })
+        .then((vouchers) => vouchers.map(voucherAsBought));
     },
 
     findVoucher(code: string) {
       return db.voucher.findUnique({
         where: { code },
         include: { deal: { include: { shop: true } }, order: true, holder: true },
-      });
+      }).then((voucher) => voucher && voucherAsBought(voucher));
     },
 
     /** Redeems once: of two staff scanning the same code, one wins. */
@@ -326,22 +360,36 @@ export function createOrderRepository(db: Db) {
     },
 
     /**
-     * Voids the order's unused vouchers (those matching `voidable`) and records
-     * what is owed back. A free order owes nothing and is settled at once.
-     * Returns null when nothing was left to refund.
+     * Voids the order's unused vouchers (those matching `voidable`), all of
+     * them or only those of `only`, and records what is owed back: the share
+     * of every voided voucher not yet paid back. A free order owes nothing and
+     * is settled at once. Returns null when nothing was left to refund, or when
+     * one of `only` is no longer unused; then nothing changes.
      */
-    refund(orderId: number, voidable: string[], now: Date): Promise<OrderWithVouchers | null> {
+    refund(orderId: number, voidable: string[], now: Date, only?: number[]): Promise<OrderWithVouchers | null> {
       return transaction(async (tx) => {
         await lockOrder(tx, orderId, now);
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-        if (order.status !== "PAID") return null;
-        const { count } = await tx.voucher.updateMany({
+        // An order that was paid, even if part of it was refunded before.
+        if (!PAID_ONCE.includes(order.status)) return null;
+        const unused = await tx.voucher.findMany({
           // An active voucher past its date is expired, even before the job marks it.
-          where: { orderId, status: { in: voidable }, NOT: { status: "ACTIVE", expiresAt: { lte: now } } },
-          data: { status: "REFUNDED" },
+          where: {
+            orderId,
+            status: { in: voidable },
+            NOT: { status: "ACTIVE", expiresAt: { lte: now } },
+            ...(only ? { id: { in: only } } : {}),
+          },
+          select: { id: true },
         });
-        if (count === 0) return null;
-        const refundMinor = order.unitPriceMinor * count;
+        if (unused.length === 0 || (only && unused.length !== only.length)) return null;
+        const free = order.unitPriceMinor === 0;
+        await tx.voucher.updateMany({
+          where: { id: { in: unused.map((v) => v.id) } },
+          data: { status: "REFUNDED", ...(free ? { refundSettledAt: now } : {}) },
+        });
+        const owed = await tx.voucher.count({ where: { orderId, status: "REFUNDED", refundSettledAt: null } });
+        const refundMinor = order.unitPriceMinor * owed;
         await tx.order.update({
           where: { id: orderId },
           data: {
@@ -351,18 +399,22 @@ export function createOrderRepository(db: Db) {
             ...(refundMinor === 0 ? { refundedAt: now } : {}),
           },
         });
-        await returnStock(tx, order.dealId, count);
-        return tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal });
+        await returnStock(tx, order.dealId, unused.length);
+        return asBought(await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal }));
       });
     },
 
-    /** The merchant paid the money back. Only their own shop's orders, only once. */
-    async settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
-      const { count } = await db.order.updateMany({
-        where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
-        data: { status: "REFUNDED", refundedAt: now },
+    /** The merchant paid the money back: the order and its vouchers owed. Only their own shop's orders, only once. */
+    settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
+      return transaction(async (tx) => {
+        const { count } = await tx.order.updateMany({
+          where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
+          data: { status: "REFUNDED", refundedAt: now },
+        });
+        if (count !== 1) return null;
+        await tx.voucher.updateMany({ where: { orderId, status: "REFUNDED", refundSettledAt: null }, data: { refundSettledAt: now } });
+        return bought(await tx.order.findUnique({ where: { id: orderId }, include: withDeal }));
       });
-      return count === 1 ? db.order.findUnique({ where: { id: orderId }, include: withDeal }) : null;
     },
 
     /** Active vouchers past their date become EXPIRED; returns the orders they belong to. */
@@ -383,7 +435,7 @@ export function createOrderRepository(db: Db) {
     ordersToRefundOnExpiry(): Promise<number[]> {
       return db.order
         .findMany({
-          where: { status: "PAID", deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: "EXPIRED" } } },
+          where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: "EXPIRED" } } },
           select: { id: true },
         })
         .then((rows) => rows.map((r) => r.id));
@@ -394,8 +446,9 @@ export function createOrderRepository(db: Db) {
       return db.order
         .findMany({
           where: {
-            status: "PAID",
+            status: { in: PAID_ONCE },
             deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: "ENDED" }] },
+            vouchers: { some: { status: { in: ["PENDING", "ACTIVE"] } } },
           },
           select: { id: true },
         })
@@ -408,7 +461,7 @@ export function createOrderRepository(db: Db) {
         where: { status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
         include: withDeal,
         orderBy: { id: "asc" },
-      });
+      }).then((orders) => orders.map(asBought));
     },
   };
 }

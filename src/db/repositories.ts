@@ -5,6 +5,7 @@ import { createExportRepository } from "./export.repository.js";
 import { createFormRepository } from "./form.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
+import { createRedeemConfirmationRepository } from "./redeem-confirmation.repository.js";
 import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
 import { createSearchRepository } from "./search.repository.js";
@@ -25,6 +26,7 @@ export function createRepositories(db: Db) {
     events: createEventRepository(db),
     forms: createFormRepository(db),
     orders: createOrderRepository(db),
+    redeemConfirmations: createRedeemConfirmationRepository(db),
     searches: createSearchRepository(db),
     offers: createOfferRepository(db),
     stats: createStatsRepository(db),

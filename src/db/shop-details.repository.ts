@@ -8,14 +8,22 @@ export type ShopPatch = Partial<Pick<Shop, "name" | "category" | "lat" | "lng" |
 
 export function createShopDetailsRepository(db: Db) {
   return {
-    edit(shopId: number, patch: ShopPatch): Promise<Shop> {
+    /**
+     * Saves new details, moving the offers with a new pin or category. With
+     * `reopen`, a rejected shop goes back to waiting for approval in the same
+     * transaction (registering again after a rejection).
+     */
+    edit(shopId: number, patch: ShopPatch, { reopen = false } = {}): Promise<Shop> {
       return db.$transaction(async (tx) => {
-        const shop = await tx.shop.update({ where: { id: shopId }, data: patch });
+        let shop = await tx.shop.update({ where: { id: shopId }, data: patch });
         if (patch.category !== undefined || patch.lat !== undefined || patch.lng !== undefined) {
           await tx.deal.updateMany({
             where: { shopId },
             data: { category: shop.category, lat: shop.lat, lng: shop.lng, ...cellsOf(shop) },
           });
+        }
+        if (reopen && shop.status === "REJECTED") {
+          shop = await tx.shop.update({ where: { id: shopId }, data: { status: "PENDING" } });
         }
         return shop;
       });

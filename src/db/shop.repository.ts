@@ -35,10 +35,6 @@ export function createShopRepository(db: Db) {
     create(shop: NewShop): Promise<Shop> {
       return db.shop.create({ data: shop });
     },
-    /** Re-registering replaces the details; an existing shop keeps its status. */
-    update(ownerId: bigint, shop: Omit<NewShop, "ownerId" | "status">): Promise<Shop> {
-      return db.shop.update({ where: { ownerId }, data: shop });
-    },
   };
 }
 

@@ -1,34 +1,47 @@
 // Staff of a shop and the invitations that make them.
 import type { Db } from "./client.js";
+import type { Shop } from "./shop.repository.js";
 
-export type InviteOutcome = { ok: true; shopId: number } | { ok: false; reason: "unknown" | "used" | "expired" };
+export type InviteOutcome =
+  | { ok: true; shop: Shop }
+  | { ok: false; reason: InviteRefusal };
+/** unavailable: the shop is not approved (suspended) and takes no staff for now. */
+export type InviteRefusal = "unknown" | "used" | "expired" | "own-shop" | "unavailable";
 
 export function createStaffRepository(db: Db) {
   return {
     async createInvite(shopId: number, token: string, expiresAt: Date): Promise<void> {
       await db.staffInvite.create({ data: { token, shopId, expiresAt } });
     },
-    findInvite(token: string) {
-      return db.staffInvite.findUnique({ where: { token } });
-    },
     /**
-     * Uses an invitation: one statement marks it used only if it is unused and
-     * unexpired, so two people opening the same link cannot both join.
+     * Uses an invitation, in one transaction: checked first (unused, unexpired,
+     * for an approved shop the user does not own), then claimed. A link opened
+     * while its shop is suspended stays unused, and nobody joins half-way. The
+     * claim is a conditional write, so two people opening the same link cannot
+     * both join.
      */
-    async claimInvite(token: string, userId: bigint, now: Date): Promise<InviteOutcome> {
-      const { count } = await db.staffInvite.updateMany({
-        where: { token, usedAt: null, expiresAt: { gt: now } },
-        data: { usedAt: now, usedById: userId },
+    claimInvite(token: string, userId: bigint, now: Date): Promise<InviteOutcome> {
+      return db.$transaction(async (tx): Promise<InviteOutcome> => {
+        const invite = await tx.staffInvite.findUnique({ where: { token } });
+        if (!invite) return { ok: false, reason: "unknown" };
+        if (invite.usedAt) return { ok: false, reason: "used" };
+        if (invite.expiresAt <= now) return { ok: false, reason: "expired" };
+        const shop = await tx.shop.findUnique({ where: { id: invite.shopId } });
+        if (!shop) return { ok: false, reason: "unknown" };
+        if (shop.ownerId === userId) return { ok: false, reason: "own-shop" };
+        if (shop.status !== "APPROVED") return { ok: false, reason: "unavailable" };
+        const { count } = await tx.staffInvite.updateMany({
+          where: { token, usedAt: null, expiresAt: { gt: now } },
+          data: { usedAt: now, usedById: userId },
+        });
+        if (count === 0) return { ok: false, reason: "used" };
+        await tx.shopStaff.upsert({
+          where: { shopId_userId: { shopId: invite.shopId, userId } },
+          create: { shopId: invite.shopId, userId },
+          update: {},
+        });
+        return { ok: true, shop };
       });
-      const invite = await db.staffInvite.findUnique({ where: { token } });
-      if (!invite) return { ok: false, reason: "unknown" };
-      if (count === 0) return { ok: false, reason: invite.usedAt ? "used" : "expired" };
-      await db.shopStaff.upsert({
-        where: { shopId_userId: { shopId: invite.shopId, userId } },
-        create: { shopId: invite.shopId, userId },
-        update: {},
-      });
-      return { ok: true, shopId: invite.shopId };
     },
     async list(shopId: number) {
       const rows = await db.shopStaff.findMany({ where: { shopId }, orderBy: { createdAt: "asc" } });

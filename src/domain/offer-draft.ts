@@ -70,7 +70,7 @@ export function firstGap(d: Partial<DealInput>): keyof DealInput | undefined {
   if (!d.title) return "title";
   if (d.description === undefined) return "description";
   if (d.priceMinor === undefined) return "priceMinor";
-  if (d.originalPriceMinor === undefined || d.originalPriceMinor <= 0 || d.originalPriceMinor < d.priceMinor) {
+  if (d.originalPriceMinor === undefined || d.originalPriceMinor <= 0 || !validate.isBelowUsual(d.priceMinor, d.originalPriceMinor)) {
     return "originalPriceMinor";
   }
   if (d.quantity === undefined) return "quantity";

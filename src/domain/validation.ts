@@ -133,8 +133,17 @@ export function price(value: string, currency: string): number {
 export function originalPrice(value: string, currency: string, priceMinor: number): number {
   const original = parseMoney(value, currency);
   if (original <= 0) throw new DomainError("original-not-positive");
-  if (original < priceMinor) throw new DomainError("original-below-price");
+  assertBelowUsual(priceMinor, original);
   return original;
+}
+
+/** A usual price is above the price customers pay: otherwise the offer's discount is none, or a lie. */
+export function isBelowUsual(priceMinor: number, originalPriceMinor: number): boolean {
+  return originalPriceMinor > priceMinor;
+}
+
+export function assertBelowUsual(priceMinor: number, originalPriceMinor: number): void {
+  if (!isBelowUsual(priceMinor, originalPriceMinor)) throw new DomainError("original-below-price");
 }
 
 export interface ShopInput {

@@ -2,6 +2,7 @@
 // vouchers expire (and are refunded where the policy says so), group deals
 // that ended short are refunded, and paid orders whose vouchers never reached
 // the buyer (a crash between payment and reply) are delivered.
+import { GrammyError } from "grammy";
 import type { NearbuyBot } from "../bot/bot.js";
 import { deliverOrder } from "../bot/features/checkout/delivery.js";
 import { notifyRefundDue } from "../bot/features/checkout/refund-notices.js";
@@ -62,6 +63,11 @@ export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger
             );
             await services.checkout.markDelivered(order.id);
           } catch (error) {
+            if (error instanceof GrammyError && error.error_code === 403) {
+              // Blocked, as for pushes: wait until they come back instead of trying every run.
+              await services.subscriptions.blocked(order.buyerId);
+              continue;
+            }
             logger.warn({ err: error, order: order.id }, "could not deliver vouchers; will retry");
           }
         }

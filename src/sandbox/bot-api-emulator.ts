@@ -124,6 +124,7 @@ const DEFAULT_UPDATE_TYPES_EXCLUDED = new Set(["chat_member", "message_reaction"
 const SEND_METHODS = new Set([
   "sendmessage",
   "sendphoto",
+  "sendmediagroup",
   "senddocument",
   "sendlocation",
   "sendvenue",
@@ -886,6 +887,26 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         const file = this.inputFile(p, "photo", "photos");
         return this.botMessage(state, p, { photo: photoSizes(file), ...caption });
       },
+      sendmediagroup: (p) => {
+        const state = this.chatFor(p, { sending: true });
+        type Item = { type: string; media: string; caption?: string; parse_mode?: string; caption_entities?: MessageEntity[] };
+        const media = optJson<Item[]>(p.fields, "media");
+        // The docs say 2–10 items; Telegram sends a single one too.
+        if (!Array.isArray(media) || media.length === 0) throw bad("media to send are not specified");
+        if (media.length > 10) throw bad("too many messages to send as an album");
+        if (media.some((m) => m.type !== "photo")) throw bad("the emulator sends albums of photos only");
+        const items = media.map((m) => {
+          const sub: RequestParams = {
+            fields: { photo: m.media, caption: m.caption, parse_mode: m.parse_mode, caption_entities: m.caption_entities },
+            files: p.files,
+          };
+          return { sub, file: this.inputFile(sub, "photo", "photos"), caption: this.caption(sub) };
+        });
+        const group = `${state.chat.id}-${state.nextMessageId}`;
+        return items.map(({ sub, file, caption }) =>
+          this.botMessage(state, sub, { photo: photoSizes(file), ...caption, media_group_id: group }),
+        );
+      },
       senddocument: (p) => {
         const state = this.chatFor(p, { sending: true });
         const caption = this.caption(p);
@@ -1043,6 +1064,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       deletemessage: (p) => {
         const state = this.chatFor(p, { sending: false });
         const message = this.storedMessage(state, p, "delete");
+        // "A message can only be deleted if it was sent less than 48 hours ago."
+        if (this.now() - message.date >= 48 * 60 * 60) throw bad("message can't be deleted for everyone");
         state.messages.delete(message.message_id);
         this.emitEvent({ type: "delete", chatId: state.chat.id, messageId: message.message_id });
         return true;

@@ -3,18 +3,27 @@
 // button can reach nothing of another shop.
 import { randomBytes } from "node:crypto";
 import type { Deal, DealWithShop } from "../db/deal.repository.js";
-import type { DealSales, OfferRepository } from "../db/offer.repository.js";
+import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
 import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
-import type { StaffRepository } from "../db/staff.repository.js";
+import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
 import type { SummaryRepository } from "../db/summary.repository.js";
 import { DomainError } from "../domain/errors.js";
+import { assertBelowUsual } from "../domain/validation.js";
 import type { Clock } from "./clock.js";
 
 const DAY_MS = 86_400_000;
 /** How long an invitation link works. */
 export const INVITE_TTL_MS = 2 * DAY_MS;
 export const INVITE_PREFIX = "staff-";
+
+const INVITE_REFUSALS: Record<InviteRefusal, string> = {
+  unknown: "invite-invalid",
+  used: "invite-used",
+  expired: "invite-expired",
+  "own-shop": "invite-own-shop",
+  unavailable: "invite-shop-unavailable",
+};
 
 export interface OfferLine {
   deal: Deal;
@@ -114,8 +123,21 @@ export function createConsoleService({
     },
     async setPrice(userId: bigint, dealId: number, priceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
-      if (priceMinor > deal.originalPriceMinor) throw new DomainError("original-below-price");
+      assertBelowUsual(priceMinor, deal.originalPriceMinor);
       await offers.setPrice(dealId, priceMinor);
+      return reload(dealId);
+    },
+    /** Orders keep the usual price they were sold with (the discount given), as they keep their price. */
+    async setOriginalPrice(userId: bigint, dealId: number, originalPriceMinor: number) {
+      const deal = await changeableDeal(userId, dealId);
+      assertBelowUsual(deal.priceMinor, originalPriceMinor);
+      await offers.edit(dealId, { originalPriceMinor });
+      return reload(dealId);
+    },
+    /** What customers read and see; orders keep the title they were bought under. */
+    async editOffer(userId: bigint, dealId: number, patch: OfferPatch) {
+      await changeableDeal(userId, dealId);
+      await offers.edit(dealId, patch);
       return reload(dealId);
     },
     async setDaysLeft(userId: bigint, dealId: number, days: number) {
@@ -150,15 +172,9 @@ export function createConsoleService({
     },
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {
-      const invite = await staff.findInvite(token);
-      if (!invite) throw new DomainError("invite-invalid");
-      const shop = await shops.findByOwner(userId);
-      if (shop?.id === invite.shopId) throw new DomainError("invite-own-shop");
       const outcome = await staff.claimInvite(token, userId, clock());
-      if (!outcome.ok) throw new DomainError(outcome.reason === "used" ? "invite-used" : outcome.reason === "expired" ? "invite-expired" : "invite-invalid");
-      const joined = (await shops.redeemableBy(userId)).find((s) => s.id === outcome.shopId);
-      if (!joined) throw new DomainError("invite-invalid");
-      return joined;
+      if (!outcome.ok) throw new DomainError(INVITE_REFUSALS[outcome.reason]);
+      return outcome.shop;
     },
     async staff(userId: bigint) {
       const shop = await ownedShop(userId);

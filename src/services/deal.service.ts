@@ -3,7 +3,7 @@ import type { EventRepository } from "../db/event.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf } from "../domain/geo.js";
-import { DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
+import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "./clock.js";
 
@@ -41,6 +41,7 @@ export function createDealService({
     /** Puts an offer on sale at once, at the shop's position. */
     async publish(ownerId: bigint, input: DealInput) {
       const shop = await approvedShopOf(ownerId);
+      assertBelowUsual(input.priceMinor, input.originalPriceMinor);
       const now = clock();
       return deals.create({
         shopId: shop.id,

@@ -1,7 +1,10 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
+import { randomBytes } from "node:crypto";
 import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
+import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
+import { PAID_ONCE } from "../domain/order-status.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
 import type { Clock } from "./clock.js";
 
@@ -10,6 +13,8 @@ const MINUTE_MS = 60_000;
 export const REDEEM_FAILURES_ALLOWED = 5;
 export const REDEEM_FAILURE_WINDOW_MINUTES = 15;
 export const VOUCHERS_PER_PAGE = 8;
+/** How long the Redeem button under a scanned voucher works. */
+export const REDEEM_CONFIRMATION_MINUTES = 10;
 
 export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
 export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
@@ -19,19 +24,37 @@ export function voucherState(v: { status: string; expiresAt: Date }, now: Date):
   return v.status === "ACTIVE" && v.expiresAt <= now ? "EXPIRED" : v.status;
 }
 
-/** Vouchers a refund would void under the deal's policy right now. */
+/**
+ * Vouchers a refund would void under the deal's policy right now. An order
+ * refunded in part before still has its other vouchers to refund.
+ */
 function refundable(order: { status: string; deal: { refundPolicy: string } }): string[] {
-  if (order.status !== "PAID" || order.deal.refundPolicy !== "ANYTIME") return [];
+  if (!PAID_ONCE.includes(order.status) || order.deal.refundPolicy !== "ANYTIME") return [];
   return ["ACTIVE", "PENDING"];
+}
+
+/** The vouchers a refund of `count` would void: the newest unused ones of the order. */
+function chooseForRefund<V extends { id: number; status: string; expiresAt: Date }>(
+  order: { status: string; deal: { refundPolicy: string }; vouchers: V[] },
+  now: Date,
+  count: number,
+): V[] {
+  const voids = refundable(order);
+  return order.vouchers
+    .filter((v) => voids.includes(voucherState(v, now)))
+    .sort((a, b) => b.id - a.id)
+    .slice(0, count);
 }
 
 export function createVoucherService({
   orders,
   shops,
+  confirmations,
   clock,
 }: {
   orders: OrderRepository;
   shops: ShopRepository;
+  confirmations: RedeemConfirmationRepository;
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
@@ -44,10 +67,7 @@ export function createVoucherService({
   async function lookup(userId: bigint, typed: string): Promise<FoundVoucher> {
     const shopIds = await shopIdsOf(userId);
     const now = clock();
-    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
-    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
-      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
-    }
+    await refuseWhenPaused(userId, now);
     const code = parseVoucherCode(typed);
     const voucher = await orders.findVoucher(code);
     if (!voucher || !shopIds.includes(voucher.deal.shopId)) {
@@ -55,6 +75,40 @@ export function createVoucherService({
       throw new DomainError("code-unknown");
     }
     return voucher;
+  }
+
+  async function refuseWhenPaused(userId: bigint, now: Date): Promise<void> {
+    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
+    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
+      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
+    }
+  }
+
+  /**
+   * Redeems a code typed or scanned by the shop's staff. When it cannot be
+   * redeemed, says why, with the voucher as it is now (for dates).
+   */
+  async function redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+    const found = await lookup(userId, typed);
+    const now = clock();
+    if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
+      return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+    }
+    const latest = (await orders.findVoucher(found.code))!;
+    const outcomes: Record<string, RedeemOutcome> = {
+      REDEEMED: "already-redeemed",
+      PENDING: "group-pending",
+      REFUNDED: "refunded",
+    };
+    return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+  }
+
+  async function refundChoice(holderId: bigint, voucherId: number, count: number) {
+    const voucher = await held(holderId, voucherId);
+    const order = await orders.find(voucher.orderId);
+    const vouchers = order && count >= 1 ? chooseForRefund(order, clock(), count) : [];
+    if (!order || vouchers.length === 0 || vouchers.length < count) throw new DomainError("refund-not-allowed");
+    return { order, vouchers, amountMinor: order.unitPriceMinor * count };
   }
 
   /** A voucher the user holds; anything else reads as not found. */
@@ -81,18 +135,22 @@ export function createVoucherService({
       return { voucher, order: order!, refundableCount: unused.length, now: clock() };
     },
 
-    /** The unused vouchers of the order go void; the money is owed back (or nothing, for a free coupon). */
-    async refund(holderId: bigint, voucherId: number): Promise<OrderWithVouchers> {
-      const voucher = await held(holderId, voucherId);
-      const order = await orders.find(voucher.orderId);
-      const voids = order ? refundable(order) : [];
-      if (voids.length === 0) throw new DomainError("refund-not-allowed");
-      const refunded = await orders.refund(voucher.orderId, voids, clock());
+    /**
+     * `count` unused vouchers of the order go void, as many as the buyer chose;
+     * their money is owed back (or nothing, for a free coupon). Refused when
+     * fewer are left than chosen (used or refunded meanwhile): the buyer
+     * confirmed an amount, and gets that or nothing.
+     */
+    async refund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
+      const { order, vouchers } = await refundChoice(holderId, voucherId, count);
+      const ids = vouchers.map((v) => v.id);
+      const refunded = await orders.refund(order.id, refundable(order), clock(), ids);
       if (!refunded) throw new DomainError("refund-not-allowed");
-      return refunded;
+      return { order: refunded, refundedMinor: refunded.unitPriceMinor * count };
     },
 
-    lookup,
+    /** What a refund of `count` would void and cost, for the buyer to confirm. */
+    refundChoice,
 
     async canRedeem(userId: bigint): Promise<boolean> {
       return (await shops.redeemableBy(userId)).length > 0;
@@ -110,29 +168,38 @@ export function createVoucherService({
       return voucher?.holderId === holderId ? voucher : null;
     },
 
-    async codeOf(voucherId: number): Promise<string | null> {
-      const [voucher] = await orders.vouchersById([voucherId]);
-      return voucher?.code ?? null;
+    /**
+     * A scanned code, for the shop to confirm. The code is the secret, so the
+     * Redeem button carries no voucher id: it carries a random token that
+     * proves this user presented this code a moment ago.
+     */
+    async confirmation(userId: bigint, typed: string): Promise<{ voucher: FoundVoucher; token: string }> {
+      const voucher = await lookup(userId, typed);
+      const now = clock();
+      const token = randomBytes(16).toString("base64url");
+      const expiresAt = new Date(now.getTime() + REDEEM_CONFIRMATION_MINUTES * MINUTE_MS);
+      await confirmations.create(token, userId, voucher.id, expiresAt, now);
+      return { voucher, token };
     },
 
     /**
-     * Redeems a code typed or scanned by the shop's staff. When it cannot be
-     * redeemed, says why, with the voucher as it is now (for dates).
+     * The Redeem button pressed. A token that is forged, lapsed or someone
+     * else's counts as a wrong code: guessing through the button is guessing codes.
      */
-    async redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
-      const found = await lookup(userId, typed);
+    async redeemConfirmed(userId: bigint, token: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+      await shopIdsOf(userId);
       const now = clock();
-      if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
-        return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      await refuseWhenPaused(userId, now);
+      const voucherId = await confirmations.voucherOf(token, userId, now);
+      const [voucher] = voucherId === null ? [] : await orders.vouchersById([voucherId]);
+      if (!voucher) {
+        await orders.recordRedeemFailure(userId, now);
+        throw new DomainError("redeem-confirmation-invalid");
       }
-      const latest = (await orders.findVoucher(found.code))!;
-      const outcomes: Record<string, RedeemOutcome> = {
-        REDEEMED: "already-redeemed",
-        PENDING: "group-pending",
-        REFUNDED: "refunded",
-      };
-      return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+      return redeem(userId, voucher.code);
     },
+
+    redeem,
 
     /**
      * Scheduled: active vouchers past their date expire; under "refund on

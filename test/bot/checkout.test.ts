@@ -280,6 +280,35 @@ describe("buying a deal", () => {
     expect(shown(await h.runJobs()).filter((c) => Number(c.payload.chat_id) === 822)).toEqual([]);
   });
 
+  it("stops re-sending the vouchers of a buyer who blocked the bot, and delivers them when they come back", async () => {
+    const lu = h.user({ id: 823, firstName: "Lu", languageCode: "en" });
+    const invoice = h.invoiceOf(await invoiceFor(lu, dumplings, 1));
+    await lu.preCheckout(invoice);
+    h.block(823);
+    const error = h.logs.length;
+    await lu.paid(invoice).catch(() => undefined);
+    h.logs.splice(error);
+    h.advance(2 * MINUTE);
+    const warnings = () => h.logs.filter((l) => l.msg === "could not deliver vouchers; will retry").length;
+    const tries = () => h.calls.filter((c) => Number(c.payload.chat_id) === 823).length;
+    await h.runJobs();
+    const triedOnce = tries();
+    // Telegram's 403 marks the buyer blocked: later runs neither try again nor warn again.
+    await h.runJobs();
+    await h.runJobs();
+    expect(tries()).toBe(triedOnce);
+    expect(warnings()).toBe(0);
+    expect((await ordersOf(823))[0]).toMatchObject({ status: "PAID", deliveredAt: null });
+
+    // Back: the next run delivers.
+    h.unblock(823);
+    await lu.send("/start");
+    const calls = await h.runJobs();
+    const photo = shown(calls).find((c) => c.method === "sendPhoto" && Number(c.payload.chat_id) === 823)!;
+    expect(photo.text).toContain("Code: ");
+    expect((await ordersOf(823))[0]!.deliveredAt).not.toBeNull();
+  });
+
   it("says plainly when payments are not set up, and still gives free coupons", async () => {
     const bare = createHarness({ paymentProviderToken: null });
     try {

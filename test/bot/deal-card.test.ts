@@ -172,6 +172,22 @@ describe("a deal's card", () => {
     expect(h.screen(317).some((m) => m.message_id === cardId)).toBe(false);
   });
 
+  it("takes the buttons off a card older than 48 hours with Close, since Telegram no longer deletes it", async () => {
+    const gil = h.user({ id: 319, firstName: "Gil", languageCode: "en" });
+    const card = await openCard(gil, latteId);
+    const cardId = (card.result as { message_id: number }).message_id;
+    h.advance(49 * 60 * 60_000);
+    try {
+      const calls = await gil.press(button(card, "✖ Close"), cardId);
+      expect(callbackAnswer(calls).alert).toBe(false);
+      const kept = h.screen(319).find((m) => m.message_id === cardId);
+      expect(kept?.caption ?? kept?.text).toBe(card.text);
+      expect(kept?.reply_markup).toBeUndefined();
+    } finally {
+      h.advance(-49 * 60 * 60_000);
+    }
+  });
+
   it("says when an offer opened from an old list is no longer on sale", async () => {
     const fay = h.user({ id: 318, firstName: "Fay", languageCode: "en" });
     const list = only(await fay.location(HERE.lat, HERE.lng));

@@ -98,7 +98,7 @@ describe("describing an offer to a language model", () => {
       "💰 The price customers pay, in CNY (e.g. 9.90; 0 for a free coupon):",
     ]);
     expect(only(await max.send("-3")).text).toBe("Please send a price like 12 or 12.50 (at most 2 decimals), not negative.");
-    expect(only(await max.send("15")).text).toBe("🏷 The usual price, in CNY (not below CN¥15):");
+    expect(only(await max.send("15")).text).toBe("🏷 The usual price, in CNY (above CN¥15):");
     const preview = only(await max.send("30"));
     expect(preview.text).toMatch(/^👀 Preview[\s\S]*💰 CN¥15 instead of CN¥30 \(−50%\)/);
     expect(await dealsOf(702)).toEqual([]);
@@ -122,7 +122,7 @@ describe("describing an offer to a language model", () => {
 
     // A price above the usual price: the usual price is asked again before the preview.
     only(await ned.press(button(back, "✏️ Price")));
-    expect(only(await ned.send("40")).text).toBe("🏷 The usual price, in CNY (not below CN¥40):");
+    expect(only(await ned.send("40")).text).toBe("🏷 The usual price, in CNY (above CN¥40):");
     expect(only(await ned.send("50")).text).toMatch(/💰 CN¥40 instead of CN¥50 \(−20%\)/);
     expect(await dealsOf(703)).toEqual([]);
   });

@@ -3,7 +3,8 @@
 // the merchant marking the money as paid back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
+import { decodeQr, startPayloadOf } from "../../src/sandbox/qr-scan.js";
+import { BOT_INFO, button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, openSharedCard, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
@@ -56,7 +57,8 @@ describe("/mycodes", () => {
         "🎟 Your vouchers (5) · page 1/1",
         "",
         `1. ⏳ Cake for four · ${shownCode(group.codes[0]!)} · waiting for 3 buyers`,
-        `2. ↩️ Flat white · ${shownCode(returned.codes[0]!)} · refunded`,
+        // Its money is owed until the shop says it paid it back.
+        `2. ↩️ Flat white · ${shownCode(returned.codes[0]!)} · refund requested`,
         `3. ✔️ Mocha · ${shownCode(used.codes[0]!)} · redeemed 4 May 2026, 17:00`,
         `4. ✅ Latte · ${shownCode(active.codes[0]!)} · valid until 3 Jun 2026, 17:00`,
         `5. ⌛ Espresso · ${shownCode(short.codes[0]!)} · expired 5 May 2026, 17:00`,
@@ -68,7 +70,7 @@ describe("/mycodes", () => {
     const zh = only(await ben.send("/mycodes"));
     expect(zh.text).toContain("🎟 我的券码（5）· 第 1/1 页");
     expect(zh.text).toContain("等待 3 人成团");
-    expect(zh.text).toContain("已退款");
+    expect(zh.text).toContain("退款处理中");
     expect(zh.text).toContain("已于 2026年5月4日 17:00 核销");
     expect(zh.text).toContain("有效期至 2026年6月3日 17:00");
     expect(zh.text).toContain("已于 2026年5月5日 17:00 过期");
@@ -102,7 +104,12 @@ describe("/mycodes", () => {
   it("pages through more than 8 vouchers", async () => {
     const dan = h.user({ id: 1015, firstName: "Dan", languageCode: "en" });
     const { delivery, codes } = await purchase(h, dan, deals.many.id, 10);
-    // Ten codes arrive as one list, not ten photos.
+    // Ten QR codes arrive as one album, each photo with its code and a QR of it, then the list.
+    const album = only(sentTo(delivery, 1015), "sendMediaGroup");
+    const photos = album.result as { caption: string; photo: unknown[] }[];
+    expect(photos).toHaveLength(10);
+    expect(album.uploads!.map((png) => startPayloadOf(decodeQr(png)!, BOT_INFO.username))).toEqual(codes.map((c) => `v-${c}`));
+    expect(photos.map((p) => p.caption.split("\n")[1])).toEqual(codes.map((c) => `Code: ${shownCode(c)}`));
     const codeList = sentTo(delivery, 1015).at(-1)!;
     expect(codeList.text).toMatch(/^🎟 Your 10 voucher codes/);
     expect(codeList.text).toContain(`10. ${shownCode(codes[9]!)}`);
@@ -128,6 +135,16 @@ describe("/mycodes", () => {
     expect(back.text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 1/2");
     // A page past the end (an old button) shows the last page.
     expect(only(await dan.press("vl:7")).text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 2/2");
+  });
+
+  it("splits more than 10 QR codes into even albums, none of a single photo", async () => {
+    const bulk = await h.publish(1001, { title: "Bagel", priceMinor: 300, originalPriceMinor: 500, perPersonLimit: 11 });
+    const fay = h.user({ id: 1018, firstName: "Fay", languageCode: "en" });
+    const { delivery, codes } = await purchase(h, fay, bulk.id, 11);
+    const albums = sentTo(delivery, 1018).filter((c) => c.method === "sendMediaGroup");
+    expect(albums.map((a) => a.uploads!.length)).toEqual([5, 6]);
+    const scanned = albums.flatMap((a) => a.uploads!.map((png) => startPayloadOf(decodeQr(png)!, BOT_INFO.username)));
+    expect(scanned).toEqual(codes.map((c) => `v-${c}`));
   });
 
   it("opens only the user's own vouchers", async () => {
@@ -166,9 +183,17 @@ describe("refunds any time while unused", () => {
 
     const shownVoucher = only(await ann.press(`vc:${voucherIds[1]}`));
     expect(buttonTexts(shownVoucher)).toEqual(["↩️ Refund", "🎟 My vouchers", "✖ Close"]);
-    const question = only(await ann.press(button(shownVoucher, "↩️ Refund")));
+    const howMany = only(await ann.press(button(shownVoucher, "↩️ Refund")));
+    expect(howMany.text).toBe(`↩️ How many of your 2 unused vouchers of Hotpot for two (order #${orderId}) do you want to refund? CN¥25 each.`);
+    expect(buttonTexts(howMany)).toEqual(["1", "2", "No, keep them"]);
+    const question = only(await ann.press(button(howMany, "2")));
+    expect(question.method).toBe("editMessageText");
     expect(question.text).toBe(
-      `↩️ Refund 2 unused vouchers of Hotpot for two (order #${orderId}) for CN¥50? The codes stop working at once.`,
+      [
+        `↩️ Refund 2 unused vouchers of Hotpot for two (order #${orderId}) for CN¥50? These codes stop working at once:`,
+        shownCode(codes[2]!),
+        shownCode(codes[1]!),
+      ].join("\n"),
     );
     expect(buttonTexts(question)).toEqual(["Yes, refund", "No, keep them"]);
     // Nothing happens until the buyer confirms.
@@ -228,11 +253,12 @@ describe("refunds any time while unused", () => {
 
   it("settles with /refunded ORDER, and tells a Chinese buyer in Chinese", async () => {
     const mei = h.user({ id: 1112, firstName: "美美", languageCode: "zh" });
-    const { orderId, voucherIds } = await purchase(h, mei, deal.id, 1);
+    const { orderId, voucherIds, codes } = await purchase(h, mei, deal.id, 1);
     const shownVoucher = only(await mei.press(`vc:${voucherIds[0]}`));
     expect(buttonTexts(shownVoucher)).toEqual(["↩️ 退款", "🎟 我的券码", "✖ 关闭"]);
+    // A single unused voucher needs no "how many".
     const question = only(await mei.press(button(shownVoucher, "↩️ 退款")));
-    expect(question.text).toBe(`↩️ 退还 Hotpot for two（订单 #${orderId}）中 1 张未使用的券，共 ¥25？券码将立即失效。`);
+    expect(question.text).toBe(`↩️ 退还 Hotpot for two（订单 #${orderId}）中 1 张未使用的券，共 ¥25？以下券码将立即失效：\n${shownCode(codes[0]!)}`);
     const confirmed = await mei.press(button(question, "确认退款"));
     expect(only(sentTo(confirmed, 1112)).text).toBe(
       `↩️ 订单 #${orderId} 已申请退款：Hotpot King 将通过支付服务商退还 ¥25，完成后会通知你。`,
@@ -245,6 +271,64 @@ describe("refunds any time while unused", () => {
     const settled = await owner.send(`/refunded #${orderId}`);
     expect(only(sentTo(settled, 1101)).text).toBe(`✅ Order #${orderId} marked as refunded (CN¥25). The buyer has been told.`);
     expect(only(sentTo(settled, 1112)).text).toBe(`✅ 商家已退还订单 #${orderId}（Hotpot for two）的 ¥25。`);
+  });
+
+  it("refunds as many vouchers as the buyer chooses, each shown as requested until the shop pays it back", async () => {
+    const dee = h.user({ id: 1115, firstName: "Dee", languageCode: "en" });
+    const { orderId, codes, voucherIds } = await purchase(h, dee, deal.id, 3);
+    const howMany = only(await dee.press(`vr:${voucherIds[0]}`));
+    expect(buttonTexts(howMany)).toEqual(["1", "2", "3", "No, keep them"]);
+    const question = only(await dee.press(button(howMany, "1")));
+    expect(question.text).toBe(
+      `↩️ Refund 1 unused voucher of Hotpot for two (order #${orderId}) for CN¥25? This code stops working at once:\n${shownCode(codes[2]!)}`,
+    );
+    const first = await dee.press(button(question, "Yes, refund"));
+    expect(only(sentTo(first, 1115)).text).toBe(
+      `↩️ Refund requested for order #${orderId}: Hotpot King will pay CN¥25 back through the payment provider. You'll get a message when it's done.`,
+    );
+    expect(only(sentTo(first, 1101)).text).toMatch(new RegExp(`^↩️ Refund due: order #${orderId}, Hotpot for two, CN¥25\\.`));
+    const lines = async () => (only(await dee.send("/mycodes")).text.split("\n").slice(2));
+    expect(await lines()).toEqual([
+      `1. ↩️ Hotpot for two · ${shownCode(codes[2]!)} · refund requested`,
+      `2. ✅ Hotpot for two · ${shownCode(codes[1]!)} · valid until 3 Jun 2026, 17:00`,
+      `3. ✅ Hotpot for two · ${shownCode(codes[0]!)} · valid until 3 Jun 2026, 17:00`,
+    ]);
+    // The other two still work, and can still be refunded.
+    expect(only(sentTo(await owner.send(`/redeem ${codes[0]}`), 1101)).text).toMatch(/^✅ Redeemed /);
+
+    await owner.send(`/refunded ${orderId}`);
+    expect((await lines())[0]).toBe(`1. ↩️ Hotpot for two · ${shownCode(codes[2]!)} · refunded`);
+
+    // A second refund owes only its own share; the one paid back stays paid back.
+    // One is left unused now: no "how many".
+    const last = only(await dee.press(`vr:${voucherIds[0]}`));
+    expect(buttonTexts(last)).toEqual(["Yes, refund", "No, keep them"]);
+    const second = await dee.press(button(last, "Yes, refund"));
+    expect(only(sentTo(second, 1101)).text).toMatch(new RegExp(`^↩️ Refund due: order #${orderId}, Hotpot for two, CN¥25\\.`));
+    expect(await lines()).toEqual([
+      `1. ↩️ Hotpot for two · ${shownCode(codes[2]!)} · refunded`,
+      `2. ↩️ Hotpot for two · ${shownCode(codes[1]!)} · refund requested`,
+      `3. ✔️ Hotpot for two · ${shownCode(codes[0]!)} · redeemed 4 May 2026, 17:00`,
+    ]);
+    expect(only(await owner.send("/refunds")).text).toContain(`#${orderId} · Hotpot for two · CN¥25 ·`);
+    // Nothing is left to refund.
+    expect(buttonTexts(only(await dee.press(`vc:${voucherIds[0]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+    expect(callbackAnswer(await dee.press(`vry:${voucherIds[0]}:1`)).text).toBe(
+      "This voucher can't be refunded (used, expired, or the offer has no refunds).",
+    );    await owner.send(`/refunded ${orderId}`);
+  });
+
+  it("keeps the vouchers not refunded within the per-person limit", async () => {
+    const limited = await h.publish(1101, { title: "Lamb skewers", priceMinor: 800, originalPriceMinor: 1200, perPersonLimit: 4, refundPolicy: "ANYTIME" });
+    const gus = h.user({ id: 1116, firstName: "Gus", languageCode: "en" });
+    const { voucherIds, orderId } = await purchase(h, gus, limited.id, 3);
+    const howMany = only(await gus.press(`vr:${voucherIds[0]}`));
+    await gus.press(button(only(await gus.press(button(howMany, "1"))), "Yes, refund"));
+    // Two vouchers kept of a limit of four: two more may be bought, not four.
+    const card = await openSharedCard(gus, limited.id);
+    const question = only(await gus.press(dataStartingWith(card, `buy:${limited.id}:`)));
+    expect(buttonTexts(question)).toEqual(["1", "2", "✖ Close"]);
+    await owner.send(`/refunded ${orderId}`);
   });
 
   it("lets only merchants settle refunds", async () => {
@@ -261,7 +345,7 @@ describe("refunds any time while unused", () => {
     const shownVoucher = only(await cat.press(`vc:${voucherIds[0]}`));
     const question = only(await cat.press(button(shownVoucher, "↩️ Refund")));
     const confirmed = await cat.press(button(question, "Yes, refund"));
-    expect(only(confirmed, "editMessageText").text).toBe(`↩️ Done: the vouchers of order #${orderId} are cancelled.`);
+    expect(only(confirmed, "editMessageText").text).toBe(`↩️ Done: 1 voucher of order #${orderId} cancelled.`);
     // Nothing is owed: the merchant has nothing to do.
     expect(sentTo(confirmed, 1101)).toEqual([]);
     expect(await orderOf(orderId)).toMatchObject({ status: "REFUNDED", refundMinor: 0 });
@@ -309,7 +393,7 @@ describe("a deal without refunds", () => {
 
     const asked = await ann.press(`vr:${voucherIds[0]}`);
     expect(only(asked).text).toBe("This voucher can't be refunded (used, expired, or the offer has no refunds).");
-    const forced = await ann.press(`vry:${voucherIds[0]}`);
+    const forced = await ann.press(`vry:${voucherIds[0]}:1`);
     expect(callbackAnswer(forced)).toEqual({
       text: "This voucher can't be refunded (used, expired, or the offer has no refunds).",
       alert: true,
@@ -320,7 +404,7 @@ describe("a deal without refunds", () => {
     expect(order.vouchers[0]!.status).toBe("ACTIVE");
 
     ann.setLanguageCode("zh");
-    expect(callbackAnswer(await ann.press(`vry:${voucherIds[0]}`)).text).toBe("这个券码不能退款（已使用、已过期，或该优惠不支持退款）。");
+    expect(callbackAnswer(await ann.press(`vry:${voucherIds[0]}:1`)).text).toBe("这个券码不能退款（已使用、已过期，或该优惠不支持退款）。");
   });
 });
 

@@ -73,8 +73,10 @@ describe("posting an offer", () => {
     }
 
     const original = await ask("9.90");
-    expect(original.text).toBe("🏷 The usual price, in CNY (not below CN¥9.90):");
-    expect((await ask("5")).text).toBe("The usual price can't be lower than the price customers pay.");
+    expect(original.text).toBe("🏷 The usual price, in CNY (above CN¥9.90):");
+    expect((await ask("5")).text).toBe("The usual price must be above the price customers pay.");
+    // The same as the price is no discount at all.
+    expect((await ask("9.90")).text).toBe("The usual price must be above the price customers pay.");
     expect(await stepOf(601)).toBe("original");
 
     const quantity = await ask("19.90");
@@ -208,7 +210,7 @@ describe("posting an offer", () => {
       "💰 顾客支付的价格（CNY，例如 9.90；0 表示免费券）：",
     );
     expect((await h.db.repos.forms.get(603n))?.data).toMatchObject({ photoFileId: "AgACAgQAAxkBAAIBshengjian" });
-    expect(only(await yang.send("12")).text).toBe("🏷 原价（CNY，不低于 ¥12）：");
+    expect(only(await yang.send("12")).text).toBe("🏷 原价（CNY，须高于 ¥12）：");
     await yang.send("24");
     await yang.send("100");
     await yang.send("2");
@@ -240,6 +242,50 @@ describe("posting an offer", () => {
     expect(preview[0]!.payload.photo).toBe("AgACAgQAAxkBAAIBlong");
     expect(preview[1]!.text).toMatch(/^👀 Preview: this is what customers will see\.\n\nT{80}\nD+…\n\n🏪 N{64}/);
     expect(buttonTexts(preview[1]!)).toEqual(["✅ Publish", ...EDITS, "◀ Back", "✖ Cancel"]);
+    expect(only(await pho.send("/cancel")).text).toBe("Cancelled. Nothing was saved.");
+  });
+
+  it("edits from the preview with Back and Cancel on every prompt, losing nothing", async () => {
+    const pho = h.user({ id: 602, firstName: "Phong", languageCode: "en" });
+    const preview = only(await pho.send("/newdeal Iced tea | 3 | 6 | 20 | 2"));
+    const priceLine = (call: ApiCall) => call.text.split("\n").find((l) => l.startsWith("💰"));
+    expect(priceLine(preview)).toBe("💰 CN¥3 instead of CN¥6 (−50%)");
+
+    // The first question, opened from the preview: Back and Cancel both return to it, unchanged.
+    const title = only(await pho.press(button(preview, "✏️ Title")));
+    expect(title.text).toMatch(/^🏷 What's the offer\?/);
+    expect(buttonTexts(title)).toEqual(["◀ Back", "✖ Cancel"]);
+    const back = only(await pho.press(button(title, "◀ Back")));
+    expect(back.text).toBe(preview.text);
+    expect(buttonTexts(back)).toEqual(buttonTexts(preview));
+    const cancelled = only(await pho.press(button(only(await pho.press(button(back, "✏️ Title"))), "✖ Cancel")));
+    expect(cancelled.text).toBe(preview.text);
+
+    // A new price above the usual one asks for the usual price; Back there returns to the price, not to itself.
+    const price = only(await pho.press(button(cancelled, "✏️ Price")));
+    expect(price.text).toMatch(/^💰 The price customers pay/);
+    const usual = only(await pho.send("7"));
+    expect(usual.text).toBe("🏷 The usual price, in CNY (above CN¥7):");
+    expect(buttonTexts(usual)).toEqual(["◀ Back", "✖ Cancel"]);
+    const priceAgain = only(await pho.press(button(usual, "◀ Back")));
+    expect(priceAgain.text).toBe(price.text);
+    expect(buttonTexts(priceAgain)).toEqual(["◀ Back", "✖ Cancel"]);
+    const cheaper = only(await pho.send("5"));
+    expect(priceLine(cheaper)).toBe("💰 CN¥5 instead of CN¥6 (−17%)");
+
+    // Cancel on that follow-up question leaves the whole edit: the price is what it was before it.
+    only(await pho.press(button(cheaper, "✏️ Price")));
+    const usual2 = only(await pho.send("8"));
+    const kept = only(await pho.press(button(usual2, "✖ Cancel")));
+    expect(priceLine(kept)).toBe("💰 CN¥5 instead of CN¥6 (−17%)");
+    expect(await stepOf(602)).toBe("preview");
+
+    // Finished edits keep the preview's own Back: to the last question of the form.
+    only(await pho.press(button(kept, "✏️ Price")));
+    only(await pho.send("8"));
+    const edited = only(await pho.send("10"));
+    expect(priceLine(edited)).toBe("💰 CN¥8 instead of CN¥10 (−20%)");
+    expect(only(await pho.press(button(edited, "◀ Back"))).text).toMatch(/^👥 Group deal\?/);
     expect(only(await pho.send("/cancel")).text).toBe("Cancelled. Nothing was saved.");
   });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
 import { newVoucherCode } from "../../src/domain/voucher-code.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
+import { BotHarness, button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
@@ -158,15 +158,58 @@ describe("redeeming a voucher", () => {
     expect(await statusOf(codes[0]!)).toBe("REDEEMED");
   });
 
-  it("refuses a Redeem button pressed by anyone but the shop, as if the code did not exist", async () => {
-    const { codes, voucherIds } = await purchase(h, ann, noodles.id, 1);
+  it("refuses a Redeem button pressed by anyone but the one who scanned the code", async () => {
+    const { codes } = await purchase(h, ann, noodles.id, 1);
+    const confirm = only(await owner.send(`/start v-${codes[0]}`));
+    const redeemData = button(confirm, "✅ Redeem");
     await h.shop(903, { ...SHANGHAI, name: "Sushi Spot" });
     const sushi = h.user({ id: 903, firstName: "Kenji", languageCode: "zh" });
-    const forged = `rdm:${voucherIds[0]}`;
     expect(only(await sushi.send("/redeem")).text).toContain("/redeem");
-    expect(callbackAnswer(await sushi.press(forged))).toEqual({ text: "你的店铺没有这个券码。", alert: true });
-    expect(callbackAnswer(await ann.press(forged))).toEqual({ text: "Only a shop's owner (or staff) can redeem vouchers.", alert: true });
+    expect(callbackAnswer(await sushi.press(redeemData))).toEqual({
+      text: "这个确认已失效。请重新扫描顾客的二维码，或用 /redeem 输入券码。",
+      alert: true,
+    });
+    expect(callbackAnswer(await ann.press(redeemData))).toEqual({ text: "Only a shop's owner (or staff) can redeem vouchers.", alert: true });
     expect(await statusOf(codes[0]!)).toBe("ACTIVE");
+  });
+
+  it("redeems nothing through a forged Redeem button: it carries no voucher id, and forging counts as a wrong code", async () => {
+    const { codes, voucherIds } = await purchase(h, ann, noodles.id, 1);
+    const failures = () => h.db.db.redeemFailure.count({ where: { userId: 901n } });
+    const before = await failures();
+    // The confirmation's button reveals nothing about the voucher.
+    const confirm = only(await owner.send(`/start v-${codes[0]}`));
+    expect(button(confirm, "✅ Redeem")).not.toContain(String(voucherIds[0]));
+    expect(button(confirm, "✅ Redeem")).not.toContain(codes[0]!);
+    for (const forged of [`rdm:${voucherIds[0]}`, "rdm:AAAAAAAAAAAAAAAAAAAAAA"]) {
+      const pressed = await owner.press(forged, (confirm.result as { message_id: number }).message_id);
+      expect(callbackAnswer(pressed)).toEqual({
+        text: "This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.",
+        alert: true,
+      });
+      expect(sentTo(pressed, 911)).toEqual([]);
+    }
+    expect(await statusOf(codes[0]!)).toBe("ACTIVE");
+    expect(await failures()).toBe(before + 2);
+  });
+
+  it("lets the Redeem button work for a few minutes only, and across a restart", async () => {
+    const { codes } = await purchase(h, ann, noodles.id, 2);
+    const stale = only(await owner.send(`/start v-${codes[0]}`));
+    h.advance(11 * MINUTE);
+    expect(callbackAnswer(await owner.press(button(stale, "✅ Redeem"))).text).toBe(
+      "This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.",
+    );
+    expect(await statusOf(codes[0]!)).toBe("ACTIVE");
+    // Scanned again, it works; and the confirmation lives in the database, so another
+    // process on the same database (or this one after a restart) honours it.
+    const fresh = only(await owner.send(`/start v-${codes[1]}`));
+    const token = button(fresh, "✅ Redeem").slice("rdm:".length);
+    const restarted = new BotHarness(h.db, { now: h.clock() });
+    const { outcome } = await restarted.services.vouchers.redeemConfirmed(901n, token);
+    expect(outcome).toBe("redeemed");
+    expect(await statusOf(codes[1]!)).toBe("REDEEMED");
+    h.advance(15 * MINUTE);
   });
 
   it("redeems once when two redemptions of the same code arrive at once", async () => {

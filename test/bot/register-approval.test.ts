@@ -1,6 +1,6 @@
 // With operators configured, a new shop waits for one of them, and they are told.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, only, shown } from "../support/bot-harness.js";
+import { button, createHarness, only, shown } from "../support/bot-harness.js";
 
 const ADMIN = 900;
 const ASLEEP_ADMIN = 901;
@@ -37,6 +37,29 @@ describe("registering a shop when operators approve shops", () => {
     const zoe = h.user({ id: 501, firstName: "Zoë <Z>", languageCode: "en" });
     expect(only(await zoe.send("/newdeal")).text).toBe("Your shop is still waiting for an operator's approval.");
     expect(await h.db.repos.forms.get(501n)).toBeNull();
+  });
+
+  it("sends a rejected shop that registers again back to the operators, who are told", async () => {
+    const admin = h.user({ id: ADMIN, firstName: "Ops", languageCode: "en" });
+    const shopId = (await h.db.repos.shops.findByOwner(501n))!.id;
+    await admin.press(`ad:r:${shopId}`);
+    expect(await h.db.repos.shops.findByOwner(501n)).toMatchObject({ status: "REJECTED" });
+
+    const zoe = h.user({ id: 501, firstName: "Zoë <Z>", languageCode: "en" });
+    await zoe.send("/register Zoë's Flowers | retail | 31.2,121.5 | 7 Main St");
+    const calls = shown(await zoe.send("9–18"));
+    expect(calls.filter((c) => c.payload.chat_id === 501).map((c) => c.text)).toEqual([
+      "✅ Zoë's Flowers is registered and waits for an operator's approval. I'll tell you when it's done.",
+    ]);
+    const notice = calls.find((c) => c.payload.chat_id === ADMIN)!;
+    expect(notice.text).toBe(
+      "🔁 Registered again after a rejection, waiting for approval: Zoë's Flowers (🛍 Shopping), 7 Main St, owner Zoë <Z> (501).",
+    );
+    expect(await h.db.repos.shops.findByOwner(501n)).toMatchObject({ status: "PENDING", name: "Zoë's Flowers" });
+    expect(only(await zoe.send("/newdeal")).text).toBe("Your shop is still waiting for an operator's approval.");
+
+    await admin.press(button(notice, "✅ Approve"));
+    expect(await h.db.repos.shops.findByOwner(501n)).toMatchObject({ status: "APPROVED" });
   });
 
   it("says so in Chinese too", async () => {

@@ -289,4 +289,17 @@ describe("registering a shop", () => {
     expect(await shopOf(401)).toMatchObject({ name: "Joe's Noodle Bar", address: "14 Fuzhou Road", status: "APPROVED" });
     expect(await h.db.repos.shops.count()).toBe(3);
   });
+
+  it("moves the shop's offers with its new pin and category when it registers again, as /shop does", async () => {
+    const joe = h.user({ id: 401, firstName: "Joe", languageCode: "en" });
+    const deal = await h.publish(401, { title: "Noodle lunch" });
+    const newPin = { lat: 31.3, lng: 121.6 };
+    await joe.send(`/register Joe's Noodle Bar | cafe | ${newPin.lat},${newPin.lng} | 1 Harbour Road`);
+    expect(only(await joe.send("Mon–Sun 10:00–23:00")).text).toBe("✅ Your shop's details are updated.");
+
+    const ann = h.user({ id: 431, firstName: "Ann", languageCode: "en" });
+    const list = only(await ann.location(newPin.lat, newPin.lng));
+    expect(list.text).toContain("1. Noodle lunch: CN¥10 CN¥20 −50% · 0 m");
+    expect(await h.db.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).toMatchObject({ category: "cafe", ...newPin });
+  });
 });

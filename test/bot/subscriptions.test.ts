@@ -15,7 +15,7 @@ describe("/subscribe", () => {
     const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
     const ask = only(await ana.send("/subscribe"));
     expect(ask.text).toMatch(/^🔔 Which place should I watch for new deals\?/);
-    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]); // no last location yet
+    expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]); // no last location yet
 
     const saved = only(await ana.location(SHANGHAI.lat, SHANGHAI.lng));
     expect(saved.text).toBe(
@@ -102,8 +102,12 @@ describe("/subscribe", () => {
     const wider = lastShown(await ana.press(button(saved, "10 km")));
     const ask = only(await ana.press(button(wider, "📍 Move")));
     expect(ask.text).toMatch(/^📍 Where should this place be now\?/);
-    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
     expect(only(await ana.send("somewhere else")).text).toMatch(/^📍 Those coordinates are not valid/);
+    // Back: the place's settings as they were.
+    const back = only(await ana.press(button(ask, "◀ Back")));
+    expect([back.text, buttonTexts(back)]).toEqual([wider.text, buttonTexts(wider)]);
+    only(await ana.press(button(back, "📍 Move")));
 
     const moved = only(await ana.send("40.758, -73.9855"));
     expect(moved.text).toMatch(/^✅ Moved\./);
@@ -119,9 +123,14 @@ describe("/subscribe", () => {
     const saved = only(await ana.location(SHANGHAI.lat, SHANGHAI.lng));
     const ask = only(await ana.press(button(saved, "🌙 Other times…")));
     expect(ask.text).toBe('🌙 When should I keep quiet about this place? Send two local times, such as 22:30–07:00, or "none".');
-    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
     expect(only(await ana.send("after dinner")).text).toBe("Quiet hours must be times of day such as 22:00–08:00.");
     expect(only(await ana.send("25:00-07:00")).text).toBe("Quiet hours must be times of day such as 22:00–08:00.");
+    const back = only(await ana.press(button(ask, "◀ Back")));
+    expect(back.text).toContain("Quiet hours: 22:00–08:00 (local time)");
+    expect(buttonTexts(back)).toContain("🌙 Other times…");
+    expect(await h.db.repos.forms.get(1001n)).toBeNull();
+    only(await ana.press(button(back, "🌙 Other times…")));
 
     const set = only(await ana.send("22:30 - 6:45"));
     expect(set.text).toMatch(/^✅ Quiet hours saved\./);
@@ -186,6 +195,15 @@ describe("/unsubscribe", () => {
     expect(await h.services.subscriptions.list(1001n)).toEqual([]);
     expect(only(await ana.send("/unsubscribe")).text).toBe("You have no subscriptions, so there is nothing to stop.");
     expect(only(await ana.send("/subscriptions")).text).toMatch(/^You have no subscriptions yet/);
+  });
+
+  it("goes back from the question of a new place to the list of places, adding nothing", async () => {
+    const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
+    const ask = only(await ana.send("/subscribe"));
+    const list = only(await ana.press(button(ask, "◀ Back")));
+    expect(list.text).toMatch(/^You have no subscriptions yet/);
+    expect(await h.db.repos.forms.get(1001n)).toBeNull();
+    expect(await h.services.subscriptions.list(1001n)).toEqual([]);
   });
 });
 

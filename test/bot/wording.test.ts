@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/db/deal.repository.js";
 import { button, createHarness, lastShown, only } from "../support/bot-harness.js";
-import { purchase } from "../support/purchase.js";
+import { purchase, shownCode } from "../support/purchase.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 /** Far from HERE, with a single deal around it. */
@@ -60,10 +60,10 @@ describe("numbers and prices in words", () => {
 
   it("asks to refund the unused voucher, and the owner reads 1 voucher sold, in the offer's panel", async () => {
     const bob = h.user({ id: 2213, firstName: "Bob", languageCode: "en" });
-    const { orderId, voucherIds } = await purchase(h, bob, oolong.id, 1);
+    const { orderId, voucherIds, codes } = await purchase(h, bob, oolong.id, 1);
     const shown = only(await bob.press(`vc:${voucherIds[0]}`));
     expect(only(await bob.press(button(shown, "↩️ Refund"))).text).toBe(
-      `↩️ Refund the unused voucher of Oolong pot (order #${orderId}) for CN¥10? The code stops working at once.`,
+      `↩️ Refund 1 unused voucher of Oolong pot (order #${orderId}) for CN¥10? This code stops working at once:\n${shownCode(codes[0]!)}`,
     );
 
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });

@@ -33,7 +33,10 @@ describe("operators and shops", () => {
     expect(buttonTexts(notice)).toEqual(["✅ Approve", "❌ Reject"]);
     const calls = await admin.press(button(notice, "✅ Approve"));
     expect(callbackAnswer(calls).text).toBe("✅ Noodle King is approved.");
-    expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageReplyMarkup", "sendMessage", "sendMessage"]);
+    expect(calls.map((c) => c.method)).toEqual(["answerCallbackQuery", "editMessageText", "sendMessage", "sendMessage"]);
+    // The notice now shows the shop as it is.
+    expect(calls[1]!.payload.message_id).toBe((notice.result as { message_id: number }).message_id);
+    expect(calls[1]!.text).toMatch(/^#\d+ Noodle King \(🍜 Food\), 1 Road · approved$/);
     expect(buttonTexts(calls[1]!)).toEqual(["⛔ Suspend", "✖ Close"]);
     expect(calls.slice(2).map((c) => [c.payload.chat_id, c.text])).toEqual([
       [ADMIN, "✅ Noodle King is approved."],
@@ -86,15 +89,25 @@ describe("operators and shops", () => {
     const shopId = (await h.db.repos.shops.findByOwner(761n))!.id;
     const card = only(await admin.send(`/admin ${shopId}`));
     expect(card.text).toBe(`#${shopId} Noodle King (🍜 Food), 1 Road · approved`);
-    const suspended = await admin.press(button(card, "⛔ Suspend"));
+    const stale = only(await admin.send(`/admin ${shopId}`));
+    const suspended = await admin.press(button(card, "⛔ Suspend"), (card.result as { message_id: number }).message_id);
     expect(callbackAnswer(suspended).text).toBe("⛔ Noodle King is suspended: its offers are hidden.");
+    const edited = only(suspended, "editMessageText");
+    expect([edited.text, buttonTexts(edited)]).toEqual([`#${shopId} Noodle King (🍜 Food), 1 Road · suspended`, ["♻️ Reinstate", "✖ Close"]]);
+    // A second screen of the same shop, pressed after: it is told why nothing happened, and shows the truth.
+    const late = await admin.press(button(stale, "⛔ Suspend"), (stale.result as { message_id: number }).message_id);
+    expect(callbackAnswer(late)).toEqual({ text: "This shop's status has changed meanwhile (now: SUSPENDED).", alert: true });
+    const refreshed = only(late, "editMessageText");
+    expect(refreshed.payload.message_id).toBe((stale.result as { message_id: number }).message_id);
+    expect([refreshed.text, buttonTexts(refreshed)]).toEqual([edited.text, ["♻️ Reinstate", "✖ Close"]]);
     expect(await statusOf(761)).toBe("SUSPENDED");
     expect(await onSaleNearby()).not.toContain(dish);
     const owner = h.user({ id: 761, firstName: "Owner 761", languageCode: "zh" });
     expect(only(await owner.send("/newdeal")).text).toBe("你的店铺未获准发布优惠，请联系运营。");
     expect(callbackAnswer(await owner.press(`md:r:${paused}`)).text).toBe("你的店铺已被暂停：在运营恢复之前，优惠不会展示。");
 
-    await admin.press(button(only(await admin.send(`/admin ${shopId}`)), "♻️ Reinstate"));
+    const reinstated = await admin.press(button(only(await admin.send(`/admin ${shopId}`)), "♻️ Reinstate"));
+    expect(only(reinstated, "editMessageText").text).toBe(`#${shopId} Noodle King (🍜 Food), 1 Road · approved`);
     expect(await statusOf(761)).toBe("APPROVED");
     expect(await onSaleNearby()).toContain(dish);
     expect((await h.db.db.deal.findUniqueOrThrow({ where: { id: paused } })).status).toBe("PAUSED");

@@ -2,6 +2,7 @@
 // what changes for customers, and what never changes for vouchers sold.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { button, buttonTexts, callbackAnswer, createHarness, lastShown, only, shown } from "../support/bot-harness.js";
+import { purchase } from "../support/purchase.js";
 import { orderRow } from "./fixtures.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
@@ -53,7 +54,14 @@ describe("managing offers with /mydeals", () => {
         "📅 Sale ends 11 May 2026, 17:00",
       ].join("\n"),
     );
-    expect(buttonTexts(panel)).toEqual(["⏸ Pause", "⏹ End now", "📦 Stock", "💰 Price", "📅 End date", "📄 Duplicate", "📊 Stats", "◀ Back"]);
+    expect(buttonTexts(panel)).toEqual([
+      "⏸ Pause", "⏹ End now",
+      "✏️ Title", "📝 Description", "📷 Photo",
+      "💰 Price", "🏷 Usual price",
+      "📦 Stock", "📅 End date",
+      "📄 Duplicate", "📊 Stats",
+      "◀ Back",
+    ]);
   });
 
   it("pauses (the offer leaves search at once) and resumes", async () => {
@@ -79,7 +87,7 @@ describe("managing offers with /mydeals", () => {
     const panel = only(await owner.press(button(only(await owner.send("/mydeals")), "1")));
     const ask = only(await owner.press(button(panel, "📦 Stock")));
     expect(ask.text).toBe("📦 The new total quantity (now 50; 5 already sold or reserved, so at least that):");
-    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
     expect(only(await owner.send("4")).text).toBe("5 are already sold or reserved: the total can't be lower than that.");
     expect(await deal(noodles)).toMatchObject({ quantity: 50, stockLeft: 45 });
     const [saved, again] = shown(await owner.send("20"));
@@ -95,7 +103,8 @@ describe("managing offers with /mydeals", () => {
     expect(only(await owner.press(button(panel, "💰 Price"))).text).toBe(
       "💰 The new price in CNY (now CN¥25, usual CN¥40). Vouchers already sold keep their price.",
     );
-    expect(only(await owner.send("45")).text).toBe("The usual price can't be lower than the price customers pay.");
+    expect(only(await owner.send("45")).text).toBe("The usual price must be above the price customers pay.");
+    expect(only(await owner.send("40")).text).toBe("The usual price must be above the price customers pay.");
     expect(lastShown(await owner.send("19.90")).text).toContain("💰 CN¥19.90 (usual CN¥40)");
     expect((await deal(noodles)).priceMinor).toBe(1990);
     const orders = await h.db.db.order.findMany({ where: { dealId: noodles } });
@@ -161,5 +170,110 @@ describe("managing offers with /mydeals", () => {
   it("is refused to someone without a shop", async () => {
     const ann = h.user({ id: 790, firstName: "Ann", languageCode: "en" });
     expect(only(await ann.send("/mydeals")).text).toBe("Only merchants can do this. Register your shop first with /register.");
+  });
+});
+
+describe("changing an offer after publishing", () => {
+  let h: ReturnType<typeof createHarness>;
+  let dealId: number;
+  const deal = () => h.db.db.deal.findUniqueOrThrow({ where: { id: dealId } });
+  const openPanel = async (owner: ReturnType<typeof h.user>) => only(await owner.press(button(only(await owner.send("/mydeals")), "1")));
+
+  beforeAll(async () => {
+    h = createHarness();
+    await h.shop(OWNER, { ...HERE, name: "Noodle Bar" });
+    dealId = (await h.publish(OWNER, { title: "Beef noodles", priceMinor: 2500, originalPriceMinor: 4000 })).id;
+  });
+  afterAll(() => h.close());
+
+  it("has Back and Cancel on every question: Back returns to the offer's panel, Cancel leaves the edit", async () => {
+    const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
+    const panel = await openPanel(owner);
+    for (const control of ["📦 Stock", "💰 Price", "🏷 Usual price", "📅 End date", "✏️ Title", "📝 Description", "📷 Photo"]) {
+      const ask = only(await owner.press(button(panel, control)));
+      expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
+      const back = only(await owner.press(button(ask, "◀ Back")));
+      expect([back.text, buttonTexts(back)]).toEqual([panel.text, buttonTexts(panel)]);
+      expect(await h.db.repos.forms.get(BigInt(OWNER))).toBeNull();
+    }
+    const ask = only(await owner.press(button(panel, "📦 Stock")));
+    expect(only(await owner.press(button(ask, "✖ Cancel"))).text).toBe("Cancelled. Nothing was saved.");
+    expect(await deal()).toMatchObject({ quantity: 50, priceMinor: 2500, originalPriceMinor: 4000, title: "Beef noodles" });
+  });
+
+  it("asks before making an offer free; Back there returns to the price", async () => {
+    const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
+    const price = only(await owner.press(button(await openPanel(owner), "💰 Price")));
+    const confirm = only(await owner.send("0"));
+    expect(confirm.text).toBe("🆓 Make “Beef noodles” free? Customers will get its vouchers without paying. Vouchers already sold keep their price.");
+    expect(buttonTexts(confirm)).toEqual(["🆓 Yes, make it free", "◀ Back", "✖ Cancel"]);
+    expect((await deal()).priceMinor).toBe(2500);
+
+    expect(only(await owner.press(button(confirm, "◀ Back"))).text).toBe(price.text);
+    const again = only(await owner.send("0"));
+    expect(only(await owner.send("yes")).text).toBe("Please use the buttons above.");
+    expect((await deal()).priceMinor).toBe(2500);
+    const [saved, panel] = shown(await owner.press(button(again, "🆓 Yes, make it free")));
+    expect(saved!.text).toBe("✅ Saved.");
+    expect(panel!.text).toContain("Status: ▶️ on sale");
+    expect((await deal()).priceMinor).toBe(0);
+
+    // Back to a price: no question asked.
+    only(await owner.press(button(panel!, "💰 Price")));
+    expect(shown(await owner.send("25")).map((c) => c.text)[0]).toBe("✅ Saved.");
+    expect((await deal()).priceMinor).toBe(2500);
+  });
+
+  it("says so in Chinese too", async () => {
+    const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "zh" });
+    only(await owner.press(button(only(await owner.press(button(only(await owner.send("/mydeals")), "1"))), "💰 价格")));
+    const confirm = only(await owner.send("0"));
+    expect(confirm.text).toBe("🆓 把“Beef noodles”改为免费吗？顾客无需付款即可领取券码。已售券码保持原价。");
+    expect(buttonTexts(confirm)).toEqual(["🆓 确定改为免费", "◀ 上一步", "✖ 取消"]);
+    expect(only(await owner.press(button(confirm, "✖ 取消"))).text).toBe("已取消，没有保存任何内容。");
+    expect((await deal()).priceMinor).toBe(2500);
+  });
+
+  it("edits the title, description, usual price and photo; a voucher already sold keeps what was bought", async () => {
+    const buyer = h.user({ id: 811, firstName: "Bea", languageCode: "en" });
+    await purchase(h, buyer, dealId);
+    const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
+
+    const title = only(await owner.press(button(await openPanel(owner), "✏️ Title")));
+    expect(title.text).toBe("✏️ The new title (up to 80 characters; now “Beef noodles”). Vouchers already sold keep the title they were bought under.");
+    expect(only(await owner.send("x".repeat(81))).text).toBe("That's too long: at most 80 characters, please.");
+    expect(lastShown(await owner.send("Beef noodles XL")).text).toMatch(/^Beef noodles XL\nStatus/);
+
+    only(await owner.press(button(await openPanel(owner), "📝 Description")));
+    expect(shown(await owner.send("Hand-pulled, with extra beef.")).map((c) => c.text)[0]).toBe("✅ Saved.");
+
+    const usual = only(await owner.press(button(await openPanel(owner), "🏷 Usual price")));
+    expect(usual.text).toBe("🏷 The new usual price in CNY (now CN¥40; above the price, CN¥25). Vouchers already sold keep theirs.");
+    expect(only(await owner.send("25")).text).toBe("The usual price must be above the price customers pay.");
+    expect(lastShown(await owner.send("50")).text).toContain("💰 CN¥25 (usual CN¥50)");
+
+    only(await owner.press(button(await openPanel(owner), "📷 Photo")));
+    expect(only(await owner.send("a photo")).text).toBe("Please send a photo.");
+    expect(shown(await owner.photo("AgACAgQAAxkBnoodlesXL")).map((c) => c.text)[0]).toBe("✅ Saved.");
+    expect(await deal()).toMatchObject({
+      title: "Beef noodles XL",
+      description: "Hand-pulled, with extra beef.",
+      originalPriceMinor: 5000,
+      photoFileId: "AgACAgQAAxkBnoodlesXL",
+    });
+
+    // The buyer's voucher still names what they bought, and their order its prices.
+    const codes = only(await buyer.send("/mycodes"));
+    expect(codes.text).toContain("Beef noodles ·");
+    expect(codes.text).not.toContain("XL");
+    expect(await h.db.db.order.findFirstOrThrow({ where: { dealId, buyerId: 811n } })).toMatchObject({
+      title: "Beef noodles",
+      unitPriceMinor: 2500,
+      unitOriginalMinor: 4000,
+    });
+    // A new customer sees the offer as it is now.
+    const card = lastShown(await h.user({ id: 812, firstName: "Cy", languageCode: "en" }).send(`/start d-${dealId}`));
+    expect(card.method).toBe("sendPhoto");
+    expect(card.text).toMatch(/^Beef noodles XL\nHand-pulled, with extra beef\./);
   });
 });

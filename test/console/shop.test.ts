@@ -30,11 +30,25 @@ describe("editing the shop with /shop", () => {
 
   it("renames the shop, checking the answer", async () => {
     const ask = only(await owner().press(button(only(await owner().send("/shop")), "✏️ Name")));
-    expect(buttonTexts(ask)).toEqual(["✖ Cancel"]);
+    expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
     expect(only(await owner().send("x".repeat(65))).text).toBe("That's too long: at most 64 characters, please.");
     const [saved, screen] = shown(await owner().send("New Name"));
     expect(saved!.text).toBe("✅ Saved.");
     expect(screen!.text.split("\n")[0]).toBe("🏪 New Name · 🍜 Food · approved");
+  });
+
+  it("returns to the details, unchanged, with Back on any question; Cancel leaves the edit", async () => {
+    const screen = only(await owner().send("/shop"));
+    for (const field of ["✏️ Name", "🏷 Category", "📍 Pin", "✉️ Address", "🕘 Hours", "📷 Photo"]) {
+      const ask = only(await owner().press(button(screen, field)));
+      expect(buttonTexts(ask).slice(-2)).toEqual(["◀ Back", "✖ Cancel"]);
+      const back = only(await owner().press(button(ask, "◀ Back")));
+      expect([back.text, buttonTexts(back)]).toEqual([screen.text, buttonTexts(screen)]);
+    }
+    const ask = only(await owner().press(button(screen, "✉️ Address")));
+    expect(only(await owner().press(button(ask, "✖ Cancel"))).text).toBe("Cancelled. Nothing was saved.");
+    expect(only(await owner().send("9 Somewhere Road")).text).not.toBe("✅ Saved.");
+    expect((await shop()).address).toBe("1 Old Road");
   });
 
   it("moves the pin and the category, and the offers with them", async () => {

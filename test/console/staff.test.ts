@@ -66,6 +66,31 @@ describe("inviting staff", () => {
     }
   });
 
+  it("leaves a link opened while the shop is suspended unused, and nobody half-joined", async () => {
+    const payload = await inviteLink();
+    await h.db.db.shop.update({ where: { id: shopId }, data: { status: "SUSPENDED" } });
+    const tom = h.user({ id: 744, firstName: "Tim", languageCode: "en" });
+    try {
+      expect(only(await tom.send(`/start ${payload}`)).text).toBe(
+        "This shop can't take on staff right now. The link stays valid until it expires: try again later.",
+      );
+      const wu = h.user({ id: 745, firstName: "吴", languageCode: "zh" });
+      expect(only(await wu.send(`/start ${payload}`)).text).toBe(
+        "这家店铺目前无法添加店员。链接在过期前仍然有效，请稍后再试。",
+      );
+      expect(await h.db.db.shopStaff.count({ where: { shopId } })).toBe(1);
+      expect((await h.db.db.staffInvite.findUniqueOrThrow({ where: { token: payload.slice("staff-".length) } })).usedAt).toBeNull();
+    } finally {
+      await h.db.db.shop.update({ where: { id: shopId }, data: { status: "APPROVED" } });
+    }
+    expect(shown(await tom.send(`/start ${payload}`)).map((c) => c.text)).toEqual([
+      "✅ You're now staff of Tea & Co: you can redeem customers' vouchers.",
+      "👥 Tim joined your staff.",
+    ]);
+    expect(await redeemable(744)).toEqual([shopId]);
+    await h.db.db.shopStaff.deleteMany({ where: { userId: 744n } });
+  });
+
   it("lists staff and removes them; removed staff can no longer redeem", async () => {
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
     const screen = only(await owner.send("/staff"));

@@ -110,6 +110,27 @@ describe("a grammY bot long polling the emulator", () => {
     });
   });
 
+  it("sends an album of up to 10 photos with their captions, and deletes no message older than 48 hours", async () => {
+    let now = new Date("2026-05-04T09:00:00Z");
+    await emulator.close();
+    emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), clock: () => now }).start();
+    await startBot(() => undefined);
+    const ana = emulator.addUser({ firstName: "Ana", started: true });
+    const photo = (caption: string) => ({ type: "photo" as const, media: new InputFile(PNG), caption, parse_mode: "HTML" as const });
+    const album = await bot.api.sendMediaGroup(ana.id, [photo("<b>one</b>"), photo("two"), photo("three")]);
+    expect(album.map((m) => m.caption)).toEqual(["one", "two", "three"]);
+    expect(new Set(album.map((m) => (m as { media_group_id?: string }).media_group_id)).size).toBe(1);
+    const eleven = Array.from({ length: 11 }, (_, i) => photo(String(i)));
+    await expect(bot.api.sendMediaGroup(ana.id, eleven)).rejects.toMatchObject({
+      description: "Bad Request: too many messages to send as an album",
+    });
+
+    now = new Date(now.getTime() + 48 * 3600_000);
+    await expect(bot.api.deleteMessage(ana.id, album[0]!.message_id)).rejects.toMatchObject({
+      description: "Bad Request: message can't be deleted for everyone",
+    });
+  });
+
   it("refuses what Telegram refuses: bad HTML, long callback_data, long captions, empty text, unknown chats", async () => {
     await startBot(() => {});
     const ana = emulator.addUser({ firstName: "Ana" });

@@ -44,6 +44,7 @@ const TEXT_LIMIT = 4096;
 const CAPTION_LIMIT = 1024;
 const ALERT_LIMIT = 200;
 const CALLBACK_DATA_BYTES = 64;
+const DELETE_WINDOW_SECONDS = 48 * 60 * 60;
 
 /** One Bot API call the bot made, with what a user would see of it. */
 export interface ApiCall {
@@ -55,6 +56,8 @@ export interface ApiCall {
   result: unknown;
   /** The bytes of an uploaded file (a photo sent as InputFile, e.g. a QR code). */
   upload?: Buffer;
+  /** The bytes of each uploaded photo of an album (sendMediaGroup), in order. */
+  uploads?: Buffer[];
 }
 
 export interface Button {
@@ -383,6 +386,15 @@ export class BotHarness {
         if (!(raw instanceof Uint8Array)) throw new Error("the harness reads uploads from bytes only");
         call.upload = Buffer.from(raw);
       }
+      if (Array.isArray(call.payload.media)) {
+        call.uploads = [];
+        for (const item of call.payload.media as { media?: unknown }[]) {
+          if (!(item.media instanceof InputFile)) continue;
+          const raw = await item.media.toRaw();
+          if (!(raw instanceof Uint8Array)) throw new Error("the harness reads uploads from bytes only");
+          call.uploads.push(Buffer.from(raw));
+        }
+      }
       this.calls.push(call);
       // Updates may be handled concurrently (racing buyers): each collects its own calls.
       (this.scope.getStore() ?? this.current).push(call);
@@ -623,6 +635,36 @@ export class BotHarness {
         this.store(this.chatOf(p), message as StoredMessage);
         return message;
       }
+      case "sendMediaGroup": {
+        // An album: up to 10 photos (or videos; the docs say 2–10), each with its own caption.
+        // It has no reply_markup parameter: buttons sent with it are ignored, so none are stored.
+        const media = p.media as { type: string; media: unknown; caption?: string; parse_mode?: string; caption_entities?: unknown }[];
+        if (!Array.isArray(media) || media.length === 0) throw new ApiRefusal("media to send are not specified");
+        if (media.length > 10) throw new ApiRefusal("too many messages to send as an album");
+        const uploads = [...(call.uploads ?? [])];
+        const messages = media.map((item) => {
+          if (item.type !== "photo") throw new ApiRefusal("the harness only knows albums of photos");
+          if (typeof item.media !== "string") {
+            const upload = uploads.shift();
+            if (!upload || upload.subarray(1, 4).toString() !== "PNG") throw new ApiRefusal("IMAGE_PROCESS_FAILED");
+          }
+          const fileId = typeof item.media === "string" ? item.media : `uploaded-${this.nextMessageId()}`;
+          const caption =
+            item.caption === undefined
+              ? undefined
+              : this.formatted(item.caption, item.parse_mode, item.caption_entities, CAPTION_LIMIT, "message caption");
+          return {
+            ...this.base(this.chatOf(p)),
+            media_group_id: `album-${this.chatOf(p)}-${this.messageId}`,
+            photo: [{ file_id: fileId, file_unique_id: `u-${fileId}`, width: 1280, height: 1280 }],
+            ...(caption ? { caption: caption.text, caption_entities: caption.entities } : {}),
+          };
+        });
+        const group = messages[0]!.media_group_id;
+        for (const message of messages) this.store(this.chatOf(p), { ...message, media_group_id: group } as StoredMessage);
+        call.text = messages.map((m) => m.caption ?? "").join("\n\n");
+        return messages.map((m) => ({ ...m, media_group_id: group }));
+      }
       case "sendVenue":
       case "sendLocation": {
         const latitude = Number(p.latitude);
@@ -678,7 +720,11 @@ export class BotHarness {
       }
       case "deleteMessage": {
         const messages = this.screens.get(this.chatOf(p));
-        if (!messages?.delete(Number(p.message_id))) throw new ApiRefusal("message to delete not found");
+        const message = messages?.get(Number(p.message_id));
+        if (!message) throw new ApiRefusal("message to delete not found");
+        // "A message can only be deleted if it was sent less than 48 hours ago."
+        if (this.unixNow() - message.date >= DELETE_WINDOW_SECONDS) throw new ApiRefusal("message can't be deleted for everyone");
+        messages!.delete(message.message_id);
         return true;
       }
       case "sendInvoice": {

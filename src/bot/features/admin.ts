@@ -4,6 +4,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Shop } from "../../db/shop.repository.js";
+import { DomainError } from "../../domain/errors.js";
 import { CALLBACK_ANSWER_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -96,16 +97,31 @@ adminFeature.callbackQuery(pendingButton.filter, async (ctx) => {
   await ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
 });
 
+/** The operator's screen (a notice or an /admin card) shows the shop as it is now. */
+async function refreshScreen(ctx: BotContext, shop: Shop) {
+  await ctx
+    .editMessageText(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) })
+    .catch(ignoreUnchanged);
+}
+
 adminFeature.callbackQuery(adminButton.filter, async (ctx) => {
   const pressed = adminButton.unpack(ctx.callbackQuery.data);
   if (!pressed || !isOperator(ctx)) return answerExpired(ctx);
   const { operator } = ctx.deps.services;
   const act = { a: operator.approve, r: operator.reject, s: operator.suspend, u: operator.reinstate }[pressed.a];
-  const shop = await act(pressed.id);
+  let shop: Shop;
+  try {
+    shop = await act(pressed.id);
+  } catch (error) {
+    // A stale screen (another operator acted first): show what is true now, then why nothing happened.
+    const now = error instanceof DomainError && error.code === "shop-status-changed" ? await operator.findShop(pressed.id) : null;
+    if (now) await refreshScreen(ctx, now);
+    throw error;
+  }
   const outcome = { a: "approved", r: "rejected", s: "suspended", u: "reinstated" }[pressed.a];
   // A callback answer is at most 200 UTF-16 units, and a shop name may be full of emoji.
   await ctx.answerCallbackQuery({ text: fitTelegram(ctx.t(`admin-done-${outcome}`, { name: shop.name }), CALLBACK_ANSWER_MAX) });
-  await ctx.editMessageReplyMarkup({ reply_markup: shopKeyboard(ctx, shop) }).catch(ignoreUnchanged);
+  await refreshScreen(ctx, shop);
   await ctx.reply(ctx.t(`admin-done-${outcome}`, { name: escapeHtml(shop.name) }), { parse_mode: "HTML" });
   // The owner learns it in their own language.
   await ctx.notifier.tell(shop.ownerId, `owner-shop-${outcome}`, { name: escapeHtml(shop.name) });

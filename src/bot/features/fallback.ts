@@ -6,7 +6,8 @@ export const fallbackFeature = new Composer<BotContext>();
 
 fallbackFeature.callbackQuery(CLOSE_DATA, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.deleteMessage();
+  // Telegram deletes a message only within 48 hours of sending it: an older one loses its buttons instead.
+  await ctx.deleteMessage().catch(() => ctx.editMessageReplyMarkup());
 });
 
 // A button from an older version of the bot, or forged data.

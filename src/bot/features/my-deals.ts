@@ -10,14 +10,17 @@ import type { DealWithShop } from "../../db/deal.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
-import { defineForm, startForm } from "../forms/form-engine.js";
+import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { addPagerRow, paginate } from "../pager.js";
 import { statsButton } from "./stats.js";
 
-/** o open · p pause · r resume · e ask to end · E end · q quantity · c price · d end date · u duplicate · l list (at the deal) · n list page (id: the page) */
-const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "d", "u", "l", "n"]);
+/**
+ * o open · p pause · r resume · e ask to end · E end · q quantity · c price · w usual price · d end date ·
+ * t title · s description · g photo · u duplicate · l list (at the deal) · n list page (id: the page)
+ */
+const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "w", "d", "t", "s", "g", "u", "l", "n"]);
 const dealAction = callbackCodec("md", { a: action, id });
 const DEALS_PER_PAGE = 10;
 
@@ -78,7 +81,9 @@ async function panelScreen(ctx: BotContext, deal: DealWithShop) {
   if (deal.status === "PAUSED") keyboard.text(ctx.t("mydeals-resume"), at("r"));
   if (deal.status === "ACTIVE" || deal.status === "PAUSED") {
     keyboard.text(ctx.t("mydeals-end"), at("e")).row();
-    keyboard.text(ctx.t("mydeals-stock"), at("q")).text(ctx.t("mydeals-price"), at("c")).text(ctx.t("mydeals-ends"), at("d")).row();
+    keyboard.text(ctx.t("mydeals-title"), at("t")).text(ctx.t("mydeals-description"), at("s")).text(ctx.t("mydeals-photo"), at("g")).row();
+    keyboard.text(ctx.t("mydeals-price"), at("c")).text(ctx.t("mydeals-original"), at("w")).row();
+    keyboard.text(ctx.t("mydeals-stock"), at("q")).text(ctx.t("mydeals-ends"), at("d")).row();
   }
   keyboard.text(ctx.t("mydeals-duplicate"), at("u")).text(ctx.t("stats-title-button"), statsButton.pack({ p: "7d", id: deal.id })).row();
   keyboard.text(ctx.t("console-back"), at("l"));
@@ -91,34 +96,59 @@ async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKey
   await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
 }
 
-/** One question, one change: the new total, price or days left, typed as text. */
+/** One question, one change: the new total, price, days left, title, description or photo. */
 interface EditForm {
   dealId: number;
+  /** A price of 0 waiting for its confirmation. */
+  priceMinor?: number;
 }
 
-function editForm(name: string, prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string, apply: (ctx: BotContext, deal: DealWithShop, text: string) => Promise<DealWithShop>) {
+const FREE = "free";
+const textOf = (ctx: BotContext) => ctx.message?.text;
+/** The largest size Telegram made of the photo. */
+const photoOf = (ctx: BotContext) => {
+  const sizes = ctx.message?.photo;
+  return sizes?.length ? sizes[sizes.length - 1]!.file_id : undefined;
+};
+
+/** Saved: the owner reads so, and sees the offer's panel again. */
+async function saved(ctx: BotContext, deal: DealWithShop) {
+  await ctx.reply(ctx.t("mydeals-saved"));
+  await show(ctx, await panelScreen(ctx, deal), "reply");
+}
+
+/** Back on a question returns to the offer's panel. */
+const backToPanel = async (ctx: BotContext, data: Partial<EditForm>) =>
+  show(ctx, await panelScreen(ctx, await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!)), "reply");
+
+function editForm(
+  name: string,
+  prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string,
+  apply: (ctx: BotContext, deal: DealWithShop, answer: string) => Promise<DealWithShop>,
+  { read = textOf, reminder }: { read?: (ctx: BotContext) => string | undefined; reminder?: string } = {},
+) {
   return defineForm<EditForm>({
     name,
     steps: [
       {
         id: "value",
+        reminder,
         prompt: async (ctx, data, keyboard) => {
           const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
           return ctx.reply(await prompt(ctx, deal), { parse_mode: "HTML", reply_markup: keyboard });
         },
         accept: async (ctx, data) => {
-          const text = ctx.message?.text;
-          if (text === undefined) return null;
+          const answer = read(ctx);
+          if (answer === undefined) return null;
           const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
-          const changed = await apply(ctx, deal, text);
-          await ctx.reply(ctx.t("mydeals-saved"));
-          await show(ctx, await panelScreen(ctx, changed), "reply");
+          await saved(ctx, await apply(ctx, deal, answer));
           return {};
         },
       },
     ],
     // The change is saved as the answer is accepted: nothing is left to do.
     finish: async () => undefined,
+    exit: backToPanel,
   });
 }
 
@@ -128,21 +158,89 @@ const stockForm = editForm(
   (ctx, deal, text) =>
     ctx.deps.services.console.setQuantity(ctx.user.id, deal.id, validate.wholeNumber(text, "quantity")),
 );
-const priceForm = editForm(
-  "dealprice",
+const originalForm = editForm(
+  "dealoriginal",
   async (ctx, deal) =>
-    ctx.t("mydeals-ask-price", {
+    ctx.t("mydeals-ask-original", {
       currency: deal.currency,
       price: priceOf(ctx, deal.priceMinor, deal.currency, await localeOf(ctx)),
       original: formatMoney(deal.originalPriceMinor, deal.currency, await localeOf(ctx)),
     }),
-  (ctx, deal, text) => ctx.deps.services.console.setPrice(ctx.user.id, deal.id, validate.price(text, deal.currency)),
+  (ctx, deal, text) =>
+    ctx.deps.services.console.setOriginalPrice(ctx.user.id, deal.id, validate.originalPrice(text, deal.currency, deal.priceMinor)),
 );
 const endsForm = editForm(
   "dealends",
   async (ctx, deal) => ctx.t("mydeals-ask-days", { ends: localDate(deal.endsAt, deal, await localeOf(ctx)) }),
   (ctx, deal, text) => ctx.deps.services.console.setDaysLeft(ctx.user.id, deal.id, validate.wholeNumber(text, "days")),
 );
+const titleForm = editForm(
+  "dealtitle",
+  (ctx, deal) => ctx.t("mydeals-ask-title", { title: escapeHtml(deal.title) }),
+  (ctx, deal, text) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { title: validate.text(text, "title") }),
+);
+const descriptionForm = editForm(
+  "dealdescription",
+  (ctx) => ctx.t("mydeals-ask-description"),
+  (ctx, deal, text) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { description: validate.text(text, "description") }),
+);
+const photoForm = editForm(
+  "dealphoto",
+  (ctx) => ctx.t("mydeals-ask-photo"),
+  (ctx, deal, fileId) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { photoFileId: fileId }),
+  { read: photoOf, reminder: "shop-expects-photo" },
+);
+
+/** A new price; 0 makes the offer a free coupon, which the owner confirms first. */
+const priceForm = defineForm<EditForm>({
+  name: "dealprice",
+  steps: [
+    {
+      id: "value",
+      prompt: async (ctx, data, keyboard) => {
+        const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
+        const locale = await localeOf(ctx);
+        const text = ctx.t("mydeals-ask-price", {
+          currency: deal.currency,
+          price: priceOf(ctx, deal.priceMinor, deal.currency, locale),
+          original: formatMoney(deal.originalPriceMinor, deal.currency, locale),
+        });
+        return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+      },
+      accept: async (ctx, data) => {
+        const text = textOf(ctx);
+        if (text === undefined) return null;
+        const { console: service } = ctx.deps.services;
+        const deal = await service.ownedDeal(ctx.user.id, data.dealId!);
+        const priceMinor = validate.price(text, deal.currency);
+        if (priceMinor === 0 && deal.priceMinor !== 0) return { priceMinor };
+        await saved(ctx, await service.setPrice(ctx.user.id, deal.id, priceMinor));
+        return { priceMinor: undefined };
+      },
+    },
+    {
+      id: "free",
+      reminder: "form-expects-button",
+      when: (data) => data.priceMinor === 0,
+      prompt: async (ctx, data, keyboard) => {
+        const deal = await ctx.deps.services.console.ownedDeal(ctx.user.id, data.dealId!);
+        return ctx.reply(ctx.t("mydeals-free-ask", { title: escapeHtml(deal.title) }), {
+          parse_mode: "HTML",
+          reply_markup: InlineKeyboard.from([[InlineKeyboard.text(ctx.t("mydeals-free-confirm"), formButton(FREE))], ...keyboard.inline_keyboard]),
+        });
+      },
+      accept: async (ctx, data) => {
+        if (pickedValue(ctx) !== FREE) return null;
+        await saved(ctx, await ctx.deps.services.console.setPrice(ctx.user.id, data.dealId!, 0));
+        return {};
+      },
+    },
+  ],
+  finish: async () => undefined,
+  exit: backToPanel,
+});
+
+const FORM_OF = { q: stockForm, c: priceForm, w: originalForm, d: endsForm, t: titleForm, s: descriptionForm, g: photoForm } as const;
 
 export const myDealsFeature = new Composer<BotContext>();
 
@@ -190,13 +288,16 @@ myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
     }
     case "q":
     case "c":
-    case "d": {
+    case "w":
+    case "d":
+    case "t":
+    case "s":
+    case "g": {
       // Checked before the question is asked, so nobody types for nothing.
       const deal = await service.ownedDeal(me, dealId);
       if (deal.status === "ENDED") throw new DomainError("deal-ended");
       await ctx.answerCallbackQuery();
-      const form = pressed.a === "q" ? stockForm : pressed.a === "c" ? priceForm : endsForm;
-      return startForm(ctx, form, { dealId });
+      return startForm(ctx, FORM_OF[pressed.a], { dealId });
     }
   }
 });

@@ -80,14 +80,15 @@ export const registerForm = defineForm<ShopForm>({
     },
   ],
   finish: async (ctx, data) => {
-    const { shop, created } = await ctx.deps.services.shops.register(ctx.user.id, data);
+    const { shop, outcome } = await ctx.deps.services.shops.register(ctx.user.id, data);
     const name = escapeHtml(shop.name);
-    if (!created) return ctx.reply(ctx.t("register-updated"), { reply_markup: mainKeyboard(ctx) });
+    if (outcome === "updated") return ctx.reply(ctx.t("register-updated"), { reply_markup: mainKeyboard(ctx) });
     if (shop.status === "APPROVED") {
       return ctx.reply(ctx.t("register-done", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
     }
     await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
     // Each operator reads the notice and its buttons in their own language.
+    const notice = outcome === "resubmitted" ? "register-admin-notice-again" : "register-admin-notice";
     for (const adminId of ctx.deps.adminIds) {
       const { t } = await ctx.notifier.recipient(adminId);
       const params = {
@@ -96,7 +97,7 @@ export const registerForm = defineForm<ShopForm>({
         address: escapeHtml(shop.address),
         owner: `${escapeHtml(ctx.user.firstName)} (${ctx.user.id})`,
       };
-      await ctx.notifier.tell(adminId, "register-admin-notice", params, (t) => approvalKeyboard(t, shop.id));
+      await ctx.notifier.tell(adminId, notice, params, (t) => approvalKeyboard(t, shop.id));
     }
   },
 });

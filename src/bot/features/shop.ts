@@ -56,6 +56,8 @@ function fieldForm(field: Field, step: Omit<FormStep<ShopPatch>, "id" | "accept"
       await ctx.reply(ctx.t("mydeals-saved"));
       await showShop(ctx, shop);
     },
+    // Back: the details as they are, unchanged.
+    exit: async (ctx) => showShop(ctx, await ctx.deps.services.console.ownedShop(ctx.user.id)),
   });
 }
 

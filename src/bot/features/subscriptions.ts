@@ -58,6 +58,8 @@ const subscribeForm = defineForm<{ lat: number; lng: number; moving?: number }>(
     const { text, keyboard } = settingsView(ctx, sub, ctx.t(moving ? "subscription-moved" : "subscribe-saved"));
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   },
+  // Back: the place's settings when moving it, else the list of places.
+  exit: (ctx, { moving }) => (moving ? showSettings(ctx, moving) : showList(ctx, "send")),
 });
 
 const quietHoursForm = defineForm<{ id: number; quietStart: number; quietEnd: number }>({
@@ -77,7 +79,14 @@ const quietHoursForm = defineForm<{ id: number; quietStart: number; quietEnd: nu
     const { text, keyboard } = settingsView(ctx, sub, ctx.t("subscription-quiet-saved"));
     await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   },
+  exit: (ctx, { id }) => showSettings(ctx, id!),
 });
+
+/** A place's settings as they are, in a new message (Back from a question about it). */
+async function showSettings(ctx: BotContext, id: number) {
+  const { text, keyboard } = settingsView(ctx, await ctx.deps.services.subscriptions.owned(ctx.user.id, id));
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
 
 async function showList(ctx: BotContext, mode: "send" | "edit") {
   const { text, keyboard } = listView(ctx, await ctx.deps.services.subscriptions.list(ctx.user.id));

@@ -1,7 +1,9 @@
-// Guided forms (/register, /newdeal): one question at a time, each answer
-// validated before the next. Progress lives in the database, so a restart in
-// the middle of a form loses nothing. Every prompt offers Back and Cancel, and
-// Skip where the field is optional.
+// Guided forms (/register, /newdeal, and the one-question edits of /mydeals,
+// /shop and /subscriptions): one question at a time, each answer validated
+// before the next. Progress lives in the database, so a restart in the middle
+// of a form loses nothing. Prompts offer Skip where the field is optional,
+// Back (to the screen the user came from, with nothing lost) wherever there is
+// one, and Cancel (which leaves an edit opened from a step, else the form).
 import { Composer, InlineKeyboard } from "grammy";
 import type { BotContext } from "../context.js";
 import { answerExpired, mainKeyboard } from "../keyboards.js";
@@ -30,12 +32,20 @@ export interface FormStep<D extends object> {
   requires?(data: Partial<D>): string | undefined;
   /** A button on this step that opens another step (edit one field); the form comes back here after it. */
   jump?(ctx: BotContext, data: Partial<D>): string | undefined;
+  /** Present on steps asked only sometimes (a confirmation): false skips the step. */
+  when?(data: Partial<D>): boolean;
 }
 
 export interface FormDefinition<D extends object> {
   name: string;
   steps: FormStep<D>[];
   finish(ctx: BotContext, data: D): Promise<unknown>;
+  /**
+   * Shows again the screen the form was opened from (an offer's panel, the
+   * shop's details): Back on the first question goes there. Without it, the
+   * first question has no Back.
+   */
+  exit?(ctx: BotContext, data: Partial<D>): Promise<unknown>;
 }
 
 const forms = new Map<string, FormDefinition<FormData>>();
@@ -46,8 +56,39 @@ export function defineForm<D extends object>(form: FormDefinition<D>): FormDefin
 }
 
 const FORM_DATA = /^form:/;
-/** Where to go once the current step is answered, instead of the next step (kept with the form's data). */
+// Navigation kept with the form's data (and never passed to a step or to finish):
+/** Where to go once the current step is answered, instead of the next step. */
 const RETURN_TO = "_returnTo";
+/** The questions shown before this one, latest last: what Back returns to. */
+const HISTORY = "_history";
+/** An edit opened from a step (✏️ on the preview): where it returns, and the data as it was, for Cancel. */
+const EDIT = "_edit";
+
+interface Visit {
+  step: string;
+  returnTo?: string;
+}
+interface OpenEdit {
+  returnTo: string;
+  saved: FormData;
+}
+
+const historyOf = (data: FormData) => (Array.isArray(data[HISTORY]) ? (data[HISTORY] as Visit[]) : []);
+const editOf = (data: FormData) => data[EDIT] as OpenEdit | undefined;
+
+/** The answers alone. */
+function fieldsOf(data: FormData): FormData {
+  const { [RETURN_TO]: _r, [HISTORY]: _h, [EDIT]: _e, ...fields } = data;
+  return fields;
+}
+
+/** The data as it stands after leaving `step` forward: Back from the next question comes here. */
+function leaving(data: FormData, step: string): FormData {
+  const returnTo = typeof data[RETURN_TO] === "string" ? (data[RETURN_TO] as string) : undefined;
+  const { [RETURN_TO]: _r, ...rest } = data;
+  return { ...rest, [HISTORY]: [...historyOf(data), { step, ...(returnTo ? { returnTo } : {}) }] };
+}
+
 export const formButton = (value: string) => `form:pick:${value}`;
 export function pickedValue(ctx: BotContext): string | undefined {
   const data = ctx.callbackQuery?.data;
@@ -66,18 +107,48 @@ export async function startForm<D extends object>(
 
 async function goTo(ctx: BotContext, form: FormDefinition<FormData>, data: FormData, stepId: string) {
   let index = form.steps.findIndex((s) => s.id === stepId);
-  const detour = form.steps[index]!.requires?.(data);
+  const detour = form.steps[index]!.requires?.(fieldsOf(data));
   if (detour && detour !== stepId) {
     data = { ...data, [RETURN_TO]: stepId };
     index = form.steps.findIndex((s) => s.id === detour);
   }
   const step = form.steps[index]!;
+  const edit = editOf(data);
+  if (edit && step.id === edit.returnTo) {
+    // The edit is done: Back from here goes where it did before the edit.
+    const { [EDIT]: _e, ...rest } = data;
+    data = { ...rest, [HISTORY]: historyOf(edit.saved) };
+  }
   await ctx.deps.services.forms.save(ctx.user.id, { form: form.name, step: step.id, data });
   const keyboard = new InlineKeyboard();
-  if (index > 0) keyboard.text(ctx.t("form-back"), "form:back");
+  if (historyOf(data).length > 0 || earlier(form, index, data) !== undefined || form.exit) keyboard.text(ctx.t("form-back"), "form:back");
   if (step.skip) keyboard.text(ctx.t("form-skip"), "form:skip");
   keyboard.text(ctx.t("form-cancel"), "form:cancel");
-  await step.prompt(ctx, data, keyboard);
+  await step.prompt(ctx, fieldsOf(data), keyboard);
+}
+
+/** The index of the step asked before `index` in the form's order, skipping steps that do not apply. */
+function earlier(form: FormDefinition<FormData>, index: number, data: FormData): number | undefined {
+  for (let i = index - 1; i >= 0; i--) if (form.steps[i]!.when?.(fieldsOf(data)) !== false) return i;
+  return undefined;
+}
+
+/** Back: to the question shown before this one, else the one before it in the form, else the screen the form came from. */
+async function goBack(ctx: BotContext, form: FormDefinition<FormData>, data: FormData, index: number) {
+  const history = historyOf(data);
+  const edit = editOf(data);
+  const last = history[history.length - 1];
+  if (last) {
+    // Back out of an unfinished edit: the draft as it was before it.
+    if (edit && last.step === edit.returnTo) return goTo(ctx, form, edit.saved, edit.returnTo);
+    const { [RETURN_TO]: _r, ...rest } = data;
+    const back = { ...rest, [HISTORY]: history.slice(0, -1), ...(last.returnTo ? { [RETURN_TO]: last.returnTo } : {}) };
+    return goTo(ctx, form, back, last.step);
+  }
+  const previous = earlier(form, index, data);
+  if (previous !== undefined) return goTo(ctx, form, data, form.steps[previous]!.id);
+  await ctx.deps.services.forms.clear(ctx.user.id);
+  if (form.exit) await form.exit(ctx, fieldsOf(data));
 }
 
 /** Asks the open form's current question again (in a new language); false when no form is open. */
@@ -89,19 +160,14 @@ export async function askAgain(ctx: BotContext): Promise<boolean> {
   return true;
 }
 
-/** The data without its return mark, and where that mark pointed. */
-function returning(data: FormData): [FormData, string | undefined] {
-  const { [RETURN_TO]: back, ...rest } = data;
-  return [rest, typeof back === "string" ? back : undefined];
-}
-
 async function advance(ctx: BotContext, form: FormDefinition<FormData>, answered: FormData, index: number) {
-  const [data, back] = returning(answered);
-  if (back) return goTo(ctx, form, data, back);
-  const next = form.steps[index + 1];
-  if (next) return goTo(ctx, form, data, next.id);
+  const back = answered[RETURN_TO];
+  const data = leaving(answered, form.steps[index]!.id);
+  if (typeof back === "string") return goTo(ctx, form, data, back);
+  const next = form.steps.findIndex((s, i) => i > index && s.when?.(fieldsOf(data)) !== false);
+  if (next >= 0) return goTo(ctx, form, data, form.steps[next]!.id);
   await ctx.deps.services.forms.clear(ctx.user.id);
-  await form.finish(ctx, data);
+  await form.finish(ctx, fieldsOf(data));
 }
 
 export const formsFeature = new Composer<BotContext>();
@@ -133,20 +199,23 @@ formsFeature.use(async (ctx, next) => {
 
   const act = async () => {
     if (action === "cancel") {
+      // Cancelling an edit opened from a step returns to that step as it was; otherwise the form ends.
+      const edit = editOf(data);
+      if (edit) return goTo(ctx, form, edit.saved, edit.returnTo);
       await ctx.deps.services.forms.clear(ctx.user.id);
       return ctx.reply(ctx.t("cancelled"), { reply_markup: mainKeyboard(ctx) });
     }
-    if (action === "back") {
-      const [rest, back] = returning(data);
-      return goTo(ctx, form, rest, back ?? form.steps[Math.max(0, index - 1)]!.id);
-    }
+    if (action === "back") return goBack(ctx, form, data, index);
     if (action === "skip") {
       if (!step.skip) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
-      return advance(ctx, form, { ...data, ...step.skip(data) }, index);
+      return advance(ctx, form, { ...data, ...step.skip(fieldsOf(data)) }, index);
     }
-    const target = step.jump?.(ctx, data);
-    if (target) return goTo(ctx, form, { ...data, [RETURN_TO]: step.id }, target);
-    const answer = await step.accept(ctx, data);
+    const target = step.jump?.(ctx, fieldsOf(data));
+    if (target) {
+      const edit: OpenEdit = { returnTo: step.id, saved: data };
+      return goTo(ctx, form, { ...leaving(data, step.id), [RETURN_TO]: step.id, [EDIT]: edit }, target);
+    }
+    const answer = await step.accept(ctx, fieldsOf(data));
     if (!answer) return ctx.reply(ctx.t(step.reminder ?? "form-expects-text"));
     return advance(ctx, form, { ...data, ...answer }, index);
   };

@@ -1,6 +1,6 @@
 // Handing vouchers to the buyer: after a payment, after a free claim, and on
 // restart for a paid order whose vouchers never arrived.
-import { InlineKeyboard, type Api } from "grammy";
+import { InlineKeyboard, InputMediaBuilder, type Api } from "grammy";
 import type { OrderWithVouchers } from "../../../db/order.repository.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
@@ -8,8 +8,18 @@ import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
 import { shareLink, voucherCaption, voucherQr } from "./voucher-view.js";
 
-/** More vouchers than this arrive as one list; each QR is one tap away in /mycodes. */
+/** Up to this many vouchers arrive as photos with buttons; more arrive in albums, then as one list. */
 const QR_PHOTOS_PER_ORDER = 3;
+/** Telegram's album: 2 to 10 photos, and no buttons. */
+const ALBUM_MAX = 10;
+
+/** Splits into albums of at most 10, as even as possible, so that none is left with a single photo. */
+function albums<T>(items: T[]): T[][] {
+  const count = Math.ceil(items.length / ALBUM_MAX);
+  return Array.from({ length: count }, (_, i) =>
+    items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)),
+  );
+}
 
 export interface DeliveryTarget {
   api: Api;
@@ -54,6 +64,17 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
       });
     }
     return;
+  }
+  for (const album of albums(vouchers)) {
+    const media = await Promise.all(
+      album.map(async (voucher) =>
+        InputMediaBuilder.photo(await voucherQr(d.botUsername, voucher.code), {
+          caption: voucherCaption(t, locale, voucher, d.now),
+          parse_mode: "HTML",
+        }),
+      ),
+    );
+    await d.api.sendMediaGroup(chatId, media);
   }
   const codes = vouchers.map((v, i) => `${i + 1}. <code>${formatVoucherCode(v.code)}</code>`).join("\n");
   await d.api.sendMessage(chatId, `${t("order-codes", { count: vouchers.length })}\n${codes}`, {

@@ -2,6 +2,7 @@
 // where the deal's policy allows them.
 import { Composer, InlineKeyboard } from "grammy";
 import { formatMoney } from "../../../domain/money.js";
+import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
@@ -14,7 +15,10 @@ import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
 const listButton = callbackCodec("vl", { page: id });
 const showButton = callbackCodec("vc", { id });
 const refundButton = callbackCodec("vr", { id });
-const confirmRefundButton = callbackCodec("vry", { id });
+const refundCountButton = callbackCodec("vrn", { id, n: id });
+const confirmRefundButton = callbackCodec("vry", { id, n: id });
+/** How many to refund: the buttons offered, besides "all of them". */
+const REFUND_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
 
 export const myCodesFeature = new Composer<BotContext>();
 
@@ -71,27 +75,54 @@ myCodesFeature.callbackQuery(refundButton.filter, async (ctx) => {
   const { order, refundableCount } = await ctx.deps.services.vouchers.show(ctx.user.id, pressed.id);
   await ctx.answerCallbackQuery();
   if (refundableCount === 0) return ctx.reply(ctx.t("error-refund-not-allowed"));
-  const amount = formatMoney(order.unitPriceMinor * refundableCount, order.currency, await localeOf(ctx));
+  if (refundableCount === 1) {
+    const { text, keyboard } = await confirmScreen(ctx, pressed.id, 1);
+    return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+  const keyboard = new InlineKeyboard();
+  const choices = [...new Set([...REFUND_CHOICES.filter((n) => n < refundableCount), refundableCount])];
+  choices.forEach((n, i) => {
+    if (i > 0 && i % 5 === 0) keyboard.row();
+    keyboard.text(String(n), refundCountButton.pack({ id: pressed.id, n }));
+  });
+  keyboard.row().text(ctx.t("refund-no"), CLOSE_DATA);
+  const price = formatMoney(order.unitPriceMinor, order.currency, await localeOf(ctx));
   await ctx.reply(
-    ctx.t("refund-confirm", { count: refundableCount, title: escapeHtml(order.deal.title), amount, order: order.id }),
-    {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("refund-yes"), confirmRefundButton.pack({ id: pressed.id }))
-        .text(ctx.t("refund-no"), CLOSE_DATA),
-    },
+    ctx.t("refund-how-many", { count: refundableCount, title: escapeHtml(order.deal.title), order: order.id, price }),
+    { parse_mode: "HTML", reply_markup: keyboard },
   );
 });
+
+myCodesFeature.callbackQuery(refundCountButton.filter, async (ctx) => {
+  const pressed = refundCountButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return answerExpired(ctx);
+  const { text, keyboard } = await confirmScreen(ctx, pressed.id, pressed.n);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+/** The question before a refund of `count`: the amount, and the codes that stop working. */
+async function confirmScreen(ctx: BotContext, voucherId: number, count: number) {
+  const { order, vouchers, amountMinor } = await ctx.deps.services.vouchers.refundChoice(ctx.user.id, voucherId, count);
+  const amount = formatMoney(amountMinor, order.currency, await localeOf(ctx));
+  const question = ctx.t("refund-confirm", { count, title: escapeHtml(order.deal.title), amount, order: order.id });
+  const codes = vouchers.map((v) => `<code>${formatVoucherCode(v.code)}</code>`).join("\n");
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("refund-yes"), confirmRefundButton.pack({ id: voucherId, n: count }))
+    .text(ctx.t("refund-no"), CLOSE_DATA);
+  return { text: `${question}\n${codes}`, keyboard };
+}
 
 myCodesFeature.callbackQuery(confirmRefundButton.filter, async (ctx) => {
   const pressed = confirmRefundButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return answerExpired(ctx);
-  const order = await ctx.deps.services.vouchers.refund(ctx.user.id, pressed.id);
+  const { order, refundedMinor } = await ctx.deps.services.vouchers.refund(ctx.user.id, pressed.id, pressed.n);
   await ctx.answerCallbackQuery();
-  const amount = formatMoney(order.refundMinor, order.currency, await localeOf(ctx));
-  const key = order.status === "REFUNDED" ? "refund-done-free" : "refund-requested";
-  await ctx.editMessageText(ctx.t(key, { amount, order: order.id, shop: escapeHtml(order.deal.shop.name) }), {
-    parse_mode: "HTML",
-  });
+  const amount = formatMoney(refundedMinor, order.currency, await localeOf(ctx));
+  const key = refundedMinor === 0 ? "refund-done-free" : "refund-requested";
+  await ctx.editMessageText(
+    ctx.t(key, { amount, count: pressed.n, order: order.id, shop: escapeHtml(order.deal.shop.name) }),
+    { parse_mode: "HTML" },
+  );
   if (order.status === "REFUND_DUE") await notifyRefundDue(ctx.notifier, order);
 });

@@ -5,6 +5,7 @@ import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-code.js";
 import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
+import { z } from "zod";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localDate, localeOf, priceOf } from "../../format.js";
@@ -15,7 +16,8 @@ import { addPagerRow, paginate } from "../../pager.js";
 import { settleRefundButton } from "./refund-notices.js";
 import { voucherCaption, voucherQr } from "./voucher-view.js";
 
-const confirmRedeemButton = callbackCodec("rdm", { id });
+// Any token-like text is read back, so that a forged one reaches the service and counts as a wrong guess.
+const confirmRedeemButton = callbackCodec("rdm", { token: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/) });
 const refundsPageButton = callbackCodec("rfp", { page: id });
 const REFUNDS_PER_PAGE = 10;
 
@@ -51,7 +53,10 @@ redeemFeature.command("redeem", async (ctx) => {
 });
 
 async function redeemAndTell(ctx: BotContext, typed: string) {
-  const { outcome, voucher } = await ctx.deps.services.vouchers.redeem(ctx.user.id, typed);
+  await tellOutcome(ctx, await ctx.deps.services.vouchers.redeem(ctx.user.id, typed));
+}
+
+async function tellOutcome(ctx: BotContext, { outcome, voucher }: { outcome: RedeemOutcome; voucher: FoundVoucher }) {
   const text = await outcomeText(ctx, outcome, voucher);
   if (ctx.callbackQuery) {
     await ctx.answerCallbackQuery();
@@ -110,8 +115,9 @@ export async function openVoucherLink(ctx: BotContext, typed: string): Promise<v
     return;
   }
   let found: FoundVoucher;
+  let token: string;
   try {
-    found = await vouchers.lookup(ctx.user.id, typed);
+    ({ voucher: found, token } = await vouchers.confirmation(ctx.user.id, typed));
   } catch (error) {
     if (error instanceof DomainError && error.code === "not-a-redeemer") {
       await ctx.reply(ctx.t("voucher-link-not-staff"));
@@ -130,7 +136,7 @@ export async function openVoucherLink(ctx: BotContext, typed: string): Promise<v
     {
       parse_mode: "HTML",
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("redeem-confirm-yes"), confirmRedeemButton.pack({ id: found.id }))
+        .text(ctx.t("redeem-confirm-yes"), confirmRedeemButton.pack({ token }))
         .text(ctx.t("form-cancel"), CLOSE_DATA),
     },
   );
@@ -139,10 +145,7 @@ export async function openVoucherLink(ctx: BotContext, typed: string): Promise<v
 redeemFeature.callbackQuery(confirmRedeemButton.filter, async (ctx) => {
   const pressed = confirmRedeemButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return answerExpired(ctx);
-  // The button carries an id; the redemption goes through the same checks as a typed code.
-  const code = await ctx.deps.services.vouchers.codeOf(pressed.id);
-  if (!code) throw new DomainError("code-unknown");
-  await redeemAndTell(ctx, code);
+  await tellOutcome(ctx, await ctx.deps.services.vouchers.redeemConfirmed(ctx.user.id, pressed.token));
 });
 
 async function refundsScreen(ctx: BotContext, page: number) {

@@ -45,7 +45,8 @@ function stateText(t: Translate, locale: string, v: ShownVoucher, state: string)
     case "REDEEMED":
       return t("voucher-state-redeemed", { when: localDate(v.redeemedAt ?? v.updatedAt, place, locale) });
     case "REFUNDED":
-      return t("voucher-state-refunded");
+      // The money comes back when the merchant says so; until then it is only requested.
+      return t(v.refundSettledAt ? "voucher-state-refunded" : "voucher-state-refund-requested");
     default:
       return t("voucher-state-expired", { when: localDate(v.expiresAt, place, locale) });
   }
