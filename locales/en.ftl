@@ -113,6 +113,9 @@ register-category = Which category fits best?
 register-location = 📍 Where is it? Share its location (📎 → Location) or send "latitude, longitude".
 register-address = ✉️ The street address, as customers should read it:
 register-hours = 🕘 Opening hours (for example "Mon–Fri 9:00–21:00, Sat 10:00–18:00"):
+register-currency = 💱 Prices at this shop: { $name } ({ $code }), the currency where it stands. Keep it, pick another, or send a three-letter code such as EUR.
+register-currency-chosen = 💱 Prices at this shop: { $name } ({ $code }), as you chose. Keep it, pick another, or send a three-letter code such as EUR.
+register-currency-keep = ✅ Keep { $code }
 register-done =
     ✅ <b>{ $name }</b> is registered. Post your first offer with /newdeal.
 register-updated = ✅ Your shop's details are updated.
@@ -125,7 +128,7 @@ register-admin-notice-again = 🔁 Registered again after a rejection, waiting f
 newdeal-title = 🏷 What's the offer? Give it a short title (up to 80 characters), e.g. "Two lattes for the price of one".
 newdeal-description = 📝 Describe it (up to 500 characters), or tap Skip.
 newdeal-photo = 📷 Send a photo of it, or tap Skip.
-newdeal-price = 💰 The price customers pay, in { $currency } (e.g. 9.90; 0 for a free coupon):
+newdeal-price = 💰 The price customers pay, in { $currency } (e.g. { $example }; 0 for a free coupon):
 newdeal-original = 🏷 The usual price, in { $currency } (above { $price }):
 newdeal-quantity = 📦 How many can be sold in all? (1–100000)
 newdeal-limit = 👤 How many may one person buy? (1–{ $max }, or Skip for { $default })
@@ -143,10 +146,11 @@ error-too-long = That's too long: at most { $max } characters, please.
 error-not-a-number = Please send a whole number from { $min } to { $max }.
 error-out-of-range = Please send a number from { $min } to { $max }.
 error-bad-category = Please pick one of the categories.
-error-bad-price = Please send a price like 12 or 12.50 ({ $decimals ->
-        [0] no decimals
-       *[other] at most { $decimals } decimals
-    }), not negative.
+error-bad-currency = That's not a currency code I know. Send three letters such as USD, EUR or CNY, or tap a button.
+error-bad-price = Please send a price like { $decimals ->
+        [0] { $example } (no decimals)
+       *[other] 12 or { $example } (at most { $decimals } decimals)
+    }, not negative.
 error-original-not-positive = The usual price must be more than zero.
 error-original-below-price = The usual price must be above the price customers pay.
 error-limit-above-quantity = One person can't buy more than the { $quantity } available.
@@ -424,6 +428,25 @@ chart-caption = 📈 { $name }: the last 30 days
     }
 export-orders = 🧾 Orders: { $count }
 export-redemptions = 🎟 Redemptions: { $count }
+export-column-order = order
+export-column-created = created ({ $zone })
+export-column-status = status
+export-column-paid = paid ({ $zone })
+export-column-refunded = refunded ({ $zone })
+export-column-offer = offer
+export-column-offer-title = offer title
+export-column-customer = customer
+export-column-quantity = quantity
+export-column-unit-price = unit price
+export-column-usual-price = usual unit price
+export-column-total = total
+export-column-currency = currency
+export-column-source = source
+export-column-voucher = voucher
+export-column-code = code
+export-column-redeemed = redeemed ({ $zone })
+export-column-price-paid = price paid
+export-column-discount = discount given
 staff-header = 👥 Staff of <b>{ $name }</b> ({ $count }). They can redeem vouchers; they can't change offers or see revenue.
 staff-none = 👥 <b>{ $name }</b> has no staff yet. Invite someone who redeems vouchers at the counter.
 staff-invite = ➕ Invitation link

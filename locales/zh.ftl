@@ -107,6 +107,9 @@ register-category = 哪个分类最合适？
 register-location = 📍 店在哪里？发送位置（📎 → 位置）或“纬度, 经度”。
 register-address = ✉️ 顾客看到的详细地址：
 register-hours = 🕘 营业时间（例如“周一至周五 9:00–21:00，周六 10:00–18:00”）：
+register-currency = 💱 本店标价货币：{ $name }（{ $code }），即店铺所在地的货币。保留它、选择其他货币，或发送三个字母的代码，例如 EUR。
+register-currency-chosen = 💱 本店标价货币：{ $name }（{ $code }），是你之前选的。保留它、选择其他货币，或发送三个字母的代码，例如 EUR。
+register-currency-keep = ✅ 保留 { $code }
 register-done =
     ✅ <b>{ $name }</b> 登记成功。用 /newdeal 发布第一个优惠吧。
 register-updated = ✅ 店铺信息已更新。
@@ -119,7 +122,7 @@ register-admin-notice-again = 🔁 被拒后重新登记，待审核：<b>{ $nam
 newdeal-title = 🏷 是什么优惠？起个简短的标题（最多 80 个字符），例如“拿铁买一送一”。
 newdeal-description = 📝 描述一下（最多 500 个字符），或点“跳过”。
 newdeal-photo = 📷 发一张照片，或点“跳过”。
-newdeal-price = 💰 顾客支付的价格（{ $currency }，例如 9.90；0 表示免费券）：
+newdeal-price = 💰 顾客支付的价格（{ $currency }，例如 { $example }；0 表示免费券）：
 newdeal-original = 🏷 原价（{ $currency }，须高于 { $price }）：
 newdeal-quantity = 📦 一共可售多少份？（1–100000）
 newdeal-limit = 👤 每人最多买几份？（1–{ $max }，或点“跳过”使用 { $default }）
@@ -137,10 +140,11 @@ error-too-long = 太长了：最多 { $max } 个字符。
 error-not-a-number = 请发送 { $min } 到 { $max } 之间的整数。
 error-out-of-range = 请发送 { $min } 到 { $max } 之间的数字。
 error-bad-category = 请选择一个分类。
-error-bad-price = 请发送类似 12 或 12.50 的价格（{ $decimals ->
-        [0] 不带小数
-       *[other] 最多 { $decimals } 位小数
-    }），不能为负数。
+error-bad-currency = 这不是我认识的货币代码。请发送三个字母，例如 USD、EUR 或 CNY，或点按钮。
+error-bad-price = { $decimals ->
+        [0] 请发送类似 { $example } 的价格（不带小数），不能为负数。
+       *[other] 请发送类似 12 或 { $example } 的价格（最多 { $decimals } 位小数），不能为负数。
+    }
 error-original-not-positive = 原价必须大于零。
 error-original-below-price = 原价必须高于顾客支付的价格。
 error-limit-above-quantity = 每人限购不能超过总数 { $quantity } 份。
@@ -382,6 +386,25 @@ chart-caption = 📈 { $name }：最近 30 天
     🟦 购买 { $purchases } 次 · 🟩 核销 { $redemptions } 张
 export-orders = 🧾 订单：{ $count }
 export-redemptions = 🎟 核销：{ $count }
+export-column-order = 订单
+export-column-created = 下单时间（{ $zone }）
+export-column-status = 状态
+export-column-paid = 付款时间（{ $zone }）
+export-column-refunded = 退款时间（{ $zone }）
+export-column-offer = 优惠
+export-column-offer-title = 优惠标题
+export-column-customer = 顾客
+export-column-quantity = 数量
+export-column-unit-price = 单价
+export-column-usual-price = 原单价
+export-column-total = 总额
+export-column-currency = 币种
+export-column-source = 来源
+export-column-voucher = 券
+export-column-code = 券码
+export-column-redeemed = 核销时间（{ $zone }）
+export-column-price-paid = 实付
+export-column-discount = 让利
 staff-header = 👥 <b>{ $name }</b> 的店员（{ $count }）。他们可以核销券码，不能修改优惠或查看收入。
 staff-none = 👥 <b>{ $name }</b> 还没有店员。邀请在柜台核销券码的人吧。
 staff-invite = ➕ 邀请链接

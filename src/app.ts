@@ -90,7 +90,6 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     notifier: bot.notifier,
     logger,
     hour: config.DAILY_SUMMARY_HOUR,
-    currency: config.DEFAULT_CURRENCY,
   });
   const checkout = checkoutJobs(services, bot, logger);
   for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(job);

@@ -52,6 +52,7 @@ describe("configuration", () => {
     ["TELEGRAM_API_ROOT", "api.telegram.org"],
     ["DATABASE_URL", "postgres://localhost/nearbuy"],
     ["DEFAULT_CURRENCY", "dollars"],
+    ["DEFAULT_CURRENCY", "XYZ"],
     ["LOG_LEVEL", "loud"],
     ["ADMIN_IDS", "42,@bob"],
     ["PUSH_SCHEDULE", "every ten minutes"],

@@ -2,6 +2,7 @@
 // message that names the variable.
 import cron from "node-cron";
 import { z } from "zod";
+import { isCurrency } from "./domain/currency.js";
 
 const optionalString = z
   .string()
@@ -25,9 +26,10 @@ const schema = z.object({
     .string()
     .regex(/^file:/, "must be a SQLite file URL such as file:./data/nearbuy.db")
     .default("file:./data/nearbuy.db"),
+  /** For shops whose pin names no country with a known currency (and those registered before currencies). */
   DEFAULT_CURRENCY: z
     .string()
-    .regex(/^[A-Z]{3}$/, "must be a three-letter ISO 4217 code such as USD")
+    .refine(isCurrency, "must be an ISO 4217 currency code in use, such as USD")
     .default("USD"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ADMIN_IDS: z

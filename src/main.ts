@@ -28,6 +28,8 @@ async function runBot(config: Config, token: string): Promise<void> {
     })());
   process.once("SIGINT", () => void stop({ signal: "SIGINT" }, EXIT.stopped));
   process.once("SIGTERM", () => void stop({ signal: "SIGTERM" }, EXIT.stopped));
+  const settled = await app.services.shops.settleCurrencies();
+  if (settled > 0) logger.info({ shops: settled }, "shops registered before currencies now sell in their pin's");
   // The jobs send links to the bot: they need its username first.
   await whenReachable(logger, () => app.bot.init());
   app.jobs.start();

@@ -25,7 +25,7 @@ describe("the nearby search's read-only connection", () => {
     await t.repos.users.ensure({ id: 7100, firstName: "Owner" });
     const shop = await t.repos.shops.create({
       ownerId: 7100n, name: "Shop", category: "food", ...SHOP,
-      address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED",
+      address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED", currency: "CNY",
     });
     const deal = await t.repos.deals.create({
       shopId: shop.id, title: "Two bowls of noodles", description: "", finePrint: "", photoFileId: null, currency: "CNY",

@@ -15,7 +15,7 @@ describe("the count of active deals per cell", () => {
     await t.repos.users.ensure({ id: 7000, firstName: "Owner" });
     const shop = await t.repos.shops.create({
       ownerId: 7000n, name: "Shop", category: "food", lat: 31.23, lng: 121.47,
-      address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED",
+      address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED", currency: "CNY",
     });
     shopId = shop.id;
   });

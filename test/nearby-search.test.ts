@@ -46,7 +46,7 @@ describe("when searching nearby", () => {
       await t.repos.users.ensure({ id: 5000 + i, firstName: `Owner ${i}` });
       const shop = await t.repos.shops.create({
         ownerId: BigInt(5000 + i), name: `Shop ${i}`, category: "food", lat: 0, lng: 0,
-        address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED",
+        address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED", currency: "CNY",
       });
       shopIds.push(shop.id);
     }

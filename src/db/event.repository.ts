@@ -12,8 +12,9 @@ export interface NewEvent {
 
 export function createEventRepository(db: Db) {
   return {
-    async record(events: NewEvent[]): Promise<void> {
-      if (events.length > 0) await db.event.createMany({ data: events });
+    /** `at` is the service clock's now: the merchant's numbers count events by it. */
+    async record(events: NewEvent[], at: Date): Promise<void> {
+      if (events.length > 0) await db.event.createMany({ data: events.map((e) => ({ ...e, createdAt: at })) });
     },
     count(where: { dealId?: number; type?: EventType; userId?: bigint }) {
       return db.event.count({ where });

@@ -188,6 +188,8 @@ export function createOrderRepository(db: Db) {
             status: "RESERVED",
             source: r.source,
             reservedUntil: r.reservedUntil,
+            // The service clock, as the merchant's numbers count invoices by it.
+            createdAt: r.now,
           },
         });
       });

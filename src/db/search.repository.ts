@@ -2,7 +2,8 @@ import type { Db } from "./client.js";
 import type { SearchRequest } from "../generated/prisma/client.js";
 
 export type { SearchRequest };
-export type NewSearchRequest = Pick<SearchRequest, "userId" | "text" | "query" | "readBy" | "pending">;
+/** `createdAt` comes from the service clock: the pending window is measured on it, not on the database's. */
+export type NewSearchRequest = Pick<SearchRequest, "userId" | "text" | "query" | "readBy" | "pending" | "createdAt">;
 
 export function createSearchRepository(db: Db) {
   return {

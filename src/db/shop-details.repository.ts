@@ -4,7 +4,7 @@ import { cellsOf } from "../domain/geo.js";
 import type { Db } from "./client.js";
 import type { Shop } from "./shop.repository.js";
 
-export type ShopPatch = Partial<Pick<Shop, "name" | "category" | "lat" | "lng" | "address" | "openingHours" | "photoFileId">>;
+export type ShopPatch = Partial<Pick<Shop, "name" | "category" | "lat" | "lng" | "address" | "openingHours" | "photoFileId" | "currency">>;
 
 export function createShopDetailsRepository(db: Db) {
   return {

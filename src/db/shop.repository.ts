@@ -14,7 +14,11 @@ export interface NewShop {
   address: string;
   openingHours: string;
   status: ShopStatus;
+  currency: string;
 }
+
+/** Marks a shop registered before shops had a currency (see the schema). */
+export const NO_CURRENCY = "XXX";
 
 export function createShopRepository(db: Db) {
   return {
@@ -34,6 +38,13 @@ export function createShopRepository(db: Db) {
     },
     create(shop: NewShop): Promise<Shop> {
       return db.shop.create({ data: shop });
+    },
+    /** The shops registered before shops had a currency, to fill in from their pins. */
+    withoutCurrency(): Promise<Shop[]> {
+      return db.shop.findMany({ where: { currency: NO_CURRENCY }, orderBy: { id: "asc" } });
+    },
+    async setCurrency(id: number, currency: string): Promise<void> {
+      await db.shop.update({ where: { id }, data: { currency } });
     },
   };
 }

@@ -5,7 +5,7 @@
 // costs a few hundred counter rows.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
-import { CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
+import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
 
 const HOUR_MS = 3_600_000;
 const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
@@ -73,7 +73,6 @@ export function createStatsRepository(db: Db) {
     async figures({ shopId, shopDealIds, dealId }: { shopId: number; shopDealIds: number[]; dealId?: number }, range: Range): Promise<Figures> {
       const dealIds = dealId === undefined ? shopDealIds : [dealId];
       const figures: Figures = {
-        currency: null,
         impressions: 0,
         views: 0,
         pushes: 0,
@@ -81,11 +80,11 @@ export function createStatsRepository(db: Db) {
         purchases: 0,
         unitsSold: 0,
         unitsSoldRedeemed: 0,
-        revenueMinor: 0,
+        revenue: {},
         redeemed: 0,
-        discountMinor: 0,
+        discount: {},
         refunds: 0,
-        refundedMinor: 0,
+        refunded: {},
         newCustomers: 0,
         returningCustomers: 0,
         byChannel: { nearby: emptyChannelFigures(), search: emptyChannelFigures(), push: emptyChannelFigures(), link: emptyChannelFigures(), other: emptyChannelFigures() },
@@ -104,6 +103,11 @@ export function createStatsRepository(db: Db) {
       // Orders, vouchers and customers: one pass each over the offers' rows
       // (the dates have no index of their own; a shop's orders are few beside its events).
       const paidIn = Prisma.sql`"status" IN ${PAID} AND "paidAt" >= ${from} AND "paidAt" < ${to}`;
+      // Money paid back is counted per voucher (a buyer may refund some of an
+      // order's vouchers, at several times), when the merchant settled it; an
+      // order paid too late has no voucher and is paid back whole.
+      const wholeRefundIn = Prisma.sql`"status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to}
+        AND NOT EXISTS (SELECT 1 FROM "Voucher" v WHERE v."orderId" = "Order"."id")`;
       const orders = await db.$queryRaw<
         { source: string; currency: string; invoices: bigint; n: bigint; units: bigint; total: bigint; refunds: bigint; refunded: bigint }[]
       >`
@@ -112,44 +116,60 @@ export function createStatsRepository(db: Db) {
           SUM(CASE WHEN ${paidIn} THEN 1 ELSE 0 END) AS n,
           SUM(CASE WHEN ${paidIn} THEN "quantity" ELSE 0 END) AS units,
           SUM(CASE WHEN ${paidIn} THEN "totalMinor" ELSE 0 END) AS total,
-          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN 1 ELSE 0 END) AS refunds,
-          SUM(CASE WHEN "status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to} THEN "totalMinor" ELSE 0 END) AS refunded
+          SUM(CASE WHEN ${wholeRefundIn} THEN 1 ELSE 0 END) AS refunds,
+          SUM(CASE WHEN ${wholeRefundIn} THEN "totalMinor" ELSE 0 END) AS refunded
         FROM "Order" WHERE "dealId" IN (${ids})
         GROUP BY "source", "currency"`;
       for (const row of orders) {
         figures.invoices += num(row.invoices);
-        figures.refunds += num(row.refunds);
-        figures.refundedMinor += num(row.refunded);
+        if (num(row.refunds) > 0) {
+          figures.refunds += num(row.refunds);
+          addTo(figures.refunded, row.currency, num(row.refunded));
+        }
         if (num(row.n) === 0) continue;
-        figures.currency ??= row.currency;
         figures.purchases += num(row.n);
         figures.unitsSold += num(row.units);
-        figures.revenueMinor += num(row.total);
+        addTo(figures.revenue, row.currency, num(row.total));
         channel(channelOf(row.source)).purchases += num(row.n);
-        channel(channelOf(row.source)).revenueMinor += num(row.total);
+        addTo(channel(channelOf(row.source)).revenue, row.currency, num(row.total));
       }
 
-      const [vouchers] = await db.$queryRaw<{ soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
-        SELECT
+      const refunds = await db.$queryRaw<{ currency: string; orders: bigint; refunded: bigint }[]>`
+        SELECT o."currency" AS currency, COUNT(DISTINCT o."id") AS orders, SUM(o."unitPriceMinor") AS refunded
+        FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REFUNDED' AND v."refundSettledAt" >= ${from} AND v."refundSettledAt" < ${to}
+        GROUP BY o."currency"`;
+      for (const row of refunds) {
+        figures.refunds += num(row.orders);
+        addTo(figures.refunded, row.currency, num(row.refunded));
+      }
+
+      const vouchers = await db.$queryRaw<{ currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
+        SELECT o."currency" AS currency,
           SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'`;
-      figures.unitsSoldRedeemed = num(vouchers?.soldRedeemed);
-      figures.redeemed = num(vouchers?.redeemed);
-      figures.discountMinor = num(vouchers?.discount);
+        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'
+        GROUP BY o."currency"`;
+      for (const row of vouchers) {
+        figures.unitsSoldRedeemed += num(row.soldRedeemed);
+        figures.redeemed += num(row.redeemed);
+        if (num(row.redeemed) > 0) addTo(figures.discount, row.currency, num(row.discount));
+      }
 
-      // Buyers of these offers in the range, and when each first paid at the shop.
-      const [customers] = await db.$queryRaw<{ buyers: bigint; fresh: bigint }[]>`
-        SELECT COUNT(*) AS buyers, SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh FROM (
+      // Buyers of these offers in the range, when each first paid at the shop,
+      // and their last purchase in the range: a buyer who came back after a
+      // first purchase is returning, even when that first one is in the range too.
+      const [customers] = await db.$queryRaw<{ fresh: bigint; back: bigint }[]>`
+        SELECT SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN "last" > "first" THEN 1 ELSE 0 END) AS back FROM (
           SELECT "buyerId", MIN("paidAt") AS "first",
-            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN 1 ELSE 0 END) AS "bought"
+            MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN "paidAt" END) AS "last"
           FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
           GROUP BY "buyerId"
-        ) WHERE "bought" = 1`;
+        ) WHERE "last" IS NOT NULL`;
       figures.newCustomers = num(customers?.fresh);
-      figures.returningCustomers = num(customers?.buyers) - figures.newCustomers;
+      figures.returningCustomers = num(customers?.back);
       return figures;
     },
 

@@ -16,6 +16,14 @@ export function toCsv(rows: Cell[][]): string {
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
+/**
+ * The bytes of a CSV file: UTF-8 behind a byte order mark, without which Excel
+ * reads the file in the computer's legacy code page and 测试 turns to gibberish.
+ */
+export function csvFile(rows: Cell[][]): Buffer {
+  return Buffer.from(`\uFEFF${toCsv(rows)}`, "utf8");
+}
+
 /** 1250 USD → "12.50": a plain decimal a spreadsheet sums. */
 export function decimalMoney(minor: number, currency: string): string {
   const digits = minorDigits(currency);

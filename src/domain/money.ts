@@ -1,11 +1,26 @@
 // Money is an integer in minor units plus an ISO 4217 currency code.
 import { DomainError } from "./errors.js";
 
-/** Currencies whose minor unit is not 1/100 (Telegram's currencies.json agrees). */
-const MINOR_DIGITS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, UGX: 0 };
+/**
+ * Where Telegram's currencies.json and the Unicode data behind Intl disagree,
+ * Telegram wins: amounts go into invoices in its minor units. Stars (XTR) are
+ * whole; the others Intl gives 0 decimals.
+ */
+const TELEGRAM_DIGITS: Record<string, number> = { XTR: 0, AFN: 2, ALL: 2, COP: 2, HUF: 2, IDR: 2, LBP: 2, PKR: 2, YER: 2 };
 
+const digitsOf = new Map<string, number>();
+
+/** Decimals of the currency's minor unit: JPY 0, USD 2, KWD 3. */
 export function minorDigits(currency: string): number {
-  return MINOR_DIGITS[currency] ?? 2;
+  let digits = digitsOf.get(currency);
+  if (digits === undefined) {
+    digits =
+      TELEGRAM_DIGITS[currency] ??
+      new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ??
+      2;
+    digitsOf.set(currency, digits);
+  }
+  return digits;
 }
 
 /**
@@ -16,9 +31,15 @@ export function parseMoney(input: string, currency: string): number {
   const digits = minorDigits(currency);
   const cleaned = input.trim().replace(/^[^\d.,-]+/, "").replace(",", ".");
   const pattern = digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,9}(\\.\\d{1,${digits}})?$`);
-  if (!pattern.test(cleaned)) throw new DomainError("bad-price", { decimals: digits });
+  if (!pattern.test(cleaned)) throw new DomainError("bad-price", { decimals: digits, example: typedExample(1250, currency) });
   const [whole, fraction = ""] = cleaned.split(".");
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+}
+
+/** A price as a merchant types it in this currency, given in cents: 990 → "9.90", "990" (JPY), "9.900" (KWD). */
+export function typedExample(cents: number, currency: string): string {
+  const digits = minorDigits(currency);
+  return digits === 0 ? String(cents) : (cents / 100).toFixed(digits);
 }
 
 export function formatMoney(minor: number, currency: string, locale = "en"): string {

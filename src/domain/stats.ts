@@ -21,16 +21,26 @@ export function periodRange(period: Period, now: Date, timeZone: string): { from
   return { from: startOfLocalDay(now, timeZone, daysBack[period]), to: now };
 }
 
+/**
+ * Money per currency, in minor units: a shop may hold offers in two currencies
+ * (it changed, or was registered before shops had one), and ¥233 and $10 are
+ * never one sum.
+ */
+export type Sums = Record<string, number>;
+
+export function addTo(sums: Sums, currency: string, minor: number): void {
+  sums[currency] = (sums[currency] ?? 0) + minor;
+}
+
 export interface ChannelFigures {
   impressions: number;
   views: number;
   pushes: number;
   purchases: number;
-  revenueMinor: number;
+  revenue: Sums;
 }
 
 export interface Figures {
-  currency: string | null;
   impressions: number;
   views: number;
   /** Pushes delivered. */
@@ -43,21 +53,25 @@ export interface Figures {
   unitsSold: number;
   /** Of those vouchers, how many were redeemed (so far). */
   unitsSoldRedeemed: number;
-  revenueMinor: number;
+  revenue: Sums;
   /** Vouchers redeemed in the period. */
   redeemed: number;
   /** Usual price minus price, over the vouchers redeemed in the period. */
-  discountMinor: number;
+  discount: Sums;
   refunds: number;
-  refundedMinor: number;
+  refunded: Sums;
   /** Buyers in the period whose first paid order at the shop falls in it. */
   newCustomers: number;
+  /**
+   * Buyers who paid in the period after an earlier paid order at the shop: a
+   * customer who bought six times this week is new once and returning too.
+   */
   returningCustomers: number;
   byChannel: Record<Channel | "other", ChannelFigures>;
 }
 
 export function emptyChannelFigures(): ChannelFigures {
-  return { impressions: 0, views: 0, pushes: 0, purchases: 0, revenueMinor: 0 };
+  return { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} };
 }
 
 /** Share of the vouchers sold in the period that were redeemed: null when none were sold. */
@@ -65,7 +79,8 @@ export function redemptionRate(f: Pick<Figures, "unitsSold" | "unitsSoldRedeemed
   return f.unitsSold === 0 ? null : f.unitsSoldRedeemed / f.unitsSold;
 }
 
-/** Input-output ratio: revenue earned per unit of discount given; null when no discount was given. */
-export function returnOnDiscount(f: Pick<Figures, "revenueMinor" | "discountMinor">): number | null {
-  return f.discountMinor === 0 ? null : f.revenueMinor / f.discountMinor;
+/** Input-output ratio in one currency: revenue earned per unit of discount given; null when no discount was given. */
+export function returnOnDiscount(f: Pick<Figures, "revenue" | "discount">, currency: string): number | null {
+  const discount = f.discount[currency] ?? 0;
+  return discount === 0 ? null : (f.revenue[currency] ?? 0) / discount;
 }

@@ -153,6 +153,8 @@ export interface ShopInput {
   lng: number;
   address: string;
   openingHours: string;
+  /** ISO 4217; absent: the currency of the pin's country. */
+  currency?: string;
 }
 
 export interface DealInput {

@@ -20,10 +20,9 @@ export interface DailySummaryDeps {
   logger: Logger;
   /** Local hour (0–23) after which the day's summary goes out. */
   hour: number;
-  currency: string;
 }
 
-export function createDailySummaryJob({ summaries, stats, notifier, logger, hour, currency }: DailySummaryDeps) {
+export function createDailySummaryJob({ summaries, stats, notifier, logger, hour }: DailySummaryDeps) {
   /** Sends the summaries due at `now`; returns how many were sent. */
   return async function sendDailySummaries(now: Date): Promise<number> {
     let sent = 0;
@@ -34,7 +33,7 @@ export function createDailySummaryJob({ summaries, stats, notifier, logger, hour
       if (!(await summaries.claimDay(shop.id, day))) continue;
       const { locale, t } = await notifier.recipient(shop.ownerId);
       const figures = await stats.figures(shop, "today", undefined, now);
-      const text = `${t("summary-intro")}\n\n${renderFigures(t, locale, { name: escapeHtml(shop.name), period: "today", figures, currency })}`;
+      const text = `${t("summary-intro")}\n\n${renderFigures(t, locale, { name: escapeHtml(shop.name), period: "today", figures, currency: shop.currency })}`;
       const keyboard = new InlineKeyboard().text(t("summary-stop"), summaryButton.pack({ on: "0" }));
       try {
         await notifier.api.sendMessage(Number(shop.ownerId), text, { parse_mode: "HTML", reply_markup: keyboard });

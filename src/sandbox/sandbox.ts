@@ -100,6 +100,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     throw error;
   }
 
+  // A sandbox kept from before shops had a currency: theirs comes from their pins.
+  await app.services.shops.settleCurrencies();
   if (firstRun) print(`Setting up the sandbox in ${relative(dir)} (first run): seeding the demo data…`);
   const seeded = await seedDemoData(app.repos, clock());
   if (seeded.created) print(`Seeded ${seeded.shops} shops and ${seeded.deals} offers around Shanghai and New York.`);

@@ -317,6 +317,7 @@ export async function seedDemoData(
       openingHours: planned.openingHours,
       // A few shops still wait for an operator; the demo merchants' are live.
       status: planned.ownerId < FIRST_OWNER_ID || r.chance(0.95) ? "APPROVED" : "PENDING",
+      currency: CURRENCY[planned.city],
     });
     shops++;
     if (shop.status !== "APPROVED") continue;
@@ -342,7 +343,7 @@ export async function seedDemoData(
         description: offer.description,
         finePrint: planned.city === "shanghai" ? "需提前预约；节假日通用。" : "Reservation recommended. Tax and tip not included.",
         photoFileId: null,
-        currency: CURRENCY[planned.city],
+        currency: shop.currency,
         priceMinor,
         originalPriceMinor: Math.max(originalPriceMinor, priceMinor),
         quantity,

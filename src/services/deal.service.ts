@@ -16,7 +16,6 @@ export function createDealService({
   attribution,
   releaseLapsed,
   clock,
-  currency,
 }: {
   deals: DealRepository;
   shops: ShopRepository;
@@ -25,7 +24,6 @@ export function createDealService({
   /** Gives the deal's lapsed holds back, so its card shows the stock as it is. */
   releaseLapsed: (now: Date, dealId: number) => Promise<unknown>;
   clock: Clock;
-  currency: string;
 }) {
   async function approvedShopOf(ownerId: bigint) {
     const shop = await shops.findByOwner(ownerId);
@@ -36,9 +34,8 @@ export function createDealService({
   }
 
   return {
-    currency,
     approvedShopOf,
-    /** Puts an offer on sale at once, at the shop's position. */
+    /** Puts an offer on sale at once, at the shop's position, in the shop's currency. */
     async publish(ownerId: bigint, input: DealInput) {
       const shop = await approvedShopOf(ownerId);
       assertBelowUsual(input.priceMinor, input.originalPriceMinor);
@@ -49,7 +46,7 @@ export function createDealService({
         description: input.description,
         finePrint: "",
         photoFileId: input.photoFileId ?? null,
-        currency,
+        currency: shop.currency,
         priceMinor: input.priceMinor,
         originalPriceMinor: input.originalPriceMinor,
         quantity: input.quantity,
@@ -77,11 +74,14 @@ export function createDealService({
       await releaseLapsed(clock(), dealId);
       const deal = await deals.findWithShop(dealId);
       if (!deal) throw new DomainError("deal-not-found");
-      await events.record([{ type: "VIEW", dealId, userId: viewerId, source: await attribution.verified(source, viewerId, dealId) }]);
+      await events.record([{ type: "VIEW", dealId, userId: viewerId, source: await attribution.verified(source, viewerId, dealId) }], clock());
       return deal;
     },
     recordImpressions(dealIds: number[], viewerId: bigint, source: string) {
-      return events.record(dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })));
+      return events.record(
+        dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })),
+        clock(),
+      );
     },
   };
 }

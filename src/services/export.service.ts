@@ -1,15 +1,29 @@
-// /export: the shop's orders and redemptions as two CSV files. Buyers appear as
+// /export: the shop's orders and redemptions, row by row. Buyers appear as
 // "customer 1, 2, …" in the order of their first purchase: the merchant can
-// follow a customer without learning their Telegram account.
+// follow a customer without learning their Telegram account. Dates are the
+// shop's local time; the bot writes the files (headers in the owner's language).
 import type { ExportRepository } from "../db/export.repository.js";
 import type { OfferRepository } from "../db/offer.repository.js";
 import type { Shop } from "../db/shop.repository.js";
-import { decimalMoney, toCsv } from "../domain/csv.js";
-import { localDateTime, timeZoneOf } from "../domain/local-time.js";
+import { decimalMoney, type Cell } from "../domain/csv.js";
+import { localDateTime, localDay, timeZoneOf } from "../domain/local-time.js";
+import { formatVoucherCode } from "../domain/voucher-code.js";
+import type { Clock } from "./clock.js";
 
-export function createExportService({ exports, offers }: { exports: ExportRepository; offers: OfferRepository }) {
+export interface ShopExport {
+  /** The shop's time zone, which every date in the rows is in. */
+  zone: string;
+  /** Today in the shop's time zone (YYYY-MM-DD), for the file names. */
+  day: string;
+  /** order, created, status, paid, refunded, offer, offer title, customer, quantity, unit price, usual unit price, total, currency, source */
+  orders: Cell[][];
+  /** voucher, code, redeemed, order, offer, offer title, customer, price paid, discount given, currency */
+  redemptions: Cell[][];
+}
+
+export function createExportService({ exports, offers, clock }: { exports: ExportRepository; offers: OfferRepository; clock: Clock }) {
   return {
-    async csv(shop: Shop): Promise<{ orders: string; redemptions: string; orderCount: number; redemptionCount: number }> {
+    async rows(shop: Shop): Promise<ShopExport> {
       const zone = timeZoneOf(shop);
       const when = (d: Date | null) => (d ? localDateTime(d, zone) : null);
       const dealIds = await offers.idsOfShop(shop.id);
@@ -19,45 +33,37 @@ export function createExportService({ exports, offers }: { exports: ExportReposi
         if (!customers.has(id)) customers.set(id, customers.size + 1);
         return customers.get(id)!;
       };
-      const orderRows = orders.map((o) => [
-        o.id,
-        when(o.createdAt),
-        o.status,
-        when(o.paidAt),
-        when(o.refundedAt),
-        o.dealId,
-        o.deal.title,
-        customer(o.buyerId),
-        o.quantity,
-        decimalMoney(o.unitPriceMinor, o.currency),
-        decimalMoney(o.unitOriginalMinor, o.currency),
-        decimalMoney(o.totalMinor, o.currency),
-        o.currency,
-        o.source,
-      ]);
-      const redemptionRows = redemptions.map((v) => [
-        v.id,
-        when(v.redeemedAt),
-        v.orderId,
-        v.dealId,
-        v.deal.title,
-        customer(v.holderId),
-        decimalMoney(v.order.unitPriceMinor, v.order.currency),
-        decimalMoney(v.order.unitOriginalMinor - v.order.unitPriceMinor, v.order.currency),
-        v.order.currency,
-      ]);
-      const zoneNote = `(${zone})`;
       return {
-        orders: toCsv([
-          ["order", `created ${zoneNote}`, "status", `paid ${zoneNote}`, `refunded ${zoneNote}`, "offer", "offer title", "customer", "quantity", "unit price", "usual unit price", "total", "currency", "source"],
-          ...orderRows,
+        zone,
+        day: localDay(clock(), zone),
+        orders: orders.map((o) => [
+          o.id,
+          when(o.createdAt),
+          o.status,
+          when(o.paidAt),
+          when(o.refundedAt),
+          o.dealId,
+          o.deal.title,
+          customer(o.buyerId),
+          o.quantity,
+          decimalMoney(o.unitPriceMinor, o.currency),
+          decimalMoney(o.unitOriginalMinor, o.currency),
+          decimalMoney(o.totalMinor, o.currency),
+          o.currency,
+          o.source,
         ]),
-        redemptions: toCsv([
-          ["voucher", `redeemed ${zoneNote}`, "order", "offer", "offer title", "customer", "price paid", "discount given", "currency"],
-          ...redemptionRows,
+        redemptions: redemptions.map((v) => [
+          v.id,
+          formatVoucherCode(v.code),
+          when(v.redeemedAt),
+          v.orderId,
+          v.dealId,
+          v.deal.title,
+          customer(v.holderId),
+          decimalMoney(v.order.unitPriceMinor, v.order.currency),
+          decimalMoney(v.order.unitOriginalMinor - v.order.unitPriceMinor, v.order.currency),
+          v.order.currency,
         ]),
-        orderCount: orders.length,
-        redemptionCount: redemptions.length,
       };
     },
   };

@@ -44,7 +44,7 @@ export function createSearchService({
       const { query, readBy } = await understanding.readRequest(userId, text);
       if (isEmptyQuery(query)) return null;
       if (waitForLocation) await searches.clearPending(userId);
-      const row = await searches.create({ userId, text, query: JSON.stringify(query), readBy, pending: waitForLocation });
+      const row = await searches.create({ userId, text, query: JSON.stringify(query), readBy, pending: waitForLocation, createdAt: clock() });
       return saved(row);
     },
     /** The user's own request, or null (someone else's, or forged). */

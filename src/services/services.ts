@@ -17,6 +17,7 @@ import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
+  /** The currency of shops whose pin names none (DEFAULT_CURRENCY). */
   currency: string;
   needsApproval: boolean;
   /** How long an unpaid invoice holds its units. */
@@ -39,8 +40,8 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock, currency }),
+    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
@@ -49,7 +50,7 @@ export function createServices(
     console: createConsoleService({ ...repos, clock }),
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
     operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers }),
+    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,

@@ -1,5 +1,7 @@
 import type { ShopDetailsRepository } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
+import { currencyAt, isCurrency } from "../domain/currency.js";
+import type { Point } from "../domain/geo.js";
 import type { ShopInput } from "../domain/validation.js";
 
 /** created: a new shop · updated: new details for a shop already known · resubmitted: a rejected shop waits for approval again. */
@@ -9,13 +11,34 @@ export function createShopService({
   shops,
   shopDetails,
   needsApproval,
+  defaultCurrency,
 }: {
   shops: ShopRepository;
   shopDetails: ShopDetailsRepository;
   /** With operators configured, new shops wait for one of them. */
   needsApproval: boolean;
+  /** Where the pin names no currency (at sea, Antarctica). */
+  defaultCurrency: string;
 }) {
+  /** The currency of the country at the pin, which /register offers to keep. */
+  const guessCurrency = (point: Point): string => currencyAt(point) ?? defaultCurrency;
+
+  /**
+   * What /register suggests: the currency the owner chose before while the
+   * shop stays in the same country (registering again must not undo a
+   * choice made by hand), else the one of the pin's country.
+   */
+  async function suggestCurrency(ownerId: bigint, point: Point): Promise<{ code: string; chosen: boolean }> {
+    const existing = await shops.findByOwner(ownerId);
+    if (existing && isCurrency(existing.currency) && currencyAt(existing) === currencyAt(point)) {
+      return { code: existing.currency, chosen: true };
+    }
+    return { code: guessCurrency(point), chosen: false };
+  }
+
   return {
+    guessCurrency,
+    suggestCurrency,
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return shops.findByOwner(ownerId);
     },
@@ -25,13 +48,20 @@ export function createShopService({
      * shop that registers again goes back to the operators.
      */
     async register(ownerId: bigint, input: ShopInput): Promise<{ shop: Shop; outcome: Registration }> {
+      const details = { ...input, currency: input.currency ?? guessCurrency(input) };
       const existing = await shops.findByOwner(ownerId);
       if (existing) {
-        const shop = await shopDetails.edit(existing.id, input, { reopen: true });
+        const shop = await shopDetails.edit(existing.id, details, { reopen: true });
         return { shop, outcome: existing.status === "REJECTED" && shop.status === "PENDING" ? "resubmitted" : "updated" };
       }
       const status = needsApproval ? "PENDING" : "APPROVED";
-      return { shop: await shops.create({ ownerId, ...input, status }), outcome: "created" };
+      return { shop: await shops.create({ ownerId, ...details, status }), outcome: "created" };
+    },
+    /** Gives the shops registered before shops had a currency their pin's; returns how many. */
+    async settleCurrencies(): Promise<number> {
+      const unsettled = await shops.withoutCurrency();
+      for (const shop of unsettled) await shops.setCurrency(shop.id, guessCurrency(shop));
+      return unsettled.length;
     },
   };
 }

@@ -18,7 +18,8 @@ describe("invisible characters in what others read", () => {
   it("drops them from a shop's name and address and an offer's title, as buyers see them", async () => {
     const joe = h.user({ id: 2301, firstName: "Joe", languageCode: "en" });
     await joe.send(`/register Joe's${ZWSP} ${RLO}Pizza${PDF} | food | ${HERE.lat},${HERE.lng} | 1 Main${ZWSP} St\u2066`);
-    expect(only(await joe.send("11–23")).text).toBe("✅ Joe's Pizza is registered. Post your first offer with /newdeal.");
+    expect(only(await joe.send("11–23")).text).toMatch(/^💱 Prices at this shop/);
+    expect(only(await joe.press("form:pick:CNY")).text).toBe("✅ Joe's Pizza is registered. Post your first offer with /newdeal.");
     const preview = lastShown(await joe.send(`/newdeal ${RLO}Garlic knots${PDF} for two | 2.50 | 9 | 20 | 7`));
     expect(preview.text).toContain("\nGarlic knots for two\n");
 

@@ -16,7 +16,8 @@ describe("registering a shop when operators approve shops", () => {
   it("keeps the shop pending, tells the merchant, and notifies every operator it can reach", async () => {
     const zoe = h.user({ id: 501, firstName: "Zoë <Z>", languageCode: "en" });
     await zoe.send("/register Zoë's Flowers & Gifts | retail | 31.2,121.5 | 5 <Main> St");
-    const calls = shown(await zoe.send("9–17"));
+    await zoe.send("9–17");
+    const calls = shown(await zoe.press("form:pick:CNY"));
 
     const toZoe = calls.filter((c) => c.payload.chat_id === 501);
     expect(toZoe.map((c) => c.text)).toEqual([
@@ -47,7 +48,8 @@ describe("registering a shop when operators approve shops", () => {
 
     const zoe = h.user({ id: 501, firstName: "Zoë <Z>", languageCode: "en" });
     await zoe.send("/register Zoë's Flowers | retail | 31.2,121.5 | 7 Main St");
-    const calls = shown(await zoe.send("9–18"));
+    await zoe.send("9–18");
+    const calls = shown(await zoe.press("form:pick:CNY"));
     expect(calls.filter((c) => c.payload.chat_id === 501).map((c) => c.text)).toEqual([
       "✅ Zoë's Flowers is registered and waits for an operator's approval. I'll tell you when it's done.",
     ]);
@@ -65,7 +67,8 @@ describe("registering a shop when operators approve shops", () => {
   it("says so in Chinese too", async () => {
     const wu = h.user({ id: 502, firstName: "吴", languageCode: "zh" });
     await wu.send("/register 吴记 | food | 31.2,121.5 | 南京路 1 号");
-    const toWu = shown(await wu.send("9–17")).filter((c) => c.payload.chat_id === 502);
+    await wu.send("9–17");
+    const toWu = shown(await wu.press("form:pick:CNY")).filter((c) => c.payload.chat_id === 502);
     expect(toWu.map((c) => c.text)).toEqual(["✅ 吴记 已登记，正在等待运营审核，审核完成后我会通知你。"]);
     expect(only(await wu.send("/newdeal")).text).toBe("你的店铺仍在等待运营审核。");
   });

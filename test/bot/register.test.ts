@@ -43,7 +43,13 @@ describe("registering a shop", () => {
     const hours = only(await joe.send("  12 Fuzhou Road,   Huangpu "));
     expect(hours.text).toMatch(/^🕘 Opening hours/);
 
-    const done = only(await joe.send("Mon–Sun 10:00–22:00"));
+    const currency = only(await joe.send("Mon–Sun 10:00–22:00"));
+    expect(currency.text).toBe(
+      "💱 Prices at this shop: Chinese Yuan (CNY), the currency where it stands. Keep it, pick another, or send a three-letter code such as EUR.",
+    );
+    expect(buttonTexts(currency)).toEqual(["✅ Keep CNY", "USD", "EUR", "JPY", "GBP", "HKD", "SGD", "◀ Back", "✖ Cancel"]);
+
+    const done = only(await joe.press(button(currency, "✅ Keep CNY")));
     expect(done.text).toBe("✅ Joe's Noodles is registered. Post your first offer with /newdeal.");
     expect(replyKeyboard(done)?.keyboard.flat()).toEqual([{ text: "📍 Share location", request_location: true }]);
 
@@ -55,6 +61,7 @@ describe("registering a shop", () => {
       address: "12 Fuzhou Road, Huangpu",
       openingHours: "Mon–Sun 10:00–22:00",
       status: "APPROVED",
+      currency: "CNY",
     });
     expect(await stepOf(401)).toBeUndefined();
   });
@@ -98,7 +105,8 @@ describe("registering a shop", () => {
     const address = only(await max.venue(31.24, 121.49, "Max Bowling", "1 Bund Road"));
     expect(address.text).toBe("✉️ The street address, as customers should read it:\n\n1 Bund Road");
     expect(only(await max.send("1 Bund Road, Huangpu")).text).toMatch(/^🕘 Opening hours/);
-    only(await max.send("10–22"));
+    await max.send("10–22");
+    only(await max.press("form:pick:CNY"));
     expect(await shopOf(405)).toMatchObject({ name: "Max Bowling", address: "1 Bund Road, Huangpu", lat: 31.24, lng: 121.49 });
   });
 
@@ -114,12 +122,13 @@ describe("registering a shop", () => {
     await ned.send("/cancel");
   });
 
-  it("takes the one-line form and asks only for the hours", async () => {
+  it("takes the one-line form and asks only for the hours and the currency", async () => {
     const olga = h.user({ id: 407, firstName: "Olga", languageCode: "en" });
     const hours = only(await olga.send("/register Olga's Café | cafe | 31.23,121.47 | Some Rd 1"));
     expect(hours.text).toMatch(/^🕘 Opening hours/);
     expect(buttonTexts(hours)).toEqual(["◀ Back", "✖ Cancel"]);
-    const done = only(await olga.send("8–18"));
+    expect(only(await olga.send("8–18")).text).toMatch(/^💱 Prices at this shop: Chinese Yuan \(CNY\)/);
+    const done = only(await olga.press("form:pick:CNY"));
     expect(done.text).toBe("✅ Olga's Café is registered. Post your first offer with /newdeal.");
     expect(await shopOf(407)).toMatchObject({
       name: "Olga's Café",
@@ -284,7 +293,8 @@ describe("registering a shop", () => {
   it("updates the details when a merchant registers again", async () => {
     const joe = h.user({ id: 401, firstName: "Joe", languageCode: "en" });
     await joe.send("/register Joe's Noodle Bar | food | 31.2336,121.4856 | 14 Fuzhou Road");
-    const updated = only(await joe.send("Mon–Sun 10:00–23:00"));
+    await joe.send("Mon–Sun 10:00–23:00");
+    const updated = only(await joe.press("form:pick:CNY"));
     expect(updated.text).toBe("✅ Your shop's details are updated.");
     expect(await shopOf(401)).toMatchObject({ name: "Joe's Noodle Bar", address: "14 Fuzhou Road", status: "APPROVED" });
     expect(await h.db.repos.shops.count()).toBe(3);
@@ -295,7 +305,8 @@ describe("registering a shop", () => {
     const deal = await h.publish(401, { title: "Noodle lunch" });
     const newPin = { lat: 31.3, lng: 121.6 };
     await joe.send(`/register Joe's Noodle Bar | cafe | ${newPin.lat},${newPin.lng} | 1 Harbour Road`);
-    expect(only(await joe.send("Mon–Sun 10:00–23:00")).text).toBe("✅ Your shop's details are updated.");
+    await joe.send("Mon–Sun 10:00–23:00");
+    expect(only(await joe.press("form:pick:CNY")).text).toBe("✅ Your shop's details are updated.");
 
     const ann = h.user({ id: 431, firstName: "Ann", languageCode: "en" });
     const list = only(await ann.location(newPin.lat, newPin.lng));

@@ -22,7 +22,7 @@ describe("a voucher code typed on its own", () => {
   it("redeems it when the sender may redeem for the shop", async () => {
     const { codes } = await purchase(h, buyer, dealId, 1);
     const calls = await owner.send(shownCode(codes[0]!).toLowerCase());
-    expect(only(sentTo(calls, 951)).text).toMatch(/^✅ Redeemed .*: Bagel box, 1 voucher \(CN¥12\)/);
+    expect(only(sentTo(calls, 951)).text).toMatch(/^✅ Redeemed .*: Bagel box, 1 voucher \(\$12\)/);
     expect(await h.db.db.voucher.findUniqueOrThrow({ where: { code: codes[0]! } })).toMatchObject({ status: "REDEEMED" });
   });
 

@@ -19,7 +19,8 @@ describe("operators and shops", () => {
   async function registerShop(id: number, name: string, languageCode = "en") {
     const owner = h.user({ id, firstName: `Owner ${id}`, languageCode });
     await owner.send(`/register ${name} | food | ${HERE.lat},${HERE.lng} | 1 Road`);
-    const calls = shown(await owner.send("9–21"));
+    await owner.send("9–21");
+    const calls = shown(await owner.press("form:pick:CNY"));
     return calls.find((c) => c.payload.chat_id === ADMIN)!;
   }
 

@@ -30,7 +30,6 @@ describe("the daily summary", () => {
       notifier: h.bot.notifier,
       logger: pino({ level: "silent" }),
       hour: 21,
-      currency: "CNY",
     });
   });
   afterAll(() => h.close());
@@ -62,7 +61,10 @@ describe("the daily summary", () => {
     h.advance(11 * HOUR); // 21:40 in New York, 09:40 the next day in Shanghai
     expect(await send(h.clock())).toBe(1);
     expect(sentTo()).toEqual([781, 782]);
-    expect(h.calls.filter((c) => c.method === "sendMessage").at(-1)!.text).toMatch(/^🌙 Your day in numbers\.\n\n📊 Brooklyn Shop · Today/);
+    const brooklyn = h.calls.filter((c) => c.method === "sendMessage").at(-1)!.text;
+    expect(brooklyn).toMatch(/^🌙 Your day in numbers\.\n\n📊 Brooklyn Shop · Today/);
+    // In the shop's own currency, whatever the bot's default.
+    expect(brooklyn).toContain("💰 Revenue: $0 · refunds: 0 ($0)");
     h.advance(12 * HOUR); // 21:40 that day in Shanghai
     expect(await send(h.clock())).toBe(1);
     expect(sentTo()).toEqual([781, 782, 781]);

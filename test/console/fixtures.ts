@@ -3,7 +3,7 @@ import type { Shop } from "../../src/db/shop.repository.js";
 import { cellsOf } from "../../src/domain/geo.js";
 
 export function shopRow(ownerId: bigint, { lat, lng, status = "APPROVED" }: { lat: number; lng: number; status?: string }) {
-  return { ownerId, name: `Shop ${ownerId}`, category: "food", lat, lng, address: "1 Road", openingHours: "9–21", status };
+  return { ownerId, name: `Shop ${ownerId}`, category: "food", lat, lng, address: "1 Road", openingHours: "9–21", status, currency: "CNY" };
 }
 
 export function dealRow(shop: Shop, fields: { priceMinor?: number; originalPriceMinor?: number; title?: string }) {

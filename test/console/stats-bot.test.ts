@@ -129,16 +129,16 @@ describe("the owner's numbers in the chat", () => {
     expect(orders.text).toBe("🧾 Orders: 2");
     expect((orders.payload.document as InputFile).filename).toBe("orders-2026-05-04.csv");
     expect((await bytesOf(orders.payload.document)).toString("utf8").split("\r\n")).toEqual([
-      "order,created (Asia/Shanghai),status,paid (Asia/Shanghai),refunded (Asia/Shanghai),offer,offer title,customer,quantity,unit price,usual unit price,total,currency,source",
+      "\uFEFForder,created (Asia/Shanghai),status,paid (Asia/Shanghai),refunded (Asia/Shanghai),offer,offer title,customer,quantity,unit price,usual unit price,total,currency,source",
       `1,2026-05-04 11:10,PAID,2026-05-04 11:10,,${dumplings},Dumplings =SUM(A1),1,2,20.00,30.00,40.00,CNY,push:3`,
       `2,2026-04-20 11:00,PAID,2026-04-20 11:00,,${dumplings},Dumplings =SUM(A1),2,1,20.00,30.00,20.00,CNY,nearby`,
       "",
     ]);
     expect(redemptions.text).toBe("🎟 Redemptions: 2");
     expect((await bytesOf(redemptions.payload.document)).toString("utf8").split("\r\n")).toEqual([
-      "voucher,redeemed (Asia/Shanghai),order,offer,offer title,customer,price paid,discount given,currency",
-      `3,2026-04-21 11:00,2,${dumplings},Dumplings =SUM(A1),2,20.00,10.00,CNY`,
-      `1,2026-05-04 12:00,1,${dumplings},Dumplings =SUM(A1),1,20.00,10.00,CNY`,
+      "\uFEFFvoucher,code,redeemed (Asia/Shanghai),order,offer,offer title,customer,price paid,discount given,currency",
+      `3,BBBB-1111,2026-04-21 11:00,2,${dumplings},Dumplings =SUM(A1),2,20.00,10.00,CNY`,
+      `1,AAAA-1111,2026-05-04 12:00,1,${dumplings},Dumplings =SUM(A1),1,20.00,10.00,CNY`,
       "",
     ]);
   });

@@ -47,7 +47,7 @@ describe("counting a shop's funnel", () => {
 
     const buy = (buyerId: bigint, dealId: number, unit: number, original: number, fields: Parameters<typeof orderRow>[4]) =>
       db.order.create({ data: orderRow(buyerId, dealId, unit, original, fields) });
-    const vouchers = async (order: { id: number; dealId: number; buyerId: bigint }, statuses: [string, string?][]) => {
+    const vouchers = async (order: { id: number; dealId: number; buyerId: bigint; refundedAt: Date | null }, statuses: [string, string?][]) => {
       for (const [i, [status, redeemedAt]] of statuses.entries()) {
         await db.voucher.create({
           data: {
@@ -58,6 +58,7 @@ describe("counting a shop's funnel", () => {
             status,
             expiresAt: at("2026-07-01T00:00:00Z"),
             redeemedAt: redeemedAt ? at(redeemedAt) : null,
+            refundSettledAt: status === "REFUNDED" ? order.refundedAt : null,
           },
         });
       }
@@ -89,7 +90,6 @@ describe("counting a shop's funnel", () => {
   it("counts today, in the shop's time zone", async () => {
     const f = await stats().figures(shop, "today");
     expect(f).toMatchObject({
-      currency: "CNY",
       impressions: 7,
       views: 6,
       pushes: 4,
@@ -97,23 +97,23 @@ describe("counting a shop's funnel", () => {
       purchases: 3,
       unitsSold: 4,
       unitsSoldRedeemed: 2,
-      revenueMinor: 9000,
+      revenue: { CNY: 9000 },
       redeemed: 3,
-      discountMinor: 5500,
+      discount: { CNY: 5500 },
       refunds: 1,
-      refundedMinor: 3000,
+      refunded: { CNY: 3000 },
       newCustomers: 1,
       returningCustomers: 1,
     });
     expect(f.byChannel).toEqual({
-      nearby: { impressions: 5, views: 3, pushes: 0, purchases: 1, revenueMinor: 6000 },
-      search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenueMinor: 3000 },
-      push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenueMinor: 0 },
-      link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenueMinor: 0 },
-      other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenueMinor: 0 },
+      nearby: { impressions: 5, views: 3, pushes: 0, purchases: 1, revenue: { CNY: 6000 } },
+      search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenue: { CNY: 3000 } },
+      push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenue: {} },
+      link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenue: { CNY: 0 } },
+      other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
     });
     expect(redemptionRate(f)).toBe(0.5);
-    expect(returnOnDiscount(f)).toBeCloseTo(9000 / 5500, 10);
+    expect(returnOnDiscount(f, "CNY")).toBeCloseTo(9000 / 5500, 10);
   });
 
   it("counts the last 7 days", async () => {
@@ -126,14 +126,14 @@ describe("counting a shop's funnel", () => {
       purchases: 4,
       unitsSold: 5,
       unitsSoldRedeemed: 3,
-      revenueMinor: 12000,
+      revenue: { CNY: 12000 },
       redeemed: 3,
-      discountMinor: 5500,
+      discount: { CNY: 5500 },
       refunds: 1,
       newCustomers: 2,
       returningCustomers: 1,
     });
-    expect(f.byChannel.push).toEqual({ impressions: 0, views: 2, pushes: 4, purchases: 1, revenueMinor: 3000 });
+    expect(f.byChannel.push).toEqual({ impressions: 0, views: 2, pushes: 4, purchases: 1, revenue: { CNY: 3000 } });
   });
 
   it("counts all time", async () => {
@@ -144,20 +144,21 @@ describe("counting a shop's funnel", () => {
       purchases: 5,
       unitsSold: 6,
       unitsSoldRedeemed: 4,
-      revenueMinor: 15000,
+      revenue: { CNY: 15000 },
       redeemed: 4,
-      discountMinor: 7500,
+      discount: { CNY: 7500 },
       newCustomers: 3,
-      returningCustomers: 0,
+      // Buyer 1 first paid forty days ago and came back today.
+      returningCustomers: 1,
     });
   });
 
   it("counts one offer, with customers new to the shop", async () => {
     const f = await stats().figures(shop, "today", coupon);
-    expect(f).toMatchObject({ impressions: 0, purchases: 1, revenueMinor: 0, redeemed: 1, discountMinor: 1500, newCustomers: 1, returningCustomers: 0 });
-    expect(returnOnDiscount(f)).toBe(0);
+    expect(f).toMatchObject({ impressions: 0, purchases: 1, revenue: { CNY: 0 }, redeemed: 1, discount: { CNY: 1500 }, newCustomers: 1, returningCustomers: 0 });
+    expect(returnOnDiscount(f, "CNY")).toBe(0);
     const meals = await stats().figures(shop, "all", meal);
-    expect(meals).toMatchObject({ impressions: 10, purchases: 4, revenueMinor: 15000, newCustomers: 2 });
+    expect(meals).toMatchObject({ impressions: 10, purchases: 4, revenue: { CNY: 15000 }, newCustomers: 2 });
   });
 
   it("charts purchases and redemptions per local day", async () => {
@@ -182,6 +183,36 @@ describe("counting a shop's funnel", () => {
       [meal, "h", hour("2026-05-20T00:00:00Z"), "push", 2],
       [meal, "h", hour("2026-05-20T06:00:00Z"), "push", 2],
     ]);
+  });
+
+  it("counts what was paid back of an order refunded in part, not the whole order", async () => {
+    const db = t.db;
+    const noodles = await db.shop.create({ data: shopRow(2n, { lat: 31.25, lng: 121.49 }) });
+    const bowl = (await db.deal.create({ data: dealRow(noodles, { priceMinor: 2000, originalPriceMinor: 3000 }) })).id;
+    // Three bowls bought today; one refunded (and paid back) today, one kept, one eaten.
+    const order = await db.order.create({
+      data: orderRow(1n, bowl, 2000, 3000, { quantity: 3, status: "REFUNDED", source: "nearby", createdAt: "2026-05-20T01:00:00Z", paidAt: "2026-05-20T01:00:00Z", refundedAt: "2026-05-20T03:00:00Z" }),
+    });
+    for (const [i, status] of ["REFUNDED", "ACTIVE", "REDEEMED"].entries()) {
+      await db.voucher.create({
+        data: {
+          code: `P${order.id}X${i}`,
+          orderId: order.id,
+          dealId: bowl,
+          holderId: 1n,
+          status,
+          expiresAt: at("2026-07-01T00:00:00Z"),
+          redeemedAt: status === "REDEEMED" ? at("2026-05-20T04:00:00Z") : null,
+          refundSettledAt: status === "REFUNDED" ? at("2026-05-20T03:00:00Z") : null,
+        },
+      });
+    }
+    // A late payment for a sold-out offer: no voucher, paid back whole.
+    await db.order.create({
+      data: orderRow(3n, bowl, 2000, 3000, { quantity: 2, status: "REFUNDED", source: "nearby", createdAt: "2026-05-20T02:00:00Z", paidAt: "2026-05-20T02:00:00Z", refundedAt: "2026-05-20T05:00:00Z" }),
+    });
+    const f = await stats().figures(noodles, "today");
+    expect(f).toMatchObject({ purchases: 2, revenue: { CNY: 10000 }, refunds: 2, refunded: { CNY: 6000 } });
   });
 
   it("cuts the day at local midnight in a half-hour time zone", async () => {

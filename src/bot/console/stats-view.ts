@@ -1,7 +1,7 @@
 // How the merchant's numbers read: one renderer for /stats and the daily
 // summary, given a translation function so it works outside an update too.
 import { formatMoney } from "../../domain/money.js";
-import { CHANNELS, redemptionRate, returnOnDiscount, type Figures, type Period } from "../../domain/stats.js";
+import { CHANNELS, redemptionRate, returnOnDiscount, type Figures, type Period, type Sums } from "../../domain/stats.js";
 
 import type { Translate } from "../notifier.js";
 
@@ -12,18 +12,31 @@ export function renderFigures(
   locale: string,
   { name, period, figures: f, currency }: { name: string; period: Period; figures: Figures; currency: string },
 ): string {
-  const money = (minor: number) => formatMoney(minor, f.currency ?? currency, locale);
+  // Each currency on its own ("CN¥233 + $10"), the shop's own first; nothing at all reads as zero in it.
+  const currencies = (sums: Sums) =>
+    Object.keys(sums).sort((a, b) => Number(b === currency) - Number(a === currency) || a.localeCompare(b));
+  const money = (sums: Sums) => {
+    const held = currencies(sums).filter((c) => sums[c] !== 0);
+    if (held.length === 0) return formatMoney(0, currencies(sums)[0] ?? currency, locale);
+    return held.map((c) => formatMoney(sums[c]!, c, locale)).join(" + ");
+  };
+  const ratios = currencies(f.discount).filter((c) => f.discount[c] !== 0);
+  const ratio =
+    ratios.length === 0
+      ? "—"
+      : ratios.length === 1
+        ? returnOnDiscount(f, ratios[0]!)!.toFixed(2)
+        : ratios.map((c) => `${returnOnDiscount(f, c)!.toFixed(2)} (${c})`).join(", ");
   const rate = redemptionRate(f);
-  const ratio = returnOnDiscount(f);
   const lines = [
     t("stats-header", { name, period: t(`stats-period-${period}`) }),
     "",
     t("stats-funnel", { impressions: f.impressions, views: f.views, pushes: f.pushes }),
     t("stats-orders", { invoices: f.invoices, purchases: f.purchases, units: f.unitsSold }),
-    t("stats-revenue", { revenue: money(f.revenueMinor), refunds: f.refunds, refunded: money(f.refundedMinor) }),
+    t("stats-revenue", { revenue: money(f.revenue), refunds: f.refunds, refunded: money(f.refunded) }),
     t("stats-redeemed", { redeemed: f.redeemed, rate: rate === null ? "—" : `${Math.round(rate * 100)}%` }),
     t("stats-customers", { new: f.newCustomers, returning: f.returningCustomers }),
-    t("stats-ratio", { discount: money(f.discountMinor), revenue: money(f.revenueMinor), ratio: ratio === null ? "—" : ratio.toFixed(2) }),
+    t("stats-ratio", { discount: money(f.discount), revenue: money(f.revenue), ratio }),
   ];
   const sources = [...CHANNELS, "other" as const]
     .map((channel) => ({ channel, c: f.byChannel[channel] }))
@@ -35,7 +48,7 @@ export function renderFigures(
         views: c.views,
         pushes: c.pushes,
         purchases: c.purchases,
-        revenue: money(c.revenueMinor),
+        revenue: money(c.revenue),
       }),
     );
   if (sources.length) lines.push("", t("stats-sources"), ...sources);

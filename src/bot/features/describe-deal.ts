@@ -15,9 +15,9 @@ import { localeOf } from "../format.js";
 const MAX_DESCRIPTION_CHARS = 1000;
 
 /** What the parser read, as the merchant will check it: "price CN¥15, 50 in all". */
-async function readFields(ctx: BotContext, draft: Partial<DealInput>): Promise<string[]> {
+async function readFields(ctx: BotContext, draft: Partial<DealInput>, currency: string): Promise<string[]> {
   const locale = await localeOf(ctx);
-  const money = (minor: number) => formatMoney(minor, ctx.deps.services.deals.currency, locale);
+  const money = (minor: number) => formatMoney(minor, currency, locale);
   return [
     ...(draft.priceMinor !== undefined ? [ctx.t("newdeal-read-price", { price: money(draft.priceMinor) })] : []),
     ...(draft.originalPriceMinor !== undefined ? [ctx.t("newdeal-read-original", { price: money(draft.originalPriceMinor) })] : []),
@@ -27,11 +27,10 @@ async function readFields(ctx: BotContext, draft: Partial<DealInput>): Promise<s
 }
 
 /** The fields drafted from the text, and the step of /newdeal's form to open with them. */
-export async function draftFromText(ctx: BotContext, text: string): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
+export async function draftFromText(ctx: BotContext, text: string, currency: string): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
   if ([...text].length > MAX_DESCRIPTION_CHARS) throw new DomainError("describe-too-long", { max: MAX_DESCRIPTION_CHARS });
   await ctx.replyWithChatAction("typing");
-  const { understanding, deals } = ctx.deps.services;
-  const { draft, readBy } = await understanding.draftOffer(ctx.user.id, text, deals.currency);
+  const { draft, readBy } = await ctx.deps.services.understanding.draftOffer(ctx.user.id, text, currency);
   if (readBy === "model") {
     await ctx.reply(ctx.t("newdeal-drafted"));
     return { data: draft, step: "preview" };
@@ -43,7 +42,7 @@ export async function draftFromText(ctx: BotContext, text: string): Promise<{ da
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
   }
-  const read = await readFields(ctx, draft);
+  const read = await readFields(ctx, draft, currency);
   const key = read.length
     ? description ? "newdeal-draft-parsed" : "newdeal-draft-parsed-long"
     : description ? "newdeal-draft-by-hand" : "newdeal-draft-by-hand-long";

@@ -1,17 +1,49 @@
-// /export: the orders and redemptions as CSV documents (owner only).
+// /export: the orders and redemptions as CSV documents (owner only), with
+// headers in the owner's language and named after the shop's local date.
 import { Composer, InputFile } from "grammy";
+import { csvFile } from "../../domain/csv.js";
 import type { BotContext } from "../context.js";
+
+/** The headers of each file, in the order of the service's rows; dated ones name the time zone. */
+const ORDER_COLUMNS = [
+  "export-column-order",
+  "export-column-created",
+  "export-column-status",
+  "export-column-paid",
+  "export-column-refunded",
+  "export-column-offer",
+  "export-column-offer-title",
+  "export-column-customer",
+  "export-column-quantity",
+  "export-column-unit-price",
+  "export-column-usual-price",
+  "export-column-total",
+  "export-column-currency",
+  "export-column-source",
+];
+const REDEMPTION_COLUMNS = [
+  "export-column-voucher",
+  "export-column-code",
+  "export-column-redeemed",
+  "export-column-order",
+  "export-column-offer",
+  "export-column-offer-title",
+  "export-column-customer",
+  "export-column-price-paid",
+  "export-column-discount",
+  "export-column-currency",
+];
 
 export const exportFeature = new Composer<BotContext>();
 
 exportFeature.command("export", async (ctx) => {
   const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);
-  const csv = await ctx.deps.services.exports.csv(shop);
-  const day = ctx.deps.services.clock().toISOString().slice(0, 10);
-  await ctx.replyWithDocument(new InputFile(Buffer.from(csv.orders, "utf8"), `orders-${day}.csv`), {
-    caption: ctx.t("export-orders", { count: csv.orderCount }),
+  const data = await ctx.deps.services.exports.rows(shop);
+  const header = (columns: string[]) => columns.map((key) => ctx.t(key, { zone: data.zone }));
+  await ctx.replyWithDocument(new InputFile(csvFile([header(ORDER_COLUMNS), ...data.orders]), `orders-${data.day}.csv`), {
+    caption: ctx.t("export-orders", { count: data.orders.length }),
   });
-  await ctx.replyWithDocument(new InputFile(Buffer.from(csv.redemptions, "utf8"), `redemptions-${day}.csv`), {
-    caption: ctx.t("export-redemptions", { count: csv.redemptionCount }),
+  await ctx.replyWithDocument(new InputFile(csvFile([header(REDEMPTION_COLUMNS), ...data.redemptions]), `redemptions-${data.day}.csv`), {
+    caption: ctx.t("export-redemptions", { count: data.redemptions.length }),
   });
 });

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { formatMoney } from "../../domain/money.js";
+import { formatMoney, typedExample } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import {
   DEFAULT_REFUND_POLICY,
@@ -22,12 +22,13 @@ type DealForm = DealInput;
 
 const DAY_MS = 86_400_000;
 const messageText = (ctx: BotContext) => ctx.message?.text;
-const currencyOf = (ctx: BotContext) => ctx.deps.services.deals.currency;
+/** Offers are priced in their shop's currency. */
+const currencyOf = async (ctx: BotContext) => (await ctx.deps.services.deals.approvedShopOf(ctx.user.id)).currency;
 
 function textStep(
   id: string,
   prompt: (ctx: BotContext, data: Partial<DealForm>) => Promise<string> | string,
-  read: (text: string, ctx: BotContext, data: Partial<DealForm>) => Partial<DealForm>,
+  read: (text: string, ctx: BotContext, data: Partial<DealForm>) => Partial<DealForm> | Promise<Partial<DealForm>>,
   skip?: (data: Partial<DealForm>) => Partial<DealForm>,
 ) {
   return {
@@ -75,17 +76,19 @@ export const newDealForm = defineForm<DealForm>({
     },
     textStep(
       "price",
-      (ctx) => ctx.t("newdeal-price", { currency: currencyOf(ctx) }),
-      (text, ctx) => ({ priceMinor: validate.price(text, currencyOf(ctx)) }),
+      async (ctx) => {
+        const currency = await currencyOf(ctx);
+        return ctx.t("newdeal-price", { currency, example: typedExample(990, currency) });
+      },
+      async (text, ctx) => ({ priceMinor: validate.price(text, await currencyOf(ctx)) }),
     ),
     textStep(
       "original",
-      async (ctx, data) =>
-        ctx.t("newdeal-original", {
-          currency: currencyOf(ctx),
-          price: formatMoney(data.priceMinor ?? 0, currencyOf(ctx), await localeOf(ctx)),
-        }),
-      (text, ctx, data) => ({ originalPriceMinor: validate.originalPrice(text, currencyOf(ctx), data.priceMinor ?? 0) }),
+      async (ctx, data) => {
+        const currency = await currencyOf(ctx);
+        return ctx.t("newdeal-original", { currency, price: formatMoney(data.priceMinor ?? 0, currency, await localeOf(ctx)) });
+      },
+      async (text, ctx, data) => ({ originalPriceMinor: validate.originalPrice(text, await currencyOf(ctx), data.priceMinor ?? 0) }),
     ),
     textStep(
       "quantity",
@@ -202,7 +205,7 @@ async function sendPreview(ctx: BotContext, data: DealForm, navigation: InlineKe
     openingHours: shop.openingHours,
     lat: shop.lat,
     lng: shop.lng,
-    currency: currencyOf(ctx),
+    currency: shop.currency,
     stockLeft: data.quantity,
     endsAt: new Date(ctx.deps.services.clock().getTime() + data.days * DAY_MS),
     onSale: true,
@@ -227,10 +230,10 @@ export const newDealFeature = new Composer<BotContext>();
 
 newDealFeature.command("newdeal", async (ctx) => {
   // Only an approved merchant gets past this, before typing anything.
-  await ctx.deps.services.deals.approvedShopOf(ctx.user.id);
+  const shop = await ctx.deps.services.deals.approvedShopOf(ctx.user.id);
   const line = ctx.match.trim();
   if (!line) return startForm(ctx, newDealForm);
-  if (line.includes("|")) return startForm(ctx, newDealForm, validate.parseDealLine(line, currencyOf(ctx)), "preview");
-  const { data, step } = await draftFromText(ctx, line);
+  if (line.includes("|")) return startForm(ctx, newDealForm, validate.parseDealLine(line, shop.currency), "preview");
+  const { data, step } = await draftFromText(ctx, line, shop.currency);
   return startForm(ctx, newDealForm, data, step);
 });

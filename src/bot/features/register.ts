@@ -1,18 +1,21 @@
 import { Composer } from "grammy";
 import { CATEGORIES } from "../../domain/categories.js";
+import { currencyCode, currencyName } from "../../domain/currency.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import * as validate from "../../domain/validation.js";
 import type { ShopInput } from "../../domain/validation.js";
 import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
-import { categoryName, escapeHtml } from "../format.js";
+import { categoryName, escapeHtml, localeOf } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
 import { approvalKeyboard } from "./admin.js";
 
 type ShopForm = ShopInput;
 
 const messageText = (ctx: BotContext) => ctx.message?.text;
+/** Offered as buttons besides the one the pin suggests; any other code can be typed. */
+const COMMON_CURRENCIES = ["CNY", "USD", "EUR", "JPY", "GBP", "HKD", "SGD"];
 
 export const registerForm = defineForm<ShopForm>({
   name: "register",
@@ -76,6 +79,30 @@ export const registerForm = defineForm<ShopForm>({
       accept: (ctx) => {
         const text = messageText(ctx);
         return text === undefined ? null : { openingHours: validate.text(text, "openingHours") };
+      },
+    },
+    {
+      // Last, so that the one-line form (which asks only the hours) shows it too.
+      id: "currency",
+      prompt: async (ctx, data, keyboard) => {
+        const suggested = await ctx.deps.services.shops.suggestCurrency(ctx.user.id, { lat: data.lat!, lng: data.lng! });
+        const guess = suggested.code;
+        const others = COMMON_CURRENCIES.filter((c) => c !== guess).map((c) => ({ text: c, callback_data: formButton(c) }));
+        const message = suggested.chosen ? "register-currency-chosen" : "register-currency";
+        return ctx.reply(ctx.t(message, { name: currencyName(guess, await localeOf(ctx)), code: guess }), {
+          reply_markup: {
+            inline_keyboard: [
+              [{ text: ctx.t("register-currency-keep", { code: guess }), callback_data: formButton(guess) }],
+              others.slice(0, 4),
+              others.slice(4),
+              ...keyboard.inline_keyboard,
+            ],
+          },
+        });
+      },
+      accept: (ctx) => {
+        const picked = pickedValue(ctx) ?? messageText(ctx);
+        return picked === undefined ? null : { currency: currencyCode(picked) };
       },
     },
   ],

@@ -28,7 +28,7 @@ async function statsScreen(ctx: BotContext, p: Period, dealId: number) {
     name: escapeHtml(deal ? deal.title : shop.name),
     period: p,
     figures,
-    currency: deal?.currency ?? services.deals.currency,
+    currency: deal?.currency ?? shop.currency,
   });
   const keyboard = new InlineKeyboard();
   for (const each of PERIODS) {
