@@ -34,6 +34,7 @@ language-choose = Choose your language:
 language-set = ✅ I'll speak English from now on.
 close = ✖ Close
 back = ◀ Back
+list-page = Page { $page } of { $pages }
 
 ## Commands menu
 cmd-start = Start and share your location
@@ -350,7 +351,6 @@ deal-status-suspended = ⛔ hidden (shop suspended)
 mydeals-empty = You have no offers yet. Post one with /newdeal.
 mydeals-header = 📋 <b>Your offers</b> ({ $count })
 mydeals-line = { $n }. <b>{ $title }</b> · { $status } · { $sold } sold · { $left } left · { $revenue }
-mydeals-more = Showing the { $shown } most recent.
 mydeals-panel =
     Status: { $status }
     💰 { $price } (usual { $original })
@@ -463,7 +463,10 @@ admin-reject = ❌ Reject
 admin-suspend = ⛔ Suspend
 admin-reinstate = ♻️ Reinstate
 admin-none-pending = No shop is waiting. Send <code>/admin shop-id</code> to suspend or reinstate a shop.
-admin-pending-header = { $total } shops waiting (the { $shown } oldest below). Send <code>/admin shop-id</code> to suspend or reinstate a shop.
+admin-pending-header = { $total ->
+    [one] One shop is waiting
+   *[other] { $total } shops are waiting
+  }, oldest first: tap its number to approve or reject it. Send <code>/admin shop-id</code> to suspend or reinstate a shop.
 admin-shop-line = #{ $id } <b>{ $name }</b> ({ $category }), { $address } · { $status }
 admin-shop-unknown = There is no shop with that id.
 admin-done-approved = ✅ { $name } is approved.

@@ -34,6 +34,7 @@ language-choose = 请选择语言：
 language-set = ✅ 之后我会说中文。
 close = ✖ 关闭
 back = ◀ 返回
+list-page = 第 { $page } / { $pages } 页
 
 ## Commands menu
 cmd-start = 开始并发送位置
@@ -320,7 +321,6 @@ deal-status-suspended = ⛔ 已隐藏（店铺被暂停）
 mydeals-empty = 你还没有优惠。用 /newdeal 发布一个。
 mydeals-header = 📋 <b>你的优惠</b>（{ $count }）
 mydeals-line = { $n }. <b>{ $title }</b> · { $status } · 已售 { $sold } · 剩余 { $left } · { $revenue }
-mydeals-more = 显示最近的 { $shown } 个。
 mydeals-panel =
     状态：{ $status }
     💰 { $price }（原价 { $original }）
@@ -421,7 +421,7 @@ admin-reject = ❌ 拒绝
 admin-suspend = ⛔ 暂停
 admin-reinstate = ♻️ 恢复
 admin-none-pending = 没有待审核的店铺。发送 <code>/admin 店铺编号</code> 可暂停或恢复店铺。
-admin-pending-header = { $total } 家店铺待审核（下面是最早的 { $shown } 家）。发送 <code>/admin 店铺编号</code> 可暂停或恢复店铺。
+admin-pending-header = { $total } 家店铺待审核，最早的在前：点编号可通过或拒绝。发送 <code>/admin 店铺编号</code> 可暂停或恢复店铺。
 admin-shop-line = #{ $id } <b>{ $name }</b>（{ $category }），{ $address } · { $status }
 admin-shop-unknown = 没有这个编号的店铺。
 admin-done-approved = ✅ { $name } 已通过审核。

@@ -2,6 +2,7 @@
 // and by the sandbox, so both run exactly the same code.
 import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
+import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createPushRenderer } from "./bot/push-message.js";
 import type { Config } from "./config.js";
@@ -25,6 +26,9 @@ export interface AppOptions {
   /** Skips the getMe call at start (tests). */
   botInfo?: UserFromGetMe;
 }
+
+/** How long a stop waits on the network before it aborts the requests still out. */
+export const STOP_GRACE_MS = 5_000;
 
 export function createApp(config: Config, { token, logger, clock = systemClock, botInfo }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
@@ -58,10 +62,17 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
   });
   // The pacer (inner) keeps every message under Telegram's 30 a second and,
-  // on a 429, holds them all for its retry_after; auto-retry (outer) repeats
-  // the refused request after it.
+  // on a 429, holds them all for its retry_after; auto-retry (around it)
+  // repeats the refused request after it, and a 5xx a few times. Network
+  // errors and the shutdown are the network policy's (outermost): auto-retry
+  // would retry them forever, with pauses doubling up to an hour.
   const pacer = createSendPacer(config.PUSH_RATE_PER_SECOND);
-  bot.api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  const network = createNetworkPolicy({ logger });
+  bot.api.config.use(
+    pacer.transformer,
+    exceptPolling(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true })),
+    network.transformer,
+  );
   const push = createPushJob({
     subscriptions: repos.subscriptions,
     pushes: repos.pushes,
@@ -89,9 +100,20 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     bot,
     jobs,
     pacer,
-    async close() {
-      await jobs.stop();
-      if (bot.isRunning()) await bot.stop();
+    /**
+     * Stops polling and the jobs (a running job finishes its current message).
+     * Past `graceMs`, requests still waiting on the network are aborted: a
+     * stop must not hang on an API that does not answer.
+     */
+    async close({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
+      const abandon = setTimeout(() => network.abortAll(), graceMs);
+      try {
+        const [, polling] = await Promise.allSettled([jobs.stop(), bot.isRunning() ? bot.stop() : undefined]);
+        // bot.stop() confirms the last update to Telegram; without it that update comes again at the next start.
+        if (polling.status === "rejected") logger.warn({ err: polling.reason }, "could not confirm the last update");
+      } finally {
+        clearTimeout(abandon);
+      }
       await db.$disconnect();
     },
   };

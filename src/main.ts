@@ -1,32 +1,77 @@
 // Composition root. With BOT_TOKEN: the real bot, long polling. Without: the
 // local sandbox, the same bot against a Bot API emulation on this machine.
 import { existsSync } from "node:fs";
-import { createApp } from "./app.js";
+import { setTimeout as sleep } from "node:timers/promises";
+import { GrammyError, HttpError } from "grammy";
+import { createApp, STOP_GRACE_MS } from "./app.js";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createLogger } from "./logger.js";
+import { EXIT } from "./exit-codes.js";
+import { createLogger, type Logger } from "./logger.js";
 import { runSandbox } from "./sandbox/sandbox.js";
+
+/** A stop ends the process within this, whatever the network does (supervisors kill at 10 s). */
+const STOP_DEADLINE_MS = STOP_GRACE_MS + 4_000;
 
 async function runBot(config: Config, token: string): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   const app = createApp(config, { token, logger });
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    await app.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void stop("SIGINT"));
-  process.once("SIGTERM", () => void stop("SIGTERM"));
+  let stopping: Promise<never> | undefined;
+  const stop = (reason: Record<string, unknown>, code: number): Promise<never> =>
+    (stopping ??= (async () => {
+      setTimeout(() => {
+        logger.error({ ms: STOP_DEADLINE_MS }, "the stop took too long: exiting anyway");
+        process.exit(EXIT.stopTimedOut);
+      }, STOP_DEADLINE_MS).unref();
+      logger.info(reason, "stopping");
+      await app.close();
+      process.exit(code);
+    })());
+  process.once("SIGINT", () => void stop({ signal: "SIGINT" }, EXIT.stopped));
+  process.once("SIGTERM", () => void stop({ signal: "SIGTERM" }, EXIT.stopped));
   const settled = await app.services.shops.settleCurrencies();
   if (settled > 0) logger.info({ shops: settled }, "shops registered before currencies now sell in their pin's");
   // The jobs send links to the bot: they need its username first.
-  await app.bot.init();
+  await whenReachable(logger, () => app.bot.init());
   app.jobs.start();
-  await app.bot.api.setMyCommands(app.bot.commandList("en"));
-  await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
-  await app.bot.start({
-    allowed_updates: ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"],
-    onStart: (me) => logger.info({ username: me.username, apiRoot: config.TELEGRAM_API_ROOT }, "bot started"),
+  await whenReachable(logger, async () => {
+    await app.bot.api.setMyCommands(app.bot.commandList("en"));
+    await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   });
+  try {
+    await app.bot.start({
+      allowed_updates: ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"],
+      onStart: (me) => logger.info({ username: me.username, apiRoot: config.TELEGRAM_API_ROOT }, "bot started"),
+    });
+  } catch (error) {
+    if (!isConflict(error)) throw error;
+    // Telegram serves one long poll per token and ends the older one with 409:
+    // two processes would keep cutting each other off. Scaling out needs
+    // another way to share the updates; this one gives way, saying why.
+    logger.error(
+      { code: EXIT.conflict, telegram: error.description },
+      "Another process is polling Telegram with this bot token (409 Conflict): this one stops. Run one instance per token.",
+    );
+    await stop({ reason: "conflict" }, EXIT.conflict);
+  }
+}
+
+function isConflict(error: unknown): error is GrammyError {
+  return error instanceof GrammyError && error.error_code === 409;
+}
+
+/** At start, an unreachable API is waited for (a stop still ends the wait), not a crash. */
+async function whenReachable(logger: Logger, task: () => Promise<void>): Promise<void> {
+  for (;;) {
+    try {
+      return await task();
+    } catch (error) {
+      const down = error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
+      if (!down) throw error;
+      // The request itself was already retried for a few seconds: ask again soon.
+      logger.warn({ err: error.message }, "Bot API unreachable at start: trying again in 1 s");
+      await sleep(1_000);
+    }
+  }
 }
 
 async function main(): Promise<void> {

@@ -7,11 +7,8 @@ export function createOperatorRepository(db: Db) {
     findShop(id: number): Promise<Shop | null> {
       return db.shop.findUnique({ where: { id } });
     },
-    pendingShops(limit: number): Promise<Shop[]> {
-      return db.shop.findMany({ where: { status: "PENDING" }, orderBy: { createdAt: "asc" }, take: limit });
-    },
-    countPending(): Promise<number> {
-      return db.shop.count({ where: { status: "PENDING" } });
+    pendingShops(): Promise<Shop[]> {
+      return db.shop.findMany({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     },
     /**
      * Moves a shop from one status to another, and its offers with it when

@@ -41,14 +41,39 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
    * node-cron asks this before each scheduled run, with the key "<job>:<slot>":
    * the process that takes the job's lease runs it, the others skip the slot.
    */
+  /**
+   * A slot from its claim to its lease's release: stop() waits for these too,
+   * so a tick that began before the stop neither runs its job nor touches the
+   * database after the process has closed it.
+   */
+  const claims = new Map<string, () => void>();
+  function settle(key: string): void {
+    claims.get(key)?.();
+    claims.delete(key);
+  }
+
   const coordinator: RunCoordinator = {
-    shouldRun(key, ttlMs) {
+    async shouldRun(key, ttlMs) {
       if (stopping.signal.aborted) return false;
+      const claim = new Promise<void>((resolve) => claims.set(key, resolve));
+      running.add(claim);
+      void claim.then(() => running.delete(claim));
       const [name, slot] = splitKey(key);
-      return leases.acquire(name, slot, holder, clock(), ttlMs);
+      try {
+        const won = await leases.acquire(name, slot, holder, clock(), ttlMs);
+        if (!won) settle(key);
+        return won;
+      } catch (error) {
+        settle(key);
+        throw error;
+      }
     },
-    onComplete(key) {
-      return leases.release(splitKey(key)[0], holder, clock());
+    async onComplete(key) {
+      try {
+        await leases.release(splitKey(key)[0], holder, clock());
+      } finally {
+        settle(key);
+      }
     },
   };
 
@@ -104,7 +129,8 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
     names: () => [...jobs.keys()],
     start(): void {
       for (const job of jobs.values()) {
-        const task = cron.schedule(job.schedule, () => execute(job).catch(() => undefined), {
+        // A tick claimed just before stop() does not start the job any more.
+        const task = cron.schedule(job.schedule, () => (stopping.signal.aborted ? undefined : execute(job).catch(() => undefined)), {
           name: job.name,
           logger: cronLogger(logger, job.name),
           noOverlap: true,

@@ -3,8 +3,6 @@ import type { OperatorRepository } from "../db/operator.repository.js";
 import type { Shop, ShopStatus } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 
-export const PENDING_SHOWN = 10;
-
 export function createOperatorService({ operator }: { operator: OperatorRepository }) {
   async function move(shopId: number, from: ShopStatus, to: ShopStatus, deals?: { from: string; to: string }): Promise<Shop> {
     const shop = await operator.findShop(shopId);
@@ -17,9 +15,8 @@ export function createOperatorService({ operator }: { operator: OperatorReposito
 
   return {
     findShop: (id: number) => operator.findShop(id),
-    async pending() {
-      return { shops: await operator.pendingShops(PENDING_SHOWN), total: await operator.countPending() };
-    },
+    /** Every shop waiting for a decision, oldest first. */
+    pending: () => operator.pendingShops(),
     approve: (shopId: number) => move(shopId, "PENDING", "APPROVED"),
     reject: (shopId: number) => move(shopId, "PENDING", "REJECTED"),
     /**

@@ -118,20 +118,20 @@ describe("/mycodes", () => {
     expect(first.text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 1/2");
     expect(first.text.split("\n").slice(2)).toHaveLength(8);
     expect(first.text).toContain(`1. ✅ Cookie · ${shownCode(codes[9]!)}`);
-    expect(buttonTexts(first)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "›", "✖ Close"]);
+    expect(buttonTexts(first)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "▶", "✖ Close"]);
 
-    const next = only(await dan.press(button(first, "›")));
+    const next = only(await dan.press(button(first, "▶")));
     expect(next.method).toBe("editMessageText");
     expect(next.text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 2/2");
     expect(next.text.split("\n").slice(2)).toEqual([
       `1. ✅ Cookie · ${shownCode(codes[1]!)} · valid until 5 Jun 2026, 17:00`,
       `2. ✅ Cookie · ${shownCode(codes[0]!)} · valid until 5 Jun 2026, 17:00`,
     ]);
-    expect(buttonTexts(next)).toEqual(["1", "2", "‹", "✖ Close"]);
+    expect(buttonTexts(next)).toEqual(["1", "2", "◀", "✖ Close"]);
     // The numbers on page 2 open page 2's vouchers.
     expect(scannedPayload(only(await dan.press(button(next, "2")), "sendPhoto"))).toBe(`v-${codes[0]}`);
 
-    const back = only(await dan.press(button(next, "‹")));
+    const back = only(await dan.press(button(next, "◀")));
     expect(back.text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 1/2");
     // A page past the end (an old button) shows the last page.
     expect(only(await dan.press("vl:7")).text.split("\n")[0]).toBe("🎟 Your vouchers (10) · page 2/2");

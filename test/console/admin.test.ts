@@ -65,10 +65,16 @@ describe("operators and shops", () => {
 
   it("lists pending shops with /admin and rejects one", async () => {
     const admin = h.user({ id: ADMIN, firstName: "Ops", languageCode: "en" });
-    const [header, shop] = shown(await admin.send("/admin"));
-    expect(header!.text).toBe("1 shops waiting (the 1 oldest below). Send /admin shop-id to suspend or reinstate a shop.");
-    expect(shop!.text).toMatch(/^#\d+ Sneaky Snacks \(🍜 Food\), 1 Road · waiting for approval$/);
-    const calls = await admin.press(button(shop!, "❌ Reject"));
+    const list = only(await admin.send("/admin"));
+    const [header, , line] = list.text.split("\n");
+    expect(header).toBe(
+      "One shop is waiting, oldest first: tap its number to approve or reject it. Send /admin shop-id to suspend or reinstate a shop.",
+    );
+    expect(line).toMatch(/^1\. #\d+ Sneaky Snacks \(🍜 Food\), 1 Road · waiting for approval$/);
+    expect(buttonTexts(list)).toEqual(["1", "✖ Close"]);
+    const shop = only(await admin.press(button(list, "1")));
+    expect(shop.text).toMatch(/^#\d+ Sneaky Snacks \(🍜 Food\), 1 Road · waiting for approval$/);
+    const calls = await admin.press(button(shop, "❌ Reject"));
     expect(shown(calls).find((c) => c.payload.chat_id === 762)?.text).toBe("Sneaky Snacks was not approved. Contact the operators to know why.");
     expect(await statusOf(762)).toBe("REJECTED");
     expect(only(await admin.send("/admin")).text).toBe("No shop is waiting. Send /admin shop-id to suspend or reinstate a shop.");

@@ -95,7 +95,7 @@ describe("inviting staff", () => {
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
     const screen = only(await owner.send("/staff"));
     expect(screen.text).toBe(
-      "👥 Staff of Tea & Co (1). They can redeem vouchers; they can't change offers or see revenue.\n• Sam",
+      "👥 Staff of Tea & Co (1). They can redeem vouchers; they can't change offers or see revenue.\n\n• Sam",
     );
     const calls = await owner.press(button(screen, "✖ Remove Sam"));
     expect(callbackAnswer(calls).text).toBe("Removed.");
@@ -108,7 +108,7 @@ describe("inviting staff", () => {
     await sam.send(`/start ${await inviteLink()}`);
     const stranger = h.user({ id: 749, firstName: "Eve", languageCode: "en" });
     await stranger.send("/start"); // a button is pressed on a message in the chat
-    for (const data of ["sf:i:0", "sf:x:742"]) {
+    for (const data of ["sf:i:0:0", "sf:x:742:0", "sf:p:0:1"]) {
       const calls = await stranger.press(data);
       expect(callbackAnswer(calls)).toEqual({
         text: "Only merchants can do this. Register your shop first with /register.",
@@ -116,7 +116,7 @@ describe("inviting staff", () => {
       });
       expect(shown(calls)).toEqual([]);
     }
-    expect(callbackAnswer(await sam.press("sf:i:0")).text).toBe(
+    expect(callbackAnswer(await sam.press("sf:i:0:0")).text).toBe(
       "Only the shop's owner can do this. As staff, you can redeem customers' vouchers.",
     );
     expect(await redeemable(742)).toEqual([shopId]);

@@ -102,6 +102,32 @@ describe("the job runner", () => {
     expect(await run).toEqual({ ran: true, result: "stopped" });
     expect(await runner.runNow("long")).toEqual({ ran: false });
   });
+
+  it("neither runs a scheduled slot that was being claimed when stop() came, nor returns before its lease is released", async () => {
+    const steps: string[] = [];
+    let claiming!: () => void;
+    const claimed = new Promise<void>((resolve) => (claiming = resolve));
+    const leases = {
+      ...db.repos.jobLeases,
+      async acquire(...args: Parameters<typeof db.repos.jobLeases.acquire>) {
+        claiming();
+        await new Promise((r) => setTimeout(r, 300));
+        return db.repos.jobLeases.acquire(...args);
+      },
+      async release(...args: Parameters<typeof db.repos.jobLeases.release>) {
+        steps.push("released");
+        return db.repos.jobLeases.release(...args);
+      },
+    };
+    const runner = createJobRunner({ leases, clock, logger: silent, holder: "a" });
+    runner.register({ name: "tick", schedule: "* * * * * *", run: async () => steps.push("ran") });
+    runner.start();
+    await claimed;
+    await runner.stop();
+    steps.push("stopped");
+    await new Promise((r) => setTimeout(r, 400));
+    expect(steps).toEqual(["released", "stopped"]);
+  });
 });
 
 describe("the job that ends expired offers", () => {

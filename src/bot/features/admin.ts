@@ -12,9 +12,13 @@ import type { Translate } from "../console/stats-view.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
+import { addPagerRow, paginate } from "../pager.js";
 
 /** a approve · r reject · s suspend · u reinstate */
 const adminButton = callbackCodec("ad", { a: z.enum(["a", "r", "s", "u"]), id });
+/** The list of shops waiting: o opens a shop (id) · p turns to a page (id: the page) */
+const pendingButton = callbackCodec("adl", { a: z.enum(["o", "p"]), id });
+const PENDING_PER_PAGE = 10;
 
 /** Approve and Reject, in the operator's language (the notice is sent outside their update). */
 export function approvalKeyboard(t: Translate, shopId: number): InlineKeyboard {
@@ -55,12 +59,42 @@ adminFeature.command("admin", async (ctx) => {
     if (!shop) return ctx.reply(ctx.t("admin-shop-unknown"));
     return ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
   }
-  const { shops, total } = await operator.pending();
-  if (total === 0) return ctx.reply(ctx.t("admin-none-pending"), { parse_mode: "HTML" });
-  await ctx.reply(ctx.t("admin-pending-header", { total, shown: shops.length }), { parse_mode: "HTML" });
-  for (const shop of shops) {
-    await ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
+  const screen = await pendingScreen(ctx, 0);
+  await ctx.reply(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard });
+});
+
+/** One message, a page of the shops waiting (oldest first), a numbered button opening each. */
+async function pendingScreen(ctx: BotContext, page: number) {
+  const shops = await ctx.deps.services.operator.pending();
+  if (shops.length === 0) return { text: ctx.t("admin-none-pending"), keyboard: undefined };
+  const shown = paginate(shops, {
+    perPage: PENDING_PER_PAGE,
+    header: ctx.t("admin-pending-header", { total: shops.length }),
+    line: (shop, i) => `${i + 1}. ${shopLine(ctx, shop)}`,
+    t: ctx.t.bind(ctx),
+    at: { page },
+  });
+  const keyboard = new InlineKeyboard();
+  shown.entries.forEach(({ item, index }, i) => {
+    keyboard.text(String(index + 1), pendingButton.pack({ a: "o", id: item.id }));
+    if (i % 5 === 4) keyboard.row();
+  });
+  addPagerRow(keyboard, shown, (p) => pendingButton.pack({ a: "p", id: p }));
+  return { text: shown.text, keyboard: keyboard.row().text(ctx.t("close"), CLOSE_DATA) };
+}
+
+adminFeature.callbackQuery(pendingButton.filter, async (ctx) => {
+  const pressed = pendingButton.unpack(ctx.callbackQuery.data);
+  if (!pressed || !isOperator(ctx)) return answerExpired(ctx);
+  if (pressed.a === "p") {
+    const screen = await pendingScreen(ctx, pressed.id);
+    await ctx.answerCallbackQuery();
+    return ctx.editMessageText(screen.text, { parse_mode: "HTML", reply_markup: screen.keyboard }).catch(ignoreUnchanged);
   }
+  const shop = await ctx.deps.services.operator.findShop(pressed.id);
+  if (!shop) return answerExpired(ctx);
+  await ctx.answerCallbackQuery();
+  await ctx.reply(shopLine(ctx, shop), { parse_mode: "HTML", reply_markup: shopKeyboard(ctx, shop) });
 });
 
 /** The operator's screen (a notice or an /admin card) shows the shop as it is now. */

@@ -13,28 +13,30 @@ import { ignoreUnchanged } from "../console/unchanged.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
+import { addPagerRow, paginate } from "../pager.js";
 import { statsButton } from "./stats.js";
 
 /**
  * o open · p pause · r resume · e ask to end · E end · q quantity · c price · w usual price · d end date ·
- * t title · s description · g photo · u duplicate · l list
+ * t title · s description · g photo · u duplicate · l list (at the deal) · n list page (id: the page)
  */
-const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "w", "d", "t", "s", "g", "u", "l"]);
+const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "w", "d", "t", "s", "g", "u", "l", "n"]);
 const dealAction = callbackCodec("md", { a: action, id });
-const LIST_SHOWN = 20;
+const DEALS_PER_PAGE = 10;
 
 const statusLabel = (ctx: BotContext, status: string) => ctx.t(`deal-status-${status.toLowerCase()}`);
 
-async function listScreen(ctx: BotContext) {
+/** A page of the owner's offers; `at` a page number, or the deal whose page to show (back from its panel). */
+async function listScreen(ctx: BotContext, at: { page: number } | { dealId: number }) {
   const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
   const locale = await localeOf(ctx);
   const keyboard = new InlineKeyboard();
   if (lines.length === 0) return { text: ctx.t("mydeals-empty"), keyboard: keyboard.text(ctx.t("close"), CLOSE_DATA) };
-  const shown = lines.slice(0, LIST_SHOWN);
-  const text = [
-    ctx.t("mydeals-header", { count: lines.length }),
-    "",
-    ...shown.map(({ deal, sales }, i) =>
+  const index = "dealId" in at ? lines.findIndex(({ deal }) => deal.id === at.dealId) : -1;
+  const shown = paginate(lines, {
+    perPage: DEALS_PER_PAGE,
+    header: ctx.t("mydeals-header", { count: lines.length }),
+    line: ({ deal, sales }, i) =>
       ctx.t("mydeals-line", {
         n: i + 1,
         title: escapeHtml(deal.title),
@@ -43,15 +45,16 @@ async function listScreen(ctx: BotContext) {
         left: deal.stockLeft,
         revenue: formatMoney(sales.revenueMinor, deal.currency, locale),
       }),
-    ),
-    ...(lines.length > LIST_SHOWN ? ["", ctx.t("mydeals-more", { shown: LIST_SHOWN })] : []),
-  ].join("\n");
-  shown.forEach(({ deal }, i) => {
-    keyboard.text(String(i + 1), dealAction.pack({ a: "o", id: deal.id }));
+    t: ctx.t.bind(ctx),
+    at: "page" in at ? at : { index: Math.max(0, index) },
+  });
+  shown.entries.forEach(({ item: { deal }, index: n }, i) => {
+    keyboard.text(String(n + 1), dealAction.pack({ a: "o", id: deal.id }));
     if (i % 5 === 4) keyboard.row();
   });
+  addPagerRow(keyboard, shown, (page) => dealAction.pack({ a: "n", id: page }));
   keyboard.row().text(ctx.t("close"), CLOSE_DATA);
-  return { text, keyboard };
+  return { text: shown.text, keyboard };
 }
 
 async function panelScreen(ctx: BotContext, deal: DealWithShop) {
@@ -241,7 +244,7 @@ const FORM_OF = { q: stockForm, c: priceForm, w: originalForm, d: endsForm, t: t
 
 export const myDealsFeature = new Composer<BotContext>();
 
-myDealsFeature.command("mydeals", async (ctx) => show(ctx, await listScreen(ctx), "reply"));
+myDealsFeature.command("mydeals", async (ctx) => show(ctx, await listScreen(ctx, { page: 0 }), "reply"));
 
 myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
   const pressed = dealAction.unpack(ctx.callbackQuery.data);
@@ -251,9 +254,14 @@ myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
   const dealId = pressed.id;
   switch (pressed.a) {
     case "l":
+    case "n":
     case "o": {
       // Built before answering: a refusal is the answer to a forged button.
-      const screen = pressed.a === "l" ? await listScreen(ctx) : await panelScreen(ctx, await service.ownedDeal(me, dealId));
+      // The list is the presser's own offers, whatever page or deal the button names.
+      const screen =
+        pressed.a === "o"
+          ? await panelScreen(ctx, await service.ownedDeal(me, dealId))
+          : await listScreen(ctx, pressed.a === "n" ? { page: pressed.id } : { dealId });
       await ctx.answerCallbackQuery();
       return show(ctx, screen, "edit");
     }

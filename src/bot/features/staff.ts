@@ -3,24 +3,34 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { INVITE_PREFIX } from "../../services/console.service.js";
-import { callbackCodec } from "../callback-data.js";
+import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
+import { addPagerRow, paginate } from "../pager.js";
 
-/** i new invite link · x remove (u: the member's user id) */
-const staffButton = callbackCodec("sf", { a: z.enum(["i", "x"]), u: z.string().regex(/^\d{1,15}$/) });
+/** i new invite link · x remove (u: the member's user id) · p page; p: the list's page, to stay on it */
+const staffButton = callbackCodec("sf", { a: z.enum(["i", "x", "p"]), u: z.string().regex(/^\d{1,15}$/), p: id });
+const STAFF_PER_PAGE = 10;
 
-async function staffScreen(ctx: BotContext) {
+async function staffScreen(ctx: BotContext, page: number) {
   const { shop, members } = await ctx.deps.services.console.staff(ctx.user.id);
   const keyboard = new InlineKeyboard();
-  for (const m of members) keyboard.text(ctx.t("staff-remove", { name: m.firstName }), staffButton.pack({ a: "x", u: String(m.userId) })).row();
-  keyboard.text(ctx.t("staff-invite"), staffButton.pack({ a: "i", u: "0" })).row().text(ctx.t("close"), CLOSE_DATA);
-  const list = members.map((m) => `• ${escapeHtml(m.firstName)}`).join("\n");
-  const text = members.length
-    ? ctx.t("staff-header", { name: escapeHtml(shop.name), count: members.length }) + `\n${list}`
-    : ctx.t("staff-none", { name: escapeHtml(shop.name) });
-  return { text, keyboard };
+  const invite = () => keyboard.text(ctx.t("staff-invite"), staffButton.pack({ a: "i", u: "0", p: 0 })).row().text(ctx.t("close"), CLOSE_DATA);
+  if (members.length === 0) return { text: ctx.t("staff-none", { name: escapeHtml(shop.name) }), keyboard: invite() };
+  const shown = paginate(members, {
+    perPage: STAFF_PER_PAGE,
+    header: ctx.t("staff-header", { name: escapeHtml(shop.name), count: members.length }),
+    line: (m) => `• ${escapeHtml(m.firstName)}`,
+    t: ctx.t.bind(ctx),
+    at: { page },
+  });
+  for (const { item: m } of shown.entries) {
+    keyboard.text(ctx.t("staff-remove", { name: m.firstName }), staffButton.pack({ a: "x", u: String(m.userId), p: shown.page })).row();
+  }
+  addPagerRow(keyboard, shown, (p) => staffButton.pack({ a: "p", u: "0", p }));
+  return { text: shown.text, keyboard: invite() };
 }
 
 /** Runs before /start's own handler: only invitation links stop here. */
@@ -37,7 +47,7 @@ staffInviteFeature.command("start", async (ctx, next) => {
 export const staffFeature = new Composer<BotContext>();
 
 staffFeature.command("staff", async (ctx) => {
-  const { text, keyboard } = await staffScreen(ctx);
+  const { text, keyboard } = await staffScreen(ctx, 0);
   await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 });
 
@@ -54,8 +64,12 @@ staffFeature.callbackQuery(staffButton.filter, async (ctx) => {
       link_preview_options: { is_disabled: true },
     });
   }
-  await ctx.deps.services.console.removeStaff(ctx.user.id, BigInt(pressed.u));
-  await ctx.answerCallbackQuery({ text: ctx.t("staff-removed") });
-  const { text, keyboard } = await staffScreen(ctx);
-  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  if (pressed.a === "x") {
+    await ctx.deps.services.console.removeStaff(ctx.user.id, BigInt(pressed.u));
+    await ctx.answerCallbackQuery({ text: ctx.t("staff-removed") });
+  }
+  // The list is the presser's own shop's, whatever page the button names.
+  const { text, keyboard } = await staffScreen(ctx, pressed.p);
+  if (pressed.a === "p") await ctx.answerCallbackQuery();
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreUnchanged);
 });

@@ -8,6 +8,7 @@ import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
+import { addPagerRow } from "../../pager.js";
 import { notifyRefundDue } from "./refund-notices.js";
 import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
 
@@ -29,11 +30,7 @@ async function listScreen(ctx: BotContext, page: number) {
   const lines = vouchers.map((v, i) => `${i + 1}. ${voucherLine(t, locale, v, now)}`);
   const keyboard = new InlineKeyboard();
   vouchers.forEach((v, i) => keyboard.text(String(i + 1), showButton.pack({ id: v.id })));
-  if (pages > 1) {
-    keyboard.row();
-    if (current > 0) keyboard.text("‹", listButton.pack({ page: current - 1 }));
-    if (current < pages - 1) keyboard.text("›", listButton.pack({ page: current + 1 }));
-  }
+  addPagerRow(keyboard, { page: current, pages }, (page) => listButton.pack({ page }));
   keyboard.row().text(ctx.t("close"), CLOSE_DATA);
   const header = ctx.t("mycodes-header", { total, page: current + 1, pages });
   return { text: `${header}\n\n${lines.join("\n")}`, keyboard };

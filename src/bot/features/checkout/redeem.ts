@@ -6,16 +6,20 @@ import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-code.js";
 import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
 import { z } from "zod";
-import { callbackCodec } from "../../callback-data.js";
+import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localDate, localeOf, priceOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
+import { ignoreUnchanged } from "../../console/unchanged.js";
 import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
+import { addPagerRow, paginate } from "../../pager.js";
 import { settleRefundButton } from "./refund-notices.js";
 import { voucherCaption, voucherQr } from "./voucher-view.js";
 
 // Any token-like text is read back, so that a forged one reaches the service and counts as a wrong guess.
 const confirmRedeemButton = callbackCodec("rdm", { token: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/) });
+const refundsPageButton = callbackCodec("rfp", { page: id });
+const REFUNDS_PER_PAGE = 10;
 
 export const redeemFeature = new Composer<BotContext>();
 
@@ -144,25 +148,42 @@ redeemFeature.callbackQuery(confirmRedeemButton.filter, async (ctx) => {
   await tellOutcome(ctx, await ctx.deps.services.vouchers.redeemConfirmed(ctx.user.id, pressed.token));
 });
 
-redeemFeature.command("refunds", async (ctx) => {
+async function refundsScreen(ctx: BotContext, page: number) {
   const due = await ctx.deps.services.vouchers.refundsDue(ctx.user.id);
-  if (due.length === 0) return ctx.reply(ctx.t("refunds-none"));
+  if (due.length === 0) return { text: ctx.t("refunds-none"), keyboard: undefined };
   const locale = await localeOf(ctx);
+  const shown = paginate(due, {
+    perPage: REFUNDS_PER_PAGE,
+    header: ctx.t("refunds-header", { count: due.length }),
+    line: (o) =>
+      ctx.t("refunds-line", {
+        order: o.id,
+        title: escapeHtml(o.deal.title),
+        amount: formatMoney(o.refundMinor, o.currency, locale),
+        charge: o.providerChargeId ?? o.telegramChargeId ?? "—",
+      }),
+    t: ctx.t.bind(ctx),
+    at: { page },
+  });
   const keyboard = new InlineKeyboard();
-  const lines = due.map((o) => {
-    keyboard.text(`#${o.id}`, settleRefundButton.pack({ order: o.id })).row();
-    return ctx.t("refunds-line", {
-      order: o.id,
-      title: escapeHtml(o.deal.title),
-      amount: formatMoney(o.refundMinor, o.currency, locale),
-      charge: o.providerChargeId ?? o.telegramChargeId ?? "—",
-    });
-  });
+  for (const { item } of shown.entries) keyboard.text(`#${item.id}`, settleRefundButton.pack({ order: item.id })).row();
+  addPagerRow(keyboard, shown, (p) => refundsPageButton.pack({ page: p }));
   keyboard.text(ctx.t("close"), CLOSE_DATA);
-  await ctx.reply(`${ctx.t("refunds-header", { count: due.length })}\n\n${lines.join("\n")}`, {
-    parse_mode: "HTML",
-    reply_markup: keyboard,
-  });
+  return { text: shown.text, keyboard };
+}
+
+redeemFeature.command("refunds", async (ctx) => {
+  const { text, keyboard } = await refundsScreen(ctx, 0);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+redeemFeature.callbackQuery(refundsPageButton.filter, async (ctx) => {
+  const pressed = refundsPageButton.unpack(ctx.callbackQuery.data);
+  if (!pressed) return answerExpired(ctx);
+  // The list is the presser's own shops' refunds, whatever page the button names.
+  const { text, keyboard } = await refundsScreen(ctx, pressed.page);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreUnchanged);
 });
 
 redeemFeature.command("refunded", async (ctx) => {
