@@ -12,6 +12,15 @@ export function closeButton(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("close"), CLOSE_DATA);
 }
 
+/**
+ * Removes the message a button was pressed on. Telegram deletes a message only
+ * within 48 hours of sending it: an older one loses its buttons instead, so
+ * nothing on it can be pressed again.
+ */
+export async function removePressedMessage(ctx: BotContext): Promise<void> {
+  await ctx.deleteMessage().catch(() => ctx.editMessageReplyMarkup().catch(() => undefined));
+}
+
 /** The answer to a button that no longer works: malformed, forged, or from a screen that moved on. */
 export function answerExpired(ctx: BotContext) {
   return ctx.answerCallbackQuery({ text: ctx.t("button-expired"), show_alert: true });

@@ -363,6 +363,23 @@ describe("buying, when things go wrong between the steps", () => {
     expect(orders[0]!.telegramChargeId).toBe("charge-late-1811");
   });
 
+  it("takes the buttons off a quantity question older than 48 hours once it is answered, since Telegram no longer deletes it", async () => {
+    const tea = await h.publish(1801, { title: "Oolong tasting", priceMinor: 2000, originalPriceMinor: 3000, quantity: 10, perPersonLimit: 3 });
+    const una = h.user({ id: 1861, firstName: "Una", languageCode: "en" });
+    const question = only(await una.press(button(await una.openDeal(tea.id, HERE), "🛒 Buy")));
+    const questionId = (question.result as { message_id: number }).message_id;
+    h.advance(49 * 60 * MINUTE);
+    try {
+      const calls = await una.press(button(question, "2"), questionId);
+      expect(calls.some((c) => c.method === "sendInvoice")).toBe(true);
+      const kept = h.screen(1861).find((m) => m.message_id === questionId);
+      expect(kept?.text).toBe(question.text);
+      expect(kept?.reply_markup).toBeUndefined();
+    } finally {
+      h.advance(-49 * 60 * MINUTE);
+    }
+  });
+
   it("sends the invoice again when Buy is pressed while the units are held (the bot died before sending it)", async () => {
     const deal = await h.publish(1801, { title: "Dan dan noodles", priceMinor: 1800, originalPriceMinor: 2600, quantity: 10, perPersonLimit: 2 });
     const nia = h.user({ id: 1812, firstName: "Nia", languageCode: "en" });

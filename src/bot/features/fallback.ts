@@ -1,13 +1,12 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.js";
-import { answerExpired, CLOSE_DATA } from "../keyboards.js";
+import { answerExpired, CLOSE_DATA, removePressedMessage } from "../keyboards.js";
 
 export const fallbackFeature = new Composer<BotContext>();
 
 fallbackFeature.callbackQuery(CLOSE_DATA, async (ctx) => {
   await ctx.answerCallbackQuery();
-  // Telegram deletes a message only within 48 hours of sending it: an older one loses its buttons instead.
-  await ctx.deleteMessage().catch(() => ctx.editMessageReplyMarkup());
+  await removePressedMessage(ctx);
 });
 
 // A button from an older version of the bot, or forged data.

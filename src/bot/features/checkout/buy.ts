@@ -10,7 +10,7 @@ import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
-import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA, removePressedMessage } from "../../keyboards.js";
 import { deliverFulfilment } from "./payment.js";
 
 export const buyButton = callbackCodec("buy", { id, ...via });
@@ -55,7 +55,7 @@ buyFeature.callbackQuery(quantityButton.filter, async (ctx) => {
   await buy(ctx, pressed.id, pressed.n, sourceOf(pressed));
   await ctx.answerCallbackQuery();
   // The quantity question is answered: remove it so it cannot be pressed twice by accident.
-  await ctx.deleteMessage().catch(() => undefined);
+  await removePressedMessage(ctx);
 });
 
 async function buy(ctx: BotContext, dealId: number, quantity: number, source: string) {
@@ -119,5 +119,5 @@ buyFeature.callbackQuery(cancelInvoiceButton.filter, async (ctx) => {
   if (!order || order.buyerId !== ctx.user.id) return answerExpired(ctx);
   const released = await ctx.deps.services.checkout.cancelReservation(order.id);
   await ctx.answerCallbackQuery({ text: ctx.t(released ? "invoice-cancelled" : "invoice-not-open") });
-  if (released) await ctx.deleteMessage().catch(() => undefined);
+  if (released) await removePressedMessage(ctx);
 });
