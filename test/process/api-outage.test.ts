@@ -7,7 +7,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/exit-codes.js";
 import { BotApiEmulator, type BotEvent } from "../../src/sandbox/bot-api-emulator.js";
-import { exitWithin, spawnBot, type BotProcess } from "../support/bot-process.js";
+import { exitWithin, pollingStarted, spawnBot, type BotProcess } from "../support/bot-process.js";
 import { FlakyApi } from "../support/flaky-api.js";
 
 const TOKEN = "1234567890:OUTAGE-test-token-not-real-aaaaaaaaaaa";
@@ -24,12 +24,7 @@ beforeAll(async () => {
   emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files") }).start();
   api = await new FlakyApi(emulator.url).start();
   bot = spawnBot({ token: TOKEN, apiRoot: api.url, dir });
-  await Promise.race([
-    emulator.waitForIdle({ timeoutMs: 30_000 }),
-    bot.exited.then((code) => {
-      throw new Error(`the bot exited with ${code} before polling:\n${bot.stdout()}\n${bot.stderr()}`);
-    }),
-  ]);
+  await pollingStarted(bot, emulator);
 });
 
 afterAll(async () => {

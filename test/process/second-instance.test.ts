@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EXIT } from "../../src/exit-codes.js";
 import { BotApiEmulator } from "../../src/sandbox/bot-api-emulator.js";
-import { exitWithin, spawnBot, type BotProcess } from "../support/bot-process.js";
+import { exitWithin, pollingStarted, spawnBot, type BotProcess } from "../support/bot-process.js";
 
 const TOKEN = "1234567890:CONFLICT-test-token-not-real-aaaaaaaaa";
 
@@ -19,12 +19,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "nearbuy-conflict-"));
   emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files") }).start();
   bot = spawnBot({ token: TOKEN, apiRoot: emulator.url, dir });
-  await Promise.race([
-    emulator.waitForIdle({ timeoutMs: 30_000 }),
-    bot.exited.then((code) => {
-      throw new Error(`the bot exited with ${code} before polling:\n${bot.stdout()}\n${bot.stderr()}`);
-    }),
-  ]);
+  await pollingStarted(bot, emulator);
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 // HTTP to whatever Bot API `apiRoot` names.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import type { BotApiEmulator } from "../../src/sandbox/bot-api-emulator.js";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -52,4 +53,14 @@ export function spawnBot({ token, apiRoot, dir, logLevel = "info" }: { token: st
 /** Resolves with the exit code, or with "running" after `ms`. */
 export function exitWithin(bot: BotProcess, ms: number): Promise<number | null | "running"> {
   return Promise.race([bot.exited, new Promise<"running">((resolve) => setTimeout(() => resolve("running"), ms))]);
+}
+
+/** Resolves once the bot is polling the emulator; fails with its output if it exits first. */
+export function pollingStarted(bot: BotProcess, emulator: BotApiEmulator): Promise<void> {
+  return Promise.race([
+    emulator.waitForIdle({ timeoutMs: 30_000 }),
+    bot.exited.then((code) => {
+      throw new Error(`the bot exited with ${code} before polling:\n${bot.stdout()}\n${bot.stderr()}`);
+    }),
+  ]);
 }
