@@ -9,7 +9,7 @@ import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.reposi
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
 import type { SummaryRepository } from "../db/summary.repository.js";
-import { DomainError } from "../domain/errors.js";
+import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 import { assertBelowUsual } from "../domain/validation.js";
 import type { Clock } from "./clock.js";
 
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 export const INVITE_TTL_MS = 2 * DAY_MS;
 export const INVITE_PREFIX = "staff-";
 
-const INVITE_REFUSALS: Record<InviteRefusal, string> = {
+const INVITE_REFUSALS: Record<InviteRefusal, DomainErrorCode> = {
   unknown: "invite-invalid",
   used: "invite-used",
   expired: "invite-expired",
