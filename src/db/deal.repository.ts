@@ -1,3 +1,4 @@
+import { DealStatus } from "../domain/lifecycles.js";
 import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Shop } from "../generated/prisma/client.js";
 import type { Box, CellPrecision, Ellipse } from "../domain/geo.js";
@@ -70,7 +71,7 @@ export function createDealRepository(db: Db) {
   return {
     /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
     async endExpired(now: Date): Promise<number> {
-      const { count } = await db.deal.updateMany({ where: { status: "ACTIVE", endsAt: { lte: now } }, data: { status: "ENDED" } });
+      const { count } = await db.deal.updateMany({ where: { status: DealStatus.ACTIVE, endsAt: { lte: now } }, data: { status: DealStatus.ENDED } });
       return count;
     },
     create(deal: NewDeal): Promise<Deal> {

@@ -1,4 +1,5 @@
 // The rows of a merchant's export: every order and every redemption of the shop.
+import { VoucherStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 
 export function createExportRepository(db: Db) {
@@ -12,7 +13,7 @@ export function createExportRepository(db: Db) {
     },
     redemptions(dealIds: number[]) {
       return db.voucher.findMany({
-        where: { dealId: { in: dealIds }, status: "REDEEMED" },
+        where: { dealId: { in: dealIds }, status: VoucherStatus.REDEEMED },
         orderBy: [{ redeemedAt: "asc" }, { id: "asc" }],
         include: { deal: { select: { title: true } }, order: { select: { unitPriceMinor: true, unitOriginalMinor: true, currency: true } } },
       });

@@ -1,10 +1,9 @@
 // A merchant managing their offers: listing them with their sales, and the
 // changes allowed after publishing. Each change is one conditional UPDATE, so a
 // purchase happening at the same moment can never be oversold or lost.
+import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Deal, DealWithShop } from "./deal.repository.js";
-
-export type DealStatus = "ACTIVE" | "PAUSED" | "ENDED" | "SUSPENDED";
 
 /** The details an owner may change after publishing. */
 export type OfferPatch = Partial<Pick<Deal, "title" | "description" | "photoFileId" | "originalPriceMinor">>;
@@ -30,7 +29,7 @@ export function createOfferRepository(db: Db) {
     async salesOf(dealIds: number[]): Promise<Map<number, DealSales>> {
       const rows = await db.order.groupBy({
         by: ["dealId"],
-        where: { dealId: { in: dealIds }, status: { in: ["PAID", "REFUND_DUE", "REFUNDED"] } },
+        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE } },
         _sum: { quantity: true, totalMinor: true },
       });
       return new Map(rows.map((r) => [r.dealId, { units: r._sum.quantity ?? 0, revenueMinor: r._sum.totalMinor ?? 0 }]));
@@ -73,7 +72,7 @@ export function createOfferRepository(db: Db) {
         data: {
           ...fields,
           stockLeft: deal.quantity,
-          status: "PAUSED",
+          status: DealStatus.PAUSED,
           startsAt: now,
           endsAt: new Date(now.getTime() + duration),
         },

@@ -1,6 +1,7 @@
 // What operators do to shops: approve or reject new ones, suspend and reinstate.
+import { ShopStatus, type DealStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
-import type { Shop, ShopStatus } from "./shop.repository.js";
+import type { Shop } from "./shop.repository.js";
 
 export function createOperatorRepository(db: Db) {
   return {
@@ -8,7 +9,7 @@ export function createOperatorRepository(db: Db) {
       return db.shop.findUnique({ where: { id } });
     },
     pendingShops(): Promise<Shop[]> {
-      return db.shop.findMany({ where: { status: "PENDING" }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return db.shop.findMany({ where: { status: ShopStatus.PENDING }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     },
     /**
      * Moves a shop from one status to another, and its offers with it when
@@ -19,7 +20,7 @@ export function createOperatorRepository(db: Db) {
       id: number,
       from: ShopStatus,
       to: ShopStatus,
-      deals?: { from: string; to: string },
+      deals?: { from: DealStatus; to: DealStatus },
     ): Promise<boolean> {
       return db.$transaction(async (tx) => {
         const { count } = await tx.shop.updateMany({ where: { id, status: from }, data: { status: to } });

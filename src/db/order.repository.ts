@@ -3,7 +3,7 @@
 // lock (SQLite's write lock; PostgreSQL's row lock) makes racing buyers,
 // replayed payments and a second bot instance queue up behind it, and the
 // condition decides who wins. Nothing is read first and written later.
-import { PAID_ONCE } from "../domain/order-status.js";
+import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus, isOneOf } from "../domain/lifecycles.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
@@ -63,7 +63,7 @@ const bought = <T extends { title: string | null; deal: Deal }>(order: T | null)
 
 /** Units this buyer holds or has on hold: paid orders and live reservations. */
 function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
-  return { dealId, buyerId, OR: [{ status: "PAID" }, { status: "RESERVED", reservedUntil: { gt: now } }] };
+  return { dealId, buyerId, OR: [{ status: OrderStatus.PAID }, { status: OrderStatus.RESERVED, reservedUntil: { gt: now } }] };
 }
 
 /**
@@ -74,7 +74,7 @@ function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
 async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
   const sum = await tx.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
   const kept = await tx.voucher.count({
-    where: { dealId, holderId: buyerId, status: { not: "REFUNDED" }, order: { status: { in: ["REFUND_DUE", "REFUNDED"] } } },
+    where: { dealId, holderId: buyerId, status: { not: VoucherStatus.REFUNDED }, order: { status: { in: [OrderStatus.REFUND_DUE, OrderStatus.REFUNDED] } } },
   });
   return (sum._sum.quantity ?? 0) + kept;
 }
@@ -135,7 +135,7 @@ async function returnStock(tx: Tx, dealId: number, quantity: number): Promise<vo
  */
 async function buyersOf(tx: Tx | Db, dealId: number): Promise<bigint[]> {
   const rows = await tx.voucher.findMany({
-    where: { dealId, status: { in: ["PENDING", "ACTIVE", "REDEEMED"] } },
+    where: { dealId, status: { in: [...UNUSED, VoucherStatus.REDEEMED] } },
     distinct: ["holderId"],
     select: { holderId: true },
   });
@@ -158,7 +158,7 @@ export function createOrderRepository(db: Db) {
     /** The buyer's open reservation of this deal (the newest), to send its invoice again. */
     openReservation(dealId: number, buyerId: bigint, now: Date): Promise<OpenReservation | null> {
       return db.order.findFirst({
-        where: { dealId, buyerId, status: "RESERVED", reservedUntil: { gt: now } },
+        where: { dealId, buyerId, status: OrderStatus.RESERVED, reservedUntil: { gt: now } },
         include: { deal: { include: { shop: true } } },
         orderBy: { id: "desc" },
       }).then(bought);
@@ -185,7 +185,7 @@ export function createOrderRepository(db: Db) {
             unitOriginalMinor: deal.originalPriceMinor,
             title: deal.title,
             totalMinor: deal.priceMinor * r.quantity,
-            status: "RESERVED",
+            status: OrderStatus.RESERVED,
             source: r.source,
             reservedUntil: r.reservedUntil,
             // The service clock, as the merchant's numbers count invoices by it.
@@ -198,7 +198,7 @@ export function createOrderRepository(db: Db) {
     /** Keeps a reservation alive while the buyer is paying. False when it is no longer open. */
     async holdUntil(orderId: number, until: Date, now: Date): Promise<boolean> {
       const { count } = await db.order.updateMany({
-        where: { id: orderId, status: "RESERVED", reservedUntil: { gt: now } },
+        where: { id: orderId, status: OrderStatus.RESERVED, reservedUntil: { gt: now } },
         data: { reservedUntil: until },
       });
       return count === 1;
@@ -224,22 +224,22 @@ export function createOrderRepository(db: Db) {
         // A hold that lapsed is judged like one the job released.
         await releaseLapsedIn(tx, found.dealId, p.now);
         const order = await tx.order.findUniqueOrThrow({ where: { id: p.orderId } });
-        if (!["RESERVED", "EXPIRED"].includes(order.status)) return { kind: "unmatched" };
+        if (!isOneOf(order.status, [OrderStatus.RESERVED, OrderStatus.EXPIRED])) return { kind: "unmatched" };
         const charge = { telegramChargeId: p.telegramChargeId, providerChargeId: p.providerChargeId, paidAt: p.now };
         // Its units went back on sale: take them again if they are still there and the buyer is still within the limit.
-        if (order.status === "EXPIRED" && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
+        if (order.status === OrderStatus.EXPIRED && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
           const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
           const overLimit = (await unitsHeld(tx, order.dealId, order.buyerId, p.now)) + order.quantity > deal.perPersonLimit;
           const owed = await tx.order.update({
             where: { id: order.id },
-            data: { status: "REFUND_DUE", ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
+            data: { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
             include: withDeal,
           });
           return { kind: overLimit ? "over-limit" : "sold-out", order: asBought(owed) };
         }
         const opened = await tx.order.updateMany({
           where: { id: order.id, status: order.status },
-          data: { status: "PAID", ...charge },
+          data: { status: OrderStatus.PAID, ...charge },
         });
         if (opened.count !== 1) return { kind: "unmatched" };
         const deal = await tx.deal.update({
@@ -254,7 +254,7 @@ export function createOrderRepository(db: Db) {
             orderId: order.id,
             dealId: deal.id,
             holderId: order.buyerId,
-            status: waitingForGroup ? "PENDING" : "ACTIVE",
+            status: waitingForGroup ? VoucherStatus.PENDING : VoucherStatus.ACTIVE,
             expiresAt,
           })),
         });
@@ -264,7 +264,7 @@ export function createOrderRepository(db: Db) {
           if (buyers.length >= deal.minBuyers) {
             await tx.deal.update({ where: { id: deal.id }, data: { groupReachedAt: p.now } });
             // Validity counts from activation: a voucher is never unusable for all of its days.
-            await tx.voucher.updateMany({ where: { dealId: deal.id, status: "PENDING" }, data: { status: "ACTIVE", expiresAt } });
+            await tx.voucher.updateMany({ where: { dealId: deal.id, status: VoucherStatus.PENDING }, data: { status: VoucherStatus.ACTIVE, expiresAt } });
             groupReached = buyers;
           }
         }
@@ -283,7 +283,7 @@ export function createOrderRepository(db: Db) {
      */
     undelivered(paidBefore: Date): Promise<OrderWithVouchers[]> {
       return db.order.findMany({
-        where: { status: "PAID", deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
+        where: { status: OrderStatus.PAID, deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
         include: withDeal,
         orderBy: { id: "asc" },
       }).then((orders) => orders.map(asBought));
@@ -292,7 +292,7 @@ export function createOrderRepository(db: Db) {
     /** Gives a reservation's units back; false when it was paid or released already. */
     release(orderId: number): Promise<boolean> {
       return transaction(async (tx) => {
-        const { count } = await tx.order.updateMany({ where: { id: orderId, status: "RESERVED" }, data: { status: "EXPIRED" } });
+        const { count } = await tx.order.updateMany({ where: { id: orderId, status: OrderStatus.RESERVED }, data: { status: OrderStatus.EXPIRED } });
         if (count === 1) {
           const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
           await returnStock(tx, order.dealId, order.quantity);
@@ -347,8 +347,8 @@ export function createOrderRepository(db: Db) {
     /** Redeems once: of two staff scanning the same code, one wins. */
     async redeem(voucherId: number, by: bigint, now: Date): Promise<boolean> {
       const { count } = await db.voucher.updateMany({
-        where: { id: voucherId, status: "ACTIVE", expiresAt: { gt: now } },
-        data: { status: "REDEEMED", redeemedAt: now, redeemedById: by },
+        where: { id: voucherId, status: VoucherStatus.ACTIVE, expiresAt: { gt: now } },
+        data: { status: VoucherStatus.REDEEMED, redeemedAt: now, redeemedById: by },
       });
       return count === 1;
     },
@@ -368,18 +368,18 @@ export function createOrderRepository(db: Db) {
      * is settled at once. Returns null when nothing was left to refund, or when
      * one of `only` is no longer unused; then nothing changes.
      */
-    refund(orderId: number, voidable: string[], now: Date, only?: number[]): Promise<OrderWithVouchers | null> {
+    refund(orderId: number, voidable: VoucherStatus[], now: Date, only?: number[]): Promise<OrderWithVouchers | null> {
       return transaction(async (tx) => {
         await lockOrder(tx, orderId, now);
         const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
         // An order that was paid, even if part of it was refunded before.
-        if (!PAID_ONCE.includes(order.status)) return null;
+        if (!isOneOf(order.status, PAID_ONCE)) return null;
         const unused = await tx.voucher.findMany({
           // An active voucher past its date is expired, even before the job marks it.
           where: {
             orderId,
             status: { in: voidable },
-            NOT: { status: "ACTIVE", expiresAt: { lte: now } },
+            NOT: { status: VoucherStatus.ACTIVE, expiresAt: { lte: now } },
             ...(only ? { id: { in: only } } : {}),
           },
           select: { id: true },
@@ -388,14 +388,14 @@ export function createOrderRepository(db: Db) {
         const free = order.unitPriceMinor === 0;
         await tx.voucher.updateMany({
           where: { id: { in: unused.map((v) => v.id) } },
-          data: { status: "REFUNDED", ...(free ? { refundSettledAt: now } : {}) },
+          data: { status: VoucherStatus.REFUNDED, ...(free ? { refundSettledAt: now } : {}) },
         });
-        const owed = await tx.voucher.count({ where: { orderId, status: "REFUNDED", refundSettledAt: null } });
+        const owed = await tx.voucher.count({ where: { orderId, status: VoucherStatus.REFUNDED, refundSettledAt: null } });
         const refundMinor = order.unitPriceMinor * owed;
         await tx.order.update({
           where: { id: orderId },
           data: {
-            status: refundMinor === 0 ? "REFUNDED" : "REFUND_DUE",
+            status: refundMinor === 0 ? OrderStatus.REFUNDED : OrderStatus.REFUND_DUE,
             refundMinor,
             refundRequestedAt: now,
             ...(refundMinor === 0 ? { refundedAt: now } : {}),
@@ -410,11 +410,11 @@ export function createOrderRepository(db: Db) {
     settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
       return transaction(async (tx) => {
         const { count } = await tx.order.updateMany({
-          where: { id: orderId, status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
-          data: { status: "REFUNDED", refundedAt: now },
+          where: { id: orderId, status: OrderStatus.REFUND_DUE, deal: { shopId: { in: shopIds } } },
+          data: { status: OrderStatus.REFUNDED, refundedAt: now },
         });
         if (count !== 1) return null;
-        await tx.voucher.updateMany({ where: { orderId, status: "REFUNDED", refundSettledAt: null }, data: { refundSettledAt: now } });
+        await tx.voucher.updateMany({ where: { orderId, status: VoucherStatus.REFUNDED, refundSettledAt: null }, data: { refundSettledAt: now } });
         return bought(await tx.order.findUnique({ where: { id: orderId }, include: withDeal }));
       });
     },
@@ -422,13 +422,13 @@ export function createOrderRepository(db: Db) {
     /** Active vouchers past their date become EXPIRED; returns the orders they belong to. */
     async expireVouchers(now: Date): Promise<number[]> {
       const due = await db.voucher.findMany({
-        where: { status: "ACTIVE", expiresAt: { lte: now } },
+        where: { status: VoucherStatus.ACTIVE, expiresAt: { lte: now } },
         select: { id: true, orderId: true },
       });
       if (due.length === 0) return [];
       await db.voucher.updateMany({
-        where: { id: { in: due.map((v) => v.id) }, status: "ACTIVE" },
-        data: { status: "EXPIRED" },
+        where: { id: { in: due.map((v) => v.id) }, status: VoucherStatus.ACTIVE },
+        data: { status: VoucherStatus.EXPIRED },
       });
       return [...new Set(due.map((v) => v.orderId))];
     },
@@ -437,7 +437,7 @@ export function createOrderRepository(db: Db) {
     ordersToRefundOnExpiry(): Promise<number[]> {
       return db.order
         .findMany({
-          where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: "EXPIRED" } } },
+          where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: VoucherStatus.EXPIRED } } },
           select: { id: true },
         })
         .then((rows) => rows.map((r) => r.id));
@@ -449,8 +449,8 @@ export function createOrderRepository(db: Db) {
         .findMany({
           where: {
             status: { in: PAID_ONCE },
-            deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: "ENDED" }] },
-            vouchers: { some: { status: { in: ["PENDING", "ACTIVE"] } } },
+            deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: DealStatus.ENDED }] },
+            vouchers: { some: { status: { in: UNUSED } } },
           },
           select: { id: true },
         })
@@ -460,7 +460,7 @@ export function createOrderRepository(db: Db) {
     /** Orders waiting for the merchant to pay money back. */
     refundsDue(shopIds: number[]): Promise<OrderWithVouchers[]> {
       return db.order.findMany({
-        where: { status: "REFUND_DUE", deal: { shopId: { in: shopIds } } },
+        where: { status: OrderStatus.REFUND_DUE, deal: { shopId: { in: shopIds } } },
         include: withDeal,
         orderBy: { id: "asc" },
       }).then((orders) => orders.map(asBought));

@@ -4,9 +4,9 @@
 import type { Db } from "./client.js";
 import { Prisma, type Deal, type Push, type Shop } from "../generated/prisma/client.js";
 import type { PlannedDigest } from "../domain/push-matching.js";
+import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
 
 export type { Push };
-export type PushStatus = "PENDING" | "SENDING" | "SENT" | "BLOCKED" | "FAILED" | "CANCELLED" | "UNCONFIRMED";
 
 export interface FreshOffer {
   id: number;
@@ -29,8 +29,6 @@ export type PushToSend = Push & {
   }[];
 };
 
-/** Statuses that count toward the daily maximum and block a second digest. */
-const LIVE: PushStatus[] = ["PENDING", "SENDING", "SENT", "UNCONFIRMED"];
 const CHUNK = 500;
 
 export function createPushRepository(db: Db) {
@@ -59,7 +57,7 @@ export function createPushRepository(db: Db) {
         SELECT DISTINCT i."subscriptionId", p."id", p."plannedAt"
         FROM "PushItem" i JOIN "Push" p ON p."id" = i."pushId"
         WHERE p."plannedAt" >= ${since} AND i."subscriptionId" IS NOT NULL
-          AND p."status" IN (${Prisma.join(LIVE)})`;
+          AND p."status" IN (${Prisma.join(LIVE_PUSH)})`;
     },
     /**
      * Writes a run's digests in one transaction: after a crash, either all of
@@ -70,7 +68,7 @@ export function createPushRepository(db: Db) {
         for (let i = 0; i < plans.length; i += CHUNK) {
           const chunk = plans.slice(i, i + CHUNK);
           const pushes = await tx.push.createManyAndReturn({
-            data: chunk.map((p) => ({ userId: p.userId, status: "PENDING", plannedAt })),
+            data: chunk.map((p) => ({ userId: p.userId, status: PushStatus.PENDING, plannedAt })),
             select: { id: true },
           });
           await tx.pushItem.createMany({
@@ -94,12 +92,12 @@ export function createPushRepository(db: Db) {
      * duplicate, so they are not sent again.
      */
     async markInterrupted(): Promise<number> {
-      const { count } = await db.push.updateMany({ where: { status: "SENDING" }, data: { status: "UNCONFIRMED" } });
+      const { count } = await db.push.updateMany({ where: { status: PushStatus.SENDING }, data: { status: PushStatus.UNCONFIRMED } });
       return count;
     },
     duePending(afterId: number, limit: number): Promise<{ id: number }[]> {
       return db.push.findMany({
-        where: { status: "PENDING", id: { gt: afterId } },
+        where: { status: PushStatus.PENDING, id: { gt: afterId } },
         orderBy: { id: "asc" },
         take: limit,
         select: { id: true },
@@ -108,8 +106,8 @@ export function createPushRepository(db: Db) {
     /** PENDING → SENDING; false when another sender took it. */
     async claim(id: number): Promise<boolean> {
       const { count } = await db.push.updateMany({
-        where: { id, status: "PENDING" },
-        data: { status: "SENDING", attempts: { increment: 1 } },
+        where: { id, status: PushStatus.PENDING },
+        data: { status: PushStatus.SENDING, attempts: { increment: 1 } },
       });
       return count === 1;
     },
@@ -132,7 +130,7 @@ export function createPushRepository(db: Db) {
     async markSent(push: { id: number; userId: bigint; dealIds: number[] }, messageId: number, at: Date): Promise<void> {
       const source = `push:${push.id}`;
       await db.$transaction([
-        db.push.update({ where: { id: push.id }, data: { status: "SENT", messageId, sentAt: at } }),
+        db.push.update({ where: { id: push.id }, data: { status: PushStatus.SENT, messageId, sentAt: at } }),
         db.event.createMany({
           data: push.dealIds.map((dealId) => ({ type: "PUSH", dealId, userId: push.userId, source, createdAt: at })),
         }),
@@ -147,7 +145,7 @@ export function createPushRepository(db: Db) {
     },
     /** Digests not sent yet are dropped when the user unsubscribes or blocks the bot. */
     async cancelPendingOf(userId: bigint, status: "CANCELLED" | "BLOCKED"): Promise<void> {
-      await db.push.updateMany({ where: { userId, status: "PENDING" }, data: { status } });
+      await db.push.updateMany({ where: { userId, status: PushStatus.PENDING }, data: { status } });
     },
     /** Whether this push carried this offer to this user (it left the outbox, so its buttons exist). */
     async delivered(pushId: number, userId: bigint, dealId: number): Promise<boolean> {
@@ -155,7 +153,7 @@ export function createPushRepository(db: Db) {
         where: { pushId_dealId: { pushId, dealId } },
         select: { userId: true, push: { select: { status: true } } },
       });
-      return item?.userId === userId && ["SENDING", "SENT", "UNCONFIRMED"].includes(item.push.status);
+      return item?.userId === userId && isOneOf(item.push.status, LEFT_OUTBOX);
     },
     find(id: number) {
       return db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });

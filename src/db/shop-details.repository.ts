@@ -1,6 +1,7 @@
 // Editing a shop's details. Offers copy the shop's category and position (so
 // the nearby query needs no join): a change moves them too, in one transaction.
 import { cellsOf } from "../domain/geo.js";
+import { ShopStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Shop } from "./shop.repository.js";
 
@@ -22,8 +23,8 @@ export function createShopDetailsRepository(db: Db) {
             data: { category: shop.category, lat: shop.lat, lng: shop.lng, ...cellsOf(shop) },
           });
         }
-        if (reopen && shop.status === "REJECTED") {
-          shop = await tx.shop.update({ where: { id: shopId }, data: { status: "PENDING" } });
+        if (reopen && shop.status === ShopStatus.REJECTED) {
+          shop = await tx.shop.update({ where: { id: shopId }, data: { status: ShopStatus.PENDING } });
         }
         return shop;
       });

@@ -1,9 +1,8 @@
+import { ShopStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Shop } from "../generated/prisma/client.js";
 
 export type { Shop };
-
-export type ShopStatus = "PENDING" | "APPROVED" | "REJECTED" | "SUSPENDED";
 
 export interface NewShop {
   ownerId: bigint;
@@ -29,7 +28,7 @@ export function createShopRepository(db: Db) {
     async redeemableBy(userId: bigint): Promise<Shop[]> {
       const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
       return db.shop.findMany({
-        where: { status: "APPROVED", OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] },
+        where: { status: ShopStatus.APPROVED, OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] },
         orderBy: { id: "asc" },
       });
     },

@@ -1,4 +1,5 @@
 // Staff of a shop and the invitations that make them.
+import { ShopStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Shop } from "./shop.repository.js";
 
@@ -29,7 +30,7 @@ export function createStaffRepository(db: Db) {
         const shop = await tx.shop.findUnique({ where: { id: invite.shopId } });
         if (!shop) return { ok: false, reason: "unknown" };
         if (shop.ownerId === userId) return { ok: false, reason: "own-shop" };
-        if (shop.status !== "APPROVED") return { ok: false, reason: "unavailable" };
+        if (shop.status !== ShopStatus.APPROVED) return { ok: false, reason: "unavailable" };
         const { count } = await tx.staffInvite.updateMany({
           where: { token, usedAt: null, expiresAt: { gt: now } },
           data: { usedAt: now, usedById: userId },

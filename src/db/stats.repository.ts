@@ -5,6 +5,7 @@
 // costs a few hundred counter rows.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
+import { PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
 import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
 
 const HOUR_MS = 3_600_000;
@@ -178,11 +179,11 @@ export function createStatsRepository(db: Db) {
       if (dealIds.length === 0) return { purchases: [], redemptions: [] };
       const [orders, vouchers] = await Promise.all([
         db.order.findMany({
-          where: { dealId: { in: dealIds }, status: { in: ["PAID", "REFUND_DUE", "REFUNDED"] }, paidAt: { gte: from } },
+          where: { dealId: { in: dealIds }, status: { in: PAID_ONCE }, paidAt: { gte: from } },
           select: { paidAt: true },
         }),
         db.voucher.findMany({
-          where: { dealId: { in: dealIds }, status: "REDEEMED", redeemedAt: { gte: from } },
+          where: { dealId: { in: dealIds }, status: VoucherStatus.REDEEMED, redeemedAt: { gte: from } },
           select: { redeemedAt: true },
         }),
       ]);

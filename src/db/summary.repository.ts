@@ -1,4 +1,5 @@
 // The owners' daily summary: who opted out, and which local day each shop last got.
+import { ShopStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Shop } from "./shop.repository.js";
 import type { User } from "./user.repository.js";
@@ -15,7 +16,7 @@ export function createSummaryRepository(db: Db) {
     async candidates(): Promise<{ shop: Shop & { owner: User }; lastSentOn: string | null }[]> {
       const settings = await db.dailySummary.findMany();
       const byShop = new Map(settings.map((s) => [s.shopId, s]));
-      const shops = await db.shop.findMany({ where: { status: "APPROVED" }, include: { owner: true } });
+      const shops = await db.shop.findMany({ where: { status: ShopStatus.APPROVED }, include: { owner: true } });
       return shops
         .filter((shop) => !byShop.get(shop.id)?.optedOut)
         .map((shop) => ({ shop, lastSentOn: byShop.get(shop.id)?.lastSentOn ?? null }));

@@ -7,6 +7,7 @@ import type { NearbuyBot } from "../bot/bot.js";
 import { deliverOrder } from "../bot/features/checkout/delivery.js";
 import { notifyRefundDue } from "../bot/features/checkout/refund-notices.js";
 import type { OrderWithVouchers } from "../db/order.repository.js";
+import { OrderStatus, VoucherStatus } from "../domain/lifecycles.js";
 import { formatMoney } from "../domain/money.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services/services.js";
@@ -27,10 +28,10 @@ export function checkoutJobs(services: Services, bot: NearbuyBot, logger: Logger
       await notifier.tell(order.buyerId, key, {
         title: escapeHtml(order.deal.title),
         needed: order.deal.minBuyers,
-        count: order.vouchers.filter((v) => v.status === "REFUNDED").length,
+        count: order.vouchers.filter((v) => v.status === VoucherStatus.REFUNDED).length,
         amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
       });
-      if (order.status === "REFUND_DUE") await notifyRefundDue(notifier, order);
+      if (order.status === OrderStatus.REFUND_DUE) await notifyRefundDue(notifier, order);
     }
   }
 

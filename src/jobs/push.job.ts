@@ -5,6 +5,7 @@ import { GrammyError, type Api } from "grammy";
 import type { PushRepository, PushToSend } from "../db/push.repository.js";
 import type { SubscriptionRepository } from "../db/subscription.repository.js";
 import type { UserRepository } from "../db/user.repository.js";
+import { PushStatus } from "../domain/lifecycles.js";
 import { startOfLocalDay } from "../domain/local-time.js";
 import { isOnSale } from "../domain/nearby.js";
 import { FRESH_MS, planDigests, type PlaceToMatch } from "../domain/push-matching.js";
@@ -129,7 +130,7 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
   /** Reads and renders a digest; or settles it at once when there is nothing to send. */
   async function prepare(id: number): Promise<Ready | "blocked" | "cancelled" | null> {
     const push = await pushes.load(id);
-    if (!push || push.status !== "PENDING") return null;
+    if (!push || push.status !== PushStatus.PENDING) return null;
     if (push.user.blockedAt) {
       await pushes.finish(id, "BLOCKED");
       return "blocked";

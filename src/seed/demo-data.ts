@@ -6,6 +6,7 @@ import type { ShopInput } from "../domain/validation.js";
 import type { Repositories } from "../db/repositories.js";
 import type { Category } from "../domain/categories.js";
 import { cellsOf } from "../domain/geo.js";
+import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { createRandom, offsetMeters, type Random } from "./random.js";
 
 export interface DemoPlace {
@@ -316,11 +317,11 @@ export async function seedDemoData(
       address: planned.address,
       openingHours: planned.openingHours,
       // A few shops still wait for an operator; the demo merchants' are live.
-      status: planned.ownerId < FIRST_OWNER_ID || r.chance(0.95) ? "APPROVED" : "PENDING",
+      status: planned.ownerId < FIRST_OWNER_ID || r.chance(0.95) ? ShopStatus.APPROVED : ShopStatus.PENDING,
       currency: CURRENCY[planned.city],
     });
     shops++;
-    if (shop.status !== "APPROVED") continue;
+    if (shop.status !== ShopStatus.APPROVED) continue;
 
     const offers = (planned.city === "shanghai" ? ZH_OFFERS : EN_OFFERS)[planned.category];
     const count = planned.ownerId < FIRST_OWNER_ID ? offers.length : r.int(1, 3);
@@ -333,7 +334,7 @@ export async function seedDemoData(
       const soldCount = Math.min(quantity, Math.floor(Math.exp(r.next() * Math.log(quantity + 1))) - 1);
       const roll = r.next();
       // Most offers are live; a few are paused or already sold out.
-      const status = roll < 0.04 ? "PAUSED" : "ACTIVE";
+      const status = roll < 0.04 ? DealStatus.PAUSED : DealStatus.ACTIVE;
       const stockLeft = roll > 0.97 ? 0 : quantity - soldCount;
       const startedDaysAgo = r.chance(0.15) ? 0 : r.int(1, 45);
       const startsAt = new Date(now.getTime() - startedDaysAgo * DAY_MS - r.int(0, 23) * 3_600_000);

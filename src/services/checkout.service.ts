@@ -3,6 +3,7 @@
 import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
 import type { Order, OrderRepository, PaymentOutcome } from "../db/order.repository.js";
 import { DomainError } from "../domain/errors.js";
+import { DealStatus, OrderStatus } from "../domain/lifecycles.js";
 import { isOnSale } from "../domain/nearby.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
@@ -49,7 +50,7 @@ export function createCheckoutService({
     await orders.releaseLapsed(now, dealId);
     const deal = await deals.findWithShop(dealId);
     if (!deal) throw new DomainError("deal-not-found");
-    if (deal.stockLeft === 0 && deal.status === "ACTIVE") throw new DomainError("deal-sold-out");
+    if (deal.stockLeft === 0 && deal.status === DealStatus.ACTIVE) throw new DomainError("deal-sold-out");
     if (!isOnSale(deal, now)) throw new DomainError("deal-not-on-sale");
     const allowance = deal.perPersonLimit - (await orders.heldBy(dealId, buyerId, now));
     if (allowance <= 0) throw new DomainError("limit-reached", { limit: deal.perPersonLimit });
@@ -123,16 +124,16 @@ export function createCheckoutService({
       const orderId = orderIdOf(p.payload);
       const order = orderId === null ? null : await orders.find(orderId);
       if (!order || order.buyerId !== p.buyerId) throw new DomainError("order-unknown");
-      if (order.status === "PAID") throw new DomainError("order-already-paid");
+      if (order.status === OrderStatus.PAID) throw new DomainError("order-already-paid");
       const now = clock();
-      if (order.status === "RESERVED" && order.reservedUntil <= now) {
+      if (order.status === OrderStatus.RESERVED && order.reservedUntil <= now) {
         // The buyer reads that the units went back on sale: make it so now, not at the next job run.
         await orders.releaseLapsed(now, order.dealId);
         throw new DomainError("order-expired");
       }
-      if (order.status !== "RESERVED") throw new DomainError("order-expired");
+      if (order.status !== OrderStatus.RESERVED) throw new DomainError("order-expired");
       if (order.currency !== p.currency || order.totalMinor !== p.totalMinor) throw new DomainError("order-amount-changed");
-      if (order.deal.status !== "ACTIVE" || order.deal.endsAt <= now) throw new DomainError("deal-not-on-sale");
+      if (order.deal.status !== DealStatus.ACTIVE || order.deal.endsAt <= now) throw new DomainError("deal-not-on-sale");
       const until = new Date(Math.max(order.reservedUntil.getTime(), now.getTime() + PAYMENT_GRACE_MS));
       if (!(await orders.holdUntil(order.id, until, now))) throw new DomainError("order-expired");
     },

@@ -10,6 +10,7 @@ import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
 import type { SummaryRepository } from "../db/summary.repository.js";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
+import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { assertBelowUsual } from "../domain/validation.js";
 import type { Clock } from "./clock.js";
 
@@ -55,14 +56,14 @@ export function createConsoleService({
       if ((await staff.shopsOf(userId)).length > 0) throw new DomainError("staff-not-owner");
       throw new DomainError("not-a-merchant");
     }
-    if (shop.status === "PENDING") throw new DomainError("shop-pending");
-    if (shop.status === "REJECTED") throw new DomainError("shop-not-approved");
+    if (shop.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
+    if (shop.status === ShopStatus.REJECTED) throw new DomainError("shop-not-approved");
     return shop;
   }
 
   async function activeShop(userId: bigint): Promise<Shop> {
     const shop = await ownedShop(userId);
-    if (shop.status === "SUSPENDED") throw new DomainError("shop-suspended");
+    if (shop.status === ShopStatus.SUSPENDED) throw new DomainError("shop-suspended");
     return shop;
   }
 
@@ -79,7 +80,7 @@ export function createConsoleService({
   async function changeableDeal(userId: bigint, dealId: number): Promise<DealWithShop> {
     await activeShop(userId);
     const deal = await ownedDeal(userId, dealId);
-    if (deal.status === "ENDED") throw new DomainError("deal-ended");
+    if (deal.status === DealStatus.ENDED) throw new DomainError("deal-ended");
     return deal;
   }
 

@@ -3,6 +3,7 @@ import type { EventRepository } from "../db/event.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf } from "../domain/geo.js";
+import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "./clock.js";
@@ -28,8 +29,8 @@ export function createDealService({
   async function approvedShopOf(ownerId: bigint) {
     const shop = await shops.findByOwner(ownerId);
     if (!shop) throw new DomainError("not-a-merchant");
-    if (shop.status === "PENDING") throw new DomainError("shop-pending");
-    if (shop.status !== "APPROVED") throw new DomainError("shop-not-approved");
+    if (shop.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
+    if (shop.status !== ShopStatus.APPROVED) throw new DomainError("shop-not-approved");
     return shop;
   }
 
@@ -55,7 +56,7 @@ export function createDealService({
         voucherValidDays: input.voucherValidDays,
         refundPolicy: input.refundPolicy ?? DEFAULT_REFUND_POLICY,
         minBuyers: input.minBuyers ?? 0,
-        status: "ACTIVE",
+        status: DealStatus.ACTIVE,
         category: shop.category,
         lat: shop.lat,
         lng: shop.lng,

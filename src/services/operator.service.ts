@@ -1,10 +1,11 @@
 // Operators (ADMIN_IDS) approving, rejecting, suspending and reinstating shops.
 import type { OperatorRepository } from "../db/operator.repository.js";
-import type { Shop, ShopStatus } from "../db/shop.repository.js";
+import type { Shop } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
+import type { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 
 export function createOperatorService({ operator }: { operator: OperatorRepository }) {
-  async function move(shopId: number, from: ShopStatus, to: ShopStatus, deals?: { from: string; to: string }): Promise<Shop> {
+  async function move(shopId: number, from: ShopStatus, to: ShopStatus, deals?: { from: DealStatus; to: DealStatus }): Promise<Shop> {
     const shop = await operator.findShop(shopId);
     if (!shop) throw new DomainError("shop-not-found");
     if (!(await operator.setStatus(shopId, from, to, deals))) {

@@ -2,6 +2,7 @@ import type { ShopDetailsRepository } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import { currencyAt, isCurrency } from "../domain/currency.js";
 import type { Point } from "../domain/geo.js";
+import { ShopStatus } from "../domain/lifecycles.js";
 import type { ShopInput } from "../domain/validation.js";
 
 /** created: a new shop · updated: new details for a shop already known · resubmitted: a rejected shop waits for approval again. */
@@ -52,7 +53,7 @@ export function createShopService({
       const existing = await shops.findByOwner(ownerId);
       if (existing) {
         const shop = await shopDetails.edit(existing.id, details, { reopen: true });
-        return { shop, outcome: existing.status === "REJECTED" && shop.status === "PENDING" ? "resubmitted" : "updated" };
+        return { shop, outcome: existing.status === ShopStatus.REJECTED && shop.status === ShopStatus.PENDING ? "resubmitted" : "updated" };
       }
       const status = needsApproval ? "PENDING" : "APPROVED";
       return { shop: await shops.create({ ownerId, ...details, status }), outcome: "created" };

@@ -4,7 +4,7 @@ import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.
 import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
-import { PAID_ONCE } from "../domain/order-status.js";
+import { isOneOf, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
 import type { Clock } from "./clock.js";
 
@@ -20,17 +20,19 @@ export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | 
 export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
 
 /** A voucher as its holder sees it: EXPIRED also when the job has not marked it yet. */
-export function voucherState(v: { status: string; expiresAt: Date }, now: Date): string {
-  return v.status === "ACTIVE" && v.expiresAt <= now ? "EXPIRED" : v.status;
+export function voucherState(v: { status: string; expiresAt: Date }, now: Date): VoucherStatus {
+  // The column holds only a voucher's statuses (written through VoucherStatus).
+  const status = v.status as VoucherStatus;
+  return status === VoucherStatus.ACTIVE && v.expiresAt <= now ? VoucherStatus.EXPIRED : status;
 }
 
 /**
  * Vouchers a refund would void under the deal's policy right now. An order
  * refunded in part before still has its other vouchers to refund.
  */
-function refundable(order: { status: string; deal: { refundPolicy: string } }): string[] {
-  if (!PAID_ONCE.includes(order.status) || order.deal.refundPolicy !== "ANYTIME") return [];
-  return ["ACTIVE", "PENDING"];
+function refundable(order: { status: string; deal: { refundPolicy: string } }): VoucherStatus[] {
+  if (!isOneOf(order.status, PAID_ONCE) || order.deal.refundPolicy !== "ANYTIME") return [];
+  return UNUSED;
 }
 
 /** The vouchers a refund of `count` would void: the newest unused ones of the order. */
@@ -91,11 +93,11 @@ export function createVoucherService({
   async function redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
     const found = await lookup(userId, typed);
     const now = clock();
-    if (voucherState(found, now) === "ACTIVE" && (await orders.redeem(found.id, userId, now))) {
+    if (voucherState(found, now) === VoucherStatus.ACTIVE && (await orders.redeem(found.id, userId, now))) {
       return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
     }
     const latest = (await orders.findVoucher(found.code))!;
-    const outcomes: Record<string, RedeemOutcome> = {
+    const outcomes: Partial<Record<VoucherStatus, RedeemOutcome>> = {
       REDEEMED: "already-redeemed",
       PENDING: "group-pending",
       REFUNDED: "refunded",
@@ -210,7 +212,7 @@ export function createVoucherService({
       await orders.expireVouchers(now);
       const refunded: OrderWithVouchers[] = [];
       for (const id of await orders.ordersToRefundOnExpiry()) {
-        const order = await orders.refund(id, ["EXPIRED"], now);
+        const order = await orders.refund(id, [VoucherStatus.EXPIRED], now);
         if (order) refunded.push(order);
       }
       return refunded;
@@ -221,7 +223,7 @@ export function createVoucherService({
       const now = clock();
       const refunded: OrderWithVouchers[] = [];
       for (const id of await orders.ordersOfFailedGroups(now)) {
-        const order = await orders.refund(id, ["PENDING", "ACTIVE"], now);
+        const order = await orders.refund(id, UNUSED, now);
         if (order) refunded.push(order);
       }
       return refunded;

@@ -5,6 +5,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Shop } from "../../db/shop.repository.js";
 import { DomainError } from "../../domain/errors.js";
+import { ShopStatus } from "../../domain/lifecycles.js";
 import { CALLBACK_ANSWER_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -41,9 +42,9 @@ function shopLine(ctx: BotContext, shop: Shop): string {
 
 function shopKeyboard(ctx: BotContext, shop: Shop): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (shop.status === "PENDING") keyboard.append(approvalKeyboard(ctx.t.bind(ctx), shop.id));
-  if (shop.status === "APPROVED") keyboard.text(ctx.t("admin-suspend"), adminButton.pack({ a: "s", id: shop.id }));
-  if (shop.status === "SUSPENDED") keyboard.text(ctx.t("admin-reinstate"), adminButton.pack({ a: "u", id: shop.id }));
+  if (shop.status === ShopStatus.PENDING) keyboard.append(approvalKeyboard(ctx.t.bind(ctx), shop.id));
+  if (shop.status === ShopStatus.APPROVED) keyboard.text(ctx.t("admin-suspend"), adminButton.pack({ a: "s", id: shop.id }));
+  if (shop.status === ShopStatus.SUSPENDED) keyboard.text(ctx.t("admin-reinstate"), adminButton.pack({ a: "u", id: shop.id }));
   return keyboard.row().text(ctx.t("close"), CLOSE_DATA);
 }
 

@@ -4,6 +4,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { DomainError } from "../../domain/errors.js";
+import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import type { DealWithShop } from "../../db/deal.repository.js";
@@ -77,9 +78,9 @@ async function panelScreen(ctx: BotContext, deal: DealWithShop) {
   ].join("\n");
   const at = (a: z.infer<typeof action>) => dealAction.pack({ a, id: deal.id });
   const keyboard = new InlineKeyboard();
-  if (deal.status === "ACTIVE") keyboard.text(ctx.t("mydeals-pause"), at("p"));
-  if (deal.status === "PAUSED") keyboard.text(ctx.t("mydeals-resume"), at("r"));
-  if (deal.status === "ACTIVE" || deal.status === "PAUSED") {
+  if (deal.status === DealStatus.ACTIVE) keyboard.text(ctx.t("mydeals-pause"), at("p"));
+  if (deal.status === DealStatus.PAUSED) keyboard.text(ctx.t("mydeals-resume"), at("r"));
+  if (deal.status === DealStatus.ACTIVE || deal.status === DealStatus.PAUSED) {
     keyboard.text(ctx.t("mydeals-end"), at("e")).row();
     keyboard.text(ctx.t("mydeals-title"), at("t")).text(ctx.t("mydeals-description"), at("s")).text(ctx.t("mydeals-photo"), at("g")).row();
     keyboard.text(ctx.t("mydeals-price"), at("c")).text(ctx.t("mydeals-original"), at("w")).row();
@@ -274,7 +275,7 @@ myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
     }
     case "e": {
       const deal = await service.ownedDeal(me, dealId);
-      if (deal.status === "ENDED") throw new DomainError("deal-ended");
+      if (deal.status === DealStatus.ENDED) throw new DomainError("deal-ended");
       await ctx.answerCallbackQuery();
       const keyboard = new InlineKeyboard()
         .text(ctx.t("mydeals-end-confirm"), dealAction.pack({ a: "E", id: dealId }))
@@ -295,7 +296,7 @@ myDealsFeature.callbackQuery(dealAction.filter, async (ctx) => {
     case "g": {
       // Checked before the question is asked, so nobody types for nothing.
       const deal = await service.ownedDeal(me, dealId);
-      if (deal.status === "ENDED") throw new DomainError("deal-ended");
+      if (deal.status === DealStatus.ENDED) throw new DomainError("deal-ended");
       await ctx.answerCallbackQuery();
       return startForm(ctx, FORM_OF[pressed.a], { dealId });
     }

@@ -2,6 +2,7 @@
 // restart for a paid order whose vouchers never arrived.
 import { InlineKeyboard, InputMediaBuilder, type Api } from "grammy";
 import type { OrderWithVouchers } from "../../../db/order.repository.js";
+import { VoucherStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { escapeHtml } from "../../html.js";
@@ -47,7 +48,7 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
     }),
     { parse_mode: "HTML" },
   );
-  if (vouchers.some((v) => v.status === "PENDING")) {
+  if (vouchers.some((v) => v.status === VoucherStatus.PENDING)) {
     await d.api.sendMessage(
       chatId,
       t("group-pending", { needed: deal.minBuyers, sofar: d.buyersSoFar, title: escapeHtml(deal.title) }),

@@ -1,6 +1,7 @@
 // /mycodes: the buyer's vouchers, each one again with its QR, and refunds
 // where the deal's policy allows them.
 import { Composer, InlineKeyboard } from "grammy";
+import { OrderStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { callbackCodec, id } from "../../callback-data.js";
@@ -124,5 +125,5 @@ myCodesFeature.callbackQuery(confirmRefundButton.filter, async (ctx) => {
     ctx.t(key, { amount, count: pressed.n, order: order.id, shop: escapeHtml(order.deal.shop.name) }),
     { parse_mode: "HTML" },
   );
-  if (order.status === "REFUND_DUE") await notifyRefundDue(ctx.notifier, order);
+  if (order.status === OrderStatus.REFUND_DUE) await notifyRefundDue(ctx.notifier, order);
 });

@@ -3,6 +3,7 @@
 // redemption screen.
 import { InputFile } from "grammy";
 import QRCode from "qrcode";
+import { VoucherStatus } from "../../../domain/lifecycles.js";
 import type { Deal, Shop, Voucher } from "../../../generated/prisma/client.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { voucherState } from "../../../services/voucher.service.js";
@@ -27,7 +28,7 @@ export async function voucherQr(botUsername: string, code: string): Promise<Inpu
   return new InputFile(png, `voucher-${code}.png`);
 }
 
-const STATE_ICONS: Record<string, string> = { ACTIVE: "✅", PENDING: "⏳", REDEEMED: "✔️", EXPIRED: "⌛", REFUNDED: "↩️" };
+const STATE_ICONS: Record<VoucherStatus, string> = { ACTIVE: "✅", PENDING: "⏳", REDEEMED: "✔️", EXPIRED: "⌛", REFUNDED: "↩️" };
 
 /** One line for lists: icon, title, code, state. */
 export function voucherLine(t: Translate, locale: string, v: ShownVoucher, now: Date): string {
@@ -35,16 +36,16 @@ export function voucherLine(t: Translate, locale: string, v: ShownVoucher, now: 
   return `${STATE_ICONS[state]} <b>${escapeHtml(v.deal.title)}</b> · <code>${formatVoucherCode(v.code)}</code> · ${stateText(t, locale, v, state)}`;
 }
 
-function stateText(t: Translate, locale: string, v: ShownVoucher, state: string): string {
+function stateText(t: Translate, locale: string, v: ShownVoucher, state: VoucherStatus): string {
   const place = v.deal.shop;
   switch (state) {
-    case "ACTIVE":
+    case VoucherStatus.ACTIVE:
       return t("voucher-state-active", { until: localDate(v.expiresAt, place, locale) });
-    case "PENDING":
+    case VoucherStatus.PENDING:
       return t("voucher-state-pending", { needed: v.deal.minBuyers });
-    case "REDEEMED":
+    case VoucherStatus.REDEEMED:
       return t("voucher-state-redeemed", { when: localDate(v.redeemedAt ?? v.updatedAt, place, locale) });
-    case "REFUNDED":
+    case VoucherStatus.REFUNDED:
       // The money comes back when the merchant says so; until then it is only requested.
       return t(v.refundSettledAt ? "voucher-state-refunded" : "voucher-state-refund-requested");
     default:
@@ -60,7 +61,7 @@ export function voucherCaption(t: Translate, locale: string, v: ShownVoucher, no
     t("voucher-code", { code: formatVoucherCode(v.code) }),
     t("voucher-shop", { shop: escapeHtml(v.deal.shop.name), address: escapeHtml(v.deal.shop.address) }),
     `${STATE_ICONS[state]} ${stateText(t, locale, v, state)}`,
-    state === "ACTIVE" ? t("voucher-how-to-use") : "",
+    state === VoucherStatus.ACTIVE ? t("voucher-how-to-use") : "",
   ]
     .filter(Boolean)
     .join("\n");
