@@ -2,6 +2,7 @@ import { DealStatus } from "../domain/lifecycles.js";
 import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Shop } from "../generated/prisma/client.js";
 import type { Box, CellPrecision, Ellipse } from "../domain/geo.js";
+import { statusSql } from "./status-sql.js";
 
 export type { Deal };
 export type DealWithShop = Deal & { shop: Shop };
@@ -101,7 +102,7 @@ export function createDealRepository(db: Db) {
       const rows = await read(db, Prisma.sql`
         SELECT "id", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
         FROM "Deal"
-        WHERE "status" = 'ACTIVE'
+        WHERE "status" = ${statusSql(DealStatus.ACTIVE)}
           AND ${CELL_COLUMN[precision]} IN ${cellList(cells)}
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
           AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}

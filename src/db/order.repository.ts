@@ -7,6 +7,7 @@ import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus, isOneOf } fr
 import { retryWhenBusy } from "./busy-retry.js";
 import { readerOf, type Db } from "./client.js";
 import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
+import { statusSql } from "./status-sql.js";
 
 export type { Order, Voucher };
 export type OrderWithVouchers = Order & { vouchers: Voucher[]; deal: Deal & { shop: Shop } };
@@ -85,15 +86,15 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
   // a "buyer" holding nothing.
   const changed = await tx.$executeRaw`
     UPDATE "Deal" SET "stockLeft" = "stockLeft" - ${quantity}, "updatedAt" = ${now}
-    WHERE "id" = ${dealId} AND "status" = 'ACTIVE' AND ${quantity} >= 1 AND "stockLeft" >= ${quantity}
+    WHERE "id" = ${dealId} AND "status" = ${statusSql(DealStatus.ACTIVE)} AND ${quantity} >= 1 AND "stockLeft" >= ${quantity}
       AND "startsAt" <= ${now} AND "endsAt" > ${now}
       AND ${quantity} + (
         SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
-          AND ("status" = 'PAID' OR ("status" = 'RESERVED' AND "reservedUntil" > ${now}))
+          AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
       ) + (
         SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> 'REFUNDED'
-          AND o."status" IN ('REFUND_DUE', 'REFUNDED')
+        WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
+          AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
       ) <= "perPersonLimit"`;
   return changed === 1;
 }
@@ -107,8 +108,8 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
  */
 async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<number> {
   const lapsed = await tx.$queryRaw<{ quantity: number }[]>`
-    UPDATE "Order" SET "status" = 'EXPIRED', "updatedAt" = ${now}
-    WHERE "dealId" = ${dealId} AND "status" = 'RESERVED' AND "reservedUntil" <= ${now}
+    UPDATE "Order" SET "status" = ${statusSql(OrderStatus.EXPIRED)}, "updatedAt" = ${now}
+    WHERE "dealId" = ${dealId} AND "status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" <= ${now}
     RETURNING "quantity"`;
   const units = lapsed.reduce((sum, o) => sum + Number(o.quantity), 0);
   if (units > 0) await returnStock(tx, dealId, units);
@@ -308,7 +309,7 @@ export function createOrderRepository(db: Db) {
      */
     async releaseLapsed(now: Date, dealId?: number): Promise<number> {
       const probe = Prisma.sql`
-        SELECT DISTINCT "dealId" FROM "Order" WHERE "status" = 'RESERVED' AND "reservedUntil" <= ${now}
+        SELECT DISTINCT "dealId" FROM "Order" WHERE "status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" <= ${now}
         ${dealId === undefined ? Prisma.empty : Prisma.sql`AND "dealId" = ${dealId}`}`;
       const deals = (await readerOf(db)).rows(probe.sql, probe.values);
       let released = 0;

@@ -4,7 +4,8 @@
 import type { Db } from "./client.js";
 import { Prisma, type Deal, type Push, type Shop } from "../generated/prisma/client.js";
 import type { PlannedDigest } from "../domain/push-matching.js";
-import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
+import { DealStatus, LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
+import { statusSql } from "./status-sql.js";
 
 export type { Push };
 
@@ -38,7 +39,7 @@ export function createPushRepository(db: Db) {
       return db.$queryRaw<FreshOffer[]>`
         SELECT "id", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
         FROM "Deal"
-        WHERE "status" = 'ACTIVE' AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
+        WHERE "status" = ${statusSql(DealStatus.ACTIVE)} AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
           AND "startsAt" >= ${since}`;
     },
     /** Who already got which of these offers, as "userId:dealId" keys. */

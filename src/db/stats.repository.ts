@@ -5,13 +5,14 @@
 // costs a few hundred counter rows.
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
-import { PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
+import { OrderStatus, PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
 import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
+import { statusSql } from "./status-sql.js";
 
 const HOUR_MS = 3_600_000;
 const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
 /** An order that was paid, whatever happened to it after. */
-const PAID = Prisma.sql`('PAID', 'REFUND_DUE', 'REFUNDED')`;
+const PAID = Prisma.sql`(${statusSql(...PAID_ONCE)})`;
 
 export interface Range {
   from: Date;
@@ -107,7 +108,7 @@ export function createStatsRepository(db: Db) {
       // Money paid back is counted per voucher (a buyer may refund some of an
       // order's vouchers, at several times), when the merchant settled it; an
       // order paid too late has no voucher and is paid back whole.
-      const wholeRefundIn = Prisma.sql`"status" = 'REFUNDED' AND "refundedAt" >= ${from} AND "refundedAt" < ${to}
+      const wholeRefundIn = Prisma.sql`"status" = ${statusSql(OrderStatus.REFUNDED)} AND "refundedAt" >= ${from} AND "refundedAt" < ${to}
         AND NOT EXISTS (SELECT 1 FROM "Voucher" v WHERE v."orderId" = "Order"."id")`;
       const orders = await db.$queryRaw<
         { source: string; currency: string; invoices: bigint; n: bigint; units: bigint; total: bigint; refunds: bigint; refunded: bigint }[]
@@ -138,7 +139,7 @@ export function createStatsRepository(db: Db) {
       const refunds = await db.$queryRaw<{ currency: string; orders: bigint; refunded: bigint }[]>`
         SELECT o."currency" AS currency, COUNT(DISTINCT o."id") AS orders, SUM(o."unitPriceMinor") AS refunded
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" IN (${ids}) AND v."status" = 'REFUNDED' AND v."refundSettledAt" >= ${from} AND v."refundSettledAt" < ${to}
+        WHERE v."dealId" IN (${ids}) AND v."status" = ${statusSql(VoucherStatus.REFUNDED)} AND v."refundSettledAt" >= ${from} AND v."refundSettledAt" < ${to}
         GROUP BY o."currency"`;
       for (const row of refunds) {
         figures.refunds += num(row.orders);
@@ -151,7 +152,7 @@ export function createStatsRepository(db: Db) {
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" IN (${ids}) AND v."status" = 'REDEEMED'
+        WHERE v."dealId" IN (${ids}) AND v."status" = ${statusSql(VoucherStatus.REDEEMED)}
         GROUP BY o."currency"`;
       for (const row of vouchers) {
         figures.unitsSoldRedeemed += num(row.soldRedeemed);

@@ -1,5 +1,7 @@
+import { PushStatus } from "../domain/lifecycles.js";
 import type { Db } from "./client.js";
 import type { Subscription } from "../generated/prisma/client.js";
+import { statusSql } from "./status-sql.js";
 
 export type { Subscription };
 
@@ -52,7 +54,7 @@ export function createSubscriptionRepository(db: Db) {
                s."dailyMax", s."quietStart", s."quietEnd"
         FROM "Subscription" s JOIN "User" u ON u."id" = s."userId"
         WHERE u."blockedAt" IS NULL
-          AND NOT EXISTS (SELECT 1 FROM "Push" p WHERE p."userId" = s."userId" AND p."status" IN ('PENDING', 'SENDING'))`;
+          AND NOT EXISTS (SELECT 1 FROM "Push" p WHERE p."userId" = s."userId" AND p."status" IN (${statusSql(PushStatus.PENDING, PushStatus.SENDING)}))`;
       return rows.map((r) => ({ ...r, userId: BigInt(r.userId) }));
     },
   };
