@@ -188,6 +188,11 @@ invoice-not-open = This invoice is no longer open.
 payment-unmatched = ⚠️ We received your payment but couldn't match it to an open order. Nothing is lost: it will be refunded. Reference: <code>{ $charge }</code>
 payment-sold-out = 😕 <b>{ $title }</b> sold out while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
 payment-over-limit = 😕 This payment for <b>{ $title }</b> arrived after its invoice was cancelled or expired, and you already have the most one person can buy ({ $limit }). The shop will refund your { $total }; you'll get a message when it's done.
+payment-off-sale = 😕 <b>{ $title }</b> was taken off sale while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
+order-paid-part = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }). It arrived after its invoice was cancelled or expired, and only { $honoured } could still be sold to you: { $honoured ->
+        [one] your voucher is below
+       *[other] your vouchers are below
+    }. The shop will refund the other { $refunded }, { $refund }; you'll get a message when it's done.
 price-free = free
 order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
 order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
