@@ -342,6 +342,7 @@ error-invite-invalid = This invitation link is not valid.
 error-invite-used = This invitation link has already been used. Ask the owner for a new one.
 error-invite-expired = This invitation link has expired. Ask the owner for a new one.
 error-invite-own-shop = This is your own shop: you don't need an invitation.
+error-invite-already-staff = You're already on this shop's staff. The link stays unused, for whoever it was meant for.
 error-invite-shop-unavailable = This shop can't take on staff right now. The link stays valid until it expires: try again later.
 error-staff-not-found = This person is no longer on your staff.
 deal-status-active = ▶️ on sale

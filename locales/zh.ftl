@@ -312,6 +312,7 @@ error-invite-invalid = 这个邀请链接无效。
 error-invite-used = 这个邀请链接已被使用，请向店主索取新链接。
 error-invite-expired = 这个邀请链接已过期，请向店主索取新链接。
 error-invite-own-shop = 这是你自己的店铺，不需要邀请。
+error-invite-already-staff = 你已经是这家店的店员了。这个链接不会被占用，留给本该收到它的人。
 error-invite-shop-unavailable = 这家店铺目前无法添加店员。链接在过期前仍然有效，请稍后再试。
 error-staff-not-found = 此人已不是你的店员。
 deal-status-active = ▶️ 在售
