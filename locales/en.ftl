@@ -259,6 +259,7 @@ error-code-malformed = A voucher code has 12 letters and digits, like 7KQ2-M9XD-
 error-code-typo = That code has a typo: one symbol is wrong or two are swapped. Please check it.
 error-code-unknown = No voucher of your shop has this code.
 error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
+error-redeem-shop-suspended = Your shop is suspended: vouchers can't be redeemed until an operator reinstates it. The customer's voucher stays valid.
 error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
 error-redeem-confirmation-invalid = This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.
 error-voucher-not-found = This voucher isn't yours or no longer exists.

@@ -238,6 +238,7 @@ error-code-malformed = 券码由 12 个字母和数字组成，例如 7KQ2-M9XD-
 error-code-typo = 券码有误：有一位输错或两位颠倒了，请检查。
 error-code-unknown = 你的店铺没有这个券码。
 error-not-a-redeemer = 只有店主（或店员）可以核销券码。
+error-redeem-shop-suspended = 你的店铺已被暂停：在运营人员恢复之前无法核销券码。顾客的券码仍然有效。
 error-redeem-rate-limited = 输错次数太多，请 { $minutes } 分钟后再试。
 error-redeem-confirmation-invalid = 这个确认已失效。请重新扫描顾客的二维码，或用 /redeem 输入券码。
 error-voucher-not-found = 这个券码不是你的，或已不存在。
