@@ -188,6 +188,11 @@ invoice-not-open = This invoice is no longer open.
 payment-unmatched = ⚠️ We received your payment but couldn't match it to an open order. Nothing is lost: it will be refunded. Reference: <code>{ $charge }</code>
 payment-sold-out = 😕 <b>{ $title }</b> sold out while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
 payment-over-limit = 😕 This payment for <b>{ $title }</b> arrived after its invoice was cancelled or expired, and you already have the most one person can buy ({ $limit }). The shop will refund your { $total }; you'll get a message when it's done.
+payment-off-sale = 😕 <b>{ $title }</b> was taken off sale while you were paying. The shop will refund your { $total }; you'll get a message when it's done.
+order-paid-part = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }). It arrived after its invoice was cancelled or expired, and only { $honoured } could still be sold to you: { $honoured ->
+        [one] your voucher is below
+       *[other] your vouchers are below
+    }. The shop will refund the other { $refunded }, { $refund }; you'll get a message when it's done.
 price-free = free
 order-paid = ✅ Payment received: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
 order-claimed = ✅ Claimed: { $quantity } × <b>{ $title }</b>, { $total } (order #{ $order }).
@@ -259,6 +264,7 @@ error-code-malformed = A voucher code has 12 letters and digits, like 7KQ2-M9XD-
 error-code-typo = That code has a typo: one symbol is wrong or two are swapped. Please check it.
 error-code-unknown = No voucher of your shop has this code.
 error-not-a-redeemer = Only a shop's owner (or staff) can redeem vouchers.
+error-redeem-shop-suspended = Your shop is suspended: vouchers can't be redeemed until an operator reinstates it. The customer's voucher stays valid.
 error-redeem-rate-limited = Too many wrong codes. Please wait { $minutes } minutes.
 error-redeem-confirmation-invalid = This confirmation is no longer valid. Scan the customer's QR code again, or type the code with /redeem.
 error-voucher-not-found = This voucher isn't yours or no longer exists.
@@ -342,6 +348,7 @@ error-invite-invalid = This invitation link is not valid.
 error-invite-used = This invitation link has already been used. Ask the owner for a new one.
 error-invite-expired = This invitation link has expired. Ask the owner for a new one.
 error-invite-own-shop = This is your own shop: you don't need an invitation.
+error-invite-already-staff = You're already on this shop's staff. The link stays unused, for whoever it was meant for.
 error-invite-shop-unavailable = This shop can't take on staff right now. The link stays valid until it expires: try again later.
 error-staff-not-found = This person is no longer on your staff.
 deal-status-active = ▶️ on sale

@@ -34,17 +34,25 @@ export interface Payment {
   now: Date;
 }
 
+export type LateRefusal = "sold-out" | "over-limit" | "off-sale";
+
 export type PaymentOutcome =
-  /** Vouchers created. `groupReached` lists every buyer when this purchase completed a group deal. */
+  /**
+   * Vouchers created. `groupReached` lists every buyer when this purchase
+   * completed a group deal. A late payment honoured in part leaves the order
+   * REFUND_DUE: vouchers for what stock and limit allowed, the rest REFUNDED
+   * and owed back, as a partial refund leaves it.
+   */
   | { kind: "paid"; order: OrderWithVouchers; groupReached: bigint[] | null }
   /** The same charge seen before: nothing new. */
   | { kind: "replay"; order: OrderWithVouchers }
   /**
-   * Paid for an order that was cancelled or lapsed, when its units went to
-   * someone else (sold-out) or the buyer has bought up to the limit since
-   * (over-limit): the money is owed back.
+   * Paid for an order that was cancelled or lapsed, when none of it can be
+   * honoured: its units went to someone else (sold-out), the buyer has bought
+   * up to the limit since (over-limit), or the offer was paused or ended
+   * meanwhile (off-sale). The money is owed back.
    */
-  | { kind: "sold-out" | "over-limit"; order: OrderWithVouchers }
+  | { kind: LateRefusal; order: OrderWithVouchers }
   /** No order of this buyer with this amount: a bug or a forgery, never fulfilled. */
   | { kind: "unmatched" };
 
@@ -227,37 +235,44 @@ export function createOrderRepository(db: Db) {
         const order = await tx.order.findUniqueOrThrow({ where: { id: p.orderId } });
         if (!isOneOf(order.status, [OrderStatus.RESERVED, OrderStatus.EXPIRED])) return { kind: "unmatched" };
         const charge = { telegramChargeId: p.telegramChargeId, providerChargeId: p.providerChargeId, paidAt: p.now };
-        // Its units went back on sale: take them again if they are still there and the buyer is still within the limit.
+        let honoured = order.quantity;
+        // Its units went back on sale: take them again if they are still there and the buyer is still within the limit;
+        // if not all of them, as many as stock and limit allow now, and the rest is owed back.
         if (order.status === OrderStatus.EXPIRED && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
           const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
-          const overLimit = (await unitsHeld(tx, order.dealId, order.buyerId, p.now)) + order.quantity > deal.perPersonLimit;
-          const owed = await tx.order.update({
-            where: { id: order.id },
-            data: { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
-            include: withDeal,
-          });
-          return { kind: overLimit ? "over-limit" : "sold-out", order: asBought(owed) };
+          const onSale = deal.status === DealStatus.ACTIVE && deal.startsAt <= p.now && deal.endsAt > p.now;
+          const allowance = deal.perPersonLimit - (await unitsHeld(tx, order.dealId, order.buyerId, p.now));
+          honoured = onSale ? Math.min(order.quantity, deal.stockLeft, allowance) : 0;
+          if (honoured < 1 || !(await takeStock(tx, order.dealId, honoured, p.now, order.buyerId))) {
+            const owed = await tx.order.update({
+              where: { id: order.id },
+              data: { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
+              include: withDeal,
+            });
+            const kind: LateRefusal = !onSale ? "off-sale" : allowance < 1 ? "over-limit" : "sold-out";
+            return { kind, order: asBought(owed) };
+          }
         }
+        const refunded = order.quantity - honoured;
+        const refundMinor = order.unitPriceMinor * refunded;
         const opened = await tx.order.updateMany({
           where: { id: order.id, status: order.status },
-          data: { status: OrderStatus.PAID, ...charge },
+          data: refunded === 0 ? { status: OrderStatus.PAID, ...charge } : { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor },
         });
         if (opened.count !== 1) return { kind: "unmatched" };
         const deal = await tx.deal.update({
           where: { id: order.dealId },
-          data: { soldCount: { increment: order.quantity } },
+          data: { soldCount: { increment: honoured } },
         });
         const waitingForGroup = deal.minBuyers > 1 && deal.groupReachedAt === null;
         const expiresAt = new Date(p.now.getTime() + deal.voucherValidDays * 86_400_000);
+        const voucher = (status: VoucherStatus) => ({ code: newCode(), orderId: order.id, dealId: deal.id, holderId: order.buyerId, status, expiresAt });
         await tx.voucher.createMany({
-          data: Array.from({ length: order.quantity }, () => ({
-            code: newCode(),
-            orderId: order.id,
-            dealId: deal.id,
-            holderId: order.buyerId,
-            status: waitingForGroup ? VoucherStatus.PENDING : VoucherStatus.ACTIVE,
-            expiresAt,
-          })),
+          data: [
+            ...Array.from({ length: honoured }, () => voucher(waitingForGroup ? VoucherStatus.PENDING : VoucherStatus.ACTIVE)),
+            // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
+            ...Array.from({ length: refunded }, () => voucher(VoucherStatus.REFUNDED)),
+          ],
         });
         let groupReached: bigint[] | null = null;
         if (waitingForGroup) {

@@ -24,6 +24,7 @@ const INVITE_REFUSALS: Record<InviteRefusal, DomainErrorCode> = {
   used: "invite-used",
   expired: "invite-expired",
   "own-shop": "invite-own-shop",
+  "already-staff": "invite-already-staff",
   unavailable: "invite-shop-unavailable",
 };
 

@@ -4,7 +4,7 @@ import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.
 import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
-import { isOneOf, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import { isOneOf, PAID_ONCE, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
 import type { Clock } from "./clock.js";
 
@@ -61,7 +61,13 @@ export function createVoucherService({
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
     const redeemable = await shops.redeemableBy(userId);
-    if (redeemable.length === 0) throw new DomainError("not-a-redeemer");
+    if (redeemable.length === 0) {
+      // An owner whose shop cannot redeem right now is told why, not that they own nothing.
+      const own = await shops.findByOwner(userId);
+      if (own?.status === ShopStatus.SUSPENDED) throw new DomainError("redeem-shop-suspended");
+      if (own?.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
+      throw new DomainError("not-a-redeemer");
+    }
     return redeemable.map((s) => s.id);
   }
 

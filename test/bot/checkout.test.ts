@@ -363,6 +363,124 @@ describe("buying, when things go wrong between the steps", () => {
     expect(orders[0]!.telegramChargeId).toBe("charge-late-1811");
   });
 
+  /** Telegram approves an invoice for `quantity`, then the buyer cancels it: its payment may still land. */
+  async function approvedThenCancelled(buyer: UserChat, dealId: number, quantity: number, cancel = "✖️ Cancel"): Promise<ApiCall> {
+    await openSharedCard(buyer, dealId);
+    const asked = await buyer.press(`buy:${dealId}:l:0`);
+    const invoice = asked.find((c) => c.method === "sendInvoice") ?? (await buyer.press(`q:${dealId}:${quantity}:l:0`)).find((c) => c.method === "sendInvoice")!;
+    expect((await buyer.preCheckout(h.invoiceOf(invoice))).find((c) => c.method === "answerPreCheckoutQuery")!.payload.ok).toBe(true);
+    await buyer.press(button(invoice, cancel));
+    return invoice;
+  }
+  async function buyNow(buyer: UserChat, dealId: number, quantity: number): Promise<void> {
+    await openSharedCard(buyer, dealId);
+    const asked = await buyer.press(`buy:${dealId}:l:0`);
+    const invoice = asked.find((c) => c.method === "sendInvoice") ?? (await buyer.press(`q:${dealId}:${quantity}:l:0`)).find((c) => c.method === "sendInvoice")!;
+    expect((await buyer.pay(invoice)).refusal).toBeNull();
+  }
+
+  it("says nothing more when a refunded late payment arrives again", async () => {
+    const deal = await h.publish(1801, { title: "Trio", priceMinor: 2500, originalPriceMinor: 4000, quantity: 3, perPersonLimit: 3 });
+    const ned = h.user({ id: 1821, firstName: "Ned", languageCode: "en" });
+    const zoe = h.user({ id: 1822, firstName: "Zoe", languageCode: "en" });
+    const first = await approvedThenCancelled(ned, deal.id, 3);
+    await buyNow(zoe, deal.id, 3);
+    const late = await ned.paid(h.invoiceOf(first), "charge-late-1821");
+    expect(only(sentTo(late, 1821)).text).toBe(
+      "😕 Trio sold out while you were paying. The shop will refund your CN¥75; you'll get a message when it's done.",
+    );
+    // Telegram delivers the same update again: a replay, and nobody hears of it twice.
+    const again = await ned.paid(h.invoiceOf(first), "charge-late-1821");
+    expect(shown(again)).toEqual([]);
+    const orders = await ordersOf(1821, deal.id);
+    expect(orders.map((o) => [o.status, o.refundMinor, o.vouchers.length])).toEqual([["REFUND_DUE", 7500, 0]]);
+  });
+
+  it("honours what the limit still allows of a late payment and refunds the rest", async () => {
+    const deal = await h.publish(1801, { title: "Bao trio", priceMinor: 2500, originalPriceMinor: 4000, quantity: 20, perPersonLimit: 3 });
+    const ola = h.user({ id: 1831, firstName: "Ola", languageCode: "en" });
+    const first = await approvedThenCancelled(ola, deal.id, 3);
+    await buyNow(ola, deal.id, 1);
+    const late = await ola.paid(h.invoiceOf(first), "charge-late-1831");
+    const told = sentTo(late, 1831);
+    expect(told[0]!.text).toMatch(
+      /^✅ Payment received: 3 × Bao trio, CN¥75 \(order #\d+\)\. It arrived after its invoice was cancelled or expired, and only 2 could still be sold to you: your vouchers are below\. The shop will refund the other 1, CN¥25; you'll get a message when it's done\.$/,
+    );
+    expect(told.filter((c) => c.method === "sendPhoto")).toHaveLength(2);
+    expect(only(sentTo(late, 1801)).text).toMatch(/^↩️ Refund due: order #\d+, Bao trio, CN¥25/);
+    const [owed] = await ordersOf(1831, deal.id);
+    expect([owed!.status, owed!.quantity, owed!.refundMinor, owed!.telegramChargeId]).toEqual(["REFUND_DUE", 3, 2500, "charge-late-1831"]);
+    expect(owed!.vouchers.map((v) => [v.status, v.refundSettledAt])).toEqual([
+      ["ACTIVE", null],
+      ["ACTIVE", null],
+      ["REFUNDED", null],
+    ]);
+    expect((await h.db.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stockLeft).toBe(17);
+    // The limit holds: three vouchers in all, and nothing more to buy.
+    expect(await h.db.db.voucher.count({ where: { dealId: deal.id, status: { not: "REFUNDED" } } })).toBe(3);
+    // Replayed: silent, nothing doubled.
+    expect(shown(await ola.paid(h.invoiceOf(first), "charge-late-1831"))).toEqual([]);
+    expect(await h.db.db.voucher.count({ where: { dealId: deal.id } })).toBe(4);
+    // The merchant settles it as any partial refund: the buyer keeps the two vouchers.
+    const owner = h.user({ id: 1801, firstName: "Noodle", languageCode: "en" });
+    expect(only(await owner.send("/refunds")).text).toContain(`#${owed!.id} · Bao trio · CN¥25`);
+    const settled = await owner.send(`/refunded ${owed!.id}`);
+    expect(only(sentTo(settled, 1831)).text).toBe(`✅ The shop refunded CN¥25 for order #${owed!.id} (Bao trio).`);
+    const [after] = await ordersOf(1831, deal.id);
+    expect(after!.status).toBe("REFUNDED");
+    expect(after!.vouchers.map((v) => [v.status, v.refundSettledAt !== null])).toEqual([
+      ["ACTIVE", false],
+      ["ACTIVE", false],
+      ["REFUNDED", true],
+    ]);
+  });
+
+  it("keeps the honoured part of a late payment for a group deal pending until the group forms", async () => {
+    const deal = await h.publish(1801, { title: "Banquet", priceMinor: 2500, originalPriceMinor: 4000, quantity: 20, perPersonLimit: 3, minBuyers: 3 });
+    const uma = h.user({ id: 1861, firstName: "Uma", languageCode: "en" });
+    const first = await approvedThenCancelled(uma, deal.id, 3);
+    await buyNow(uma, deal.id, 2);
+    const late = sentTo(await uma.paid(h.invoiceOf(first), "charge-late-1861"), 1861);
+    expect(late[0]!.text).toContain("only 1 could still be sold to you: your voucher is below. The shop will refund the other 2, CN¥50;");
+    expect(late[1]!.text).toMatch(/^⏳ Banquet is a group deal/);
+    const [owed] = await ordersOf(1861, deal.id);
+    expect(owed!.vouchers.map((v) => v.status)).toEqual(["PENDING", "REFUNDED", "REFUNDED"]);
+    expect(owed!.refundMinor).toBe(5000);
+  });
+
+  it("honours what stock is left of a late payment, in Chinese too", async () => {
+    const deal = await h.publish(1801, { title: "Hotpot", priceMinor: 2500, originalPriceMinor: 4000, quantity: 3, perPersonLimit: 3 });
+    const qiu = h.user({ id: 1841, firstName: "Qiu", languageCode: "zh" });
+    const pia = h.user({ id: 1842, firstName: "Pia", languageCode: "en" });
+    const first = await approvedThenCancelled(qiu, deal.id, 3, "✖️ 取消");
+    await buyNow(pia, deal.id, 1);
+    const late = await qiu.paid(h.invoiceOf(first), "charge-late-1841");
+    const told = sentTo(late, 1841);
+    expect(told[0]!.text).toMatch(
+      /^✅ 已付款：3 × Hotpot，¥75（订单 #\d+）。这笔付款到达时账单已取消或过期，只能为你兑现 2 份，券码见下方。其余 1 份的 ¥25 将由商家退还，完成后会通知你。$/,
+    );
+    expect(told.filter((c) => c.method === "sendPhoto")).toHaveLength(2);
+    expect((await h.db.db.deal.findUniqueOrThrow({ where: { id: deal.id } })).stockLeft).toBe(0);
+  });
+
+  it("says an offer taken off sale while the buyer was paying was taken off sale, not sold out", async () => {
+    const deal = await h.publish(1801, { title: "Tea set", priceMinor: 1000, originalPriceMinor: 2000, quantity: 20, perPersonLimit: 3 });
+    const rex = h.user({ id: 1851, firstName: "Rex", languageCode: "en" });
+    const first = await approvedThenCancelled(rex, deal.id, 1);
+    await h.db.db.deal.update({ where: { id: deal.id }, data: { status: "PAUSED" } });
+    const late = await rex.paid(h.invoiceOf(first), "charge-late-1851");
+    expect(only(sentTo(late, 1851)).text).toBe(
+      "😕 Tea set was taken off sale while you were paying. The shop will refund your CN¥10; you'll get a message when it's done.",
+    );
+    expect(only(sentTo(late, 1801)).text).toMatch(/^↩️ Refund due: order #\d+, Tea set, CN¥10/);
+    const sue = h.user({ id: 1852, firstName: "Sue", languageCode: "zh" });
+    const hers = await approvedThenCancelled(sue, (await h.publish(1801, { title: "Tea cake", quantity: 5 })).id, 1, "✖️ 取消");
+    await h.db.db.deal.updateMany({ where: { title: "Tea cake" }, data: { status: "ENDED" } });
+    expect(only(sentTo(await sue.paid(h.invoiceOf(hers), "charge-late-1852"), 1852)).text).toBe(
+      "😕 你付款时 Tea cake 已下架。商家将退还 ¥10，完成后会通知你。",
+    );
+  });
+
   it("takes the buttons off a quantity question older than 48 hours once it is answered, since Telegram no longer deletes it", async () => {
     const tea = await h.publish(1801, { title: "Oolong tasting", priceMinor: 2000, originalPriceMinor: 3000, quantity: 10, perPersonLimit: 3 });
     const una = h.user({ id: 1861, firstName: "Una", languageCode: "en" });

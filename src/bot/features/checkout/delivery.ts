@@ -36,16 +36,21 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
   const chatId = Number(order.buyerId);
   const { t, locale } = d;
   const deal = order.deal;
-  const vouchers = order.vouchers.map((v) => ({ ...v, deal }));
+  // A late payment honoured in part comes with vouchers already refunded: only the others are handed over.
+  const vouchers = order.vouchers.filter((v) => v.status !== VoucherStatus.REFUNDED).map((v) => ({ ...v, deal }));
+  const refunded = order.vouchers.length - vouchers.length;
   const total = order.totalMinor === 0 ? t("price-free") : formatMoney(order.totalMinor, order.currency, locale);
+  const paid = { quantity: order.quantity, title: escapeHtml(deal.title), total, order: order.id };
   await d.api.sendMessage(
     chatId,
-    t(order.totalMinor === 0 ? "order-claimed" : "order-paid", {
-      quantity: order.quantity,
-      title: escapeHtml(deal.title),
-      total,
-      order: order.id,
-    }),
+    refunded > 0
+      ? t("order-paid-part", {
+          ...paid,
+          honoured: vouchers.length,
+          refunded,
+          refund: formatMoney(order.unitPriceMinor * refunded, order.currency, locale),
+        })
+      : t(order.totalMinor === 0 ? "order-claimed" : "order-paid", paid),
     { parse_mode: "HTML" },
   );
   if (vouchers.some((v) => v.status === VoucherStatus.PENDING)) {

@@ -3,6 +3,7 @@
 import { Composer } from "grammy";
 import type { PaymentOutcome } from "../../../db/order.repository.js";
 import { DomainError } from "../../../domain/errors.js";
+import { OrderStatus, VoucherStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
@@ -48,10 +49,10 @@ paymentFeature.on("message:successful_payment", async (ctx) => {
   await deliverFulfilment(ctx, outcome);
 });
 
-/** Vouchers to the buyer (once), the group told when it is complete, the merchant when money is owed. */
+/** Vouchers to the buyer (once), the group told when it is complete, the merchant when money is owed; a replay says nothing new. */
 export async function deliverFulfilment(ctx: BotContext, outcome: Exclude<PaymentOutcome, { kind: "unmatched" }>) {
   const { order } = outcome;
-  if (outcome.kind === "sold-out" || outcome.kind === "over-limit") {
+  if (outcome.kind === "sold-out" || outcome.kind === "over-limit" || outcome.kind === "off-sale") {
     const locale = await localeOf(ctx);
     await ctx.reply(
       ctx.t(`payment-${outcome.kind}`, {
@@ -63,7 +64,8 @@ export async function deliverFulfilment(ctx: BotContext, outcome: Exclude<Paymen
     );
     return notifyRefundDue(ctx.notifier, order);
   }
-  if (outcome.kind === "replay" && order.deliveredAt) return;
+  // A replay is silent once the vouchers reached the buyer, and always when there were none to give (all refunded).
+  if (outcome.kind === "replay" && (order.deliveredAt || order.vouchers.every((v) => v.status === VoucherStatus.REFUNDED))) return;
   const { services } = ctx.deps;
   await deliverOrder(
     {
@@ -77,6 +79,8 @@ export async function deliverFulfilment(ctx: BotContext, outcome: Exclude<Paymen
     order,
   );
   await services.checkout.markDelivered(order.id);
+  // A late payment honoured in part: the rest is owed back.
+  if (outcome.kind === "paid" && order.status === OrderStatus.REFUND_DUE) await notifyRefundDue(ctx.notifier, order);
   if (outcome.kind === "paid" && outcome.groupReached) {
     for (const buyer of outcome.groupReached) {
       if (buyer === order.buyerId) continue;
