@@ -20,6 +20,9 @@ import {
 
 /** Buttons in one inline keyboard. */
 export const INLINE_KEYBOARD_MAX_BUTTONS = 100;
+/** setMyCommands: commands in one list, and a description's length. */
+export const COMMANDS_MAX = 100;
+export const COMMAND_DESCRIPTION_MAX = 256;
 
 /** Telegram's descriptions, without the "Bad Request: " or "Forbidden: " before them. */
 export const REFUSAL = {
@@ -46,6 +49,9 @@ export const REFUSAL = {
   totalAmount: "CURRENCY_TOTAL_AMOUNT_INVALID",
   starsInvoice: "payments in Telegram Stars take exactly one price and an empty provider_token",
   paymentProvider: "PAYMENT_PROVIDER_INVALID",
+  tooManyCommands: "too many commands",
+  command: "BOT_COMMAND_INVALID",
+  commandDescription: "BOT_COMMAND_DESCRIPTION_INVALID",
   /** 403 */
   blocked: "bot was blocked by the user",
   /** 403 */
@@ -126,4 +132,14 @@ export function invoiceRefusal(invoice: InvoiceRequest): string | undefined {
 
 export function invoiceTotal(prices: { amount: number }[]): number {
   return prices.reduce((sum, x) => sum + x.amount, 0);
+}
+
+/** A command is 1–32 of a-z, 0-9 and _; its description is not empty. */
+export function commandsRefusal(commands: { command?: string; description?: string }[]): string | undefined {
+  if (commands.length > COMMANDS_MAX) return REFUSAL.tooManyCommands;
+  for (const c of commands) {
+    if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? "")) return REFUSAL.command;
+    if (!c.description || telegramLength(c.description) > COMMAND_DESCRIPTION_MAX) return REFUSAL.commandDescription;
+  }
+  return undefined;
 }

@@ -2,7 +2,8 @@
 // only: deleting it is what a polling bot does), chats and files.
 import type { BotCommand } from "grammy/types";
 import { optBool, optJson, optString, type RequestParams } from "../../request-body.js";
-import { badRequest } from "../api-error.js";
+import { commandsRefusal } from "../../telegram-rules.js";
+import { badRequest, enforce } from "../api-error.js";
 import type { ChatWorld } from "../chat-world.js";
 import type { UpdateQueue } from "../update-queue.js";
 import type { Methods } from "./method.js";
@@ -25,11 +26,7 @@ export function botSettingsMethods(world: ChatWorld, queue: UpdateQueue): Method
     getwebhookinfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: queue.pending }),
     setmycommands: (p) => {
       const commands = optJson<BotCommand[]>(p.fields, "commands") ?? [];
-      if (commands.length > 100) throw badRequest("too many commands");
-      for (const c of commands) {
-        if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? "")) throw badRequest("BOT_COMMAND_INVALID");
-        if (!c.description || c.description.length > 256) throw badRequest("BOT_COMMAND_DESCRIPTION_INVALID");
-      }
+      enforce(commandsRefusal(commands));
       const scope = optJson<{ type: string }>(p.fields, "scope")?.type ?? "default";
       const languageCode = optString(p.fields, "language_code") ?? "";
       world.commands.set(commandsKey(scope, languageCode), commands);
