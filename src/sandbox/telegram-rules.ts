@@ -38,6 +38,12 @@ export const REFUSAL = {
   mediaGroupEmpty: "media to send are not specified",
   mediaGroupTooBig: "too many messages to send as an album",
   notDeletable: "message can't be deleted for everyone",
+  editTargetMissing: "message to edit not found",
+  deleteTargetMissing: "message to delete not found",
+  latitude: "wrong latitude",
+  longitude: "wrong longitude",
+  venueTitle: "venue title is empty",
+  venueAddress: "venue address is empty",
   notModified:
     "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
   noTextToEdit: "there is no text in the message to edit",
@@ -57,6 +63,9 @@ export const REFUSAL = {
   /** 403 */
   notStarted: "bot can't initiate conversation with a user",
 } as const;
+
+/** When the text's formatting (HTML or Markdown tags, entities) cannot be parsed. */
+export const entitiesRefusal = (why: string) => `can't parse entities: ${why}`;
 
 export function textRefusal(text: string): string | undefined {
   if (text.trim() === "") return REFUSAL.textEmpty;
@@ -98,6 +107,19 @@ export function preCheckoutAnswerRefusal(ok: boolean, errorMessage: string | und
 export function mediaGroupRefusal(size: number): string | undefined {
   if (size === 0) return REFUSAL.mediaGroupEmpty;
   if (size > MEDIA_GROUP_MAX) return REFUSAL.mediaGroupTooBig;
+  return undefined;
+}
+
+/** NaN stands for a coordinate missing or not a number. */
+export function locationRefusal(latitude: number, longitude: number): string | undefined {
+  if (Number.isNaN(latitude) || Math.abs(latitude) > 90) return REFUSAL.latitude;
+  if (Number.isNaN(longitude) || Math.abs(longitude) > 180) return REFUSAL.longitude;
+  return undefined;
+}
+
+export function venueRefusal(title: string, address: string): string | undefined {
+  if (!title) return REFUSAL.venueTitle;
+  if (!address) return REFUSAL.venueAddress;
   return undefined;
 }
 

@@ -26,13 +26,16 @@ import {
   callbackAnswerRefusal,
   captionRefusal,
   deleteRefusal,
+  entitiesRefusal,
   inlineKeyboardRefusal,
   invoiceRefusal,
   invoiceTotal,
+  locationRefusal,
   mediaGroupRefusal,
   preCheckoutAnswerRefusal,
   REFUSAL,
   textRefusal,
+  venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
 import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.jobs.js";
 import { createServices, type Services } from "../../src/services/services.js";
@@ -575,7 +578,7 @@ export class BotHarness {
     try {
       parsed = parseFormatted(source, parseMode as string | undefined, entities as MessageEntity[] | undefined);
     } catch (error) {
-      if (error instanceof ParseError) throw new ApiRefusal(`can't parse entities: ${error.message}`);
+      if (error instanceof ParseError) throw new ApiRefusal(entitiesRefusal(error.message));
       throw error;
     }
     refuse(rule(parsed.text));
@@ -674,10 +677,10 @@ export class BotHarness {
       case "sendLocation": {
         const latitude = Number(p.latitude);
         const longitude = Number(p.longitude);
-        if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) throw new ApiRefusal("wrong coordinates");
+        refuse(locationRefusal(latitude, longitude));
         const location = { latitude, longitude };
         call.text = call.method === "sendVenue" ? `${String(p.title)}\n${String(p.address)}` : "";
-        if (call.method === "sendVenue" && (!p.title || !p.address)) throw new ApiRefusal("venue needs a title and an address");
+        if (call.method === "sendVenue") refuse(venueRefusal(String(p.title ?? ""), String(p.address ?? "")));
         const message = {
           ...this.base(this.chatOf(p)),
           location,
@@ -692,7 +695,7 @@ export class BotHarness {
         if (p.inline_message_id) return true;
         const chatId = this.chatOf(p);
         const old = this.screens.get(chatId)?.get(Number(p.message_id));
-        if (!old) throw new ApiRefusal("message to edit not found");
+        if (!old) throw new ApiRefusal(REFUSAL.editTargetMissing);
         const next = { ...old, edit_date: this.unixNow() } as StoredMessage & Record<string, unknown>;
         if (call.method === "editMessageText") {
           if (old.text === undefined) throw new ApiRefusal(REFUSAL.noTextToEdit);
@@ -723,7 +726,7 @@ export class BotHarness {
       case "deleteMessage": {
         const messages = this.screens.get(this.chatOf(p));
         const message = messages?.get(Number(p.message_id));
-        if (!message) throw new ApiRefusal("message to delete not found");
+        if (!message) throw new ApiRefusal(REFUSAL.deleteTargetMissing);
         refuse(deleteRefusal(message.date, this.unixNow()));
         messages!.delete(message.message_id);
         return true;

@@ -5,7 +5,7 @@ import type { InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity
 import type { FileStore, StoredFile } from "../file-store.js";
 import { ParseError, parseFormatted } from "../formatting.js";
 import { optJson, optNumber, optString, type RequestParams } from "../request-body.js";
-import { captionRefusal, inlineKeyboardRefusal, textRefusal } from "../telegram-rules.js";
+import { captionRefusal, entitiesRefusal, inlineKeyboardRefusal, locationRefusal, textRefusal } from "../telegram-rules.js";
 import { badRequest, enforce } from "./api-error.js";
 import type { ChatState } from "./chat-world.js";
 
@@ -33,7 +33,7 @@ function formatted(p: RequestParams, field: "text" | "caption"): { text: string;
   try {
     return parseFormatted(source, parseMode, explicit);
   } catch (error) {
-    if (error instanceof ParseError) throw badRequest(`can't parse entities: ${error.message}`);
+    if (error instanceof ParseError) throw badRequest(entitiesRefusal(error.message));
     throw error;
   }
 }
@@ -145,10 +145,9 @@ export function inputFile(files: FileStore, p: RequestParams, field: string, kin
 }
 
 export function location(p: RequestParams): { latitude: number; longitude: number; live_period?: number } {
-  const latitude = optNumber(p.fields, "latitude");
-  const longitude = optNumber(p.fields, "longitude");
-  if (latitude === undefined || Number.isNaN(latitude) || Math.abs(latitude) > 90) throw badRequest("wrong latitude");
-  if (longitude === undefined || Number.isNaN(longitude) || Math.abs(longitude) > 180) throw badRequest("wrong longitude");
+  const latitude = optNumber(p.fields, "latitude") ?? NaN;
+  const longitude = optNumber(p.fields, "longitude") ?? NaN;
+  enforce(locationRefusal(latitude, longitude));
   const livePeriod = optNumber(p.fields, "live_period");
   return { latitude, longitude, ...(livePeriod ? { live_period: livePeriod } : {}) };
 }

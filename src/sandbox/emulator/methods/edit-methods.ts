@@ -15,7 +15,7 @@ export function editMethods(world: ChatWorld): Methods {
     const id = optNumber(p.fields, "message_id");
     if (id === undefined) throw badRequest("message identifier is not specified");
     const message = state.messages.get(id);
-    if (!message) throw badRequest(`message to ${action} not found`);
+    if (!message) throw badRequest(action === "edit" ? REFUSAL.editTargetMissing : REFUSAL.deleteTargetMissing);
     if (action === "edit" && message.from?.id !== world.me.id) throw badRequest("message can't be edited");
     return message;
   };

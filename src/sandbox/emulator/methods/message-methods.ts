@@ -1,6 +1,7 @@
 // Sending: text, photos, documents, places, chat actions and reactions.
 import { optJson, optNumber, optString } from "../../request-body.js";
-import { badRequest } from "../api-error.js";
+import { venueRefusal } from "../../telegram-rules.js";
+import { badRequest, enforce } from "../api-error.js";
 import type { ChatWorld } from "../chat-world.js";
 import { inputFile, location, messageCaption, messageText, photoSizes } from "../request-fields.js";
 import { postFromRequest, type Methods } from "./method.js";
@@ -32,10 +33,9 @@ export function messageMethods(world: ChatWorld): Methods {
     sendvenue: (p) => {
       const state = world.chatFor(p.fields.chat_id, { sending: true });
       const place = location(p);
-      const title = optString(p.fields, "title");
-      const address = optString(p.fields, "address");
-      if (!title) throw badRequest("venue title is empty");
-      if (!address) throw badRequest("venue address is empty");
+      const title = optString(p.fields, "title") ?? "";
+      const address = optString(p.fields, "address") ?? "";
+      enforce(venueRefusal(title, address));
       return postFromRequest(world, state, p, { location: place, venue: { location: place, title, address } });
     },
     sendchataction: (p) => {
