@@ -6,7 +6,7 @@ export type InviteOutcome =
   | { ok: true; shop: Shop }
   | { ok: false; reason: InviteRefusal };
 /** unavailable: the shop is not approved (suspended) and takes no staff for now. */
-export type InviteRefusal = "unknown" | "used" | "expired" | "own-shop" | "unavailable";
+export type InviteRefusal = "unknown" | "used" | "expired" | "own-shop" | "already-staff" | "unavailable";
 
 export function createStaffRepository(db: Db) {
   return {
@@ -29,6 +29,9 @@ export function createStaffRepository(db: Db) {
         const shop = await tx.shop.findUnique({ where: { id: invite.shopId } });
         if (!shop) return { ok: false, reason: "unknown" };
         if (shop.ownerId === userId) return { ok: false, reason: "own-shop" };
+        // Staff already: the link stays for the person it was meant for.
+        const member = await tx.shopStaff.findUnique({ where: { shopId_userId: { shopId: invite.shopId, userId } } });
+        if (member) return { ok: false, reason: "already-staff" };
         if (shop.status !== "APPROVED") return { ok: false, reason: "unavailable" };
         const { count } = await tx.staffInvite.updateMany({
           where: { token, usedAt: null, expiresAt: { gt: now } },

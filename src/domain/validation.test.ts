@@ -20,11 +20,14 @@ describe("text others will read", () => {
     expect(visibleText("\u202EPizza $5\u202C")).toBe("Pizza $5");
     expect(visibleText("\u2067Joe\u2069\u200E's\u00AD Pi\u200Bzza\uFEFF")).toBe("Joe's Pizza");
     expect(visibleText("A\u200DB \u200C C")).toBe("AB C");
+    expect(visibleText("\u2800Ann\u{E0041}\u{E0042}\u{1D173}\u180B")).toBe("Ann");
+    expect(visibleText("\u2800\u2800")).toBe("");
     expect(() => text("\u3164 \u200B", "shopName")).toThrow("empty");
   });
 
   it("keeps the joiners that build emoji and words", () => {
-    for (const kept of ["Family 👨‍👩‍👧 Diner", "👩🏽‍💻 repairs", "🏳️‍🌈 bar", "می‌خواهم"]) expect(visibleText(kept)).toBe(kept);
+    const england = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}";
+    for (const kept of ["Family 👨‍👩‍👧 Diner", "👩🏽‍💻 repairs", "🏳️‍🌈 bar", "می‌خواهم", `${england} pub`, "ᠮᠣᠩᠭᠣᠯ\u180B"]) expect(visibleText(kept)).toBe(kept);
   });
 
   it("gives a name with nothing visible the fallback, and cuts a long one at 64 characters", () => {

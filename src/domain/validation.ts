@@ -37,10 +37,13 @@ export function refundPolicy(value: string): RefundPolicy {
  * Characters that change how the text around them reads without showing
  * themselves: bidirectional overrides and isolates (U+202E turns "Pizza $5"
  * around, so a name or a price can pose as another), zero-width spaces, soft
- * hyphens, and fillers that render blank (a "name" of Hangul fillers).
+ * hyphens, fillers that render blank (a "name" of Hangul fillers or Braille
+ * blanks), musical formatting controls, Mongolian variation selectors away
+ * from a Mongolian letter, and tag characters outside a flag (🏴 plus tags
+ * spells England's flag; tags after anything else hide text).
  */
 const INVISIBLE =
-  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uFEFF\uFFA0]/g;
+  /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\u2800\u3164\uFEFF\uFFA0\u{1D173}-\u{1D17A}]|(?<!\p{Script=Mongolian})[\u180B-\u180D\u180F]|(?<!\u{1F3F4}[\u{E0020}-\u{E007E}]*)[\u{E0000}-\u{E007F}]/gu;
 /**
  * Joiners are kept only where they do their job: U+200D inside an emoji
  * sequence (👩‍💻), U+200C between letters (Persian, Indic scripts).

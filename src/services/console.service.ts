@@ -23,6 +23,7 @@ const INVITE_REFUSALS: Record<InviteRefusal, string> = {
   used: "invite-used",
   expired: "invite-expired",
   "own-shop": "invite-own-shop",
+  "already-staff": "invite-already-staff",
   unavailable: "invite-shop-unavailable",
 };
 

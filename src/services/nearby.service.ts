@@ -27,7 +27,7 @@ export function createNearbyService({
 }: {
   deals: DealRepository;
   clock: Clock;
-  /** Gives lapsed holds' units back first, so a deal they sold out is listed again (the app wires it; the index benchmark leaves it out). */
+  /** Gives lapsed holds' units back first, so a deal they sold out is listed again. */
   releaseLapsed?: (now: Date) => Promise<unknown>;
 }) {
   return {

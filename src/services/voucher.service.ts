@@ -59,7 +59,13 @@ export function createVoucherService({
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
     const redeemable = await shops.redeemableBy(userId);
-    if (redeemable.length === 0) throw new DomainError("not-a-redeemer");
+    if (redeemable.length === 0) {
+      // An owner whose shop cannot redeem right now is told why, not that they own nothing.
+      const own = await shops.findByOwner(userId);
+      if (own?.status === "SUSPENDED") throw new DomainError("redeem-shop-suspended");
+      if (own?.status === "PENDING") throw new DomainError("shop-pending");
+      throw new DomainError("not-a-redeemer");
+    }
     return redeemable.map((s) => s.id);
   }
 

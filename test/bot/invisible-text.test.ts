@@ -31,6 +31,7 @@ describe("invisible characters in what others read", () => {
     const kim = h.user({ id: 2302, firstName: "Kim", languageCode: "en" });
     await kim.send("/register");
     expect(only(await kim.send("\u3164\u200B\u3164")).text).toBe("This can't be empty.");
+    expect(only(await kim.send("\u2800\u2800")).text).toBe("This can't be empty.");
     expect(only(await kim.send("Family 👨‍👩‍👧 Diner")).text).toBe("Which category fits best?");
     await kim.send("/cancel");
   });

@@ -47,6 +47,19 @@ describe("redeeming a voucher", () => {
     expect(await statusOf(codes[1]!)).toBe("ACTIVE");
   });
 
+  it("tells the owner of a suspended shop why a code can't be redeemed, and leaves the voucher valid", async () => {
+    const { codes } = await purchase(h, ann, noodles.id, 1);
+    await h.db.db.shop.updateMany({ where: { ownerId: 901n }, data: { status: "SUSPENDED" } });
+    try {
+      expect(only(await owner.send(`/redeem ${codes[0]}`)).text).toBe(
+        "Your shop is suspended: vouchers can't be redeemed until an operator reinstates it. The customer's voucher stays valid.",
+      );
+    } finally {
+      await h.db.db.shop.updateMany({ where: { ownerId: 901n }, data: { status: "APPROVED" } });
+    }
+    expect(await statusOf(codes[0]!)).toBe("ACTIVE");
+  });
+
   it("says when a code was already redeemed, in the shop's time zone", async () => {
     const { codes } = await purchase(h, ann, noodles.id, 1);
     // 20:00 in UTC is 04:00 the next day in Shanghai.

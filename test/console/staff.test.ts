@@ -53,6 +53,21 @@ describe("inviting staff", () => {
     expect(await redeemable(743)).toEqual([]);
   });
 
+  it("leaves a new link unused when someone already on the staff opens it", async () => {
+    const payload = await inviteLink();
+    const sam = h.user({ id: 742, firstName: "Sam", languageCode: "en" });
+    expect(shown(await sam.send(`/start ${payload}`)).map((c) => [c.payload.chat_id, c.text])).toEqual([
+      [742, "You're already on this shop's staff. The link stays unused, for whoever it was meant for."],
+    ]);
+    // The person it was meant for can still use it.
+    const uma = h.user({ id: 746, firstName: "Uma", languageCode: "en" });
+    expect(shown(await uma.send(`/start ${payload}`)).map((c) => c.text)).toEqual([
+      "✅ You're now staff of Tea & Co: you can redeem customers' vouchers.",
+      "👥 Uma joined your staff.",
+    ]);
+    await h.db.db.shopStaff.deleteMany({ where: { userId: 746n } });
+  });
+
   it("refuses an expired link and a made-up one", async () => {
     const payload = await inviteLink();
     h.advance(2 * DAY + 1000);
