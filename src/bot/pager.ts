@@ -1,16 +1,17 @@
 // Lists that can grow (refunds, staff, pending shops, vouchers, offers) are
 // shown a page at a time: one message, ◀ / ▶ buttons carrying the page
 // number. A page holds at most `perPage` items and never more text than a
-// message takes: Telegram refuses over 4096 characters, counted in UTF-16
+// message takes: Telegram refuses a longer text than TEXT_MAX, counted in UTF-16
 // units of the text as shown (tags and entities parsed), so an emoji counts
 // two. Pages are packed greedily from the first item, so the same list always
 // pages the same way and a page number read back from a button means the
 // same page (clamped when the list has shrunk).
 import type { InlineKeyboard } from "grammy";
+import { TEXT_MAX } from "../domain/telegram-text.js";
 import type { Translate } from "./notifier.js";
 
-/** Under Telegram's 4096, with a margin. */
-export const MESSAGE_TEXT_LIMIT = 4000;
+/** Under Telegram's limit, with a margin. */
+export const MESSAGE_TEXT_LIMIT = TEXT_MAX - 96;
 
 export interface PageLayout<T> {
   /** The items of the page shown, with their index in the whole list. */

@@ -3,8 +3,23 @@
 // is what String.length counts: an emoji is two. Cutting by characters lets one
 // emoji push a title past its limit, and Telegram refuses the whole request.
 
+/** A message's text. */
+export const TEXT_MAX = 4096;
+/** A photo's or document's caption. */
+export const CAPTION_MAX = 1024;
 /** A callback query's answer (the toast or alert after a button press). */
 export const CALLBACK_ANSWER_MAX = 200;
+/** An inline button's callback_data, in bytes (at least 1): carry ids, never payloads. */
+export const CALLBACK_DATA_MAX_BYTES = 64;
+/** An invoice's title and description (each at least 1). */
+export const INVOICE_TITLE_MAX = 32;
+export const INVOICE_DESCRIPTION_MAX = 255;
+/** An invoice's payload, in bytes (at least 1). */
+export const INVOICE_PAYLOAD_MAX_BYTES = 128;
+/** An album (sendMediaGroup): the docs say 2–10 items; Telegram sends a single one too. */
+export const MEDIA_GROUP_MAX = 10;
+/** "A message can only be deleted if it was sent less than 48 hours ago." */
+export const DELETE_WINDOW_SECONDS = 48 * 60 * 60;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 const ELLIPSIS = "…";

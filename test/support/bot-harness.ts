@@ -22,6 +22,21 @@ import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
 import type { LanguageModel } from "../../src/llm/language-model.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
+import {
+  callbackAnswerRefusal,
+  captionRefusal,
+  deleteRefusal,
+  entitiesRefusal,
+  inlineKeyboardRefusal,
+  invoiceRefusal,
+  invoiceTotal,
+  locationRefusal,
+  mediaGroupRefusal,
+  preCheckoutAnswerRefusal,
+  REFUSAL,
+  textRefusal,
+  venueRefusal,
+} from "../../src/sandbox/telegram-rules.js";
 import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.jobs.js";
 import { createServices, type Services } from "../../src/services/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -40,11 +55,6 @@ export const BOT_INFO: UserFromGetMe = {
   allows_users_to_create_topics: false,
 } as UserFromGetMe;
 
-const TEXT_LIMIT = 4096;
-const CAPTION_LIMIT = 1024;
-const ALERT_LIMIT = 200;
-const CALLBACK_DATA_BYTES = 64;
-const DELETE_WINDOW_SECONDS = 48 * 60 * 60;
 
 /** One Bot API call the bot made, with what a user would see of it. */
 export interface ApiCall {
@@ -100,6 +110,11 @@ class ApiRefusal extends Error {
   ) {
     super(description);
   }
+}
+
+/** Throws when one of Telegram's rules refused the request. */
+function refuse(refusal: string | undefined): void {
+  if (refusal) throw new ApiRefusal(refusal);
 }
 
 /** The whole inline keyboard of a sent message, row by row. */
@@ -556,29 +571,24 @@ export class BotHarness {
     messages.set(message.message_id, message);
   }
 
-  private formatted(source: unknown, parseMode: unknown, entities: unknown, limit: number, what: string) {
-    if (typeof source !== "string") throw new ApiRefusal(`${what} must be a string`);
+  /** Parses a text or caption as Telegram does, then holds it to Telegram's rule for it. */
+  private formatted(source: unknown, parseMode: unknown, entities: unknown, rule: (shown: string) => string | undefined) {
+    if (typeof source !== "string") throw new ApiRefusal("text must be a string");
     let parsed: { text: string; entities: MessageEntity[] };
     try {
       parsed = parseFormatted(source, parseMode as string | undefined, entities as MessageEntity[] | undefined);
     } catch (error) {
-      if (error instanceof ParseError) throw new ApiRefusal(`can't parse entities: ${error.message}`);
+      if (error instanceof ParseError) throw new ApiRefusal(entitiesRefusal(error.message));
       throw error;
     }
-    if (parsed.text.length > limit) throw new ApiRefusal(`${what} is too long`);
+    refuse(rule(parsed.text));
     return parsed;
   }
 
   private checkMarkup(markup: unknown): StoredMessage["reply_markup"] | undefined {
     const inline = (markup as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard;
     if (!inline) return undefined;
-    for (const b of inline.flat()) {
-      if (!b.text.trim()) throw new ApiRefusal("BUTTON_TEXT_EMPTY");
-      if ("callback_data" in b && (b.callback_data.length === 0 || Buffer.byteLength(b.callback_data) > CALLBACK_DATA_BYTES)) {
-        throw new ApiRefusal("BUTTON_DATA_INVALID");
-      }
-    }
-    if (inline.flat().length > 100) throw new ApiRefusal("too many buttons");
+    refuse(inlineKeyboardRefusal(inline.flat()));
     return { inline_keyboard: inline };
   }
 
@@ -593,11 +603,10 @@ export class BotHarness {
 
   private answer(call: ApiCall): unknown {
     const p = call.payload;
-    if (p.chat_id !== undefined && this.blocked.has(Number(p.chat_id))) throw new ApiRefusal("bot was blocked by the user", 403);
+    if (p.chat_id !== undefined && this.blocked.has(Number(p.chat_id))) throw new ApiRefusal(REFUSAL.blocked, 403);
     switch (call.method) {
       case "sendMessage": {
-        const { text, entities } = this.formatted(p.text, p.parse_mode, p.entities, TEXT_LIMIT, "message text");
-        if (!text.trim()) throw new ApiRefusal("message text is empty");
+        const { text, entities } = this.formatted(p.text, p.parse_mode, p.entities, textRefusal);
         call.text = text;
         const markup = this.checkMarkup(p.reply_markup);
         const message = { ...this.base(this.chatOf(p)), text, entities, ...(markup ? { reply_markup: markup } : {}) };
@@ -606,7 +615,7 @@ export class BotHarness {
       }
       case "sendDocument": {
         if (!(p.document instanceof InputFile)) throw new ApiRefusal("the harness only knows uploaded documents");
-        const caption = p.caption === undefined ? undefined : this.formatted(p.caption, p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+        const caption = p.caption === undefined ? undefined : this.formatted(p.caption, p.parse_mode, p.caption_entities, captionRefusal);
         call.text = caption?.text ?? "";
         const message = {
           ...this.base(this.chatOf(p)),
@@ -623,7 +632,7 @@ export class BotHarness {
         const caption =
           p.caption === undefined
             ? undefined
-            : this.formatted(p.caption, p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+            : this.formatted(p.caption, p.parse_mode, p.caption_entities, captionRefusal);
         call.text = caption?.text ?? "";
         const markup = this.checkMarkup(p.reply_markup);
         const message = {
@@ -639,8 +648,7 @@ export class BotHarness {
         // An album: up to 10 photos (or videos; the docs say 2–10), each with its own caption.
         // It has no reply_markup parameter: buttons sent with it are ignored, so none are stored.
         const media = p.media as { type: string; media: unknown; caption?: string; parse_mode?: string; caption_entities?: unknown }[];
-        if (!Array.isArray(media) || media.length === 0) throw new ApiRefusal("media to send are not specified");
-        if (media.length > 10) throw new ApiRefusal("too many messages to send as an album");
+        refuse(mediaGroupRefusal(Array.isArray(media) ? media.length : 0));
         const uploads = [...(call.uploads ?? [])];
         const messages = media.map((item) => {
           if (item.type !== "photo") throw new ApiRefusal("the harness only knows albums of photos");
@@ -652,7 +660,7 @@ export class BotHarness {
           const caption =
             item.caption === undefined
               ? undefined
-              : this.formatted(item.caption, item.parse_mode, item.caption_entities, CAPTION_LIMIT, "message caption");
+              : this.formatted(item.caption, item.parse_mode, item.caption_entities, captionRefusal);
           return {
             ...this.base(this.chatOf(p)),
             media_group_id: `album-${this.chatOf(p)}-${this.messageId}`,
@@ -669,10 +677,10 @@ export class BotHarness {
       case "sendLocation": {
         const latitude = Number(p.latitude);
         const longitude = Number(p.longitude);
-        if (!(Math.abs(latitude) <= 90 && Math.abs(longitude) <= 180)) throw new ApiRefusal("wrong coordinates");
+        refuse(locationRefusal(latitude, longitude));
         const location = { latitude, longitude };
         call.text = call.method === "sendVenue" ? `${String(p.title)}\n${String(p.address)}` : "";
-        if (call.method === "sendVenue" && (!p.title || !p.address)) throw new ApiRefusal("venue needs a title and an address");
+        if (call.method === "sendVenue") refuse(venueRefusal(String(p.title ?? ""), String(p.address ?? "")));
         const message = {
           ...this.base(this.chatOf(p)),
           location,
@@ -687,18 +695,17 @@ export class BotHarness {
         if (p.inline_message_id) return true;
         const chatId = this.chatOf(p);
         const old = this.screens.get(chatId)?.get(Number(p.message_id));
-        if (!old) throw new ApiRefusal("message to edit not found");
+        if (!old) throw new ApiRefusal(REFUSAL.editTargetMissing);
         const next = { ...old, edit_date: this.unixNow() } as StoredMessage & Record<string, unknown>;
         if (call.method === "editMessageText") {
-          if (old.text === undefined) throw new ApiRefusal("there is no text in the message to edit");
-          const parsed = this.formatted(p.text, p.parse_mode, p.entities, TEXT_LIMIT, "message text");
-          if (!parsed.text.trim()) throw new ApiRefusal("message text is empty");
+          if (old.text === undefined) throw new ApiRefusal(REFUSAL.noTextToEdit);
+          const parsed = this.formatted(p.text, p.parse_mode, p.entities, textRefusal);
           next.text = parsed.text;
           next.entities = parsed.entities;
           call.text = parsed.text;
         } else if (call.method === "editMessageCaption") {
-          if (old.photo === undefined) throw new ApiRefusal("there is no caption in the message to edit");
-          const parsed = this.formatted(p.caption ?? "", p.parse_mode, p.caption_entities, CAPTION_LIMIT, "message caption");
+          if (old.photo === undefined) throw new ApiRefusal(REFUSAL.noCaptionToEdit);
+          const parsed = this.formatted(p.caption ?? "", p.parse_mode, p.caption_entities, captionRefusal);
           next.caption = parsed.text;
           next.caption_entities = parsed.entities;
           call.text = parsed.text;
@@ -711,9 +718,7 @@ export class BotHarness {
         const same = (m: StoredMessage) =>
           JSON.stringify([m.text, m.entities, m.caption, m.caption_entities, m.reply_markup ?? null]);
         if (same(next) === same(old)) {
-          throw new ApiRefusal(
-            "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
-          );
+          throw new ApiRefusal(REFUSAL.notModified);
         }
         this.store(chatId, next);
         return next;
@@ -721,9 +726,8 @@ export class BotHarness {
       case "deleteMessage": {
         const messages = this.screens.get(this.chatOf(p));
         const message = messages?.get(Number(p.message_id));
-        if (!message) throw new ApiRefusal("message to delete not found");
-        // "A message can only be deleted if it was sent less than 48 hours ago."
-        if (this.unixNow() - message.date >= DELETE_WINDOW_SECONDS) throw new ApiRefusal("message can't be deleted for everyone");
+        if (!message) throw new ApiRefusal(REFUSAL.deleteTargetMissing);
+        refuse(deleteRefusal(message.date, this.unixNow()));
         messages!.delete(message.message_id);
         return true;
       }
@@ -731,23 +735,17 @@ export class BotHarness {
         const title = String(p.title ?? "");
         const description = String(p.description ?? "");
         const prices = (p.prices ?? []) as { label: string; amount: number }[];
-        // Telegram counts these in UTF-16 units, as String.length does: an emoji is two.
-        if (title.length < 1 || title.length > 32) throw new ApiRefusal("INVOICE_TITLE_INVALID");
-        if (description.length < 1 || description.length > 255) throw new ApiRefusal("INVOICE_DESCRIPTION_INVALID");
         const payload = String(p.payload ?? "");
-        if (Buffer.byteLength(payload) < 1 || Buffer.byteLength(payload) > 128) throw new ApiRefusal("INVOICE_PAYLOAD_INVALID");
-        if (!/^[A-Z]{3}$/.test(String(p.currency))) throw new ApiRefusal("CURRENCY_INVALID");
-        if (p.currency !== "XTR" && !p.provider_token) throw new ApiRefusal("PAYMENT_PROVIDER_INVALID");
-        if (prices.length === 0 || prices.some((x) => !Number.isInteger(x.amount) || !x.label)) throw new ApiRefusal("LABELED_PRICE_INVALID");
-        const total = prices.reduce((sum, x) => sum + x.amount, 0);
-        if (total <= 0) throw new ApiRefusal("CURRENCY_TOTAL_AMOUNT_INVALID");
+        const currency = String(p.currency ?? "");
+        refuse(invoiceRefusal({ title, description, payload, currency, providerToken: String(p.provider_token ?? ""), prices }));
+        const total = invoiceTotal(prices);
         const markup = this.checkMarkup(p.reply_markup);
         const first = markup?.inline_keyboard[0]?.[0];
         if (first && !("pay" in first && first.pay)) throw new ApiRefusal("the first button of an invoice must be a Pay button");
         call.text = `${title}\n${description}`;
         const message = {
           ...this.base(this.chatOf(p)),
-          invoice: { title, description, start_parameter: "", currency: String(p.currency), total_amount: total },
+          invoice: { title, description, start_parameter: "", currency, total_amount: total },
           ...(markup ? { reply_markup: markup } : {}),
         };
         this.invoicePayloads.set(message.message_id, payload);
@@ -756,18 +754,18 @@ export class BotHarness {
       }
       case "answerPreCheckoutQuery": {
         const id = String(p.pre_checkout_query_id);
-        if (!this.openPreCheckouts.delete(id)) throw new ApiRefusal("QUERY_ID_INVALID");
-        if (p.ok !== true && !p.error_message) throw new ApiRefusal("an ok=false answer needs an error_message");
+        if (!this.openPreCheckouts.delete(id)) throw new ApiRefusal(REFUSAL.queryTooOld);
+        refuse(preCheckoutAnswerRefusal(p.ok === true, p.error_message === undefined ? undefined : String(p.error_message)));
         call.text = String(p.error_message ?? "");
         return true;
       }
       case "answerCallbackQuery": {
         const id = String(p.callback_query_id);
         if (!this.openQueries.delete(id)) {
-          throw new ApiRefusal("query is too old and response timeout expired or query ID is invalid");
+          throw new ApiRefusal(REFUSAL.queryTooOld);
         }
         call.text = String(p.text ?? "");
-        if (call.text.length > ALERT_LIMIT) throw new ApiRefusal("MESSAGE_TOO_LONG");
+        refuse(callbackAnswerRefusal(call.text));
         return true;
       }
       default:

@@ -2,7 +2,7 @@
 // previews before publishing. One renderer for both, so the preview is honest.
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
-import { fitTelegram } from "../../domain/telegram-text.js";
+import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
 
 /** ON_EXPIRY → on-expiry, the suffix of its message keys. */
 export const policyKey = (policy: string) => policy.toLowerCase().replace("_", "-");
@@ -34,9 +34,6 @@ export interface CardModel {
   buyersSoFar?: number;
 }
 
-/** Telegram's caption limit: with a photo the whole card must fit in it. */
-export const CAPTION_LIMIT = 1024;
-
 export async function renderCard(ctx: BotContext, card: CardModel): Promise<string> {
   const locale = await localeOf(ctx);
   const { price, original } = priceText(ctx, locale, card, "card-price-original");
@@ -57,14 +54,14 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
     .filter(Boolean)
     .join("\n");
   // Only the description is free-length: shorten it so the card fits a caption.
-  const room = CAPTION_LIMIT - visibleLength(head) - visibleLength(tail) - 4;
+  const room = CAPTION_MAX - visibleLength(head) - visibleLength(tail) - 4;
   const description = card.description ? escapeHtml(fitTelegram(card.description, Math.max(0, room))) : "";
   return [head, description, "", tail].filter((part, i) => i !== 1 || part).join("\n");
 }
 
 /** Whether an HTML card fits a photo caption (Telegram counts after parsing the tags). */
 export function fitsCaption(html: string): boolean {
-  return visibleLength(html) <= CAPTION_LIMIT;
+  return visibleLength(html) <= CAPTION_MAX;
 }
 
 /** Length as Telegram counts it for limits: after entities are parsed. */

@@ -4,7 +4,7 @@ import type { DealWithShop } from "../../../db/deal.repository.js";
 import type { OpenReservation, Order } from "../../../db/order.repository.js";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
-import { fitTelegram } from "../../../domain/telegram-text.js";
+import { fitTelegram, INVOICE_DESCRIPTION_MAX, INVOICE_TITLE_MAX } from "../../../domain/telegram-text.js";
 import { invoicePayload } from "../../../services/checkout.service.js";
 import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
@@ -17,9 +17,6 @@ export const buyButton = callbackCodec("buy", { id, ...via });
 const quantityButton = callbackCodec("q", { id, n: id, ...via });
 const cancelInvoiceButton = callbackCodec("qx", { order: id });
 
-/** Telegram's invoice limits, in UTF-16 units. */
-const INVOICE_TITLE_MAX = 32;
-const INVOICE_DESCRIPTION_MAX = 255;
 const QUANTITY_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
 
 export const buyFeature = new Composer<BotContext>();

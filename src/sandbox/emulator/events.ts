@@ -1,0 +1,40 @@
+// What the emulator records of the bot's side: every event a user could
+// notice, and the invoices and payments a driver pays or refunds.
+import type { BotCommand, LabeledPrice, Message } from "grammy/types";
+
+/** Everything the bot does that a user could notice, in order. */
+export type BotEvent =
+  | { type: "message"; chatId: number; message: Message; replyMarkup?: unknown }
+  | { type: "edit"; chatId: number; message: Message }
+  | { type: "delete"; chatId: number; messageId: number }
+  | { type: "callback-answer"; chatId: number; queryId: string; text?: string; showAlert: boolean; url?: string }
+  | { type: "chat-action"; chatId: number; action: string }
+  | { type: "reaction"; chatId: number; messageId: number; reaction: unknown[] }
+  | { type: "pre-checkout-answer"; chatId: number; queryId: string; ok: boolean; errorMessage?: string }
+  | { type: "refund"; chatId: number; telegramPaymentChargeId: string }
+  | { type: "commands"; commands: BotCommand[]; scope: string; languageCode: string }
+  | { type: "api-error"; method: string; code: number; description: string };
+
+export interface InvoiceRecord {
+  chatId: number;
+  messageId: number;
+  title: string;
+  description: string;
+  payload: string;
+  currency: string;
+  prices: LabeledPrice[];
+  totalAmount: number;
+  providerToken: string;
+}
+
+export interface PaymentRecord {
+  userId: number;
+  invoice: InvoiceRecord;
+  telegramPaymentChargeId: string;
+  providerPaymentChargeId: string;
+  refunded: boolean;
+}
+
+export type PaymentResult =
+  | { ok: true; telegramPaymentChargeId: string; providerPaymentChargeId: string; message: Message }
+  | { ok: false; errorMessage: string };

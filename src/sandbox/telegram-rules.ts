@@ -1,0 +1,167 @@
+// What Telegram refuses, and in which words. The sandbox's emulator and the
+// tests' in-process harness both check a bot's requests against these, so a
+// request either refuses is refused by both, with the description Telegram
+// returns (after "Bad Request: " or "Forbidden: "). Each check returns that
+// description, or undefined when Telegram would accept. The limits themselves
+// are in the domain, where the bot fits its texts to them.
+import type { InlineKeyboardButton } from "grammy/types";
+import {
+  CALLBACK_ANSWER_MAX,
+  CALLBACK_DATA_MAX_BYTES,
+  CAPTION_MAX,
+  DELETE_WINDOW_SECONDS,
+  INVOICE_DESCRIPTION_MAX,
+  INVOICE_PAYLOAD_MAX_BYTES,
+  INVOICE_TITLE_MAX,
+  MEDIA_GROUP_MAX,
+  TEXT_MAX,
+  telegramLength,
+} from "../domain/telegram-text.js";
+
+/** Buttons in one inline keyboard. */
+export const INLINE_KEYBOARD_MAX_BUTTONS = 100;
+/** setMyCommands: commands in one list, and a description's length. */
+export const COMMANDS_MAX = 100;
+export const COMMAND_DESCRIPTION_MAX = 256;
+
+/** Telegram's descriptions, without the "Bad Request: " or "Forbidden: " before them. */
+export const REFUSAL = {
+  textEmpty: "message text is empty",
+  textTooLong: "message is too long",
+  captionTooLong: "message caption is too long",
+  buttonData: "BUTTON_DATA_INVALID",
+  buttonText: "BUTTON_TEXT_INVALID",
+  tooManyButtons: "reply markup is too long",
+  callbackAnswerTooLong: "MESSAGE_TOO_LONG",
+  queryTooOld: "query is too old and response timeout expired or query ID is invalid",
+  preCheckoutErrorMissing: "error_message must be non-empty when ok is false",
+  mediaGroupEmpty: "media to send are not specified",
+  mediaGroupTooBig: "too many messages to send as an album",
+  notDeletable: "message can't be deleted for everyone",
+  editTargetMissing: "message to edit not found",
+  deleteTargetMissing: "message to delete not found",
+  latitude: "wrong latitude",
+  longitude: "wrong longitude",
+  venueTitle: "venue title is empty",
+  venueAddress: "venue address is empty",
+  notModified:
+    "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message",
+  noTextToEdit: "there is no text in the message to edit",
+  noCaptionToEdit: "there is no caption in the message to edit",
+  invoiceTitle: "INVOICE_TITLE_INVALID",
+  invoiceDescription: "INVOICE_DESCRIPTION_INVALID",
+  invoicePayload: "INVOICE_PAYLOAD_INVALID",
+  currency: "CURRENCY_INVALID",
+  totalAmount: "CURRENCY_TOTAL_AMOUNT_INVALID",
+  starsInvoice: "payments in Telegram Stars take exactly one price and an empty provider_token",
+  paymentProvider: "PAYMENT_PROVIDER_INVALID",
+  tooManyCommands: "too many commands",
+  command: "BOT_COMMAND_INVALID",
+  commandDescription: "BOT_COMMAND_DESCRIPTION_INVALID",
+  /** 403 */
+  blocked: "bot was blocked by the user",
+  /** 403 */
+  notStarted: "bot can't initiate conversation with a user",
+} as const;
+
+/** When the text's formatting (HTML or Markdown tags, entities) cannot be parsed. */
+export const entitiesRefusal = (why: string) => `can't parse entities: ${why}`;
+
+export function textRefusal(text: string): string | undefined {
+  if (text.trim() === "") return REFUSAL.textEmpty;
+  if (telegramLength(text) > TEXT_MAX) return REFUSAL.textTooLong;
+  return undefined;
+}
+
+export function captionRefusal(caption: string): string | undefined {
+  return telegramLength(caption) > CAPTION_MAX ? REFUSAL.captionTooLong : undefined;
+}
+
+/** The checks every inline button gets, whatever its kind. */
+export function inlineButtonRefusal(button: InlineKeyboardButton): string | undefined {
+  if ("callback_data" in button) {
+    const bytes = Buffer.byteLength(button.callback_data ?? "", "utf8");
+    if (bytes < 1 || bytes > CALLBACK_DATA_MAX_BYTES) return REFUSAL.buttonData;
+  }
+  if (button.text.trim() === "") return REFUSAL.buttonText;
+  return undefined;
+}
+
+export function inlineKeyboardRefusal(buttons: InlineKeyboardButton[]): string | undefined {
+  if (buttons.length > INLINE_KEYBOARD_MAX_BUTTONS) return REFUSAL.tooManyButtons;
+  for (const button of buttons) {
+    const refusal = inlineButtonRefusal(button);
+    if (refusal) return refusal;
+  }
+  return undefined;
+}
+
+export function callbackAnswerRefusal(text: string | undefined): string | undefined {
+  return text && telegramLength(text) > CALLBACK_ANSWER_MAX ? REFUSAL.callbackAnswerTooLong : undefined;
+}
+
+export function preCheckoutAnswerRefusal(ok: boolean, errorMessage: string | undefined): string | undefined {
+  return !ok && !errorMessage ? REFUSAL.preCheckoutErrorMissing : undefined;
+}
+
+export function mediaGroupRefusal(size: number): string | undefined {
+  if (size === 0) return REFUSAL.mediaGroupEmpty;
+  if (size > MEDIA_GROUP_MAX) return REFUSAL.mediaGroupTooBig;
+  return undefined;
+}
+
+/** NaN stands for a coordinate missing or not a number. */
+export function locationRefusal(latitude: number, longitude: number): string | undefined {
+  if (Number.isNaN(latitude) || Math.abs(latitude) > 90) return REFUSAL.latitude;
+  if (Number.isNaN(longitude) || Math.abs(longitude) > 180) return REFUSAL.longitude;
+  return undefined;
+}
+
+export function venueRefusal(title: string, address: string): string | undefined {
+  if (!title) return REFUSAL.venueTitle;
+  if (!address) return REFUSAL.venueAddress;
+  return undefined;
+}
+
+/** `sentAt` and `now` in Unix seconds, as in a message's `date`. */
+export function deleteRefusal(sentAt: number, now: number): string | undefined {
+  return now - sentAt >= DELETE_WINDOW_SECONDS ? REFUSAL.notDeletable : undefined;
+}
+
+export interface InvoiceRequest {
+  title: string;
+  description: string;
+  payload: string;
+  currency: string;
+  providerToken: string;
+  prices: { label: string; amount: number }[];
+}
+
+/** Telegram counts title and description in UTF-16 units, as String.length does: an emoji is two. */
+export function invoiceRefusal(invoice: InvoiceRequest): string | undefined {
+  const { title, description, payload, currency, providerToken, prices } = invoice;
+  if (telegramLength(title) < 1 || telegramLength(title) > INVOICE_TITLE_MAX) return REFUSAL.invoiceTitle;
+  if (telegramLength(description) < 1 || telegramLength(description) > INVOICE_DESCRIPTION_MAX) return REFUSAL.invoiceDescription;
+  const payloadBytes = Buffer.byteLength(payload);
+  if (payloadBytes < 1 || payloadBytes > INVOICE_PAYLOAD_MAX_BYTES) return REFUSAL.invoicePayload;
+  if (!/^[A-Z]{3}$/.test(currency)) return REFUSAL.currency;
+  if (prices.length === 0 || prices.some((x) => !Number.isInteger(x.amount) || !x.label)) return REFUSAL.totalAmount;
+  if (currency === "XTR" && (prices.length !== 1 || providerToken !== "")) return REFUSAL.starsInvoice;
+  if (currency !== "XTR" && providerToken === "") return REFUSAL.paymentProvider;
+  if (invoiceTotal(prices) <= 0) return REFUSAL.totalAmount;
+  return undefined;
+}
+
+export function invoiceTotal(prices: { amount: number }[]): number {
+  return prices.reduce((sum, x) => sum + x.amount, 0);
+}
+
+/** A command is 1–32 of a-z, 0-9 and _; its description is not empty. */
+export function commandsRefusal(commands: { command?: string; description?: string }[]): string | undefined {
+  if (commands.length > COMMANDS_MAX) return REFUSAL.tooManyCommands;
+  for (const c of commands) {
+    if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? "")) return REFUSAL.command;
+    if (!c.description || telegramLength(c.description) > COMMAND_DESCRIPTION_MAX) return REFUSAL.commandDescription;
+  }
+  return undefined;
+}
