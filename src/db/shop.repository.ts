@@ -25,6 +25,11 @@ export function createShopRepository(db: Db) {
       return db.shop.findUnique({ where: { ownerId } });
     },
     /** The approved shops whose vouchers this user may redeem: their own, and those they are staff of. */
+    /** The shops this user owns or works at, whatever their status. */
+    async linkedTo(userId: bigint): Promise<Shop[]> {
+      const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
+      return db.shop.findMany({ where: { OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] }, orderBy: { id: "asc" } });
+    },
     async redeemableBy(userId: bigint): Promise<Shop[]> {
       const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
       return db.shop.findMany({

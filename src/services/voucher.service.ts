@@ -62,10 +62,10 @@ export function createVoucherService({
   async function shopIdsOf(userId: bigint): Promise<number[]> {
     const redeemable = await shops.redeemableBy(userId);
     if (redeemable.length === 0) {
-      // An owner whose shop cannot redeem right now is told why, not that they own nothing.
-      const own = await shops.findByOwner(userId);
-      if (own?.status === ShopStatus.SUSPENDED) throw new DomainError("redeem-shop-suspended");
-      if (own?.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
+      // Owners and staff of a shop that cannot redeem right now are told why, not that they have no shop.
+      const linked = await shops.linkedTo(userId);
+      if (linked.some((s) => s.status === ShopStatus.SUSPENDED)) throw new DomainError("redeem-shop-suspended");
+      if (linked.some((s) => s.ownerId === userId && s.status === ShopStatus.PENDING)) throw new DomainError("shop-pending");
       throw new DomainError("not-a-redeemer");
     }
     return redeemable.map((s) => s.id);

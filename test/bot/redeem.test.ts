@@ -47,13 +47,19 @@ describe("redeeming a voucher", () => {
     expect(await statusOf(codes[1]!)).toBe("ACTIVE");
   });
 
-  it("tells the owner of a suspended shop why a code can't be redeemed, and leaves the voucher valid", async () => {
+  it("tells the owner and staff of a suspended shop why a code can't be redeemed, and leaves the voucher valid", async () => {
     const { codes } = await purchase(h, ann, noodles.id, 1);
     await h.db.db.shop.updateMany({ where: { ownerId: 901n }, data: { status: "SUSPENDED" } });
     try {
       expect(only(await owner.send(`/redeem ${codes[0]}`)).text).toBe(
-        "Your shop is suspended: vouchers can't be redeemed until an operator reinstates it. The customer's voucher stays valid.",
+        "The shop is suspended: vouchers can't be redeemed until an operator reinstates it. The customer's voucher stays valid.",
       );
+      // Its staff read the same.
+      await h.db.repos.users.ensure({ id: 919, firstName: "Sid" });
+      await h.db.db.shopStaff.create({ data: { shopId: noodles.shopId, userId: 919n } });
+      const sid = h.user({ id: 919, firstName: "Sid", languageCode: "en" });
+      expect(only(await sid.send(`/redeem ${codes[0]}`)).text).toMatch(/^The shop is suspended/);
+      await h.db.db.shopStaff.deleteMany({ where: { userId: 919n } });
     } finally {
       await h.db.db.shop.updateMany({ where: { ownerId: 901n }, data: { status: "APPROVED" } });
     }
