@@ -70,22 +70,27 @@ function voucherAsBought<T extends { order: Order; deal: Deal }>(voucher: T): T 
 }
 const bought = <T extends { title: string | null; deal: Deal }>(order: T | null) => (order ? asBought(order) : null);
 
-/** Units this buyer holds or has on hold: paid orders and live reservations. */
-function heldByBuyer(dealId: number, buyerId: bigint, now: Date) {
-  return { dealId, buyerId, OR: [{ status: OrderStatus.PAID }, { status: OrderStatus.RESERVED, reservedUntil: { gt: now } }] };
+/**
+ * Units the buyer holds or has on hold, as one SQL expression: paid orders and
+ * live reservations, and of an order refunded in part, the vouchers it still
+ * has (a refund of one voucher does not free the buyer's whole order from the
+ * per-person limit). One expression for the quote and for the conditional
+ * write, so the two never disagree.
+ */
+function unitsHeldSql(dealId: number, buyerId: bigint, now: Date) {
+  return Prisma.sql`((
+      SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
+        AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
+    ) + (
+      SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+      WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
+        AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
+    ))`;
 }
 
-/**
- * Units the buyer holds or has on hold: paid orders and live reservations, and
- * of an order refunded in part, the vouchers it still has (a refund of one
- * voucher does not free the buyer's whole order from the per-person limit).
- */
 async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
-  const sum = await tx.order.aggregate({ where: heldByBuyer(dealId, buyerId, now), _sum: { quantity: true } });
-  const kept = await tx.voucher.count({
-    where: { dealId, holderId: buyerId, status: { not: VoucherStatus.REFUNDED }, order: { status: { in: [OrderStatus.REFUND_DUE, OrderStatus.REFUNDED] } } },
-  });
-  return (sum._sum.quantity ?? 0) + kept;
+  const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ${unitsHeldSql(dealId, buyerId, now)} AS "held"`;
+  return Number(row?.held ?? 0);
 }
 
 async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId: bigint): Promise<boolean> {
@@ -96,14 +101,7 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
     UPDATE "Deal" SET "stockLeft" = "stockLeft" - ${quantity}, "updatedAt" = ${now}
     WHERE "id" = ${dealId} AND "status" = ${statusSql(DealStatus.ACTIVE)} AND ${quantity} >= 1 AND "stockLeft" >= ${quantity}
       AND "startsAt" <= ${now} AND "endsAt" > ${now}
-      AND ${quantity} + (
-        SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
-          AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
-      ) + (
-        SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
-        WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
-          AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
-      ) <= "perPersonLimit"`;
+      AND ${quantity} + ${unitsHeldSql(dealId, buyerId, now)} <= "perPersonLimit"`;
   return changed === 1;
 }
 
