@@ -2,6 +2,7 @@
 // bot's messages to terminal lines, and from typed lines to sandbox inputs.
 import type { InlineKeyboardButton, Message, MessageEntity, ReplyKeyboardMarkup } from "grammy/types";
 import type { BotEvent } from "./bot-api-emulator.js";
+import { minorDigits } from "../domain/money.js";
 
 export interface RenderOptions {
   /** ANSI styles on a terminal; plain text (with ~~strikethrough~~ kept readable) otherwise. */
@@ -66,10 +67,9 @@ export function renderEntities(text: string, entities: MessageEntity[] | undefin
   return out;
 }
 
-const CURRENCY_EXPONENT: Record<string, number> = { XTR: 0, JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, HUF: 2, KWD: 3, BHD: 3 };
-
+/** An invoice's total as Telegram's payment form shows it, in the currency's minor units as Telegram counts them. */
 export function formatAmount(minor: number, currency: string): string {
-  const exp = CURRENCY_EXPONENT[currency] ?? 2;
+  const exp = minorDigits(currency);
   const value = (minor / 10 ** exp).toFixed(exp);
   return currency === "XTR" ? `${value} ⭐` : `${value} ${currency}`;
 }
