@@ -12,6 +12,17 @@ export function closeButton(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("close"), CLOSE_DATA);
 }
 
+/** How-many buttons: 1–5, then a few round numbers, up to `max` (always offered), five a row. */
+export function countButtons(max: number, pack: (n: number) => string): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  const choices = [...new Set([...[1, 2, 3, 4, 5, 10, 20, 50, 100].filter((n) => n < max), max])];
+  choices.forEach((n, i) => {
+    if (i > 0 && i % 5 === 0) keyboard.row();
+    keyboard.text(String(n), pack(n));
+  });
+  return keyboard;
+}
+
 /**
  * Removes the message a button was pressed on. Telegram deletes a message only
  * within 48 hours of sending it: an older one loses its buttons instead, so

@@ -10,14 +10,12 @@ import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
-import { answerExpired, CLOSE_DATA, removePressedMessage } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA, countButtons, removePressedMessage } from "../../keyboards.js";
 import { deliverFulfilment } from "./payment.js";
 
 export const buyButton = callbackCodec("buy", { id, ...via });
 const quantityButton = callbackCodec("q", { id, n: id, ...via });
 const cancelInvoiceButton = callbackCodec("qx", { order: id });
-
-const QUANTITY_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
 
 export const buyFeature = new Composer<BotContext>();
 
@@ -36,12 +34,7 @@ buyFeature.callbackQuery(buyButton.filter, async (ctx) => {
     return ctx.answerCallbackQuery();
   }
   await ctx.answerCallbackQuery();
-  const keyboard = new InlineKeyboard();
-  const choices = [...new Set([...QUANTITY_CHOICES.filter((n) => n < max), max])];
-  choices.forEach((n, i) => {
-    if (i > 0 && i % 5 === 0) keyboard.row();
-    keyboard.text(String(n), quantityButton.pack({ id: deal.id, n, s: pressed.s, r: pressed.r }));
-  });
+  const keyboard = countButtons(max, (n) => quantityButton.pack({ id: deal.id, n, s: pressed.s, r: pressed.r }));
   keyboard.row().text(ctx.t("close"), CLOSE_DATA);
   await ctx.reply(ctx.t("buy-how-many", { title: deal.title, max }), { reply_markup: keyboard });
 });

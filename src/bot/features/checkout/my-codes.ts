@@ -8,7 +8,7 @@ import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
-import { answerExpired, CLOSE_DATA } from "../../keyboards.js";
+import { answerExpired, CLOSE_DATA, countButtons } from "../../keyboards.js";
 import { addPagerRow } from "../../pager.js";
 import { notifyRefundDue } from "./refund-notices.js";
 import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
@@ -18,8 +18,6 @@ const showButton = callbackCodec("vc", { id });
 const refundButton = callbackCodec("vr", { id });
 const refundCountButton = callbackCodec("vrn", { id, n: id });
 const confirmRefundButton = callbackCodec("vry", { id, n: id });
-/** How many to refund: the buttons offered, besides "all of them". */
-const REFUND_CHOICES = [1, 2, 3, 4, 5, 10, 20, 50, 100];
 
 export const myCodesFeature = new Composer<BotContext>();
 
@@ -80,12 +78,7 @@ myCodesFeature.callbackQuery(refundButton.filter, async (ctx) => {
     const { text, keyboard } = await confirmScreen(ctx, pressed.id, 1);
     return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   }
-  const keyboard = new InlineKeyboard();
-  const choices = [...new Set([...REFUND_CHOICES.filter((n) => n < refundableCount), refundableCount])];
-  choices.forEach((n, i) => {
-    if (i > 0 && i % 5 === 0) keyboard.row();
-    keyboard.text(String(n), refundCountButton.pack({ id: pressed.id, n }));
-  });
+  const keyboard = countButtons(refundableCount, (n) => refundCountButton.pack({ id: pressed.id, n }));
   keyboard.row().text(ctx.t("refund-no"), CLOSE_DATA);
   const price = formatMoney(order.unitPriceMinor, order.currency, await localeOf(ctx));
   await ctx.reply(
