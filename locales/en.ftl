@@ -66,7 +66,6 @@ nearby-header = 📍 <b>{ $count ->
        *[other] { $count } deals
     }</b> within { $radius } km · { $category }
 nearby-header-nearest = 📍 The <b>{ $count } nearest deals</b> within { $radius } km · { $category }
-nearby-page = Page { $page } of { $pages }
 nearby-line = { $n }. <b>{ $title }</b>: { $price }{ $original } · { $distance }
 nearby-line-discount = { " " }<s>{ $original }</s> −{ $percent }%
 nearby-line-discount-free = { " " }<s>{ $original }</s>

@@ -63,7 +63,6 @@ category-hotel = 🏨 酒店
 nearby-ask-location = 点下面的按钮发送你的位置（或发送一个地点），我来告诉你附近的优惠。
 nearby-header = 📍 { $radius } 公里内共 <b>{ $count } 个优惠</b> · { $category }
 nearby-header-nearest = 📍 { $radius } 公里内<b>最近的 { $count } 个优惠</b> · { $category }
-nearby-page = 第 { $page } / { $pages } 页
 nearby-line = { $n }. <b>{ $title }</b>：{ $price }{ $original } · { $distance }
 nearby-line-discount = { " " }<s>{ $original }</s> 省 { $percent }%
 nearby-line-discount-free = { " " }<s>{ $original }</s>

@@ -8,6 +8,7 @@
 // same page (clamped when the list has shrunk).
 import type { InlineKeyboard } from "grammy";
 import { TEXT_MAX } from "../domain/telegram-text.js";
+import { shownLength } from "./html.js";
 import type { Translate } from "./notifier.js";
 
 /** Under Telegram's limit, with a margin. */
@@ -33,13 +34,6 @@ export interface PageOptions<T> {
   /** Which page: a number (clamped), or the page holding the item at this index. */
   at: { page: number } | { index: number };
   limit?: number;
-}
-
-/** The length Telegram counts: HTML tags removed, entities decoded, in UTF-16 units. */
-export function shownLength(html: string): number {
-  return html
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(lt|gt|amp|quot|#\d+|#x[\da-f]+);/gi, "x").length;
 }
 
 export function paginate<T>(items: readonly T[], { perPage, header, line, t, at, limit = MESSAGE_TEXT_LIMIT }: PageOptions<T>): PageLayout<T> {

@@ -3,6 +3,7 @@
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
 import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
+import { shownLength } from "../html.js";
 
 /** ON_EXPIRY → on-expiry, the suffix of its message keys. */
 export const policyKey = (policy: string) => policy.toLowerCase().replace("_", "-");
@@ -54,17 +55,12 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
     .filter(Boolean)
     .join("\n");
   // Only the description is free-length: shorten it so the card fits a caption.
-  const room = CAPTION_MAX - visibleLength(head) - visibleLength(tail) - 4;
+  const room = CAPTION_MAX - shownLength(head) - shownLength(tail) - 4;
   const description = card.description ? escapeHtml(fitTelegram(card.description, Math.max(0, room))) : "";
   return [head, description, "", tail].filter((part, i) => i !== 1 || part).join("\n");
 }
 
 /** Whether an HTML card fits a photo caption (Telegram counts after parsing the tags). */
 export function fitsCaption(html: string): boolean {
-  return visibleLength(html) <= CAPTION_MAX;
-}
-
-/** Length as Telegram counts it for limits: after entities are parsed. */
-function visibleLength(html: string): number {
-  return html.replace(/<[^>]+>/g, "").replace(/&(amp|lt|gt);/g, "x").length;
+  return shownLength(html) <= CAPTION_MAX;
 }

@@ -11,7 +11,7 @@ import type { DealWithShop } from "../../db/deal.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
-import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
+import { defineForm, formButton, pickedValue, sentPhoto, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { addPagerRow, paginate } from "../pager.js";
@@ -106,11 +106,6 @@ interface EditForm {
 
 const FREE = "free";
 const textOf = (ctx: BotContext) => ctx.message?.text;
-/** The largest size Telegram made of the photo. */
-const photoOf = (ctx: BotContext) => {
-  const sizes = ctx.message?.photo;
-  return sizes?.length ? sizes[sizes.length - 1]!.file_id : undefined;
-};
 
 /** Saved: the owner reads so, and sees the offer's panel again. */
 async function saved(ctx: BotContext, deal: DealWithShop) {
@@ -189,7 +184,7 @@ const photoForm = editForm(
   "dealphoto",
   (ctx) => ctx.t("mydeals-ask-photo"),
   (ctx, deal, fileId) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { photoFileId: fileId }),
-  { read: photoOf, reminder: "shop-expects-photo" },
+  { read: sentPhoto, reminder: "shop-expects-photo" },
 );
 
 /** A new price; 0 makes the offer a free coupon, which the owner confirms first. */

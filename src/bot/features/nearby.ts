@@ -57,7 +57,7 @@ async function renderList(ctx: BotContext, point: Point, view: ListView) {
   // At the cap there may be more deals further out: say which ones are listed.
   const headerKey = found.length >= NEAREST_LIMIT ? "nearby-header-nearest" : "nearby-header";
   const header = ctx.t(headerKey, { count: found.length, radius: view.radiusKm, category: catName });
-  const pageLine = pages > 1 ? `\n${ctx.t("nearby-page", { page: page + 1, pages })}` : "";
+  const pageLine = pages > 1 ? `\n${ctx.t("list-page", { page: page + 1, pages })}` : "";
   return { text: `${header}${pageLine}\n\n${lines.join("\n")}`, keyboard, shown: items.map((d) => d.id) };
 }
 

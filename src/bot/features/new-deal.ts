@@ -12,7 +12,7 @@ import {
 import { DomainError } from "../../domain/errors.js";
 import { firstGap } from "../../domain/offer-draft.js";
 import type { BotContext } from "../context.js";
-import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
+import { defineForm, formButton, pickedValue, sentPhoto, startForm } from "../forms/form-engine.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { mainKeyboard } from "../keyboards.js";
 import { fitsCaption, policyKey, renderCard } from "./deal-view.js";
@@ -67,10 +67,9 @@ export const newDealForm = defineForm<DealForm>({
       id: "photo",
       reminder: "form-expects-photo",
       prompt: (ctx, _data, keyboard) => ctx.reply(ctx.t("newdeal-photo"), { reply_markup: keyboard }),
-      // The largest size Telegram made of the photo.
       accept: (ctx) => {
-        const sizes = ctx.message?.photo;
-        return sizes?.length ? { photoFileId: sizes[sizes.length - 1]!.file_id } : null;
+        const photoFileId = sentPhoto(ctx);
+        return photoFileId ? { photoFileId } : null;
       },
       skip: () => ({ photoFileId: undefined }),
     },

@@ -94,7 +94,7 @@ async function sendResults(ctx: BotContext, point: Point, search: SavedSearch, v
     const lines = await listPage(ctx, keyboard, paged, "s", at);
     const headerKey = !isFiltered(query) ? "nearby-header" : searched >= NEAREST_LIMIT ? "search-header-nearest" : "search-header";
     const header = ctx.t(headerKey, { matches: matches.length, count: matches.length, searched, radius: view.radiusKm, category: catName });
-    const pageLine = paged.pages > 1 ? `\n${ctx.t("nearby-page", { page: paged.page + 1, pages: paged.pages })}` : "";
+    const pageLine = paged.pages > 1 ? `\n${ctx.t("list-page", { page: paged.page + 1, pages: paged.pages })}` : "";
     body = `${header}${pageLine}\n\n${lines.join("\n")}`;
     shown = paged.items.map((d) => d.id);
   }
@@ -130,7 +130,7 @@ searchFeature.on("message:text", async (ctx, next) => {
   const talk = smallTalkOf(text);
   if (talk === "help") return ctx.reply(ctx.t("help"), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
   if (talk) {
-    const name = escapeHtml(ctx.from.first_name);
+    const name = escapeHtml(ctx.user.firstName);
     return ctx.reply(ctx.t(`search-small-talk-${talk}`, { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
   }
   // A model may take a few seconds: show that something is happening.

@@ -9,7 +9,7 @@ import type { ShopPatch } from "../../db/shop-details.repository.js";
 import type { Shop } from "../../db/shop.repository.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { defineForm, formButton, pickedValue, startForm, type FormStep } from "../forms/form-engine.js";
+import { defineForm, formButton, pickedValue, sentPhoto, startForm, type FormStep } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { summaryButton } from "./summary-toggle.js";
@@ -105,8 +105,8 @@ const forms: Record<Field, ReturnType<typeof fieldForm>> = {
     reminder: "shop-expects-photo",
     prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("shop-photo-ask"), { reply_markup: keyboard }),
     read: (ctx) => {
-      const sizes = ctx.message?.photo;
-      return sizes?.length ? { photoFileId: sizes[sizes.length - 1]!.file_id } : null;
+      const photoFileId = sentPhoto(ctx);
+      return photoFileId ? { photoFileId } : null;
     },
   }),
 };

@@ -22,7 +22,7 @@ startFeature.command("start", async (ctx) => {
   const voucher = VOUCHER_PAYLOAD.exec(payload);
   if (voucher) return openVoucherLink(ctx, voucher[1]!);
   if (DEEP_LINK_PAYLOAD.test(payload)) await ctx.deps.services.users.setSourceIfUnset(ctx.user.id, payload);
-  await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.from?.first_name ?? "") }), {
+  await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.user.firstName) }), {
     parse_mode: "HTML",
     reply_markup: mainKeyboard(ctx),
   });

@@ -95,6 +95,12 @@ export function pickedValue(ctx: BotContext): string | undefined {
   return data?.startsWith("form:pick:") ? data.slice("form:pick:".length) : undefined;
 }
 
+/** The file id of the largest size Telegram made of a photo sent as an answer. */
+export function sentPhoto(ctx: BotContext): string | undefined {
+  const sizes = ctx.message?.photo;
+  return sizes?.length ? sizes[sizes.length - 1]!.file_id : undefined;
+}
+
 /** Opens a form at its first step, or at `stepId` with some fields already known. */
 export async function startForm<D extends object>(
   ctx: BotContext,

@@ -5,18 +5,17 @@ import type { OrderWithVouchers } from "../../../db/order.repository.js";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import { MEDIA_GROUP_MAX } from "../../../domain/telegram-text.js";
+import { priceOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
 import { shareLink, voucherCaption, voucherQr } from "./voucher-view.js";
 
 /** Up to this many vouchers arrive as photos with buttons; more arrive in albums, then as one list. */
 const QR_PHOTOS_PER_ORDER = 3;
-/** Telegram's album: 2 to 10 photos, and no buttons. */
-const ALBUM_MAX = 10;
-
 /** Splits into albums of at most 10, as even as possible, so that none is left with a single photo. */
 function albums<T>(items: T[]): T[][] {
-  const count = Math.ceil(items.length / ALBUM_MAX);
+  const count = Math.ceil(items.length / MEDIA_GROUP_MAX);
   return Array.from({ length: count }, (_, i) =>
     items.slice(Math.floor((i * items.length) / count), Math.floor(((i + 1) * items.length) / count)),
   );
@@ -39,7 +38,7 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
   // A late payment honoured in part comes with vouchers already refunded: only the others are handed over.
   const vouchers = order.vouchers.filter((v) => v.status !== VoucherStatus.REFUNDED).map((v) => ({ ...v, deal }));
   const refunded = order.vouchers.length - vouchers.length;
-  const total = order.totalMinor === 0 ? t("price-free") : formatMoney(order.totalMinor, order.currency, locale);
+  const total = priceOf({ t }, order.totalMinor, order.currency, locale);
   const paid = { quantity: order.quantity, title: escapeHtml(deal.title), total, order: order.id };
   await d.api.sendMessage(
     chatId,
