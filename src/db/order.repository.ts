@@ -108,9 +108,10 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, bu
 /**
  * Holds that lapsed give their units back the moment they lapse, as the buyer
  * is told, not at the next job run: every read of a deal's stock (the quote,
- * the card, the search) and every write that moves it (reserving, paying)
- * first releases the deal's lapsed holds, and this is the one statement that
- * does it. The job only tidies holds nobody looked at.
+ * the card) and every write that moves it (reserving, paying) first releases
+ * that deal's lapsed holds; a search and the owner's list of offers release
+ * every lapsed hold (one index probe when none lapsed). This is the one
+ * statement that does it; the job only tidies holds nobody looked at.
  */
 async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<number> {
   const lapsed = await tx.$queryRaw<{ quantity: number }[]>`

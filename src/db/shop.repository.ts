@@ -20,22 +20,20 @@ export interface NewShop {
 export const NO_CURRENCY = "XXX";
 
 export function createShopRepository(db: Db) {
+  async function linkedTo(userId: bigint): Promise<Shop[]> {
+    const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
+    return db.shop.findMany({ where: { OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] }, orderBy: { id: "asc" } });
+  }
+
   return {
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return db.shop.findUnique({ where: { ownerId } });
     },
-    /** The approved shops whose vouchers this user may redeem: their own, and those they are staff of. */
     /** The shops this user owns or works at, whatever their status. */
-    async linkedTo(userId: bigint): Promise<Shop[]> {
-      const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
-      return db.shop.findMany({ where: { OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] }, orderBy: { id: "asc" } });
-    },
+    linkedTo,
+    /** The approved shops whose vouchers this user may redeem: their own, and those they are staff of. */
     async redeemableBy(userId: bigint): Promise<Shop[]> {
-      const staffOf = await db.shopStaff.findMany({ where: { userId }, select: { shopId: true } });
-      return db.shop.findMany({
-        where: { status: ShopStatus.APPROVED, OR: [{ ownerId: userId }, { id: { in: staffOf.map((s) => s.shopId) } }] },
-        orderBy: { id: "asc" },
-      });
+      return (await linkedTo(userId)).filter((shop) => shop.status === ShopStatus.APPROVED);
     },
     count(): Promise<number> {
       return db.shop.count();

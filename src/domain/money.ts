@@ -54,7 +54,7 @@ export function formatMoney(minor: number, currency: string, locale = "en"): str
 
 /**
  * Whole percent off, rounded to the nearest ($2.50 instead of $9 is 72%, not
- * 72.2%; $6.99 instead of $10 is 30%, not 30.1% cut to 30 nor 69.9% to 69).
+ * 72.2%; $3.01 instead of $10 is 70%, not 69.9% cut to 69).
  * Only a free deal is 100% off: anything that costs something stays at most 99.
  */
 export function discountPercent(priceMinor: number, originalPriceMinor: number): number {

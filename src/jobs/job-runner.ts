@@ -38,10 +38,6 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
   const stopping = new AbortController();
 
   /**
-   * node-cron asks this before each scheduled run, with the key "<job>:<slot>":
-   * the process that takes the job's lease runs it, the others skip the slot.
-   */
-  /**
    * A slot from its claim to its lease's release: stop() waits for these too,
    * so a tick that began before the stop neither runs its job nor touches the
    * database after the process has closed it.
@@ -52,6 +48,10 @@ export function createJobRunner({ leases, clock, logger, holder = `${process.pid
     claims.delete(key);
   }
 
+  /**
+   * node-cron asks this before each scheduled run, with the key "<job>:<slot>":
+   * the process that takes the job's lease runs it, the others skip the slot.
+   */
   const coordinator: RunCoordinator = {
     async shouldRun(key, ttlMs) {
       if (stopping.signal.aborted) return false;

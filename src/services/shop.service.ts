@@ -38,7 +38,6 @@ export function createShopService({
   }
 
   return {
-    guessCurrency,
     suggestCurrency,
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return shops.findByOwner(ownerId);

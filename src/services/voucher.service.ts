@@ -60,10 +60,10 @@ export function createVoucherService({
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
-    const redeemable = await shops.redeemableBy(userId);
+    const linked = await shops.linkedTo(userId);
+    const redeemable = linked.filter((s) => s.status === ShopStatus.APPROVED);
     if (redeemable.length === 0) {
       // Owners and staff of a shop that cannot redeem right now are told why, not that they have no shop.
-      const linked = await shops.linkedTo(userId);
       if (linked.some((s) => s.status === ShopStatus.SUSPENDED)) throw new DomainError("redeem-shop-suspended");
       if (linked.some((s) => s.ownerId === userId && s.status === ShopStatus.PENDING)) throw new DomainError("shop-pending");
       throw new DomainError("not-a-redeemer");
