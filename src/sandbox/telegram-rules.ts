@@ -2,8 +2,8 @@
 // tests' in-process harness both check a bot's requests against these, so a
 // request either refuses is refused by both, with the description Telegram
 // returns (after "Bad Request: " or "Forbidden: "). Each check returns that
-// description, or undefined when Telegram would accept. The limits themselves
-// are in the domain, where the bot fits its texts to them.
+// description, or undefined when Telegram would accept. The limits the bot fits
+// its texts to are in the domain; the few only the emulator checks are here.
 import type { InlineKeyboardButton } from "grammy/types";
 import {
   CALLBACK_ANSWER_MAX,
@@ -19,10 +19,10 @@ import {
 } from "../domain/telegram-text.js";
 
 /** Buttons in one inline keyboard. */
-export const INLINE_KEYBOARD_MAX_BUTTONS = 100;
+const INLINE_KEYBOARD_MAX_BUTTONS = 100;
 /** setMyCommands: commands in one list, and a description's length. */
-export const COMMANDS_MAX = 100;
-export const COMMAND_DESCRIPTION_MAX = 256;
+const COMMANDS_MAX = 100;
+const COMMAND_DESCRIPTION_MAX = 256;
 
 /** Telegram's descriptions, without the "Bad Request: " or "Forbidden: " before them. */
 export const REFUSAL = {

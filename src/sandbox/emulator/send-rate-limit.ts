@@ -12,8 +12,6 @@ const SEND_METHODS = new Set([
   "sendlocation",
   "sendvenue",
   "sendinvoice",
-  "copymessage",
-  "forwardmessage",
 ]);
 
 export interface RateLimit {
