@@ -10,7 +10,7 @@ import { pino } from "pino";
 import { createBot } from "../src/bot/bot.js";
 import { openDatabase } from "../src/db/client.js";
 import { createRepositories } from "../src/db/repositories.js";
-import { createServices } from "../src/services/services.js";
+import { createServices } from "../src/core/services.js";
 import { msSince, percentile } from "./stats.js";
 
 const BOT_INFO = { id: 42, is_bot: true, first_name: "Nearbuy", username: "nearbuy_bench_bot" } as UserFromGetMe;

@@ -12,7 +12,7 @@ import { cellsOf } from "../src/domain/geo.js";
 import { isOnSale, NEAREST_LIMIT, rankWithinRadius, RADIUS_CHOICES_KM } from "../src/domain/nearby.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
 import { createOrderRepository } from "../src/db/order.repository.js";
-import { createNearbyService, type NearbyDeal, type NearbyQuery } from "../src/services/nearby.service.js";
+import { createNearbyService, type NearbyDeal, type NearbyQuery } from "../src/core/nearby.service.js";
 import { BENCH_NOW, generateWorld, sqliteDate, type WorldDeal } from "./nearby-world.js";
 import { median, msSince, percentile } from "./stats.js";
 

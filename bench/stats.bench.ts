@@ -12,7 +12,7 @@ import { cellsOf } from "../src/domain/geo.js";
 import { channelOf, PERIODS, periodRange, type Period } from "../src/domain/stats.js";
 import { timeZoneOf } from "../src/domain/local-time.js";
 import { createRandom } from "../src/seed/random.js";
-import { createStatsService } from "../src/services/stats.service.js";
+import { createStatsService } from "../src/core/stats.service.js";
 import { sqliteDate } from "./nearby-world.js";
 import { median, msSince, percentile } from "./stats.js";
 

@@ -14,10 +14,10 @@ import { scheduledJobs } from "./jobs/jobs.js";
 import { createPushJob } from "./jobs/push.job.js";
 import { createSendPacer } from "./jobs/send-pacer.js";
 import type { Logger } from "./logger.js";
-import { systemClock, type Clock } from "./services/clock.js";
-import { createServices } from "./services/services.js";
-import { checkoutJobs } from "./jobs/checkout.jobs.js";
-import { createDailySummaryJob } from "./jobs/daily-summary.js";
+import { systemClock, type Clock } from "./util/clock.js";
+import { createServices } from "./core/services.js";
+import { checkoutJobs } from "./jobs/checkout.job.js";
+import { createDailySummaryJob } from "./jobs/daily-summary.job.js";
 
 export interface AppOptions {
   token: string;

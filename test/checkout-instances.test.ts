@@ -4,7 +4,7 @@
 // charge once.
 import { fork, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "../src/services/services.js";
+import { createServices } from "../src/core/services.js";
 import type { InstanceCall, InstanceReply } from "./support/instance-worker.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 

@@ -7,7 +7,7 @@ import { openDatabase, readerOf } from "../src/db/client.js";
 import { createDealRepository } from "../src/db/deal.repository.js";
 import { sqliteFilePath } from "../src/db/migrate.js";
 import { cellsOf } from "../src/domain/geo.js";
-import { createNearbyService } from "../src/services/nearby.service.js";
+import { createNearbyService } from "../src/core/nearby.service.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");

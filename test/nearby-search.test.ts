@@ -5,7 +5,7 @@ import { CATEGORIES } from "../src/domain/categories.js";
 import { cellsOf, type Point } from "../src/domain/geo.js";
 import { isOnSale, rankWithinRadius, RADIUS_CHOICES_KM } from "../src/domain/nearby.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
-import { createNearbyService, type NearbyQuery } from "../src/services/nearby.service.js";
+import { createNearbyService, type NearbyQuery } from "../src/core/nearby.service.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");

@@ -6,10 +6,10 @@ import { describe, expect, it } from "vitest";
 import type { NearbuyBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/config.js";
 import type { Repositories } from "../src/db/repositories.js";
-import { checkoutJobs } from "../src/jobs/checkout.jobs.js";
+import { checkoutJobs } from "../src/jobs/checkout.job.js";
 import { scheduledJobs } from "../src/jobs/jobs.js";
 import type { PushJob } from "../src/jobs/push.job.js";
-import type { Services } from "../src/services/services.js";
+import type { Services } from "../src/core/services.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");

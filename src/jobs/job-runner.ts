@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
 import type { JobLeaseRepository } from "../db/job-lease.repository.js";
 import type { Logger } from "../logger.js";
-import type { Clock } from "../services/clock.js";
+import type { Clock } from "../util/clock.js";
 
 export interface Job {
   /** Unique, without ":". */

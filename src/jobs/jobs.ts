@@ -7,7 +7,7 @@
 // process runs it at a time.
 import type { Config } from "../config.js";
 import type { Repositories } from "../db/repositories.js";
-import type { CheckoutJob } from "./checkout.jobs.js";
+import type { CheckoutJob } from "./checkout.job.js";
 import type { Job } from "./job-runner.js";
 import type { PushJob } from "./push.job.js";
 

@@ -11,7 +11,7 @@ import { isOnSale } from "../domain/nearby.js";
 import { FRESH_MS, planDigests, type PlaceToMatch } from "../domain/push-matching.js";
 import { parseCategories } from "../domain/subscription.js";
 import type { Logger } from "../logger.js";
-import type { Clock } from "../services/clock.js";
+import type { Clock } from "../util/clock.js";
 import type { SendPacer } from "./send-pacer.js";
 
 /** What a digest looks like on screen; the bot side renders it. */

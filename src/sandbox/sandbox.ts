@@ -11,7 +11,7 @@ import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
 import { PUSH_JOB } from "../jobs/jobs.js";
 import type { PushRunResult } from "../jobs/push.job.js";
-import type { Clock } from "../services/clock.js";
+import type { Clock } from "../util/clock.js";
 import { BotApiEmulator } from "./bot-api-emulator.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
 import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton } from "./terminal.js";

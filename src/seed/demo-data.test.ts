@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDb, type TestDb } from "../../test/support/test-db.js";
 import { CATEGORIES } from "../domain/categories.js";
-import { createNearbyService } from "../services/nearby.service.js";
+import { createNearbyService } from "../core/nearby.service.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "./demo-data.js";
 
 const NOW = new Date("2026-11-24T09:00:00.000Z");

@@ -2,7 +2,7 @@
 // shop's own clock, in the owner's language, and never again after opting out.
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDailySummaryJob } from "../../src/jobs/daily-summary.js";
+import { createDailySummaryJob } from "../../src/jobs/daily-summary.job.js";
 import { button, callbackAnswer, createHarness, only, shown } from "../support/bot-harness.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/db/shop.repository.js";
 import { redemptionRate, returnOnDiscount } from "../../src/domain/stats.js";
-import { createStatsService } from "../../src/services/stats.service.js";
+import { createStatsService } from "../../src/core/stats.service.js";
 import { createTestDb, type TestDb } from "../support/test-db.js";
 import { dealRow, orderRow, shopRow } from "./fixtures.js";
 

@@ -5,7 +5,7 @@ import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOpenAiModel } from "../../src/llm/language-model.js";
-import { createUnderstandingService } from "../../src/services/understanding.service.js";
+import { createUnderstandingService } from "../../src/core/understanding.service.js";
 import { reply, startChatServer, TEST_API_KEY, type ChatServer } from "../support/chat-completions-server.js";
 
 const NOW = new Date("2026-11-24T10:00:00Z");

@@ -37,8 +37,8 @@ import {
   textRefusal,
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
-import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.jobs.js";
-import { createServices, type Services } from "../../src/services/services.js";
+import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
+import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
 
 export const BOT_INFO: UserFromGetMe = {

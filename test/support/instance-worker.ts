@@ -4,7 +4,7 @@
 import { openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories.js";
 import { DomainError } from "../../src/domain/errors.js";
-import { createServices } from "../../src/services/services.js";
+import { createServices } from "../../src/core/services.js";
 
 export type InstanceCall =
   | { id: number; kind: "reserve"; buyerId: string; dealId: number }

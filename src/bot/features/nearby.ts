@@ -4,7 +4,7 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint, distanceMeters, type Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, RADII_KM, RADIUS_CHOICES_KM, radiusChoices } from "../../domain/nearby.js";
-import type { NearbyDeal } from "../../services/nearby.service.js";
+import type { NearbyDeal } from "../../core/nearby.service.js";
 import type { Via } from "../attribution.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";

@@ -9,7 +9,7 @@ import { assertValidPoint, type Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, radiusChoices } from "../../domain/nearby.js";
 import { smallTalkOf } from "../../domain/small-talk.js";
 import { typedPoint } from "../../domain/validation.js";
-import type { SavedSearch } from "../../services/search.service.js";
+import type { SavedSearch } from "../../core/search.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, escapeHtml, localeOf } from "../format.js";

@@ -2,7 +2,7 @@
 // them. Whoever opens the link can redeem vouchers for the shop, nothing more.
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { INVITE_PREFIX } from "../../services/console.service.js";
+import { INVITE_PREFIX } from "../../core/console.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localDate, localeOf } from "../format.js";

@@ -5,7 +5,7 @@ import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import { parseQuietHours, QUIET_PRESETS, type Label } from "../../domain/subscription.js";
 import * as validate from "../../domain/validation.js";
-import type { SubscriptionChange } from "../../services/subscription.service.js";
+import type { SubscriptionChange } from "../../core/subscription.service.js";
 import type { BotContext } from "../context.js";
 import { defineForm, formButton, pickedValue, startForm } from "../forms/form-engine.js";
 import { pushStopButton, SUBSCRIPTIONS_DATA } from "../push-message.js";

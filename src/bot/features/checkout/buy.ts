@@ -5,7 +5,7 @@ import type { OpenReservation, Order } from "../../../db/order.repository.js";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
 import { fitTelegram, INVOICE_DESCRIPTION_MAX, INVOICE_TITLE_MAX } from "../../../domain/telegram-text.js";
-import { invoicePayload } from "../../../services/checkout.service.js";
+import { invoicePayload } from "../../../core/checkout.service.js";
 import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";

@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-code.js";
-import type { FoundVoucher, RedeemOutcome } from "../../../services/voucher.service.js";
+import type { FoundVoucher, RedeemOutcome } from "../../../core/voucher.service.js";
 import { z } from "zod";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";

@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
 import type { Deal, Shop, Voucher } from "../../../generated/prisma/client.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
-import { voucherState } from "../../../services/voucher.service.js";
+import { voucherState } from "../../../core/voucher.service.js";
 import { localDate } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";

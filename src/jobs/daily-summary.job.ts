@@ -6,7 +6,7 @@ import { InlineKeyboard } from "grammy";
 import type { SummaryRepository } from "../db/summary.repository.js";
 import { localDay, localHour, timeZoneOf } from "../domain/local-time.js";
 import type { Logger } from "../logger.js";
-import type { StatsService } from "../services/stats.service.js";
+import type { StatsService } from "../core/stats.service.js";
 import { renderFigures } from "../bot/console/stats-view.js";
 import { summaryButton } from "../bot/features/summary-toggle.js";
 import { escapeHtml } from "../bot/html.js";

@@ -6,7 +6,7 @@ import { cellsOf } from "../domain/geo.js";
 import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 const DAY_MS = 86_400_000;
 

@@ -10,7 +10,7 @@ import type { OrderWithVouchers } from "../db/order.repository.js";
 import { OrderStatus, VoucherStatus } from "../domain/lifecycles.js";
 import { formatMoney } from "../domain/money.js";
 import type { Logger } from "../logger.js";
-import type { Services } from "../services/services.js";
+import type { Services } from "../core/services.js";
 import { escapeHtml } from "../bot/html.js";
 
 /** A unit of checkout's scheduled work; the job runner gives it its schedule and lease. */

@@ -6,7 +6,7 @@ import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { isOneOf, PAID_ONCE, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
 /** Wrong codes a user may type per window before /redeem pauses for them. */

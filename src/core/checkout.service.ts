@@ -8,7 +8,7 @@ import { isOnSale } from "../domain/nearby.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
 import type { Attribution } from "./attribution.service.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
 /** Once the buyer confirmed in Telegram's payment form, the payment lands within seconds; this is the margin. */

@@ -3,7 +3,7 @@ import type { Shop } from "../db/shop.repository.js";
 import type { StatsRepository } from "../db/stats.repository.js";
 import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
 import { periodRange, type Figures, type Period } from "../domain/stats.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 export interface DailySeries {
   days: string[];

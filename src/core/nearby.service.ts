@@ -3,7 +3,7 @@ import { assertValidPoint, coveringCells, type Point } from "../domain/geo.js";
 import { NEAREST_LIMIT, nearestWithin } from "../domain/nearby.js";
 import { rank } from "../domain/ranking.js";
 import { pickCircle, planSearch } from "../domain/search-plan.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 export interface NearbyQuery {
   point: Point;

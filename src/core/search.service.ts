@@ -4,7 +4,7 @@
 import type { SearchRepository } from "../db/search.repository.js";
 import { cleanQuery, fitting, isEmptyQuery, type DealQuery } from "../domain/deal-query.js";
 import type { Point } from "../domain/geo.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 import type { NearbyDeal, NearbyService } from "./nearby.service.js";
 import type { ReadBy, UnderstandingService } from "./understanding.service.js";
 

@@ -12,9 +12,9 @@ import { readOffer } from "../domain/offer-parser.js";
 import { parseRequest } from "../domain/query-parser.js";
 import type { DealInput } from "../domain/validation.js";
 import type { LanguageModel, ModelTask } from "../llm/language-model.js";
-import type { Clock } from "./clock.js";
-import { createRateLimiter } from "./rate-limiter.js";
-import { createRecentCache } from "./recent-cache.js";
+import type { Clock } from "../util/clock.js";
+import { createRateLimiter } from "../util/rate-limiter.js";
+import { createRecentCache } from "../util/recent-cache.js";
 
 const HOUR_MS = 3_600_000;
 const CACHE_TTL_MS = 10 * 60_000;

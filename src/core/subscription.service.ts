@@ -14,7 +14,7 @@ import {
   toggleCategory,
   type Label,
 } from "../domain/subscription.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 export type SubscriptionChange =
   | { kind: "radius"; radiusM: number }

@@ -8,7 +8,7 @@ import type { Shop } from "../db/shop.repository.js";
 import { decimalMoney, type Cell } from "../domain/csv.js";
 import { localDateTime, localDay, timeZoneOf } from "../domain/local-time.js";
 import { formatVoucherCode } from "../domain/voucher-code.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 export interface ShopExport {
   /** The shop's time zone, which every date in the rows is in. */

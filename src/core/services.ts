@@ -1,7 +1,7 @@
 import type { Repositories } from "../db/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
 import { createAttribution } from "./attribution.service.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
 import { createDealService } from "./deal.service.js";
 import { createCheckoutService } from "./checkout.service.js";

@@ -12,7 +12,7 @@ import type { SummaryRepository } from "../db/summary.repository.js";
 import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { assertBelowUsual } from "../domain/validation.js";
-import type { Clock } from "./clock.js";
+import type { Clock } from "../util/clock.js";
 
 const DAY_MS = 86_400_000;
 /** How long an invitation link works. */
