@@ -5,7 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createPushRenderer } from "./bot/push-message.js";
-import type { Config } from "./config.js";
+import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
 import { createOpenAiModel } from "./llm/language-model.js";
@@ -18,6 +18,12 @@ import { systemClock, type Clock } from "./util/clock.js";
 import { createServices } from "./core/services.js";
 import { checkoutJobs } from "./jobs/checkout.job.js";
 import { createDailySummaryJob } from "./jobs/daily-summary.job.js";
+import type { Job } from "./jobs/job-runner.js";
+import { HANDLED_UPDATES, createUpdateIntake } from "./bot/update-intake.js";
+import { startPolling, type Polling } from "./bot/polling.js";
+import { createMetrics } from "./http/metrics.js";
+import { createHealth } from "./http/health.js";
+import { startHttpServer, type HttpServer } from "./http/server.js";
 
 export interface AppOptions {
   token: string;
@@ -61,14 +67,17 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
   });
-  // The pacer (inner) keeps every message under Telegram's 30 a second and,
-  // on a 429, holds them all for its retry_after; auto-retry (around it)
+  // The pacer (inner, under the metrics that count each request that leaves)
+  // gives bulk messages what replies leave of Telegram's 30 a second and,
+  // on a 429, holds them for its retry_after; auto-retry (around it)
   // repeats the refused request after it, and a 5xx a few times. Network
   // errors and the shutdown are the network policy's (outermost): auto-retry
   // would retry them forever, with pauses doubling up to an hour.
-  const pacer = createSendPacer(config.PUSH_RATE_PER_SECOND);
+  const pacer = createSendPacer(config.PUSH_RATE_PER_SECOND, undefined, { paidBroadcast: config.PAID_BROADCAST });
+  const metrics = createMetrics({ pacer });
   const network = createNetworkPolicy({ logger });
   bot.api.config.use(
+    metrics.apiTransformer,
     pacer.transformer,
     exceptPolling(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true })),
     network.transformer,
@@ -92,7 +101,43 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     hour: config.DAILY_SUMMARY_HOUR,
   });
   const checkout = checkoutJobs(services, bot, logger);
-  for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(job);
+  const health = createHealth({ ping: () => db.$queryRawUnsafe("SELECT 1"), clock });
+  // Everything scheduled work sends is bulk: it waits while people wait for replies.
+  const observed = (job: Job): Job => ({
+    ...job,
+    run: async (now, signal) => {
+      let outcome: "done" | "failed" = "failed";
+      try {
+        const result = await pacer.bulk(() => job.run(now, signal));
+        outcome = "done";
+        return result;
+      } finally {
+        metrics.jobRan(job.name, outcome);
+        health.jobRan(job.name, outcome);
+      }
+    },
+  });
+  for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(observed(job));
+
+  const intake = createUpdateIntake({
+    concurrency: config.UPDATE_CONCURRENCY,
+    async handle(update) {
+      const done = metrics.updateStarted(update);
+      let ok = false;
+      try {
+        await bot.handleUpdate(update);
+        ok = true;
+      } finally {
+        done(ok);
+      }
+    },
+    onError: (err, update) => logger.error({ err, updateId: update.update_id }, "an update failed past the error boundary"),
+  });
+  const webhook = config.WEBHOOK_URL && config.WEBHOOK_SECRET ? { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET } : undefined;
+  let http: HttpServer | undefined;
+  let polling: Polling | undefined;
+  let jobsStarted = false;
+
   return {
     db,
     repos,
@@ -100,17 +145,70 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     bot,
     jobs,
     pacer,
+    metrics,
+    intake,
+    /** The HTTP server's address, once serving with one (PORT, or webhook mode). */
+    get httpUrl() {
+      return http?.url;
+    },
     /**
-     * Stops polling and the jobs (a running job finishes its current message).
-     * Past `graceMs`, requests still waiting on the network are aborted: a
-     * stop must not hang on an API that does not answer.
+     * Starts the jobs, the HTTP server (when configured) and taking updates:
+     * by webhook when WEBHOOK_URL is set, else by long polling. Safe to call
+     * again after a failure (an unreachable API). `ended` settles when
+     * polling ends by itself: it rejects when Telegram refuses it (409).
+     */
+    async serve({ onStart }: { onStart?: (me: UserFromGetMe) => void } = {}): Promise<{ ended: Promise<void> }> {
+      await bot.init();
+      if (!jobsStarted) {
+        jobs.start();
+        jobsStarted = true;
+        health.jobsRunning(true);
+      }
+      const port = httpPort(config);
+      if (port !== undefined && !http) {
+        http = await startHttpServer({
+          port,
+          logger,
+          clock,
+          metrics,
+          health: () => health.check(),
+          webhook: webhook && {
+            path: new URL(webhook.url).pathname,
+            secret: webhook.secret,
+            accept: (update) => intake.handle([update]),
+          },
+        });
+      }
+      if (webhook) {
+        await bot.api.setWebhook(webhook.url, {
+          secret_token: webhook.secret,
+          allowed_updates: [...HANDLED_UPDATES],
+          max_connections: 100,
+        });
+        onStart?.(bot.botInfo);
+        // Nothing ends a webhook but close().
+        return { ended: new Promise<void>(() => {}) };
+      }
+      polling = await startPolling(bot, intake, { allowedUpdates: HANDLED_UPDATES, onStart });
+      return { ended: polling.task };
+    },
+    /**
+     * Stops taking updates (the webhook is removed), lets those taken in
+     * finish, and stops the jobs (a running job finishes its current
+     * message). Past `graceMs`, requests still waiting on the network are
+     * aborted: a stop must not hang on an API that does not answer.
      */
     async close({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
       const abandon = setTimeout(() => network.abortAll(), graceMs);
       try {
-        const [, polling] = await Promise.allSettled([jobs.stop(), bot.isRunning() ? bot.stop() : undefined]);
-        // bot.stop() confirms the last update to Telegram; without it that update comes again at the next start.
-        if (polling.status === "rejected") logger.warn({ err: polling.reason }, "could not confirm the last update");
+        const stopped = await Promise.allSettled([
+          jobs.stop().then(() => health.jobsRunning(false)),
+          webhook && bot.isInited() ? bot.api.deleteWebhook() : undefined,
+          polling?.stop(),
+        ]);
+        await http?.close();
+        await intake.idle();
+        for (const result of stopped) if (result.status === "rejected") logger.warn({ err: result.reason }, "stopping: could not tell Telegram");
       } finally {
         clearTimeout(abandon);
       }

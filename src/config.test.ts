@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./config.js";
+import { httpPort, loadConfig } from "./config.js";
 
 describe("configuration", () => {
   it("runs with no variables at all: the sandbox, a local SQLite file, USD", () => {
@@ -58,7 +58,30 @@ describe("configuration", () => {
     ["PUSH_SCHEDULE", "every ten minutes"],
     ["EXPIRE_DEALS_SCHEDULE", "61 * * * *"],
     ["PUSH_RATE_PER_SECOND", "31"],
+    ["PAID_BROADCAST", "yes"],
+    ["UPDATE_CONCURRENCY", "0"],
+    ["WEBHOOK_URL", "http://bot.example.com/telegram"],
+    ["WEBHOOK_SECRET", "short"],
+    ["PORT", "70000"],
   ])("stops on a bad %s and names it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
+  });
+
+  it("runs long polling, with no HTTP server, unless told otherwise", () => {
+    const config = loadConfig({});
+    expect([config.WEBHOOK_URL, config.PORT, httpPort(config), config.UPDATE_CONCURRENCY, config.PAID_BROADCAST]).toEqual([undefined, undefined, undefined, 100, false]);
+    expect(httpPort(loadConfig({ PORT: "9100" }))).toBe(9100);
+  });
+
+  it("reads webhook mode, which needs its secret and listens on 8080 unless PORT says otherwise", () => {
+    const secret = "s3cret-token_0123456789";
+    const config = loadConfig({ WEBHOOK_URL: "https://bot.example.com/telegram", WEBHOOK_SECRET: secret });
+    expect([config.WEBHOOK_URL, config.WEBHOOK_SECRET, httpPort(config)]).toEqual(["https://bot.example.com/telegram", secret, 8080]);
+    expect(() => loadConfig({ WEBHOOK_URL: "https://bot.example.com/telegram" })).toThrow(/WEBHOOK_SECRET:/);
+  });
+
+  it("lets pushes past 30 a second only as paid broadcasts", () => {
+    expect(() => loadConfig({ PUSH_RATE_PER_SECOND: "500" })).toThrow(/PUSH_RATE_PER_SECOND:.*PAID_BROADCAST/);
+    expect(loadConfig({ PUSH_RATE_PER_SECOND: "500", PAID_BROADCAST: "true" })).toMatchObject({ PUSH_RATE_PER_SECOND: 500, PAID_BROADCAST: true });
   });
 });

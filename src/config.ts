@@ -3,6 +3,7 @@
 import cron from "node-cron";
 import { z } from "zod";
 import { isCurrency } from "./domain/currency.js";
+import { MESSAGES_PER_SECOND, PAID_MESSAGES_PER_SECOND } from "./jobs/send-pacer.js";
 
 const optionalString = z
   .string()
@@ -17,7 +18,7 @@ const cronSchedule = (fallback: string) =>
     .refine((v) => cron.validate(v), { message: 'must be a cron schedule such as "*/10 * * * *"' })
     .default(fallback);
 
-const schema = z.object({
+const fields = z.object({
   BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{30,}$/.test(v), {
     message: "must look like 123456:ABC-… (from @BotFather)",
   }),
@@ -67,11 +68,48 @@ const schema = z.object({
   CHECKOUT_SCHEDULE: cronSchedule("* * * * *"),
   /** How often to look for owners whose evening summary is due (each gets it once a day). */
   DAILY_SUMMARY_SCHEDULE: cronSchedule("*/5 * * * *"),
-  /** Push messages per second, under Telegram's ~30 overall (replies to users share that budget). */
-  PUSH_RATE_PER_SECOND: z.coerce.number().int().min(1).max(30).default(28),
+  /**
+   * Push messages per second, under Telegram's ~30 overall (replies to users
+   * take what they need first); up to 1,000 with paid broadcasts.
+   */
+  PUSH_RATE_PER_SECOND: z.coerce.number().int().min(1).max(PAID_MESSAGES_PER_SECOND).default(28),
+  /** Pushes as Telegram's paid broadcasts (allow_paid_broadcast, charged in Stars): off unless turned on. */
+  PAID_BROADCAST: z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("false")
+    .transform((v) => v === "true"),
+  /** Updates handled at once (different chats; one chat's wait for each other). */
+  UPDATE_CONCURRENCY: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Webhook mode when set: the public HTTPS address Telegram posts updates to. Long polling without it. */
+  WEBHOOK_URL: z.url({ protocol: /^https$/, message: "must be an https URL such as https://bot.example.com/telegram" }).optional(),
+  /** Telegram sends it with every update (X-Telegram-Bot-Api-Secret-Token); a request without it is refused. */
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
+    .optional(),
+  /** The HTTP server (webhook, /healthz, /metrics): on this port, 8080 in webhook mode, and not at all otherwise. */
+  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+});
+
+const schema = fields.superRefine((config, ctx) => {
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["WEBHOOK_SECRET"], message: "must be set with WEBHOOK_URL (e.g. openssl rand -hex 32)" });
+  }
+  if (!config.PAID_BROADCAST && config.PUSH_RATE_PER_SECOND > MESSAGES_PER_SECOND) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["PUSH_RATE_PER_SECOND"],
+      message: `must be at most ${MESSAGES_PER_SECOND} (Telegram's limit) unless PAID_BROADCAST=true`,
+    });
+  }
 });
 
 export type Config = z.infer<typeof schema>;
+
+/** Where the HTTP server listens, if it runs at all. */
+export function httpPort(config: Config): number | undefined {
+  return config.PORT ?? (config.WEBHOOK_URL ? 8080 : undefined);
+}
 
 export class ConfigError extends Error {}
 

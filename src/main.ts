@@ -30,23 +30,25 @@ async function runBot(config: Config, token: string): Promise<void> {
   process.once("SIGTERM", () => void stop({ signal: "SIGTERM" }, EXIT.stopped));
   const settled = await app.services.shops.settleCurrencies();
   if (settled > 0) logger.info({ shops: settled }, "shops registered before currencies now sell in their pin's");
-  // The jobs send links to the bot: they need its username first.
   await whenReachable(logger, () => app.bot.init());
-  app.jobs.start();
   await whenReachable(logger, async () => {
     await app.bot.api.setMyCommands(app.bot.commandList("en"));
     await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   });
-  try {
-    await app.bot.start({
-      allowed_updates: ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"],
-      onStart: (me) => logger.info({ username: me.username, apiRoot: config.TELEGRAM_API_ROOT }, "bot started"),
+  let serving: { ended: Promise<void> } | undefined;
+  await whenReachable(logger, async () => {
+    serving = await app.serve({
+      onStart: (me) =>
+        logger.info({ username: me.username, apiRoot: config.TELEGRAM_API_ROOT, mode: config.WEBHOOK_URL ? "webhook" : "long polling" }, "bot started"),
     });
+  });
+  try {
+    await serving!.ended;
   } catch (error) {
     if (!isConflict(error)) throw error;
     // Telegram serves one long poll per token and ends the older one with 409:
     // two processes would keep cutting each other off. Scaling out needs
-    // another way to share the updates; this one gives way, saying why.
+    // another way to share the updates (webhook mode); this one gives way, saying why.
     logger.error(
       { code: EXIT.conflict, telegram: error.description },
       "Another process is polling Telegram with this bot token (409 Conflict): this one stops. Run one instance per token.",

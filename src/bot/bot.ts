@@ -1,3 +1,4 @@
+import { sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { displayName } from "../domain/validation.js";
@@ -18,6 +19,7 @@ import { myCodesFeature } from "./features/checkout/my-codes.js";
 import { paymentFeature } from "./features/checkout/payment.js";
 import { redeemFeature, typedCodeFeature } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
+import { orderKeys } from "./update-order.js";
 import { staffFeature, staffInviteFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
 import { myDealsFeature } from "./features/my-deals.js";
@@ -45,6 +47,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
 
   const notifier = createNotifier(bot.api, i18n, deps.services.users, deps.logger);
 
+  // Updates are handled concurrently; one chat's (and one payer's) still one after the other.
+  bot.use(sequentialize((ctx) => orderKeys(ctx.update)));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(async (ctx, next) => {

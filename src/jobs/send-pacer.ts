@@ -1,19 +1,28 @@
-// Telegram takes about 30 messages a second from a bot overall. The pacer
-// offers pushes evenly spaced send slots under that rate, and, right before
-// each message request leaves (pushes and replies alike), checks that no more
-// than 30 have left in the last second plus a margin: that is what Telegram
-// counts, whatever the database work between a slot and its request took.
-// When Telegram still answers 429 it holds every send (not only the refused
-// one) for the retry_after it asked; auto-retry repeats the refused request.
+// Telegram takes about 30 messages a second from a bot overall. Two lanes
+// share that: replies (anything sent while handling an update) leave at once,
+// never held by us, since a person is waiting for them; bulk messages
+// (pushes, owner notices and summaries: what scheduled work sends, marked by
+// `bulk()`) take evenly spaced slots at the configured rate and, right before
+// each request leaves, wait until the last second holds fewer than 30
+// messages of both lanes plus a margin: they use only what replies leave. A
+// 429 holds the bulk lane for the retry_after Telegram asked; auto-retry
+// repeats the refused request, reply or not.
+import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transformer } from "grammy";
 
 export interface SendPacer {
-  /** Resolves at the next push slot. */
+  /** Resolves at the next bulk slot. */
   wait(): Promise<void>;
-  /** An API transformer, installed under auto-retry: spaces every message request and sees every 429. */
+  /** Runs `work` with every message it sends on the bulk lane. */
+  bulk<T>(work: () => Promise<T>): Promise<T>;
+  /** An API transformer, installed under auto-retry: paces bulk message requests and sees every 429. */
   readonly transformer: Transformer;
   /** 429 answers seen since start. */
   readonly tooManyRequests: number;
+  /** Bulk messages sent since start. */
+  readonly bulkSent: number;
+  /** Bulk messages waiting for their turn now. */
+  readonly bulkWaiting: number;
 }
 
 export interface PacerTime {
@@ -21,8 +30,18 @@ export interface PacerTime {
   sleep(ms: number): Promise<void>;
 }
 
+export interface PacerOptions {
+  /**
+   * Bulk messages as Telegram's paid broadcasts (allow_paid_broadcast): up to
+   * 1,000 a second, each charged in Stars beyond the free 30.
+   */
+  paidBroadcast?: boolean;
+}
+
 /** Telegram's limit: this many messages in any second. */
 export const MESSAGES_PER_SECOND = 30;
+/** The limit with paid broadcasts. */
+export const PAID_MESSAGES_PER_SECOND = 1000;
 /**
  * Added to the second: requests reach Telegram a little later than they
  * leave, by an amount that varies (the event loop, the network, the far
@@ -37,28 +56,70 @@ const realTime: PacerTime = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = realTime): SendPacer {
+export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = realTime, { paidBroadcast = false }: PacerOptions = {}): SendPacer {
+  const limit = paidBroadcast ? PAID_MESSAGES_PER_SECOND : MESSAGES_PER_SECOND;
   const interval = 1000 / perSecond;
   const windowMs = 1000 + SAFETY_MARGIN_MS;
+  const lane = new AsyncLocalStorage<"bulk">();
   let next = 0;
   let pausedUntil = 0;
   let tooManyRequests = 0;
-  /** When the last 30 message requests left, oldest first. */
-  const departures: number[] = [];
-  /** Requests pass the check one at a time, in the order they came. */
+  let bulkSent = 0;
+  let bulkWaiting = 0;
+  /** When message requests left within the last window, oldest first: all of them, and the bulk ones. */
+  const sent: number[] = [];
+  const sentBulk: number[] = [];
+  /** Bulk requests pass the check one at a time, in the order they came. */
   let queue = Promise.resolve();
 
-  /** The earliest a message may leave: the 31st after the oldest of the last 30 waits out the window. */
+  function forget(times: number[], t: number): void {
+    while (times.length > 0 && t - times[0]! >= windowMs) times.shift();
+  }
+
+  /** The earliest the next bulk message may leave: when the window has room in both counts, and no 429 holds the lane. */
   function earliest(): number {
-    const full = departures.length >= MESSAGES_PER_SECOND ? departures[0]! + windowMs : 0;
-    return Math.max(full, pausedUntil);
+    const t = now();
+    forget(sent, t);
+    forget(sentBulk, t);
+    const total = sent.length >= limit ? sent[sent.length - limit]! + windowMs : 0;
+    const own = sentBulk.length >= perSecond ? sentBulk[sentBulk.length - perSecond]! + windowMs : 0;
+    return Math.max(total, own, pausedUntil);
   }
 
   async function depart(): Promise<void> {
     for (let t = now(); t < earliest(); t = now()) await sleep(earliest() - t);
-    departures.push(now());
-    if (departures.length > MESSAGES_PER_SECOND) departures.shift();
+    const t = now();
+    sent.push(t);
+    sentBulk.push(t);
+    bulkSent++;
   }
+
+  const transformer: Transformer = async (prev, method, payload, signal) => {
+    if (MESSAGE_METHODS.test(method)) {
+      if (lane.getStore() === "bulk") {
+        bulkWaiting++;
+        const turn = queue.then(depart);
+        queue = turn;
+        try {
+          await turn;
+        } finally {
+          bulkWaiting--;
+        }
+        if (paidBroadcast) payload = { ...payload, allow_paid_broadcast: true };
+      } else {
+        const t = now();
+        forget(sent, t);
+        sent.push(t);
+      }
+    }
+    const result = await prev(method, payload, signal);
+    if (!result.ok && result.error_code === 429) {
+      tooManyRequests++;
+      const seconds = result.parameters?.retry_after ?? 1;
+      pausedUntil = Math.max(pausedUntil, now() + seconds * 1000);
+    }
+    return result;
+  };
 
   return {
     async wait() {
@@ -77,22 +138,16 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
         await sleep(at - t);
       }
     },
-    transformer: async (prev, method, payload, signal) => {
-      if (MESSAGE_METHODS.test(method)) {
-        const turn = queue.then(depart);
-        queue = turn;
-        await turn;
-      }
-      const result = await prev(method, payload, signal);
-      if (!result.ok && result.error_code === 429) {
-        tooManyRequests++;
-        const seconds = result.parameters?.retry_after ?? 1;
-        pausedUntil = Math.max(pausedUntil, now() + seconds * 1000);
-      }
-      return result;
-    },
+    bulk: (work) => lane.run("bulk", work),
+    transformer,
     get tooManyRequests() {
       return tooManyRequests;
+    },
+    get bulkSent() {
+      return bulkSent;
+    },
+    get bulkWaiting() {
+      return bulkWaiting;
     },
   };
 }

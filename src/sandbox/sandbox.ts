@@ -20,8 +20,6 @@ import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton }
 export const SANDBOX_TOKEN = "1234567890:SANDBOX-local-token-not-real-aaaaaaaaaa";
 const SANDBOX_PROVIDER_TOKEN = "sandbox-provider";
 
-const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
-
 interface Player {
   key: string;
   id: number;
@@ -90,6 +88,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
         ...config,
         DATABASE_URL: `file:${dbFile}`,
         TELEGRAM_API_ROOT: emulator.url,
+        // The emulator is polled: Telegram could not reach a sandbox's webhook.
+        WEBHOOK_URL: undefined,
         // The emulator takes any provider token: invoices can be paid with :pay.
         PAYMENT_PROVIDER_TOKEN: config.PAYMENT_PROVIDER_TOKEN ?? SANDBOX_PROVIDER_TOKEN,
       },
@@ -156,12 +156,24 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
   let pollingFailure: unknown = null;
-  const polling = app.bot.start({ allowed_updates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
+  // The same concurrent path as the real bot: the runner, the intake, sequentialize.
+  const { ended } = await app.serve();
+  const polling = ended.catch((error: unknown) => {
     pollingFailure = error;
     print(`💥 the bot stopped: ${(error as Error).message}`);
   });
-  await emulator.waitForIdle();
-  app.jobs.start();
+
+  /**
+   * Waits until the bot has handled everything sent so far. The emulator sees
+   * an update confirmed as soon as the next poll leaves, which the runner
+   * sends while the update is still being handled.
+   */
+  async function settle(): Promise<void> {
+    await emulator.waitForIdle();
+    await app.intake.idle();
+    await emulator.waitForIdle();
+  }
+  await settle();
 
   function describe(p: Player): string {
     return `${p.firstName} (${p.role === "user" ? "new user" : p.role}, id ${p.id})`;
@@ -339,7 +351,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           print(dim(input.blocked ? "🚫 you blocked the bot" : "✅ you unblocked the bot", color));
           break;
       }
-      await emulator.waitForIdle();
+      await settle();
       if (emulator.takeUnansweredCallbackQueries().length > 0) {
         print("⚠️ the bot did not answer the button press (in Telegram the button would keep spinning)");
       }

@@ -52,6 +52,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/**
+ * Updates are handled concurrently: the emulator sees one confirmed as soon as
+ * the next poll leaves, before the answer. The answer, then quiet, is the end.
+ */
+async function handled(chatId: number): Promise<void> {
+  await emulator.nextEvent((e) => e.type === "message" && e.chatId === chatId);
+  await emulator.waitForIdle({ quietMs: 300 });
+}
+
 describe("the bot process against a local Bot API emulator", () => {
   it("registers its command menu, in English and Chinese, at start", () => {
     expect(emulator.myCommands().map((c) => c.command)).toContain("nearby");
@@ -62,7 +71,7 @@ describe("the bot process against a local Bot API emulator", () => {
     const ana = emulator.addUser({ firstName: "Ana", languageCode: "en" });
     anaId = ana.id;
     emulator.sendText(ana.id, "/start");
-    await emulator.waitForIdle();
+    await handled(ana.id);
 
     const [greeting] = sentTo(ana.id);
     expect(greeting?.message.text).toContain("Nearbuy");
@@ -75,7 +84,7 @@ describe("the bot process against a local Bot API emulator", () => {
     const ana = emulator.user(anaId);
     const before = sentTo(ana.id).length;
     emulator.sendLocation(ana.id, 40.758, -73.9855);
-    await emulator.waitForIdle();
+    await handled(ana.id);
 
     const answers = sentTo(ana.id).slice(before);
     expect(answers.length).toBeGreaterThan(0);
