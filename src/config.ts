@@ -87,8 +87,8 @@ const fields = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
-  /** The HTTP server (webhook, /healthz, /metrics): on this port, 8080 in webhook mode, and not at all otherwise. */
-  PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  /** The HTTP server (webhook, /healthz, /metrics): on this port (0: any free one), 8080 in webhook mode, and not at all otherwise. */
+  PORT: z.coerce.number().int().min(0).max(65_535).optional(),
 });
 
 const schema = fields.superRefine((config, ctx) => {

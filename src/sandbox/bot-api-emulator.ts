@@ -33,6 +33,8 @@ export interface EmulatorOptions {
   clock?: () => Date;
   /** Off by default. Telegram allows about 30 messages a second overall and 1 a second per chat. */
   rateLimit?: RateLimit;
+  /** Added to every answer but a long poll's: what a bot far from Telegram's servers waits (0 by default). */
+  roundTripMs?: number;
   port?: number;
   /**
    * Where to keep the users across restarts: who has written to the bot (so it
@@ -73,6 +75,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       queue: this.queue,
       files: this.world.files,
       rateLimit: options.rateLimit ? new SendRateLimit(options.rateLimit) : undefined,
+      roundTripMs: options.roundTripMs,
       methods: {
         ...botSettingsMethods(this.world, this.queue),
         ...messageMethods(this.world),
@@ -83,6 +86,11 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
       },
       onError: (method, error) => this.world.record({ type: "api-error", method, code: error.code, description: error.description }),
     });
+  }
+
+  /** The webhook the bot set (setWebhook), until it deletes it. */
+  get webhook(): { url: string; secretToken?: string } | null {
+    return this.queue.webhook;
   }
 
   /** Users known from an earlier run, as `addUser` left them. */

@@ -20,6 +20,8 @@ export interface ApiServerOptions {
   queue: UpdateQueue;
   files: FileStore;
   rateLimit?: SendRateLimit;
+  /** Added to every answer but a long poll's: the network between a bot and Telegram (0 by default). */
+  roundTripMs?: number;
   /** Told of every refused call but a getUpdates ended by a newer one. */
   onError(method: string, error: ApiError): void;
 }
@@ -76,6 +78,7 @@ export class ApiServer {
     this.lastActivityAt = Date.now();
     try {
       const body = await readBody(req);
+      if (!polling && this.options.roundTripMs) await new Promise((resolve) => setTimeout(resolve, this.options.roundTripMs));
       let params: RequestParams;
       try {
         params = parseParams(url, req.headers["content-type"], body);

@@ -51,6 +51,9 @@ export class UpdateQueue {
     return this.queue.length;
   }
 
+  /** Set by setWebhook, removed by deleteWebhook; getUpdates is refused while set. */
+  webhook: { url: string; secretToken?: string } | null = null;
+
   /** deleteWebhook's drop_pending_updates. */
   drop(): void {
     this.queue = [];
@@ -66,6 +69,7 @@ export class UpdateQueue {
 
   /** Resolves null when the bot hung up while waiting: there is nobody left to answer. */
   getUpdates(p: RequestParams, req: IncomingMessage): Promise<Update[] | null> | Update[] {
+    if (this.webhook) throw new ApiError(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     const offset = optNumber(p.fields, "offset") ?? 0;
     const limit = Math.min(100, Math.max(1, optNumber(p.fields, "limit") ?? 100));
     const timeout = Math.max(0, optNumber(p.fields, "timeout") ?? 0);

@@ -1,5 +1,6 @@
-// The bot's own settings and lookups: getMe, commands, webhook (long polling
-// only: deleting it is what a polling bot does), chats and files.
+// The bot's own settings and lookups: getMe, commands, webhook (recorded, not
+// called: the emulator serves long polling; deleting it is what a polling bot
+// does), chats and files.
 import type { BotCommand } from "grammy/types";
 import { optBool, optJson, optString, type RequestParams } from "../../request-body.js";
 import { commandsRefusal } from "../../telegram-rules.js";
@@ -19,11 +20,19 @@ export function botSettingsMethods(world: ChatWorld, queue: UpdateQueue): Method
     getme: () => world.me,
     logout: () => true,
     close: () => true,
-    deletewebhook: (p) => {
+    setwebhook: (p) => {
+      const url = optString(p.fields, "url") ?? "";
+      if (url !== "" && !url.startsWith("https://")) throw badRequest("bad webhook: An HTTPS URL must be provided for webhook");
+      queue.webhook = url === "" ? null : { url, secretToken: optString(p.fields, "secret_token") };
       if (optBool(p.fields, "drop_pending_updates")) queue.drop();
       return true;
     },
-    getwebhookinfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: queue.pending }),
+    deletewebhook: (p) => {
+      queue.webhook = null;
+      if (optBool(p.fields, "drop_pending_updates")) queue.drop();
+      return true;
+    },
+    getwebhookinfo: () => ({ url: queue.webhook?.url ?? "", has_custom_certificate: false, pending_update_count: queue.pending }),
     setmycommands: (p) => {
       const commands = optJson<BotCommand[]>(p.fields, "commands") ?? [];
       enforce(commandsRefusal(commands));
