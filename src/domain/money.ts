@@ -44,12 +44,21 @@ export function typedExample(cents: number, currency: string): string {
 
 export function formatMoney(minor: number, currency: string, locale = "en"): string {
   const digits = minorDigits(currency);
-  return new Intl.NumberFormat(locale === "zh" ? "zh-CN" : "en-US", {
-    style: "currency",
-    currency,
-    minimumFractionDigits: minor % 10 ** digits === 0 ? 0 : digits,
-    maximumFractionDigits: digits,
-  }).format(minor / 10 ** digits);
+  const whole = minor % 10 ** digits === 0;
+  return moneyFormat(locale === "zh" ? "zh-CN" : "en-US", currency, whole ? 0 : digits, digits).format(minor / 10 ** digits);
+}
+
+/** Building a formatter costs a hundred times what using one does, and a list formats dozens of prices. */
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+function moneyFormat(locale: string, currency: string, minimumFractionDigits: number, maximumFractionDigits: number): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${minimumFractionDigits}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits, maximumFractionDigits });
+    moneyFormats.set(key, format);
+  }
+  return format;
 }
 
 /**
