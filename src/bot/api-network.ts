@@ -5,6 +5,7 @@
 // on network errors and then fail (the upkeep jobs redo what matters, such
 // as a voucher delivery). And a stopping process must not wait on a dead
 // network: `abortAll` ends every request in flight or still to come.
+import { setMaxListeners } from "node:events";
 import { HttpError, type Transformer } from "grammy";
 import type { Logger } from "../logger.js";
 
@@ -25,6 +26,8 @@ export interface NetworkPolicy {
 
 export function createNetworkPolicy({ logger, retryDelaysMs = [500, 1000, 2000], pollSlackMs = 10_000 }: NetworkPolicyOptions): NetworkPolicy {
   const stopping = new AbortController();
+  // Every request in flight listens to it: with updates handled concurrently, far more than Node's default 10.
+  setMaxListeners(0, stopping.signal);
   let pollingFails = 0;
 
   function pollFailed(reason: string): void {

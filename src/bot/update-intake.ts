@@ -1,9 +1,10 @@
 // Updates handled concurrently, at most `concurrency` at once, whether they
 // come from long polling (the runner's sink) or the webhook. Payments never
 // wait for a free place: a pre-checkout query stuck behind a burst of other
-// users' updates would miss Telegram's 10 seconds. Updates of the same chat
-// that were queued before a payment start with it, so that sequentialize
-// still sees them in their order.
+// users' updates would miss Telegram's 10 seconds. And while one is handled
+// no other update starts, so that it does not share the process with ever
+// more of them. Updates of the same chat that were queued before a payment
+// start with it, so that sequentialize still sees them in their order.
 import type { UpdateSink } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import { isPayment, orderKeys } from "./update-order.js";
@@ -26,13 +27,15 @@ export interface UpdateIntake extends UpdateSink<Update> {
 export function createUpdateIntake({ handle, onError, concurrency }: UpdateIntakeOptions): UpdateIntake {
   const queued: Update[] = [];
   const active = new Map<Update, Promise<void>>();
+  let payments = 0;
   /** Called when a place frees up: the intake takes more. */
   const roomListeners: (() => void)[] = [];
 
-  function start(update: Update): void {
+  function start(update: Update, done?: () => void): void {
     const handling = handle(update)
       .catch((error: unknown) => onError(error, update))
       .finally(() => {
+        done?.();
         active.delete(update);
         pump();
         for (const listener of roomListeners.splice(0)) listener();
@@ -41,7 +44,7 @@ export function createUpdateIntake({ handle, onError, concurrency }: UpdateIntak
   }
 
   function pump(): void {
-    while (active.size < concurrency && queued.length > 0) start(queued.shift()!);
+    while (payments === 0 && active.size < concurrency && queued.length > 0) start(queued.shift()!);
   }
 
   function startPayment(payment: Update): void {
@@ -49,7 +52,8 @@ export function createUpdateIntake({ handle, onError, concurrency }: UpdateIntak
     const before = queued.filter((u) => orderKeys(u).some((k) => keys.has(k)));
     for (const u of before) queued.splice(queued.indexOf(u), 1);
     for (const u of before) start(u);
-    start(payment);
+    payments++;
+    start(payment, () => payments--);
   }
 
   /** Room for more: queued updates beyond one concurrency's worth hold the source back. */
