@@ -3,7 +3,10 @@
 // update again when an answer was late or lost, so an update_id already taken
 // is acknowledged and dropped. The answer goes as soon as the update is taken
 // in (handling goes on in the intake), far inside Telegram's timeout; a full
-// intake holds the answer, which slows Telegram's sending down.
+// intake holds the answer, which slows Telegram's sending down. (grammY's
+// webhookCallback answers only once the update is handled: each update would
+// hold one of Telegram's connections, and a pre-checkout query would wait for
+// a free one behind slow updates instead of going first in the intake.)
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Update } from "grammy/types";
