@@ -158,6 +158,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
      * polling ends by itself: it rejects when Telegram refuses it (409).
      */
     async serve({ onStart }: { onStart?: (me: UserFromGetMe) => void } = {}): Promise<{ ended: Promise<void> }> {
+      // The jobs send links to the bot: they need its username first.
       await bot.init();
       if (!jobsStarted) {
         jobs.start();
