@@ -1,4 +1,4 @@
-import type { Repositories } from "../db/repositories.js";
+import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
@@ -40,7 +40,7 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
+    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
@@ -48,9 +48,9 @@ export function createServices(
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
     console: createConsoleService({ ...repos, clock }),
-    stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
-    operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
+    stats: createStatsService({ stats: repos.stats, deals: repos.deals, clock }),
+    operator: createOperatorService({ shops: repos.shops }),
+    exports: createExportService({ exports: repos.exports, deals: repos.deals, clock }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,
