@@ -2,7 +2,6 @@
 // id that comes from a button is checked against the user here, so a forged
 // button can reach nothing of another shop.
 import { randomBytes } from "node:crypto";
-import type { OrderRepository } from "../db/order.repository.js";
 import { copyOf, type Deal, type DealPatch, type DealSales, type DealWithShop } from "../domain/deal.js";
 import { DomainError } from "../domain/errors.js";
 import { DealStatus } from "../domain/lifecycles.js";
@@ -28,14 +27,15 @@ export interface DealLine {
 export function createConsoleService({
   shops,
   deals,
-  orders,
+  releaseLapsed,
   staff,
   summaries,
   clock,
 }: {
   shops: ShopRepository;
   deals: DealRepository;
-  orders: Pick<OrderRepository, "releaseLapsed">;
+  /** Gives lapsed holds' units back (of one deal, or all); returns how many holds lapsed. */
+  releaseLapsed: (now: Date, dealId?: number) => Promise<number>;
   staff: StaffRepository;
   summaries: DailySummaryRepository;
   clock: Clock;
@@ -62,7 +62,7 @@ export function createConsoleService({
     if (!deal) throw new DomainError("deal-not-found");
     if (deal.shopId !== shop.id) throw new DomainError("not-your-deal");
     // The owner sees the stock buyers see: a lapsed hold is back on sale at once.
-    return (await orders.releaseLapsed(clock(), dealId)) > 0 ? reload(dealId) : deal;
+    return (await releaseLapsed(clock(), dealId)) > 0 ? reload(dealId) : deal;
   }
 
   /** An offer the owner may change: their shop is not suspended, and the offer has not ended. */
@@ -84,7 +84,7 @@ export function createConsoleService({
     ownedDeal,
     async deals(userId: bigint): Promise<{ shop: Shop; lines: DealLine[] }> {
       const shop = await ownedShop(userId);
-      await orders.releaseLapsed(clock());
+      await releaseLapsed(clock());
       const list = await deals.listByShop(shop.id);
       const sales = await deals.salesOf(list.map((d) => d.id));
       return { shop, lines: list.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };
