@@ -5,7 +5,7 @@ import { Prisma } from "../generated/prisma/client.js";
 import type { OfferToMatch, PlannedDigest } from "../domain/push-matching.js";
 import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
 import { onSaleSql } from "./on-sale-sql.js";
-import { toDealWithShop, toPush } from "./rows.js";
+import { toPushToSend, toPushWithPlaces } from "./rows.js";
 
 const CHUNK = 500;
 
@@ -101,7 +101,7 @@ export function createPushRepository(db: Db): PushRepository {
           },
         },
       });
-      return row && { ...toPush(row), items: row.items.map((item) => ({ ...item, deal: toDealWithShop(item.deal) })) };
+      return row && toPushToSend(row);
     },
     /** Sent: the message id, and one PUSH event per offer for the merchant's numbers. */
     async markSent(push: { id: number; userId: bigint; dealIds: number[] }, messageId: number, at: Date): Promise<void> {
@@ -134,7 +134,7 @@ export function createPushRepository(db: Db): PushRepository {
     },
     async find(id) {
       const row = await db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
-      return row && toPush(row);
+      return row && toPushWithPlaces(row);
     },
   };
 }
