@@ -1,5 +1,5 @@
 import type { Repositories } from "./ports/repositories.js";
-import type { LanguageModel } from "../llm/language-model.js";
+import type { LanguageModel } from "./ports/language-model.port.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
