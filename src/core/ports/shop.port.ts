@@ -15,7 +15,7 @@ export interface ShopRepository {
   /**
    * Saves new details; the shop's offers move with a new pin or category, in
    * the same transaction (offers copy them so the nearby query needs no join).
-   * With `reopenFrom`, a shop in that status goes back to `reopenTo` in the
+   * With `reopen`, a shop still in `reopen.from` moves to `reopen.to` in the
    * same transaction too.
    */
   edit(shopId: number, patch: ShopPatch, reopen?: { from: ShopStatus; to: ShopStatus }): Promise<Shop>;
