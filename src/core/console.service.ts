@@ -168,14 +168,17 @@ export function createConsoleService({
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {
       const now = clock();
-      const invite = await staff.findInvite(token);
-      const shop = invite && (await shops.find(invite.shopId));
-      const isStaff = shop ? await staff.isStaff(shop.id, userId) : false;
-      const refusal = inviteRefusal(invite, shop, { userId, isStaff, now });
+      const decide = async () => {
+        const invite = await staff.findInvite(token);
+        const shop = invite && (await shops.find(invite.shopId));
+        const isStaff = shop ? await staff.isStaff(shop.id, userId) : false;
+        return { shop, refusal: inviteRefusal(invite, shop, { userId, isStaff, now }) };
+      };
+      const { shop, refusal } = await decide();
       if (refusal) throw new DomainError(refusal);
-      // Someone else may have used it since it was read.
-      if (!(await staff.claimInvite(token, userId, now))) throw new DomainError("invite-used");
-      return shop!;
+      if (await staff.claimInvite(token, userId, now, shop!.status)) return shop!;
+      // The link or the shop changed since it was read: say what changed.
+      throw new DomainError((await decide()).refusal ?? "invite-used");
     },
     async staff(userId: bigint) {
       const shop = await ownedShop(userId);

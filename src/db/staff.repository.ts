@@ -13,10 +13,12 @@ export function createStaffRepository(db: Db): StaffRepository {
     async isStaff(shopId, userId) {
       return (await db.shopStaff.findUnique({ where: { shopId_userId: { shopId, userId } } })) !== null;
     },
-    claimInvite(token, userId, now) {
+    claimInvite(token, userId, now, shopStatus) {
       return db.$transaction(async (tx) => {
         const invite = await tx.staffInvite.findUnique({ where: { token }, select: { shopId: true } });
         if (!invite) return false;
+        const shop = await tx.shop.findUnique({ where: { id: invite.shopId }, select: { status: true } });
+        if (shop?.status !== shopStatus) return false;
         const { count } = await tx.staffInvite.updateMany({
           where: { token, usedAt: null, expiresAt: { gt: now } },
           data: { usedAt: now, usedById: userId },
