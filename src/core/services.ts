@@ -1,4 +1,4 @@
-import type { Repositories } from "../db/repositories.js";
+import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
@@ -40,17 +40,24 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
+    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
-    console: createConsoleService({ ...repos, clock }),
-    stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
-    operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
+    console: createConsoleService({
+      shops: repos.shops,
+      deals: repos.deals,
+      staff: repos.staff,
+      summaries: repos.summaries,
+      releaseLapsed,
+      clock,
+    }),
+    stats: createStatsService({ stats: repos.stats, deals: repos.deals, clock }),
+    operator: createOperatorService({ shops: repos.shops }),
+    exports: createExportService({ exports: repos.exports, deals: repos.deals, clock }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,
