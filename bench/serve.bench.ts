@@ -3,16 +3,19 @@
 // runner, the intake, sequentialize, the bulk lane) and the way it did before
 // (grammY's built-in polling: one update after another), in the same run.
 // A user's wait runs from the update entering the emulator to the bot's
-// first message to that user arriving there.
+// first message to that user arriving there. The emulator runs in its own
+// process, as Telegram does not share the bot's thread.
+import { fork, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { createApp, type App } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { cellsOf } from "../src/domain/geo.js";
 import { PUSH_JOB } from "../src/jobs/jobs.js";
-import { BotApiEmulator, type BotEvent } from "../src/sandbox/bot-api-emulator.js";
+import type { InvoiceRecord } from "../src/sandbox/bot-api-emulator.js";
 import { DEMO_PLACES, seedDemoData } from "../src/seed/demo-data.js";
 import { percentile } from "./stats.js";
 
@@ -21,30 +24,87 @@ const PLACE = DEMO_PLACES.find((p) => p.key === "times-square")!;
 
 export type Mode = "sequential" | "concurrent";
 
+/** The emulator process, driven over IPC. */
+class RemoteEmulator {
+  /** When the bot's first message to each chat arrived since `mark()` (the emulator's clock). */
+  readonly firstReply = new Map<number, number>();
+  private readonly pending = new Map<number, (result: unknown) => void>();
+  private nextId = 0;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly url: string,
+  ) {
+    child.on("message", (m: { type: string; id?: number; chatId?: number; at?: number; result?: unknown }) => {
+      if (m.type === "reply") this.firstReply.set(m.chatId!, m.at!);
+      if (m.type === "result") {
+        this.pending.get(m.id!)?.(m.result);
+        this.pending.delete(m.id!);
+      }
+    });
+  }
+
+  static async start(options: { token: string; dir: string; roundTripMs: number; rateLimit: boolean }): Promise<RemoteEmulator> {
+    const child = fork(fileURLToPath(new URL("./serve-emulator-process.ts", import.meta.url)), [JSON.stringify(options)], { execArgv: ["--import", "tsx"] });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once("message", (m: { url: string }) => resolve(m.url));
+      child.once("error", reject);
+    });
+    return new RemoteEmulator(child, url);
+  }
+
+  private call(op: string, ...args: unknown[]): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.child.send({ id, op, args });
+    });
+  }
+
+  addUser(profile: { id?: number; firstName: string; languageCode?: string; started?: boolean }): Promise<number> {
+    return this.call("addUser", profile) as Promise<number>;
+  }
+  /** Each resolves with when the update entered the emulator. */
+  sendLocation(userId: number, lat: number, lng: number): Promise<number> {
+    return this.call("sendLocation", userId, lat, lng) as Promise<number>;
+  }
+  /** All at the same moment. */
+  sendLocations(userIds: number[], lat: number, lng: number): Promise<number[]> {
+    return this.call("sendLocations", userIds, lat, lng) as Promise<number[]>;
+  }
+  sendText(userId: number, text: string): Promise<number> {
+    return this.call("sendText", userId, text) as Promise<number>;
+  }
+  /** Each payer pays their invoice, all at the same moment. */
+  pay(invoices: InvoiceRecord[]): Promise<number[]> {
+    return this.call("pay", invoices) as Promise<number[]>;
+  }
+  async mark(): Promise<void> {
+    await this.call("mark");
+    this.firstReply.clear();
+  }
+  async waitForIdle(): Promise<void> {
+    await this.call("waitForIdle");
+  }
+  async close(): Promise<void> {
+    await this.call("close");
+  }
+}
+
 interface Served {
   app: App;
-  emulator: BotApiEmulator;
-  /** When the bot's first message to each chat arrived since `mark()` (performance.now()). */
+  emulator: RemoteEmulator;
   firstReply: Map<number, number>;
-  mark(): void;
+  mark(): Promise<void>;
   close(): Promise<void>;
 }
 
 async function serve(mode: Mode, { roundTripMs, env = {}, rateLimit = false }: { roundTripMs: number; env?: Record<string, string>; rateLimit?: boolean }): Promise<Served> {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-serve-bench-"));
-  const emulator = await new BotApiEmulator({
-    token: TOKEN,
-    filesDir: path.join(dir, "files"),
-    roundTripMs,
-    ...(rateLimit ? { rateLimit: { globalPerSecond: 30, perChatPerSecond: 1 } } : {}),
-  }).start();
+  const emulator = await RemoteEmulator.start({ token: TOKEN, dir, roundTripMs, rateLimit });
   const config = loadConfig({ TELEGRAM_API_ROOT: emulator.url, DATABASE_URL: `file:${path.join(dir, "bench.db")}`, LOG_LEVEL: "silent", ...env });
   const app = createApp(config, { token: TOKEN, logger: pino({ level: "silent" }) });
   await seedDemoData(app.repos, new Date());
-  const firstReply = new Map<number, number>();
-  emulator.on("event", (e: BotEvent) => {
-    if ((e.type === "message" || e.type === "pre-checkout-answer") && !firstReply.has(e.chatId)) firstReply.set(e.chatId, performance.now());
-  });
   let polling: Promise<void>;
   if (mode === "concurrent") polling = (await app.serve()).ended;
   else {
@@ -55,8 +115,8 @@ async function serve(mode: Mode, { roundTripMs, env = {}, rateLimit = false }: {
   return {
     app,
     emulator,
-    firstReply,
-    mark: () => firstReply.clear(),
+    firstReply: emulator.firstReply,
+    mark: () => emulator.mark(),
     async close() {
       if (mode === "sequential") await app.bot.stop();
       await app.close();
@@ -66,6 +126,10 @@ async function serve(mode: Mode, { roundTripMs, env = {}, rateLimit = false }: {
     },
   };
 }
+
+const INVOICE = (chatId: number): InvoiceRecord => ({
+  chatId, messageId: 1, title: "Coffee", description: "", payload: "order:0", currency: "USD", totalAmount: 500, prices: [], providerToken: "",
+});
 
 export interface Waits {
   p50: number;
@@ -88,17 +152,20 @@ async function until(check: () => boolean, timeoutMs = 120_000): Promise<void> {
   }
 }
 
+async function newUsers(s: Served, n: number, prefix: string): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < n; i++) ids.push(await s.emulator.addUser({ firstName: `${prefix}${i}`, languageCode: "en" }));
+  return ids;
+}
+
 /** `users` share their location at the same moment. */
 export async function benchLocationBurst(mode: Mode, users: number, roundTripMs: number): Promise<Waits> {
   const s = await serve(mode, { roundTripMs });
   try {
-    const ids = Array.from({ length: users }, (_, i) => s.emulator.addUser({ firstName: `U${i}`, languageCode: "en" }).id);
-    s.mark();
-    const sentAt = new Map<number, number>();
-    for (const id of ids) {
-      s.emulator.sendLocation(id, PLACE.lat, PLACE.lng);
-      sentAt.set(id, performance.now());
-    }
+    const ids = await newUsers(s, users, "U");
+    await s.mark();
+    const times = await s.emulator.sendLocations(ids, PLACE.lat, PLACE.lng);
+    const sentAt = new Map(ids.map((id, i) => [id, times[i]!]));
     await until(() => ids.every((id) => s.firstReply.has(id)));
     return waitsOf(sentAt, s.firstReply);
   } finally {
@@ -110,19 +177,13 @@ export async function benchLocationBurst(mode: Mode, users: number, roundTripMs:
 export async function benchPreCheckout(mode: Mode, burst: number, payers: number, roundTripMs: number): Promise<Waits> {
   const s = await serve(mode, { roundTripMs });
   try {
-    const crowd = Array.from({ length: burst }, (_, i) => s.emulator.addUser({ firstName: `U${i}`, languageCode: "en" }).id);
-    const buyers = Array.from({ length: payers }, (_, i) => s.emulator.addUser({ firstName: `P${i}`, languageCode: "en" }).id);
-    s.mark();
-    for (const id of crowd) s.emulator.sendLocation(id, PLACE.lat, PLACE.lng);
-    const sentAt = new Map<number, number>();
-    const answers = buyers.map((id) => {
-      sentAt.set(id, performance.now());
-      return s.emulator.pay(id, {
-        invoice: { chatId: id, messageId: 1, title: "Coffee", description: "", payload: "order:0", currency: "USD", totalAmount: 500, prices: [], providerToken: "" },
-        timeoutMs: 120_000,
-      });
-    });
-    await Promise.all(answers);
+    const crowd = await newUsers(s, burst, "U");
+    const buyers = await newUsers(s, payers, "P");
+    await s.mark();
+    await s.emulator.sendLocations(crowd, PLACE.lat, PLACE.lng);
+    const times = await s.emulator.pay(buyers.map(INVOICE));
+    const sentAt = new Map(buyers.map((id, i) => [id, times[i]!]));
+    await until(() => buyers.every((id) => s.firstReply.has(id)));
     const waits = waitsOf(sentAt, s.firstReply);
     await until(() => crowd.every((id) => s.firstReply.has(id)));
     return waits;
@@ -143,20 +204,19 @@ export async function benchSlowModel(mode: Mode, others: number, roundTripMs: nu
     env: modelHangs ? { OPENAI_API_KEY: "sk-bench", OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`, OPENAI_TIMEOUT_MS: "4000" } : {},
   });
   try {
-    const asker = s.emulator.addUser({ firstName: "Asker", languageCode: "en" }).id;
-    const ids = Array.from({ length: others }, (_, i) => s.emulator.addUser({ firstName: `U${i}`, languageCode: "en" }).id);
-    s.emulator.sendLocation(asker, PLACE.lat, PLACE.lng);
-    await until(() => s.firstReply.has(asker));
-    s.mark();
-    s.emulator.sendText(asker, "quiet place for dinner with a view");
+    const [asker] = await newUsers(s, 1, "Asker");
+    const ids = await newUsers(s, others, "U");
+    await s.emulator.sendLocation(asker!, PLACE.lat, PLACE.lng);
+    await until(() => s.firstReply.has(asker!));
+    await s.mark();
+    await s.emulator.sendText(asker!, "quiet place for dinner with a view");
     await new Promise((resolve) => setTimeout(resolve, 100));
     const sentAt = new Map<number, number>();
     for (const id of ids) {
-      s.emulator.sendText(id, "/help");
-      sentAt.set(id, performance.now());
+      sentAt.set(id, await s.emulator.sendText(id, "/help"));
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await until(() => ids.every((id) => s.firstReply.has(id)) && s.firstReply.has(asker));
+    await until(() => ids.every((id) => s.firstReply.has(id)) && s.firstReply.has(asker!));
     return waitsOf(sentAt, s.firstReply);
   } finally {
     await s.close();
@@ -182,7 +242,7 @@ export async function benchRepliesDuringPushes(pushes: number, repliers: number,
   try {
     const firstId = 3_000_000;
     const subscribers = Array.from({ length: withPushes ? pushes : 0 }, (_, i) => firstId + i);
-    for (const id of subscribers) s.emulator.addUser({ id, firstName: `S${id}`, started: true });
+    for (const id of subscribers) await s.emulator.addUser({ id, firstName: `S${id}`, started: true });
     await db.user.createMany({ data: subscribers.map((id) => ({ id: BigInt(id), firstName: `S${id}` })) });
     await db.subscription.createMany({
       data: subscribers.map((id) => ({ userId: BigInt(id), lat: PLACE.lat, lng: PLACE.lng, timeZone: "UTC", radiusM: 3000, locale: "en", quietStart: 0, quietEnd: 0 })),
@@ -199,16 +259,15 @@ export async function benchRepliesDuringPushes(pushes: number, repliers: number,
         ...cellsOf(PLACE), startsAt: new Date(now.getTime() - 60_000), endsAt: new Date(now.getTime() + 86_400_000),
       },
     });
-    const ids = Array.from({ length: repliers }, (_, i) => s.emulator.addUser({ firstName: `R${i}`, languageCode: "en" }).id);
-    s.mark();
+    const ids = await newUsers(s, repliers, "R");
+    await s.mark();
     const started = performance.now();
     const run = withPushes ? s.app.jobs.runNow(PUSH_JOB) : Promise.resolve();
     // The replies spread over the first part of the run, when the bulk lane is busiest.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const sentAt = new Map<number, number>();
     for (const id of ids) {
-      s.emulator.sendLocation(id, PLACE.lat, PLACE.lng);
-      sentAt.set(id, performance.now());
+      sentAt.set(id, await s.emulator.sendLocation(id, PLACE.lat, PLACE.lng));
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     await until(() => ids.every((id) => s.firstReply.has(id)));
