@@ -1,6 +1,7 @@
 import type { Repositories } from "../db/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
 import { createAttribution } from "./attribution.service.js";
+import { createBrowseService } from "./browse.service.js";
 import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
 import { createDealService } from "./deal.service.js";
@@ -37,14 +38,16 @@ export function createServices(
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes });
   const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
-    search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
+    search,
+    browse: createBrowseService({ users: repos.users, events: repos.events, nearby, search, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
     console: createConsoleService({ ...repos, clock }),

@@ -8,8 +8,9 @@ import * as validate from "../../domain/validation.js";
 import type { ShopPatch } from "../../db/shop-details.repository.js";
 import type { Shop } from "../../db/shop.repository.js";
 import { callbackCodec } from "../callback-data.js";
+import type { ConsoleService } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
-import { defineForm, formButton, pickedValue, sentPhoto, startForm, type FormStep } from "../forms/form-engine.js";
+import { formButton, pickedValue, sentPhoto, type Forms, type FormStep } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
 import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 import { summaryButton } from "./summary-toggle.js";
@@ -18,107 +19,112 @@ const FIELDS = ["name", "category", "location", "address", "hours", "photo"] as 
 type Field = (typeof FIELDS)[number];
 const editButton = callbackCodec("sh", { f: z.enum(FIELDS) });
 
-async function shopScreen(ctx: BotContext, shop: Shop) {
-  const summaryOff = await ctx.deps.services.console.summaryOptedOut(ctx.user.id);
-  const text = ctx.t("shop-details", {
-    name: escapeHtml(shop.name),
-    category: categoryName(ctx, shop.category),
-    address: escapeHtml(shop.address),
-    hours: escapeHtml(shop.openingHours || "—"),
-    lat: shop.lat.toFixed(5),
-    lng: shop.lng.toFixed(5),
-    photo: ctx.t(shop.photoFileId ? "shop-photo-set" : "shop-photo-none"),
-    status: ctx.t(`shop-status-${shop.status.toLowerCase()}`),
-    summary: ctx.t(summaryOff ? "shop-summary-off" : "shop-summary-on"),
-  });
-  const keyboard = new InlineKeyboard();
-  FIELDS.forEach((f, i) => {
-    keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
-    if (i % 3 === 2) keyboard.row();
-  });
-  keyboard.text(ctx.t(summaryOff ? "summary-start" : "summary-stop"), summaryButton.pack({ on: summaryOff ? "1" : "0" })).row();
-  keyboard.text(ctx.t("close"), CLOSE_DATA);
-  return { text, keyboard };
-}
-
-async function showShop(ctx: BotContext, shop: Shop) {
-  const { text, keyboard } = await shopScreen(ctx, shop);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-}
-
-/** One question, one field: the answer is saved at once and the details shown again. */
-function fieldForm(field: Field, step: Omit<FormStep<ShopPatch>, "id" | "accept"> & { read(ctx: BotContext): ShopPatch | null }) {
-  return defineForm<ShopPatch>({
-    name: `shop${field}`,
-    steps: [{ id: field, prompt: step.prompt, reminder: step.reminder, accept: (ctx) => step.read(ctx) }],
-    finish: async (ctx, patch) => {
-      const shop = await ctx.deps.services.console.editShop(ctx.user.id, patch);
-      await ctx.reply(ctx.t("mydeals-saved"));
-      await showShop(ctx, shop);
-    },
-    // Back: the details as they are, unchanged.
-    exit: async (ctx) => showShop(ctx, await ctx.deps.services.console.ownedShop(ctx.user.id)),
-  });
-}
-
 const text = (ctx: BotContext) => ctx.message?.text;
-const forms: Record<Field, ReturnType<typeof fieldForm>> = {
-  name: fieldForm("name", {
-    prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-name"), { reply_markup: keyboard }),
-    read: (ctx) => (text(ctx) === undefined ? null : { name: validate.text(text(ctx)!, "shopName") }),
-  }),
-  category: fieldForm("category", {
-    reminder: "form-expects-button",
-    prompt: (ctx, _d, keyboard) => {
-      const choices = CATEGORIES.map((c) => ({ text: categoryName(ctx, c), callback_data: formButton(c) }));
-      const rows = [];
-      for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
-      return ctx.reply(ctx.t("register-category"), { reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] } });
-    },
-    read: (ctx) => {
-      const picked = pickedValue(ctx) ?? text(ctx);
-      return picked === undefined ? null : { category: validate.category(picked) };
-    },
-  }),
-  location: fieldForm("location", {
-    reminder: "form-expects-location",
-    prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-location"), { reply_markup: keyboard }),
-    read: (ctx) => {
-      const location = ctx.message?.location;
-      if (location) {
-        const point = { lat: location.latitude, lng: location.longitude };
-        assertValidPoint(point);
-        return point;
-      }
-      return text(ctx) === undefined ? null : validate.coordinates(text(ctx)!);
-    },
-  }),
-  address: fieldForm("address", {
-    prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-address"), { reply_markup: keyboard }),
-    read: (ctx) => (text(ctx) === undefined ? null : { address: validate.text(text(ctx)!, "address") }),
-  }),
-  hours: fieldForm("hours", {
-    prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-hours"), { reply_markup: keyboard }),
-    read: (ctx) => (text(ctx) === undefined ? null : { openingHours: validate.text(text(ctx)!, "openingHours") }),
-  }),
-  photo: fieldForm("photo", {
-    reminder: "shop-expects-photo",
-    prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("shop-photo-ask"), { reply_markup: keyboard }),
-    read: (ctx) => {
-      const photoFileId = sentPhoto(ctx);
-      return photoFileId ? { photoFileId } : null;
-    },
-  }),
-};
 
-export const shopFeature = new Composer<BotContext>();
+export function createShopFeature({ forms, console }: { forms: Forms; console: ConsoleService }): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
-shopFeature.command("shop", async (ctx) => showShop(ctx, await ctx.deps.services.console.ownedShop(ctx.user.id)));
+  async function shopScreen(ctx: BotContext, shop: Shop) {
+    const summaryOff = await console.summaryOptedOut(ctx.user.id);
+    const text = ctx.t("shop-details", {
+      name: escapeHtml(shop.name),
+      category: categoryName(ctx, shop.category),
+      address: escapeHtml(shop.address),
+      hours: escapeHtml(shop.openingHours || "—"),
+      lat: shop.lat.toFixed(5),
+      lng: shop.lng.toFixed(5),
+      photo: ctx.t(shop.photoFileId ? "shop-photo-set" : "shop-photo-none"),
+      status: ctx.t(`shop-status-${shop.status.toLowerCase()}`),
+      summary: ctx.t(summaryOff ? "shop-summary-off" : "shop-summary-on"),
+    });
+    const keyboard = new InlineKeyboard();
+    FIELDS.forEach((f, i) => {
+      keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
+      if (i % 3 === 2) keyboard.row();
+    });
+    keyboard.text(ctx.t(summaryOff ? "summary-start" : "summary-stop"), summaryButton.pack({ on: summaryOff ? "1" : "0" })).row();
+    keyboard.text(ctx.t("close"), CLOSE_DATA);
+    return { text, keyboard };
+  }
 
-shopFeature.callbackQuery(editButton.filter, async (ctx) => {
-  const pressed = editButton.unpack(ctx.callbackQuery.data);
-  if (!pressed) return answerExpired(ctx);
-  await ctx.deps.services.console.ownedShop(ctx.user.id);
-  await ctx.answerCallbackQuery();
-  await startForm(ctx, forms[pressed.f]);
-});
+  async function showShop(ctx: BotContext, shop: Shop) {
+    const { text, keyboard } = await shopScreen(ctx, shop);
+    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+
+  /** One question, one field: the answer is saved at once and the details shown again. */
+  function fieldForm(field: Field, step: Omit<FormStep<ShopPatch>, "id" | "accept"> & { read(ctx: BotContext): ShopPatch | null }) {
+    return forms.define<ShopPatch>({
+      name: `shop${field}`,
+      steps: [{ id: field, prompt: step.prompt, reminder: step.reminder, accept: (ctx) => step.read(ctx) }],
+      finish: async (ctx, patch) => {
+        const shop = await console.editShop(ctx.user.id, patch);
+        await ctx.reply(ctx.t("mydeals-saved"));
+        await showShop(ctx, shop);
+      },
+      // Back: the details as they are, unchanged.
+      exit: async (ctx) => showShop(ctx, await console.ownedShop(ctx.user.id)),
+    });
+  }
+
+  const fieldForms: Record<Field, ReturnType<typeof fieldForm>> = {
+    name: fieldForm("name", {
+      prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-name"), { reply_markup: keyboard }),
+      read: (ctx) => (text(ctx) === undefined ? null : { name: validate.text(text(ctx)!, "shopName") }),
+    }),
+    category: fieldForm("category", {
+      reminder: "form-expects-button",
+      prompt: (ctx, _d, keyboard) => {
+        const choices = CATEGORIES.map((c) => ({ text: categoryName(ctx, c), callback_data: formButton(c) }));
+        const rows = [];
+        for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
+        return ctx.reply(ctx.t("register-category"), { reply_markup: { inline_keyboard: [...rows, ...keyboard.inline_keyboard] } });
+      },
+      read: (ctx) => {
+        const picked = pickedValue(ctx) ?? text(ctx);
+        return picked === undefined ? null : { category: validate.category(picked) };
+      },
+    }),
+    location: fieldForm("location", {
+      reminder: "form-expects-location",
+      prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-location"), { reply_markup: keyboard }),
+      read: (ctx) => {
+        const location = ctx.message?.location;
+        if (location) {
+          const point = { lat: location.latitude, lng: location.longitude };
+          assertValidPoint(point);
+          return point;
+        }
+        return text(ctx) === undefined ? null : validate.coordinates(text(ctx)!);
+      },
+    }),
+    address: fieldForm("address", {
+      prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-address"), { reply_markup: keyboard }),
+      read: (ctx) => (text(ctx) === undefined ? null : { address: validate.text(text(ctx)!, "address") }),
+    }),
+    hours: fieldForm("hours", {
+      prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("register-hours"), { reply_markup: keyboard }),
+      read: (ctx) => (text(ctx) === undefined ? null : { openingHours: validate.text(text(ctx)!, "openingHours") }),
+    }),
+    photo: fieldForm("photo", {
+      reminder: "shop-expects-photo",
+      prompt: (ctx, _d, keyboard) => ctx.reply(ctx.t("shop-photo-ask"), { reply_markup: keyboard }),
+      read: (ctx) => {
+        const photoFileId = sentPhoto(ctx);
+        return photoFileId ? { photoFileId } : null;
+      },
+    }),
+  };
+
+  feature.command("shop", async (ctx) => showShop(ctx, await console.ownedShop(ctx.user.id)));
+
+  feature.callbackQuery(editButton.filter, async (ctx) => {
+    const pressed = editButton.unpack(ctx.callbackQuery.data);
+    if (!pressed) return answerExpired(ctx);
+    await console.ownedShop(ctx.user.id);
+    await ctx.answerCallbackQuery();
+    await forms.start(ctx, fieldForms[pressed.f]);
+  });
+
+  return feature;
+}
