@@ -98,8 +98,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(
     createMyDealsFeature({ forms, console }),
-    createStatsFeature({ console, stats: services.stats }),
-    createExportFeature({ console, exports: services.exports }),
+    createStatsFeature({ console, reports: services.reports }),
+    createExportFeature({ reports: services.reports }),
     createShopFeature({ forms, console }),
     createStaffFeature({ console }),
     createSummaryToggleFeature({ console }),

@@ -28,6 +28,18 @@ const INVITE_REFUSALS: Record<InviteRefusal, DomainErrorCode> = {
   unavailable: "invite-shop-unavailable",
 };
 
+export interface ShopDetails {
+  shop: Shop;
+  /** The owner turned the daily summary off. */
+  summaryOff: boolean;
+}
+
+/** One offer as its panel shows it. */
+export interface OfferPanel {
+  deal: DealWithShop;
+  sales: DealSales;
+}
+
 export interface OfferLine {
   deal: Deal;
   sales: DealSales;
@@ -91,6 +103,15 @@ export function createConsoleService({
     return deal;
   }
 
+  async function salesOf(dealId: number): Promise<DealSales> {
+    return (await offers.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
+  }
+
+  /** The offer as it is now, with its sales: what the owner sees after changing it. */
+  async function panelOf(dealId: number): Promise<OfferPanel> {
+    return { deal: await reload(dealId), sales: await salesOf(dealId) };
+  }
+
   return {
     ownedShop,
     ownedDeal,
@@ -101,24 +122,26 @@ export function createConsoleService({
       const sales = await offers.salesOf(deals.map((d) => d.id));
       return { shop, lines: deals.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };
     },
-    async sales(dealId: number): Promise<DealSales> {
-      return (await offers.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
+    /** One of the owner's offers, with its sales. */
+    async panel(userId: bigint, dealId: number): Promise<OfferPanel> {
+      const deal = await ownedDeal(userId, dealId);
+      return { deal, sales: await salesOf(deal.id) };
     },
     async pause(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       if (!(await offers.setStatus(dealId, ["ACTIVE"], "PAUSED"))) throw new DomainError("deal-not-pausable");
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async resume(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       if (!(await offers.setStatus(dealId, ["PAUSED"], "ACTIVE"))) throw new DomainError("deal-not-paused");
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** Ends the sale early; vouchers already sold stay valid until their own expiry. */
     async end(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       await offers.setStatus(dealId, ["ACTIVE", "PAUSED"], "ENDED");
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setQuantity(userId: bigint, dealId: number, quantity: number) {
       await changeableDeal(userId, dealId);
@@ -126,41 +149,47 @@ export function createConsoleService({
         const now = await reload(dealId);
         throw new DomainError("stock-below-taken", { taken: now.quantity - now.stockLeft });
       }
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setPrice(userId: bigint, dealId: number, priceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(priceMinor, deal.originalPriceMinor);
       await offers.setPrice(dealId, priceMinor);
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** Orders keep the usual price they were sold with (the discount given), as they keep their price. */
     async setOriginalPrice(userId: bigint, dealId: number, originalPriceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(deal.priceMinor, originalPriceMinor);
       await offers.edit(dealId, { originalPriceMinor });
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** What customers read and see; orders keep the title they were bought under. */
     async editOffer(userId: bigint, dealId: number, patch: OfferPatch) {
       await changeableDeal(userId, dealId);
       await offers.edit(dealId, patch);
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setDaysLeft(userId: bigint, dealId: number, days: number) {
       await changeableDeal(userId, dealId);
       await offers.setEndsAt(dealId, new Date(clock().getTime() + days * DAY_MS));
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async duplicate(userId: bigint, dealId: number) {
       await activeShop(userId);
       const deal = await ownedDeal(userId, dealId);
-      return reload((await offers.duplicate(deal, clock())).id);
+      return panelOf((await offers.duplicate(deal, clock())).id);
     },
 
-    async editShop(userId: bigint, patch: ShopPatch): Promise<Shop> {
+    /** The shop's details as the owner sees them, with whether the daily summary is off. */
+    async shopDetails(userId: bigint): Promise<ShopDetails> {
       const shop = await ownedShop(userId);
-      return shopDetails.edit(shop.id, patch);
+      return { shop, summaryOff: await summaries.isOptedOut(shop.id) };
+    },
+    /** Changes the shop's details; returns them as they now are. */
+    async editShop(userId: bigint, patch: ShopPatch): Promise<ShopDetails> {
+      const shop = await ownedShop(userId);
+      return { shop: await shopDetails.edit(shop.id, patch), summaryOff: await summaries.isOptedOut(shop.id) };
     },
     async summaryOptedOut(userId: bigint): Promise<boolean> {
       return summaries.isOptedOut((await ownedShop(userId)).id);
@@ -169,13 +198,13 @@ export function createConsoleService({
       await summaries.setOptedOut((await ownedShop(userId)).id, !on);
     },
 
-    /** A single-use link payload for joining the owner's staff. */
-    async createInvite(userId: bigint): Promise<{ payload: string; expiresAt: Date }> {
+    /** A single-use link payload for joining the owner's staff, and the shop (its clock tells the expiry). */
+    async createInvite(userId: bigint): Promise<{ payload: string; expiresAt: Date; shop: Shop }> {
       const shop = await activeShop(userId);
       const token = randomBytes(16).toString("base64url");
       const expiresAt = new Date(clock().getTime() + INVITE_TTL_MS);
       await staff.createInvite(shop.id, token, expiresAt);
-      return { payload: INVITE_PREFIX + token, expiresAt };
+      return { payload: INVITE_PREFIX + token, expiresAt, shop };
     },
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {

@@ -9,6 +9,7 @@ import { createCheckoutService } from "./checkout.service.js";
 import { createExportService } from "./export.service.js";
 import { createNearbyService } from "./nearby.service.js";
 import { createOperatorService } from "./operator.service.js";
+import { createReportService } from "./report.service.js";
 import { createSearchService } from "./search.service.js";
 import { createShopService } from "./shop.service.js";
 import { createStatsService } from "./stats.service.js";
@@ -38,6 +39,9 @@ export function createServices(
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes });
   const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const merchantConsole = createConsoleService({ ...repos, clock });
+  const stats = createStatsService({ stats: repos.stats, offers: repos.offers, clock });
+  const exports = createExportService({ exports: repos.exports, offers: repos.offers, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {
     users: repos.users,
@@ -50,10 +54,11 @@ export function createServices(
     browse: createBrowseService({ users: repos.users, events: repos.events, nearby, search, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
-    console: createConsoleService({ ...repos, clock }),
-    stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
+    console: merchantConsole,
+    stats,
     operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
+    exports,
+    reports: createReportService({ owned: merchantConsole, stats, exports }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,

@@ -2,8 +2,7 @@
 // headers in the owner's language and named after the shop's local date.
 import { Composer, InputFile } from "grammy";
 import { csvFile } from "../../domain/csv.js";
-import type { ConsoleService } from "../../core/console.service.js";
-import type { ExportService } from "../../core/export.service.js";
+import type { ReportService } from "../../core/report.service.js";
 import type { BotContext } from "../context.js";
 
 /** The headers of each file, in the order of the service's rows; dated ones name the time zone. */
@@ -36,12 +35,11 @@ const REDEMPTION_COLUMNS = [
   "export-column-currency",
 ];
 
-export function createExportFeature({ console, exports }: { console: ConsoleService; exports: ExportService }): Composer<BotContext> {
+export function createExportFeature({ reports }: { reports: ReportService }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   feature.command("export", async (ctx) => {
-    const shop = await console.ownedShop(ctx.user.id);
-    const data = await exports.rows(shop);
+    const data = await reports.export(ctx.user.id);
     const header = (columns: string[]) => columns.map((key) => ctx.t(key, { zone: data.zone }));
     await ctx.replyWithDocument(new InputFile(csvFile([header(ORDER_COLUMNS), ...data.orders]), `orders-${data.day}.csv`), {
       caption: ctx.t("export-orders", { count: data.orders.length }),

@@ -4,9 +4,8 @@ import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
-import type { OfferLine } from "../../core/console.service.js";
+import type { OfferLine, OfferPanel } from "../../core/console.service.js";
 import type { DealWithShop } from "../../db/deal.repository.js";
-import type { DealSales } from "../../db/offer.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
@@ -55,7 +54,7 @@ export async function offerListView(ctx: BotContext, lines: OfferLine[], at: { p
 }
 
 /** One offer: its state and sales, and the controls its state allows. */
-export async function offerPanelView(ctx: BotContext, deal: DealWithShop, sales: DealSales) {
+export async function offerPanelView(ctx: BotContext, { deal, sales }: OfferPanel) {
   const locale = await localeOf(ctx);
   const money = (minor: number) => formatMoney(minor, deal.currency, locale);
   const text = [

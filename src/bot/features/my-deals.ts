@@ -7,13 +7,29 @@ import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import type { DealWithShop } from "../../db/deal.repository.js";
-import type { ConsoleService } from "../../core/console.service.js";
+import type { ConsoleService, OfferPanel } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { formButton, pickedValue, sentPhoto, type Forms } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired } from "../keyboards.js";
 import { dealAction, endConfirmView, offerListView, offerPanelView } from "./my-deals-view.js";
+
+/** One question, one change: the new total, price, days left, title, description or photo. */
+interface EditForm {
+  dealId: number;
+  /** A price of 0 waiting for its confirmation. */
+  priceMinor?: number;
+}
+
+const FREE = "free";
+const textOf = (ctx: BotContext) => ctx.message?.text;
+
+async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }, mode: "edit" | "reply") {
+  const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
+  if (mode === "reply") return ctx.reply(screen.text, options);
+  await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
+}
 
 export function createMyDealsFeature({ forms, console }: { forms: Forms; console: ConsoleService }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -24,40 +40,20 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
     return offerListView(ctx, lines, at);
   }
 
-  async function panelScreen(ctx: BotContext, deal: DealWithShop) {
-    return offerPanelView(ctx, deal, await console.sales(deal.id));
-  }
-
-  async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKeyboard }, mode: "edit" | "reply") {
-    const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
-    if (mode === "reply") return ctx.reply(screen.text, options);
-    await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
-  }
-
-  /** One question, one change: the new total, price, days left, title, description or photo. */
-  interface EditForm {
-    dealId: number;
-    /** A price of 0 waiting for its confirmation. */
-    priceMinor?: number;
-  }
-
-  const FREE = "free";
-  const textOf = (ctx: BotContext) => ctx.message?.text;
-
   /** Saved: the owner reads so, and sees the offer's panel again. */
-  async function saved(ctx: BotContext, deal: DealWithShop) {
+  async function saved(ctx: BotContext, panel: OfferPanel) {
     await ctx.reply(ctx.t("mydeals-saved"));
-    await show(ctx, await panelScreen(ctx, deal), "reply");
+    await show(ctx, await offerPanelView(ctx, panel), "reply");
   }
 
   /** Back on a question returns to the offer's panel. */
   const backToPanel = async (ctx: BotContext, data: Partial<EditForm>) =>
-    show(ctx, await panelScreen(ctx, await console.ownedDeal(ctx.user.id, data.dealId!)), "reply");
+    show(ctx, await offerPanelView(ctx, await console.panel(ctx.user.id, data.dealId!)), "reply");
 
   function editForm(
     name: string,
     prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string,
-    apply: (ctx: BotContext, deal: DealWithShop, answer: string) => Promise<DealWithShop>,
+    apply: (ctx: BotContext, deal: DealWithShop, answer: string) => Promise<OfferPanel>,
     { read = textOf, reminder }: { read?: (ctx: BotContext) => string | undefined; reminder?: string } = {},
   ) {
     return forms.define<EditForm>({
@@ -189,7 +185,7 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
         // The list is the presser's own offers, whatever page or deal the button names.
         const screen =
           pressed.a === "o"
-            ? await panelScreen(ctx, await console.ownedDeal(me, dealId))
+            ? await offerPanelView(ctx, await console.panel(me, dealId))
             : await listScreen(ctx, pressed.a === "n" ? { page: pressed.id } : { dealId });
         await ctx.answerCallbackQuery();
         return show(ctx, screen, "edit");
@@ -197,9 +193,9 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
       case "p":
       case "r":
       case "E": {
-        const deal = await (pressed.a === "p" ? console.pause(me, dealId) : pressed.a === "r" ? console.resume(me, dealId) : console.end(me, dealId));
+        const panel = await (pressed.a === "p" ? console.pause(me, dealId) : pressed.a === "r" ? console.resume(me, dealId) : console.end(me, dealId));
         await ctx.answerCallbackQuery({ text: ctx.t(`mydeals-done-${pressed.a === "p" ? "paused" : pressed.a === "r" ? "resumed" : "ended"}`) });
-        return show(ctx, await panelScreen(ctx, deal), "edit");
+        return show(ctx, await offerPanelView(ctx, panel), "edit");
       }
       case "e": {
         const deal = await console.ownedDeal(me, dealId);
@@ -210,7 +206,7 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
       case "u": {
         const copy = await console.duplicate(me, dealId);
         await ctx.answerCallbackQuery({ text: ctx.t("mydeals-done-duplicated") });
-        return show(ctx, await panelScreen(ctx, copy), "reply");
+        return show(ctx, await offerPanelView(ctx, copy), "reply");
       }
       case "q":
       case "c":

@@ -6,9 +6,8 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import * as validate from "../../domain/validation.js";
 import type { ShopPatch } from "../../db/shop-details.repository.js";
-import type { Shop } from "../../db/shop.repository.js";
 import { callbackCodec } from "../callback-data.js";
-import type { ConsoleService } from "../../core/console.service.js";
+import type { ConsoleService, ShopDetails } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
 import { formButton, pickedValue, sentPhoto, type Forms, type FormStep } from "../forms/form-engine.js";
 import { categoryName, escapeHtml } from "../format.js";
@@ -21,36 +20,36 @@ const editButton = callbackCodec("sh", { f: z.enum(FIELDS) });
 
 const text = (ctx: BotContext) => ctx.message?.text;
 
+/** The shop's details, a button per field to change, and the daily summary's switch. */
+function shopScreen(ctx: BotContext, { shop, summaryOff }: ShopDetails) {
+  const text = ctx.t("shop-details", {
+    name: escapeHtml(shop.name),
+    category: categoryName(ctx, shop.category),
+    address: escapeHtml(shop.address),
+    hours: escapeHtml(shop.openingHours || "—"),
+    lat: shop.lat.toFixed(5),
+    lng: shop.lng.toFixed(5),
+    photo: ctx.t(shop.photoFileId ? "shop-photo-set" : "shop-photo-none"),
+    status: ctx.t(`shop-status-${shop.status.toLowerCase()}`),
+    summary: ctx.t(summaryOff ? "shop-summary-off" : "shop-summary-on"),
+  });
+  const keyboard = new InlineKeyboard();
+  FIELDS.forEach((f, i) => {
+    keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
+    if (i % 3 === 2) keyboard.row();
+  });
+  keyboard.text(ctx.t(summaryOff ? "summary-start" : "summary-stop"), summaryButton.pack({ on: summaryOff ? "1" : "0" })).row();
+  keyboard.text(ctx.t("close"), CLOSE_DATA);
+  return { text, keyboard };
+}
+
+async function showShop(ctx: BotContext, details: ShopDetails) {
+  const { text, keyboard } = shopScreen(ctx, details);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
 export function createShopFeature({ forms, console }: { forms: Forms; console: ConsoleService }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-
-  async function shopScreen(ctx: BotContext, shop: Shop) {
-    const summaryOff = await console.summaryOptedOut(ctx.user.id);
-    const text = ctx.t("shop-details", {
-      name: escapeHtml(shop.name),
-      category: categoryName(ctx, shop.category),
-      address: escapeHtml(shop.address),
-      hours: escapeHtml(shop.openingHours || "—"),
-      lat: shop.lat.toFixed(5),
-      lng: shop.lng.toFixed(5),
-      photo: ctx.t(shop.photoFileId ? "shop-photo-set" : "shop-photo-none"),
-      status: ctx.t(`shop-status-${shop.status.toLowerCase()}`),
-      summary: ctx.t(summaryOff ? "shop-summary-off" : "shop-summary-on"),
-    });
-    const keyboard = new InlineKeyboard();
-    FIELDS.forEach((f, i) => {
-      keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
-      if (i % 3 === 2) keyboard.row();
-    });
-    keyboard.text(ctx.t(summaryOff ? "summary-start" : "summary-stop"), summaryButton.pack({ on: summaryOff ? "1" : "0" })).row();
-    keyboard.text(ctx.t("close"), CLOSE_DATA);
-    return { text, keyboard };
-  }
-
-  async function showShop(ctx: BotContext, shop: Shop) {
-    const { text, keyboard } = await shopScreen(ctx, shop);
-    await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
-  }
 
   /** One question, one field: the answer is saved at once and the details shown again. */
   function fieldForm(field: Field, step: Omit<FormStep<ShopPatch>, "id" | "accept"> & { read(ctx: BotContext): ShopPatch | null }) {
@@ -58,12 +57,12 @@ export function createShopFeature({ forms, console }: { forms: Forms; console: C
       name: `shop${field}`,
       steps: [{ id: field, prompt: step.prompt, reminder: step.reminder, accept: (ctx) => step.read(ctx) }],
       finish: async (ctx, patch) => {
-        const shop = await console.editShop(ctx.user.id, patch);
+        const details = await console.editShop(ctx.user.id, patch);
         await ctx.reply(ctx.t("mydeals-saved"));
-        await showShop(ctx, shop);
+        await showShop(ctx, details);
       },
       // Back: the details as they are, unchanged.
-      exit: async (ctx) => showShop(ctx, await console.ownedShop(ctx.user.id)),
+      exit: async (ctx) => showShop(ctx, await console.shopDetails(ctx.user.id)),
     });
   }
 
@@ -116,7 +115,7 @@ export function createShopFeature({ forms, console }: { forms: Forms; console: C
     }),
   };
 
-  feature.command("shop", async (ctx) => showShop(ctx, await console.ownedShop(ctx.user.id)));
+  feature.command("shop", async (ctx) => showShop(ctx, await console.shopDetails(ctx.user.id)));
 
   feature.callbackQuery(editButton.filter, async (ctx) => {
     const pressed = editButton.unpack(ctx.callbackQuery.data);

@@ -63,10 +63,9 @@ export function createStaffFeature({ console }: { console: ConsoleService }): Co
     if (!pressed) return answerExpired(ctx);
     if (pressed.a === "i") {
       const invite = await console.createInvite(ctx.user.id);
-      const shop = await console.ownedShop(ctx.user.id);
       await ctx.answerCallbackQuery();
       const link = `https://t.me/${ctx.me.username}?start=${invite.payload}`;
-      return ctx.reply(ctx.t("staff-link", { link, expires: localDate(invite.expiresAt, shop, await localeOf(ctx)) }), {
+      return ctx.reply(ctx.t("staff-link", { link, expires: localDate(invite.expiresAt, invite.shop, await localeOf(ctx)) }), {
         parse_mode: "HTML",
         link_preview_options: { is_disabled: true },
       });

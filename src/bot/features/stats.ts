@@ -8,7 +8,7 @@ import { dailyChartPng } from "../console/chart.js";
 import { renderFigures } from "../console/stats-view.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import type { ConsoleService } from "../../core/console.service.js";
-import type { StatsService } from "../../core/stats.service.js";
+import type { ReportService } from "../../core/report.service.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { fitTelegram } from "../../domain/telegram-text.js";
@@ -21,11 +21,9 @@ const offersButton = callbackCodec("so", { p: period });
 export const chartButton = callbackCodec("sc", {});
 const OFFERS_SHOWN = 30;
 
-export function createStatsFeature({ console, stats }: { console: ConsoleService; stats: StatsService }): Composer<BotContext> {
+export function createStatsFeature({ console, reports }: { console: Pick<ConsoleService, "offers">; reports: ReportService }): Composer<BotContext> {
   async function statsScreen(ctx: BotContext, p: Period, dealId: number) {
-    const shop = await console.ownedShop(ctx.user.id);
-    const deal = dealId === 0 ? null : await console.ownedDeal(ctx.user.id, dealId);
-    const figures = await stats.figures(shop, p, deal?.id);
+    const { shop, deal, figures } = await reports.figures(ctx.user.id, p, dealId);
     const text = renderFigures(ctx.t.bind(ctx), await localeOf(ctx), {
       name: escapeHtml(deal ? deal.title : shop.name),
       period: p,
@@ -73,8 +71,7 @@ export function createStatsFeature({ console, stats }: { console: ConsoleService
   });
 
   feature.callbackQuery(chartButton.filter, async (ctx) => {
-    const shop = await console.ownedShop(ctx.user.id);
-    const series = await stats.daily(shop);
+    const { shop, series } = await reports.daily(ctx.user.id);
     await ctx.answerCallbackQuery();
     const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     // The words go in the caption, in the colours of the bars: Telegram draws any
