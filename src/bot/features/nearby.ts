@@ -1,9 +1,10 @@
-import { Composer, GrammyError, type InlineKeyboard } from "grammy";
+import { Composer, type InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import type { Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM } from "../../domain/nearby.js";
 import type { BrowseService, DealPage } from "../../core/browse.service.js";
 import type { BotContext } from "../context.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import { answerExpired, mainKeyboard } from "../keyboards.js";
 import { categoryFilter, categoryPickerView, firstList, listButton, nearbyListView, NOOP, pickerButton, type ListView } from "./nearby-view.js";
 
@@ -12,9 +13,7 @@ export async function showList(ctx: BotContext, text: string, keyboard: InlineKe
   const options = { parse_mode: "HTML" as const, reply_markup: keyboard, link_preview_options: { is_disabled: true } };
   if (mode === "send") return void (await ctx.reply(text, options));
   // Tapping the radius or page already shown changes nothing: Telegram refuses such an edit.
-  await ctx.editMessageText(text, options).catch((error: unknown) => {
-    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-  });
+  await ctx.editMessageText(text, options).catch(ignoreUnchanged);
 }
 
 async function sendList(ctx: BotContext, found: DealPage, view: ListView, mode: "send" | "edit") {

@@ -1,12 +1,13 @@
 // /subscribe, /subscriptions, /unsubscribe, the settings buttons and "Stop
 // these" on a push; and the blocked state from my_chat_member.
-import { Composer, GrammyError, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import { parseQuietHours, QUIET_PRESETS, type Label } from "../../domain/subscription.js";
 import * as validate from "../../domain/validation.js";
 import type { SubscriptionChange, SubscriptionService } from "../../core/subscription.service.js";
 import type { BotContext } from "../context.js";
+import { ignoreUnchanged } from "../console/unchanged.js";
 import { formButton, pickedValue, type Forms } from "../forms/form-engine.js";
 import { pushStopButton, SUBSCRIPTIONS_DATA } from "../push-message.js";
 import {
@@ -29,9 +30,7 @@ async function editShown(ctx: BotContext, text: string, keyboard?: InlineKeyboar
     await ctx.reply(text, options);
     return;
   }
-  await ctx.editMessageText(text, options).catch((error: unknown) => {
-    if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
-  });
+  await ctx.editMessageText(text, options).catch(ignoreUnchanged);
 }
 
 function changeFor(action: string, value: string): SubscriptionChange | null {

@@ -94,6 +94,12 @@ export function sentPhoto(ctx: BotContext): string | undefined {
   return sizes?.length ? sizes[sizes.length - 1]!.file_id : undefined;
 }
 
+/** The index of the step asked before `index` in the form's order, skipping steps that do not apply. */
+function earlier(form: FormDefinition<FormData>, index: number, data: FormData): number | undefined {
+  for (let i = index - 1; i >= 0; i--) if (form.steps[i]!.when?.(fieldsOf(data)) !== false) return i;
+  return undefined;
+}
+
 /** Where a user's open form is kept between updates. */
 export interface FormStore {
   get(userId: bigint): Promise<{ form: string; step: string; data: FormData } | null>;
@@ -143,12 +149,6 @@ export function createForms({ store }: { store: FormStore }) {
     if (step.skip) keyboard.text(ctx.t("form-skip"), "form:skip");
     keyboard.text(ctx.t("form-cancel"), "form:cancel");
     await step.prompt(ctx, fieldsOf(data), keyboard);
-  }
-
-  /** The index of the step asked before `index` in the form's order, skipping steps that do not apply. */
-  function earlier(form: FormDefinition<FormData>, index: number, data: FormData): number | undefined {
-    for (let i = index - 1; i >= 0; i--) if (form.steps[i]!.when?.(fieldsOf(data)) !== false) return i;
-    return undefined;
   }
 
   /** Back: to the question shown before this one, else the one before it in the form, else the screen the form came from. */
