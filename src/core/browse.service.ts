@@ -93,13 +93,15 @@ export function createBrowseService({
     return user.lastLat === null || user.lastLng === null ? null : { lat: user.lastLat, lng: user.lastLng };
   }
 
+  /** The user's last location, if young enough to search around without asking again. */
+  function recentLocation(user: Whereabouts): Point | null {
+    const at = user.lastLocationAt?.getTime() ?? 0;
+    return clock().getTime() - at < RECENT_LOCATION_MS ? lastLocation(user) : null;
+  }
+
   return {
     lastLocation,
-    /** The user's last location, if young enough to search around without asking again. */
-    recentLocation(user: Whereabouts): Point | null {
-      const at = user.lastLocationAt?.getTime() ?? 0;
-      return clock().getTime() - at < RECENT_LOCATION_MS ? lastLocation(user) : null;
-    },
+    recentLocation,
     /** A location the user gave (shared or typed): kept, and the deals around it listed. */
     async shared(userId: bigint, point: Point, request: ListRequest): Promise<DealPage> {
       await keep(userId, point);
@@ -123,6 +125,17 @@ export function createBrowseService({
     list: listAt,
     /** A page of a request's matches around a location already kept. */
     search: searchAt,
+    /**
+     * A request in plain words: kept, and answered around the user's recent
+     * location; without one it waits for the next location (`results` null).
+     * Null when the text asks for nothing recognisable.
+     */
+    async ask(user: Whereabouts, text: string, firstPage: (search: SavedSearch) => SearchRequest) {
+      const point = recentLocation(user);
+      const created = await search.create(user.id, text, { waitForLocation: point === null });
+      if (!created) return null;
+      return { search: created, results: point ? await searchAt(user.id, point, firstPage(created)) : null };
+    },
     /** The request waiting for a location, answered there (the location is kept); null when none waits. */
     async answerPending(userId: bigint, point: Point, firstPage: (search: SavedSearch) => SearchRequest) {
       assertValidPoint(point);

@@ -69,13 +69,10 @@ export function createSearchFeature({
     }
     // A model may take a few seconds: show that something is happening.
     await ctx.replyWithChatAction("typing");
-    const point = browse.recentLocation(ctx.user);
-    const created = await search.create(ctx.user.id, text, { waitForLocation: point === null });
-    if (!created) return next(); // nothing in it to search for
-    if (point) {
-      const view = firstView(created);
-      return sendResults(ctx, created, view, await browse.search(ctx.user.id, point, request(created, view)), "send");
-    }
+    const asked = await browse.ask(ctx.user, text, (created) => request(created, firstView(created)));
+    if (!asked) return next(); // nothing in it to search for
+    const { search: created, results } = asked;
+    if (results) return sendResults(ctx, created, firstView(created), results, "send");
     await ctx.reply(`${understood(ctx, created.query, await localeOf(ctx))}\n${ctx.t("search-ask-location")}`, {
       parse_mode: "HTML",
       reply_markup: mainKeyboard(ctx),
