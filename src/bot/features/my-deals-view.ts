@@ -5,7 +5,6 @@ import { z } from "zod";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import type { OfferLine, OfferPanel } from "../../core/console.service.js";
-import type { DealWithShop } from "../../db/deal.repository.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
@@ -87,7 +86,7 @@ export async function offerPanelView(ctx: BotContext, { deal, sales }: OfferPane
 }
 
 /** Ending is for good: the owner confirms first. */
-export function endConfirmView(ctx: BotContext, deal: DealWithShop) {
+export function endConfirmView(ctx: BotContext, deal: OfferPanel["deal"]) {
   const keyboard = new InlineKeyboard()
     .text(ctx.t("mydeals-end-confirm"), dealAction.pack({ a: "E", id: deal.id }))
     .text(ctx.t("console-back"), dealAction.pack({ a: "o", id: deal.id }));

@@ -6,7 +6,6 @@ import { DomainError } from "../../domain/errors.js";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
-import type { DealWithShop } from "../../db/deal.repository.js";
 import type { ConsoleService, OfferPanel } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
@@ -52,8 +51,8 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
 
   function editForm(
     name: string,
-    prompt: (ctx: BotContext, deal: DealWithShop) => Promise<string> | string,
-    apply: (ctx: BotContext, deal: DealWithShop, answer: string) => Promise<OfferPanel>,
+    prompt: (ctx: BotContext, deal: OfferPanel["deal"]) => Promise<string> | string,
+    apply: (ctx: BotContext, deal: OfferPanel["deal"], answer: string) => Promise<OfferPanel>,
     { read = textOf, reminder }: { read?: (ctx: BotContext) => string | undefined; reminder?: string } = {},
   ) {
     return forms.define<EditForm>({
