@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { createPushRenderer } from "../src/bot/push-message.js";
+import { createI18n, translatorFor } from "../src/bot/i18n.js";
+import { createBotMessaging } from "../src/bot/messaging.js";
+import { createNotifier } from "../src/bot/notifier.js";
 import { openDatabase } from "../src/db/client.js";
 import { createRepositories } from "../src/db/repositories.js";
 import { cellsOf } from "../src/domain/geo.js";
@@ -109,11 +111,15 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
     });
 
     const api = new Bot(token, { client: { apiRoot: url } }).api;
+    const i18n = createI18n();
     const pacer = createSendPacer(ratePerSecond);
     api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     const job = createPushJob({
-      subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users, api,
-      render: createPushRenderer(), pacer, clock: () => new Date(), logger: pino({ level: "silent" }),
+      subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users,
+      messaging: createBotMessaging(
+        createNotifier({ api, translator: (locale) => translatorFor(i18n, locale), users: repos.users, logger: pino({ level: "silent" }) }),
+      ),
+      pacer, clock: () => new Date(), logger: pino({ level: "silent" }),
     });
     const planned = await job.plan(new Date());
     log(`  planned ${planned} digests; sending at ${ratePerSecond}/s against a 30/s limit…`);

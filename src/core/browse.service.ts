@@ -2,8 +2,8 @@
 // answers to a request in plain words. Each method is one intent of the user:
 // it keeps the location they shared, runs the search, picks the page shown and
 // counts that page's impressions toward the merchants' funnels.
-import type { EventRepository } from "../db/event.repository.js";
-import type { UserRepository } from "../db/user.repository.js";
+import type { EventRepository } from "./ports/event.port.js";
+import type { UserRepository } from "./ports/user.port.js";
 import type { DealQuery } from "../domain/deal-query.js";
 import { assertValidPoint, distanceMeters, type Point } from "../domain/geo.js";
 import { NEAREST_LIMIT, pageOf } from "../domain/nearby.js";

@@ -1,10 +1,11 @@
 // Buying: reserve stock, send an invoice, check the pre-checkout query, turn
 // the payment into vouchers exactly once. A free coupon skips the invoice.
-import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { DealWithShop } from "../domain/deal.js";
 import type { Order, OrderRepository, PaymentOutcome } from "../db/order.repository.js";
 import { DomainError } from "../domain/errors.js";
 import { DealStatus, OrderStatus } from "../domain/lifecycles.js";
-import { isOnSale } from "../domain/nearby.js";
+import { isOnSale } from "../domain/deal.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
 import type { Attribution } from "./attribution.service.js";

@@ -1,11 +1,11 @@
-import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
-import type { EventRepository } from "../db/event.repository.js";
-import type { OrderRepository } from "../db/order.repository.js";
-import type { ShopRepository } from "../db/shop.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import { isOnSale, type DealWithShop } from "../domain/deal.js";
+import type { EventRepository } from "./ports/event.port.js";
+import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf, distanceMeters } from "../domain/geo.js";
-import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
-import { isOnSale } from "../domain/nearby.js";
+import { DealStatus } from "../domain/lifecycles.js";
+import { shopRefusal } from "../domain/shop.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
@@ -40,7 +40,8 @@ export function createDealService({
   deals: DealRepository;
   shops: ShopRepository;
   events: EventRepository;
-  orders: Pick<OrderRepository, "buyersSoFar">;
+  /** A group deal's buyers so far. */
+  orders: { buyersSoFar(dealId: number): Promise<number> };
   attribution: Attribution;
   /** Gives the deal's lapsed holds back, so its card shows the stock as it is. */
   releaseLapsed: (now: Date, dealId: number) => Promise<unknown>;
@@ -49,8 +50,8 @@ export function createDealService({
   async function approvedShopOf(ownerId: bigint) {
     const shop = await shops.findByOwner(ownerId);
     if (!shop) throw new DomainError("not-a-merchant");
-    if (shop.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
-    if (shop.status !== ShopStatus.APPROVED) throw new DomainError("shop-not-approved");
+    const refusal = shopRefusal(shop, "publish");
+    if (refusal) throw new DomainError(refusal);
     return shop;
   }
 
@@ -108,6 +109,10 @@ export function createDealService({
         distanceM: lat === null || lng === null ? undefined : distanceMeters({ lat, lng }, deal),
         buyersSoFar: deal.minBuyers > 1 ? await orders.buyersSoFar(deal.id) : undefined,
       };
+    },
+    /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
+    endExpired(now: Date): Promise<number> {
+      return deals.endExpired(now);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { Repositories } from "../db/repositories.js";
+import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import { createAttribution } from "./attribution.service.js";
 import { createBrowseService } from "./browse.service.js";
@@ -39,14 +39,21 @@ export function createServices(
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes });
   const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
-  const merchantConsole = createConsoleService({ ...repos, clock });
-  const stats = createStatsService({ stats: repos.stats, offers: repos.offers, clock });
-  const exports = createExportService({ exports: repos.exports, offers: repos.offers, clock });
+  const merchantConsole = createConsoleService({
+    shops: repos.shops,
+    deals: repos.deals,
+    staff: repos.staff,
+    summaries: repos.summaries,
+    releaseLapsed,
+    clock,
+  });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
+    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
@@ -56,7 +63,7 @@ export function createServices(
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
     console: merchantConsole,
     stats,
-    operator: createOperatorService({ operator: repos.operator }),
+    operator: createOperatorService({ shops: repos.shops }),
     exports,
     reports: createReportService({ owned: merchantConsole, stats, exports }),
     subscriptions: createSubscriptionService({

@@ -2,7 +2,7 @@
 import { randomBytes } from "node:crypto";
 import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
 import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
-import type { ShopRepository } from "../db/shop.repository.js";
+import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
 import { isOneOf, PAID_ONCE, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";

@@ -4,7 +4,7 @@ import { InlineKeyboard } from "grammy";
 import { z } from "zod";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
-import type { OfferLine, OfferPanel } from "../../core/console.service.js";
+import type { DealLine, DealPanel } from "../../core/console.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
@@ -23,7 +23,7 @@ const DEALS_PER_PAGE = 10;
 const statusLabel = (ctx: BotContext, status: string) => ctx.t(`deal-status-${status.toLowerCase()}`);
 
 /** A page of the owner's offers; `at` a page number, or the deal whose page to show (back from its panel). */
-export async function offerListView(ctx: BotContext, lines: OfferLine[], at: { page: number } | { dealId: number }) {
+export async function dealListView(ctx: BotContext, lines: DealLine[], at: { page: number } | { dealId: number }) {
   const locale = await localeOf(ctx);
   const keyboard = new InlineKeyboard();
   if (lines.length === 0) return { text: ctx.t("mydeals-empty"), keyboard: keyboard.text(ctx.t("close"), CLOSE_DATA) };
@@ -53,7 +53,7 @@ export async function offerListView(ctx: BotContext, lines: OfferLine[], at: { p
 }
 
 /** One offer: its state and sales, and the controls its state allows. */
-export async function offerPanelView(ctx: BotContext, { deal, sales }: OfferPanel) {
+export async function dealPanelView(ctx: BotContext, { deal, sales }: DealPanel) {
   const locale = await localeOf(ctx);
   const money = (minor: number) => formatMoney(minor, deal.currency, locale);
   const text = [
@@ -86,7 +86,7 @@ export async function offerPanelView(ctx: BotContext, { deal, sales }: OfferPane
 }
 
 /** Ending is for good: the owner confirms first. */
-export function endConfirmView(ctx: BotContext, deal: OfferPanel["deal"]) {
+export function endConfirmView(ctx: BotContext, deal: DealPanel["deal"]) {
   const keyboard = new InlineKeyboard()
     .text(ctx.t("mydeals-end-confirm"), dealAction.pack({ a: "E", id: deal.id }))
     .text(ctx.t("console-back"), dealAction.pack({ a: "o", id: deal.id }));

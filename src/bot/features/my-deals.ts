@@ -6,13 +6,13 @@ import { DomainError } from "../../domain/errors.js";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
-import type { ConsoleService, OfferPanel } from "../../core/console.service.js";
+import type { ConsoleService, DealPanel } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { formButton, pickedValue, sentPhoto, type Forms } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired } from "../keyboards.js";
-import { dealAction, endConfirmView, offerListView, offerPanelView } from "./my-deals-view.js";
+import { dealAction, endConfirmView, dealListView, dealPanelView } from "./my-deals-view.js";
 
 /** One question, one change: the new total, price, days left, title, description or photo. */
 interface EditForm {
@@ -35,24 +35,24 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
 
   /** A page of the owner's offers; `at` a page number, or the deal whose page to show (back from its panel). */
   async function listScreen(ctx: BotContext, at: { page: number } | { dealId: number }) {
-    const { lines } = await console.offers(ctx.user.id);
-    return offerListView(ctx, lines, at);
+    const { lines } = await console.deals(ctx.user.id);
+    return dealListView(ctx, lines, at);
   }
 
   /** Saved: the owner reads so, and sees the offer's panel again. */
-  async function saved(ctx: BotContext, panel: OfferPanel) {
+  async function saved(ctx: BotContext, panel: DealPanel) {
     await ctx.reply(ctx.t("mydeals-saved"));
-    await show(ctx, await offerPanelView(ctx, panel), "reply");
+    await show(ctx, await dealPanelView(ctx, panel), "reply");
   }
 
   /** Back on a question returns to the offer's panel. */
   const backToPanel = async (ctx: BotContext, data: Partial<EditForm>) =>
-    show(ctx, await offerPanelView(ctx, await console.panel(ctx.user.id, data.dealId!)), "reply");
+    show(ctx, await dealPanelView(ctx, await console.panel(ctx.user.id, data.dealId!)), "reply");
 
   function editForm(
     name: string,
-    prompt: (ctx: BotContext, deal: OfferPanel["deal"]) => Promise<string> | string,
-    apply: (ctx: BotContext, deal: OfferPanel["deal"], answer: string) => Promise<OfferPanel>,
+    prompt: (ctx: BotContext, deal: DealPanel["deal"]) => Promise<string> | string,
+    apply: (ctx: BotContext, deal: DealPanel["deal"], answer: string) => Promise<DealPanel>,
     { read = textOf, reminder }: { read?: (ctx: BotContext) => string | undefined; reminder?: string } = {},
   ) {
     return forms.define<EditForm>({
@@ -105,17 +105,17 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
   const titleForm = editForm(
     "dealtitle",
     (ctx, deal) => ctx.t("mydeals-ask-title", { title: escapeHtml(deal.title) }),
-    (ctx, deal, text) => console.editOffer(ctx.user.id, deal.id, { title: validate.text(text, "title") }),
+    (ctx, deal, text) => console.editDeal(ctx.user.id, deal.id, { title: validate.text(text, "title") }),
   );
   const descriptionForm = editForm(
     "dealdescription",
     (ctx) => ctx.t("mydeals-ask-description"),
-    (ctx, deal, text) => console.editOffer(ctx.user.id, deal.id, { description: validate.text(text, "description") }),
+    (ctx, deal, text) => console.editDeal(ctx.user.id, deal.id, { description: validate.text(text, "description") }),
   );
   const photoForm = editForm(
     "dealphoto",
     (ctx) => ctx.t("mydeals-ask-photo"),
-    (ctx, deal, fileId) => console.editOffer(ctx.user.id, deal.id, { photoFileId: fileId }),
+    (ctx, deal, fileId) => console.editDeal(ctx.user.id, deal.id, { photoFileId: fileId }),
     { read: sentPhoto, reminder: "shop-expects-photo" },
   );
 
@@ -184,7 +184,7 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
         // The list is the presser's own offers, whatever page or deal the button names.
         const screen =
           pressed.a === "o"
-            ? await offerPanelView(ctx, await console.panel(me, dealId))
+            ? await dealPanelView(ctx, await console.panel(me, dealId))
             : await listScreen(ctx, pressed.a === "n" ? { page: pressed.id } : { dealId });
         await ctx.answerCallbackQuery();
         return show(ctx, screen, "edit");
@@ -194,7 +194,7 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
       case "E": {
         const panel = await (pressed.a === "p" ? console.pause(me, dealId) : pressed.a === "r" ? console.resume(me, dealId) : console.end(me, dealId));
         await ctx.answerCallbackQuery({ text: ctx.t(`mydeals-done-${pressed.a === "p" ? "paused" : pressed.a === "r" ? "resumed" : "ended"}`) });
-        return show(ctx, await offerPanelView(ctx, panel), "edit");
+        return show(ctx, await dealPanelView(ctx, panel), "edit");
       }
       case "e": {
         const deal = await console.ownedDeal(me, dealId);
@@ -205,7 +205,7 @@ export function createMyDealsFeature({ forms, console }: { forms: Forms; console
       case "u": {
         const copy = await console.duplicate(me, dealId);
         await ctx.answerCallbackQuery({ text: ctx.t("mydeals-done-duplicated") });
-        return show(ctx, await offerPanelView(ctx, copy), "reply");
+        return show(ctx, await dealPanelView(ctx, copy), "reply");
       }
       case "q":
       case "c":

@@ -3,7 +3,7 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { currencyCode, currencyName } from "../../domain/currency.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
-import { ShopStatus } from "../../domain/lifecycles.js";
+import { isOpen } from "../../domain/shop.js";
 import * as validate from "../../domain/validation.js";
 import type { ShopInput } from "../../domain/validation.js";
 import type { ShopService } from "../../core/shop.service.js";
@@ -127,7 +127,7 @@ export function createRegisterFeature({
       const { shop, outcome } = await shops.register(ctx.user.id, data);
       const name = escapeHtml(shop.name);
       if (outcome === "updated") return ctx.reply(ctx.t("register-updated"), { reply_markup: mainKeyboard(ctx) });
-      if (shop.status === ShopStatus.APPROVED) {
+      if (isOpen(shop)) {
         return ctx.reply(ctx.t("register-done", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
       }
       await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import * as validate from "../../domain/validation.js";
-import type { ShopPatch } from "../../db/shop-details.repository.js";
+import type { ShopPatch } from "../../domain/shop.js";
 import { callbackCodec } from "../callback-data.js";
 import type { ConsoleService, ShopDetails } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";

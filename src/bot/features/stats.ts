@@ -21,7 +21,7 @@ const offersButton = callbackCodec("so", { p: period });
 export const chartButton = callbackCodec("sc", {});
 const OFFERS_SHOWN = 30;
 
-export function createStatsFeature({ console, reports }: { console: Pick<ConsoleService, "offers">; reports: ReportService }): Composer<BotContext> {
+export function createStatsFeature({ console, reports }: { console: Pick<ConsoleService, "deals">; reports: ReportService }): Composer<BotContext> {
   async function statsScreen(ctx: BotContext, p: Period, dealId: number) {
     const { shop, deal, figures } = await reports.figures(ctx.user.id, p, dealId);
     const text = renderFigures(ctx.t.bind(ctx), await localeOf(ctx), {
@@ -60,7 +60,7 @@ export function createStatsFeature({ console, reports }: { console: Pick<Console
   feature.callbackQuery(offersButton.filter, async (ctx) => {
     const pressed = offersButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
-    const { lines } = await console.offers(ctx.user.id);
+    const { lines } = await console.deals(ctx.user.id);
     const keyboard = new InlineKeyboard();
     for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {
       keyboard.text(fitTelegram(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();

@@ -1,6 +1,5 @@
 // Buy → how many → invoice (or, for a free coupon, the vouchers at once).
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
-import type { DealWithShop } from "../../../db/deal.repository.js";
 import type { OpenReservation, Order } from "../../../db/order.repository.js";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
@@ -68,7 +67,7 @@ async function resume(ctx: BotContext, order: OpenReservation) {
   await sendInvoice(ctx, order, order.deal);
 }
 
-async function sendInvoice(ctx: BotContext, order: Order, deal: DealWithShop) {
+async function sendInvoice(ctx: BotContext, order: Order, deal: OpenReservation["deal"]) {
   const { checkout } = ctx.deps.services;
   const locale = await localeOf(ctx);
   const description = deal.description || ctx.t("invoice-description", { shop: deal.shop.name, title: deal.title });
