@@ -5,20 +5,22 @@ import type { Services } from "../core/services.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "./notifier.js";
 
-export interface BotDependencies {
-  services: Services;
-  logger: Logger;
-  /** Operators; when empty, merchants are approved at once. */
-  adminIds: bigint[];
-  /** The payment provider's token for invoices; without it only free coupons can be claimed. */
-  paymentProviderToken?: string;
+/**
+ * What the checkout features still read from the context. Every other feature
+ * receives its dependencies when it is created; these go once checkout's do.
+ */
+export interface CheckoutContextDeps {
+  deps: {
+    services: Services;
+    logger: Logger;
+    paymentProviderToken?: string;
+  };
+  notifier: Notifier;
 }
 
 export type BotContext = Context &
-  I18nFlavor & {
-    deps: BotDependencies;
+  I18nFlavor &
+  CheckoutContextDeps & {
     /** The sender, loaded (or created) before any feature runs. */
     user: User;
-    /** Messages to other users (buyers, merchants), in their language. */
-    notifier: Notifier;
   };
