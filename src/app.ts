@@ -4,6 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
+import { createMessaging } from "./bot/messaging.js";
 import { createPushRenderer } from "./bot/push-message.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -16,7 +17,7 @@ import { createSendPacer } from "./jobs/send-pacer.js";
 import type { Logger } from "./logger.js";
 import { systemClock, type Clock } from "./util/clock.js";
 import { createServices } from "./core/services.js";
-import { checkoutJobs } from "./jobs/checkout.job.js";
+import { createCheckoutJobs } from "./jobs/checkout.job.js";
 import { createDailySummaryJob } from "./jobs/daily-summary.job.js";
 
 export interface AppOptions {
@@ -44,8 +45,11 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
           logger,
         })
       : undefined;
+  // The core's messages leave through the bot, which is built on the core: read at send time.
+  const messaging = createMessaging({ bot: () => bot, clock });
   const services = createServices(repos, {
     clock,
+    messaging,
     currency: config.DEFAULT_CURRENCY,
     needsApproval: config.ADMIN_IDS.length > 0,
     reservationMinutes: config.RESERVATION_MINUTES,
@@ -91,7 +95,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     logger,
     hour: config.DAILY_SUMMARY_HOUR,
   });
-  const checkout = checkoutJobs(services, bot, logger);
+  const checkout = createCheckoutJobs({ ...services, logger });
   for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(job);
   return {
     db,

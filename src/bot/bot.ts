@@ -13,10 +13,10 @@ import { nearbyFeature } from "./features/nearby.js";
 import { searchFeature } from "./features/search.js";
 import { dealCardFeature } from "./features/deal-card.js";
 import { fallbackFeature } from "./features/fallback.js";
-import { buyFeature } from "./features/checkout/buy.js";
-import { myCodesFeature } from "./features/checkout/my-codes.js";
-import { paymentFeature } from "./features/checkout/payment.js";
-import { redeemFeature, typedCodeFeature } from "./features/checkout/redeem.js";
+import { createBuyFeature } from "./features/checkout/buy.js";
+import { createMyCodesFeature } from "./features/checkout/my-codes.js";
+import { createPaymentFeature } from "./features/checkout/payment.js";
+import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
 import { staffFeature, staffInviteFeature } from "./features/staff.js";
 import { adminFeature } from "./features/admin.js";
@@ -44,6 +44,8 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   const i18n = createI18n();
 
   const notifier = createNotifier(bot.api, i18n, deps.services.users, deps.logger);
+  const { checkout, vouchers, clock } = deps.services;
+  const redeem = createRedeemFeatures({ vouchers, clock });
 
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
@@ -62,7 +64,7 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   });
   personal.use(i18n);
   // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
-  personal.use(paymentFeature);
+  personal.use(createPaymentFeature({ checkout, logger: deps.logger }));
   personal.use(domainErrors);
   // Order matters: an open form first (every command leaves it, but /cancel,
   // /skip and /language; other messages answer it), then the commands and
@@ -70,18 +72,19 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   personal.use(blockedStateFeature);
   personal.use(formsFeature);
   personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
+  personal.use(redeem.voucherLink); // before /start: it takes the vouchers' QR links
   personal.use(startFeature);
   personal.use(registerFeature);
   personal.use(newDealFeature);
   // A voucher code typed alone by shop staff is a redemption, not a search.
-  personal.use(typedCodeFeature);
+  personal.use(redeem.typedCode);
   // Before the nearby list: a location may answer a waiting search.
   personal.use(searchFeature);
   personal.use(nearbyFeature);
   personal.use(dealCardFeature);
-  personal.use(buyFeature);
-  personal.use(myCodesFeature);
-  personal.use(redeemFeature);
+  personal.use(createBuyFeature({ checkout, paymentProviderToken: deps.paymentProviderToken, logger: deps.logger }));
+  personal.use(createMyCodesFeature({ vouchers }));
+  personal.use(redeem.redeem);
   personal.use(subscriptionsFeature);
   personal.use(myDealsFeature, statsFeature, exportFeature, shopFeature, staffFeature, summaryToggleFeature, adminFeature);
   personal.use(fallbackFeature);

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { Deal, DealWithShop } from "../db/deal.repository.js";
 import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
-import type { OrderRepository } from "../db/order.repository.js";
+import type { OrderRepository } from "./ports/order.port.js";
 import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
 import type { Shop, ShopRepository } from "../db/shop.repository.js";
 import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";

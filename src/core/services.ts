@@ -1,5 +1,6 @@
 import type { Repositories } from "../db/repositories.js";
 import type { LanguageModel } from "../llm/language-model.js";
+import type { Messaging } from "./ports/messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
@@ -17,6 +18,8 @@ import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
+  /** What the core says to users outside an update (vouchers, notices). */
+  messaging: Messaging;
   /** The currency of shops whose pin names none (DEFAULT_CURRENCY). */
   currency: string;
   needsApproval: boolean;
@@ -30,7 +33,7 @@ export interface ServiceOptions {
 
 export function createServices(
   repos: Repositories,
-  { clock, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
@@ -45,8 +48,8 @@ export function createServices(
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
-    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
+    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
+    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
     console: createConsoleService({ ...repos, clock }),
     stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
     operator: createOperatorService({ operator: repos.operator }),

@@ -1,11 +1,19 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
 import { randomBytes } from "node:crypto";
-import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
-import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "../db/shop.repository.js";
 import { DomainError } from "../domain/errors.js";
-import { isOneOf, PAID_ONCE, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import { OrderStatus, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import {
+  chooseForRefund,
+  decideRefund,
+  refundableByBuyer,
+  voucherState,
+  type FoundVoucher,
+  type OrderWithVouchers,
+} from "../domain/order.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
+import type { AutomaticRefund, Messaging } from "./ports/messaging.port.js";
+import type { OrderRepository, RedeemConfirmationRepository } from "./ports/order.port.js";
 import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
@@ -17,46 +25,18 @@ export const VOUCHERS_PER_PAGE = 8;
 export const REDEEM_CONFIRMATION_MINUTES = 10;
 
 export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
-export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
-
-/** A voucher as its holder sees it: EXPIRED also when the job has not marked it yet. */
-export function voucherState(v: { status: string; expiresAt: Date }, now: Date): VoucherStatus {
-  // The column holds only a voucher's statuses (written through VoucherStatus).
-  const status = v.status as VoucherStatus;
-  return status === VoucherStatus.ACTIVE && v.expiresAt <= now ? VoucherStatus.EXPIRED : status;
-}
-
-/**
- * Vouchers a refund would void under the deal's policy right now. An order
- * refunded in part before still has its other vouchers to refund.
- */
-function refundable(order: { status: string; deal: { refundPolicy: string } }): VoucherStatus[] {
-  if (!isOneOf(order.status, PAID_ONCE) || order.deal.refundPolicy !== "ANYTIME") return [];
-  return UNUSED;
-}
-
-/** The vouchers a refund of `count` would void: the newest unused ones of the order. */
-function chooseForRefund<V extends { id: number; status: string; expiresAt: Date }>(
-  order: { status: string; deal: { refundPolicy: string }; vouchers: V[] },
-  now: Date,
-  count: number,
-): V[] {
-  const voids = refundable(order);
-  return order.vouchers
-    .filter((v) => voids.includes(voucherState(v, now)))
-    .sort((a, b) => b.id - a.id)
-    .slice(0, count);
-}
 
 export function createVoucherService({
   orders,
   shops,
   confirmations,
+  messaging,
   clock,
 }: {
   orders: OrderRepository;
-  shops: ShopRepository;
+  shops: Pick<ShopRepository, "linkedTo" | "redeemableBy" | "findByOwner">;
   confirmations: RedeemConfirmationRepository;
+  messaging: Messaging;
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
@@ -100,7 +80,9 @@ export function createVoucherService({
     const found = await lookup(userId, typed);
     const now = clock();
     if (voucherState(found, now) === VoucherStatus.ACTIVE && (await orders.redeem(found.id, userId, now))) {
-      return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      const voucher = (await orders.findVoucher(found.code))!;
+      await messaging.voucherRedeemed(voucher);
+      return { outcome: "redeemed", voucher };
     }
     const latest = (await orders.findVoucher(found.code))!;
     const outcomes: Partial<Record<VoucherStatus, RedeemOutcome>> = {
@@ -138,22 +120,24 @@ export function createVoucherService({
     async show(holderId: bigint, voucherId: number) {
       const voucher = await held(holderId, voucherId);
       const order = await orders.find(voucher.orderId);
-      const voids = order ? refundable(order) : [];
+      const voids = order ? refundableByBuyer(order) : [];
       const unused = order?.vouchers.filter((v) => voids.includes(voucherState(v, clock()))) ?? [];
       return { voucher, order: order!, refundableCount: unused.length, now: clock() };
     },
 
     /**
      * `count` unused vouchers of the order go void, as many as the buyer chose;
-     * their money is owed back (or nothing, for a free coupon). Refused when
-     * fewer are left than chosen (used or refunded meanwhile): the buyer
-     * confirmed an amount, and gets that or nothing.
+     * their money is owed back (or nothing, for a free coupon), and the owner
+     * is told. Refused when fewer are left than chosen (used or refunded
+     * meanwhile): the buyer confirmed an amount, and gets that or nothing.
      */
-    async refund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
+    async requestRefund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
       const { order, vouchers } = await refundChoice(holderId, voucherId, count);
-      const ids = vouchers.map((v) => v.id);
-      const refunded = await orders.refund(order.id, refundable(order), clock(), ids);
+      const now = clock();
+      const only = vouchers.map((v) => v.id);
+      const refunded = await orders.refund(order.id, (o) => decideRefund(o, { voidable: refundableByBuyer(o), only, now }), now);
       if (!refunded) throw new DomainError("refund-not-allowed");
+      if (refunded.status === OrderStatus.REFUND_DUE) await messaging.refundDue(refunded);
       return { order: refunded, refundedMinor: refunded.unitPriceMinor * count };
     },
 
@@ -213,26 +197,16 @@ export function createVoucherService({
      * Scheduled: active vouchers past their date expire; under "refund on
      * expiry" their orders owe the expired vouchers' share back.
      */
-    async expireAndRefund(): Promise<OrderWithVouchers[]> {
+    async expireAndRefund(): Promise<number> {
       const now = clock();
       await orders.expireVouchers(now);
-      const refunded: OrderWithVouchers[] = [];
-      for (const id of await orders.ordersToRefundOnExpiry()) {
-        const order = await orders.refund(id, [VoucherStatus.EXPIRED], now);
-        if (order) refunded.push(order);
-      }
-      return refunded;
+      return refundAll(await orders.ordersToRefundOnExpiry(), [VoucherStatus.EXPIRED], "voucher-expired", now);
     },
 
     /** Scheduled: a group deal that stopped selling short of its minimum refunds every order. */
-    async refundFailedGroups(): Promise<OrderWithVouchers[]> {
+    async refundFailedGroups(): Promise<number> {
       const now = clock();
-      const refunded: OrderWithVouchers[] = [];
-      for (const id of await orders.ordersOfFailedGroups(now)) {
-        const order = await orders.refund(id, UNUSED, now);
-        if (order) refunded.push(order);
-      }
-      return refunded;
+      return refundAll(await orders.ordersOfFailedGroups(now), UNUSED, "group-failed", now);
     },
 
     /** Orders of the merchant's shops waiting for money to go back. */
@@ -244,9 +218,23 @@ export function createVoucherService({
     async settleRefund(userId: bigint, orderId: number): Promise<OrderWithVouchers> {
       const settled = await orders.settleRefund(orderId, await ownShopIds(userId), clock());
       if (!settled) throw new DomainError("refund-not-due", { order: orderId });
+      await messaging.refundPaid(settled);
       return settled;
     },
   };
+
+  /** Refunds the orders by the rules, not at the buyer's request, and tells who must know; returns how many. */
+  async function refundAll(orderIds: number[], voidable: VoucherStatus[], reason: AutomaticRefund, now: Date): Promise<number> {
+    let refunded = 0;
+    for (const id of orderIds) {
+      const order = await orders.refund(id, (o) => decideRefund(o, { voidable, now }), now);
+      if (!order) continue;
+      refunded++;
+      await messaging.refundedAutomatically(order, reason);
+      if (order.status === OrderStatus.REFUND_DUE) await messaging.refundDue(order);
+    }
+    return refunded;
+  }
 
   /** Only owners handle money: staff may redeem, not refund. */
   async function ownShopIds(userId: bigint): Promise<number[]> {

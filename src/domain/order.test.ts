@@ -74,12 +74,13 @@ function buildDeal(overrides: Partial<VoucherTerms> = {}): VoucherTerms {
   };
 }
 
-function facts(overrides: Partial<SettlementFacts> = {}): SettlementFacts {
+type FactOverrides = Partial<Omit<SettlementFacts, "order">> & { order?: Order | null; deal?: VoucherTerms };
+
+function facts({ order = buildOrder(), deal = buildDeal(), ...overrides }: FactOverrides = {}): SettlementFacts {
   return {
     payment: { buyerId: BUYER, currency: "USD", totalMinor: 1500 },
     chargeSeen: false,
-    order: buildOrder(),
-    deal: buildDeal(),
+    order: order && { ...order, deal },
     held: 3,
     buyers: [],
     now: NOW,

@@ -118,12 +118,11 @@ export interface SettlementFacts {
   payment: PaymentClaim;
   /** The same charge was recorded before (Telegram sends an update again). */
   chargeSeen: boolean;
-  /** The order named by the invoice, after lapsed holds were released; null when there is none. */
-  order: Order | null;
-  deal: VoucherTerms;
-  /** Units the buyer holds or has on hold of this deal, this order included while it is reserved. */
+  /** The order named by the invoice with its deal, after lapsed holds were released; null when there is none. */
+  order: (Order & { deal: VoucherTerms }) | null;
+  /** Units the order's buyer holds or has on hold of its deal, the order included while it is reserved. */
   held: number;
-  /** Different people holding a paid voucher of this deal before this payment. */
+  /** Different people holding a paid voucher of the order's deal before this payment. */
   buyers: bigint[];
   now: Date;
 }
@@ -156,11 +155,12 @@ export type Settlement =
  */
 export function settlePayment(f: SettlementFacts): Settlement {
   if (f.chargeSeen) return { kind: "replay" };
-  const { order, payment, deal, now } = f;
+  const { order, payment, now } = f;
   if (!order || order.buyerId !== payment.buyerId || order.currency !== payment.currency || order.totalMinor !== payment.totalMinor) {
     return { kind: "unmatched" };
   }
   if (!isOneOf(order.status, [OrderStatus.RESERVED, OrderStatus.EXPIRED])) return { kind: "unmatched" };
+  const { deal } = order;
   const late = order.status === OrderStatus.EXPIRED;
   const honoured = late ? Math.min(order.quantity, unitsAvailable(deal, f.held, now)) : order.quantity;
   if (honoured < 1) {
@@ -245,4 +245,26 @@ export function decideRefund(order: Order & { vouchers: Voucher[] }, r: RefundRe
     refundMinor,
     order: refundMinor === 0 ? OrderStatus.REFUNDED : OrderStatus.REFUND_DUE,
   };
+}
+
+/** What a payment came to, with the order as it is now. */
+export type PaymentOutcome =
+  /**
+   * Vouchers created. `groupReached` lists every buyer when this purchase
+   * completed a group deal. A late payment honoured in part leaves the order
+   * REFUND_DUE: vouchers for what stock and limit allowed, the rest refunded
+   * and owed back, as a partial refund leaves it.
+   */
+  | { kind: "paid"; order: OrderWithVouchers; groupReached: bigint[] | null }
+  /** The same charge seen before: nothing new. */
+  | { kind: "replay"; order: OrderWithVouchers }
+  /** A late payment none of which could be honoured: the money is owed back. */
+  | { kind: LateRefusal; order: OrderWithVouchers }
+  | { kind: "unmatched" };
+
+/** An outcome that names an order: everything but a payment matching none. */
+export type Fulfilment = Exclude<PaymentOutcome, { kind: "unmatched" }>;
+
+export function isLateRefusal(kind: PaymentOutcome["kind"]): kind is LateRefusal {
+  return kind === "sold-out" || kind === "over-limit" || kind === "off-sale";
 }

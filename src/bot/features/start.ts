@@ -5,8 +5,7 @@ import { askAgain } from "../forms/form-engine.js";
 import { escapeHtml } from "../html.js";
 import { LOCALES } from "../i18n.js";
 import { mainKeyboard } from "../keyboards.js";
-import { openVoucherLink } from "./checkout/redeem.js";
-import { DEAL_PAYLOAD, VOUCHER_PAYLOAD } from "./checkout/voucher-view.js";
+import { DEAL_PAYLOAD } from "./checkout/voucher-view.js";
 import { showDealCard } from "./deal-card.js";
 import { z } from "zod";
 
@@ -18,9 +17,6 @@ const languageButton = callbackCodec("lang", { locale: z.enum(LOCALES) });
 
 startFeature.command("start", async (ctx) => {
   const payload = ctx.match.trim();
-  // A scanned voucher QR: straight to redemption (or to the holder's voucher).
-  const voucher = VOUCHER_PAYLOAD.exec(payload);
-  if (voucher) return openVoucherLink(ctx, voucher[1]!);
   if (DEEP_LINK_PAYLOAD.test(payload)) await ctx.deps.services.users.setSourceIfUnset(ctx.user.id, payload);
   await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.user.firstName) }), {
     parse_mode: "HTML",

@@ -1,0 +1,91 @@
+// The core's messages, sent through the bot: vouchers to their buyer, notices
+// to buyers and owners. Each reads in its recipient's language.
+import { GrammyError, type Api } from "grammy";
+import type { AutomaticRefund, Delivery, Messaging } from "../core/ports/messaging.port.js";
+import { VoucherStatus } from "../domain/lifecycles.js";
+import { formatMoney } from "../domain/money.js";
+import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../domain/order.js";
+import { formatVoucherCode } from "../domain/voucher-code.js";
+import type { Clock } from "../util/clock.js";
+import { deliverOrder } from "./features/checkout/delivery.js";
+import { notifyRefundDue } from "./features/checkout/refund-notices.js";
+import { escapeHtml } from "./html.js";
+import type { Notifier } from "./notifier.js";
+
+/** What of the bot the messages go through. */
+export interface MessagingChannel {
+  api: Api;
+  notifier: Notifier;
+  botInfo: { username: string };
+}
+
+const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
+  "voucher-expired": "refund-expired-notice",
+  "group-failed": "group-failed-notice",
+};
+
+/**
+ * `bot` is read at send time: the core is built before the bot that serves
+ * it, and its messages leave through the bot's Api (with its pacing and retries).
+ */
+export function createMessaging({ bot, clock }: { bot: () => MessagingChannel; clock: Clock }): Messaging {
+  return {
+    async deliverVouchers(order: OrderWithVouchers, buyersSoFar: number): Promise<Delivery> {
+      const { api, notifier, botInfo } = bot();
+      const { t, locale } = await notifier.recipient(order.buyerId);
+      try {
+        await deliverOrder({ api, t, locale, botUsername: botInfo.username, now: clock(), buyersSoFar }, order);
+        return "delivered";
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 403) return "blocked";
+        throw error;
+      }
+    },
+
+    async latePaymentRefused(order: OrderWithVouchers, reason: LateRefusal): Promise<void> {
+      const { api, notifier } = bot();
+      const { t, locale } = await notifier.recipient(order.buyerId);
+      const params = {
+        title: escapeHtml(order.deal.title),
+        total: formatMoney(order.totalMinor, order.currency, locale),
+        limit: order.deal.perPersonLimit,
+      };
+      await api.sendMessage(Number(order.buyerId), t(`payment-${reason}`, params), { parse_mode: "HTML" });
+    },
+
+    async groupReached(buyerId: bigint, order: OrderWithVouchers): Promise<void> {
+      await bot().notifier.tell(buyerId, "group-reached", { title: escapeHtml(order.deal.title), needed: order.deal.minBuyers });
+    },
+
+    refundDue: (order: OrderWithVouchers) => notifyRefundDue(bot().notifier, order),
+
+    async refundedAutomatically(order: OrderWithVouchers, reason: AutomaticRefund): Promise<void> {
+      const { notifier } = bot();
+      const buyer = await notifier.recipient(order.buyerId);
+      await notifier.tell(order.buyerId, AUTOMATIC_REFUND_KEYS[reason], {
+        title: escapeHtml(order.deal.title),
+        needed: order.deal.minBuyers,
+        count: order.vouchers.filter((v) => v.status === VoucherStatus.REFUNDED).length,
+        amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
+      });
+    },
+
+    async refundPaid(order: OrderWithVouchers): Promise<void> {
+      const { notifier } = bot();
+      const buyer = await notifier.recipient(order.buyerId);
+      await notifier.tell(order.buyerId, "refund-paid-notice", {
+        order: order.id,
+        title: escapeHtml(order.deal.title),
+        amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
+      });
+    },
+
+    async voucherRedeemed(voucher: FoundVoucher): Promise<void> {
+      await bot().notifier.tell(voucher.holderId, "voucher-redeemed-notice", {
+        code: formatVoucherCode(voucher.code),
+        title: escapeHtml(voucher.deal.title),
+        shop: escapeHtml(voucher.deal.shop.name),
+      });
+    },
+  };
+}
