@@ -20,8 +20,8 @@ export interface MessagingChannel {
 }
 
 const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
-  "voucher-expired": "refund-expired-notice",
-  "group-failed": "group-failed-notice",
+  expiry: "refund-expired-notice",
+  "unmet-group": "group-failed-notice",
 };
 
 /**

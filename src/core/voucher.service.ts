@@ -25,6 +25,14 @@ export const VOUCHERS_PER_PAGE = 8;
 export const REDEEM_CONFIRMATION_MINUTES = 10;
 
 export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
+export interface RedeemResult {
+  outcome: RedeemOutcome;
+  voucher: FoundVoucher;
+}
+
+/** The answer to whoever asked: it goes out before anyone else is told. */
+export type Answer<T> = (result: T) => Promise<unknown>;
+const noAnswer = async () => undefined;
 
 export function createVoucherService({
   orders,
@@ -73,16 +81,18 @@ export function createVoucherService({
   }
 
   /**
-   * Redeems a code typed or scanned by the shop's staff. When it cannot be
-   * redeemed, says why, with the voucher as it is now (for dates).
+   * Redeems a code typed or scanned by the shop's staff, then tells the
+   * holder. When it cannot be redeemed, says why, with the voucher as it is
+   * now (for dates).
    */
-  async function redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+  async function redeem(userId: bigint, typed: string, answer: Answer<RedeemResult> = noAnswer): Promise<RedeemResult> {
     const found = await lookup(userId, typed);
     const now = clock();
     if (voucherState(found, now) === VoucherStatus.ACTIVE && (await orders.redeem(found.id, userId, now))) {
-      const voucher = (await orders.findVoucher(found.code))!;
-      await messaging.voucherRedeemed(voucher);
-      return { outcome: "redeemed", voucher };
+      const result: RedeemResult = { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      await answer(result);
+      await messaging.voucherRedeemed(result.voucher);
+      return result;
     }
     const latest = (await orders.findVoucher(found.code))!;
     const outcomes: Partial<Record<VoucherStatus, RedeemOutcome>> = {
@@ -90,7 +100,9 @@ export function createVoucherService({
       PENDING: "group-pending",
       REFUNDED: "refunded",
     };
-    return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+    const result: RedeemResult = { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+    await answer(result);
+    return result;
   }
 
   async function refundChoice(holderId: bigint, voucherId: number, count: number) {
@@ -131,14 +143,19 @@ export function createVoucherService({
      * is told. Refused when fewer are left than chosen (used or refunded
      * meanwhile): the buyer confirmed an amount, and gets that or nothing.
      */
-    async requestRefund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
+    async requestRefund(
+      holderId: bigint,
+      voucherId: number,
+      count: number,
+      answer: Answer<{ order: OrderWithVouchers; refundedMinor: number }>,
+    ): Promise<void> {
       const { order, vouchers } = await refundChoice(holderId, voucherId, count);
       const now = clock();
       const only = vouchers.map((v) => v.id);
       const refunded = await orders.refund(order.id, (o) => decideRefund(o, { voidable: refundableByBuyer(o), only, now }), now);
       if (!refunded) throw new DomainError("refund-not-allowed");
+      await answer({ order: refunded, refundedMinor: refunded.unitPriceMinor * count });
       if (refunded.status === OrderStatus.REFUND_DUE) await messaging.refundDue(refunded);
-      return { order: refunded, refundedMinor: refunded.unitPriceMinor * count };
     },
 
     /** What a refund of `count` would void and cost, for the buyer to confirm. */
@@ -178,7 +195,7 @@ export function createVoucherService({
      * The Redeem button pressed. A token that is forged, lapsed or someone
      * else's counts as a wrong code: guessing through the button is guessing codes.
      */
-    async redeemConfirmed(userId: bigint, token: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+    async redeemConfirmed(userId: bigint, token: string, answer: Answer<RedeemResult> = noAnswer): Promise<RedeemResult> {
       await shopIdsOf(userId);
       const now = clock();
       await refuseWhenPaused(userId, now);
@@ -188,7 +205,7 @@ export function createVoucherService({
         await orders.recordRedeemFailure(userId, now);
         throw new DomainError("redeem-confirmation-invalid");
       }
-      return redeem(userId, voucher.code);
+      return redeem(userId, voucher.code, answer);
     },
 
     redeem,
@@ -200,13 +217,13 @@ export function createVoucherService({
     async expireAndRefund(): Promise<number> {
       const now = clock();
       await orders.expireVouchers(now);
-      return refundAll(await orders.ordersToRefundOnExpiry(), [VoucherStatus.EXPIRED], "voucher-expired", now);
+      return refundAll(await orders.ordersToRefundOnExpiry(), [VoucherStatus.EXPIRED], "expiry", now);
     },
 
     /** Scheduled: a group deal that stopped selling short of its minimum refunds every order. */
     async refundFailedGroups(): Promise<number> {
       const now = clock();
-      return refundAll(await orders.ordersOfFailedGroups(now), UNUSED, "group-failed", now);
+      return refundAll(await orders.ordersOfFailedGroups(now), UNUSED, "unmet-group", now);
     },
 
     /** Orders of the merchant's shops waiting for money to go back. */
@@ -214,12 +231,12 @@ export function createVoucherService({
       return orders.refundsDue(await ownShopIds(userId));
     },
 
-    /** The merchant says the money went back. */
-    async settleRefund(userId: bigint, orderId: number): Promise<OrderWithVouchers> {
+    /** The merchant says the money went back; the buyer is told. */
+    async settleRefund(userId: bigint, orderId: number, answer: Answer<OrderWithVouchers>): Promise<void> {
       const settled = await orders.settleRefund(orderId, await ownShopIds(userId), clock());
       if (!settled) throw new DomainError("refund-not-due", { order: orderId });
+      await answer(settled);
       await messaging.refundPaid(settled);
-      return settled;
     },
   };
 

@@ -2,7 +2,7 @@
 // is one transaction whose first statement is a write: it takes SQLite's write
 // lock at once, so racing buyers, replayed payments and a second bot instance
 // queue up behind it, and the facts read after it cannot change before the
-// transaction's writes (on PostgreSQL, the rows read are locked FOR UPDATE).
+// transaction's writes (a PostgreSQL adapter would lock them FOR UPDATE).
 // The rule that decides what to write comes from the use case; the writes
 // stay conditional, so a broken assumption fails instead of overselling.
 import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
@@ -142,9 +142,14 @@ async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
   };
 }
 
-async function writeSettlement(tx: Tx, c: Charge, order: Order, decision: Settlement, newCode: () => string): Promise<PaymentOutcome> {
+async function writeSettlement(
+  tx: Tx,
+  c: Charge,
+  order: Order,
+  decision: Exclude<Settlement, { kind: "replay" | "unmatched" }>,
+  newCode: () => string,
+): Promise<PaymentOutcome> {
   const charge = { telegramChargeId: c.telegramChargeId, providerChargeId: c.providerChargeId, paidAt: c.now };
-  if (decision.kind === "replay" || decision.kind === "unmatched") throw new Error("nothing to write");
   if (decision.kind !== "paid") {
     await tx.order.update({
       where: { id: order.id },
@@ -270,7 +275,7 @@ export function createOrderRepository(db: Db): OrderRepository {
     },
 
     async markDelivered(orderId, now) {
-      await db.order.update({ where: { id: orderId }, data: { deliveredAt: now } });
+      await retryWhenBusy(() => db.order.update({ where: { id: orderId }, data: { deliveredAt: now } }));
     },
 
     async undelivered(paidBefore) {
@@ -341,7 +346,8 @@ export function createOrderRepository(db: Db): OrderRepository {
     refund(orderId, decide: (order: OrderWithVouchers) => RefundDecision | null, now) {
       return transaction(async (tx) => {
         await lockOrder(tx, orderId, now);
-        const order = (await orderWithVouchers(tx, orderId))!;
+        const order = await orderWithVouchers(tx, orderId);
+        if (!order) throw new Error(`order ${orderId} not found`);
         const decision = decide(order);
         if (!decision) return null;
         await writeRefund(tx, order, decision, now);

@@ -7,7 +7,7 @@ import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../../domain/
 export type Delivery = "delivered" | "blocked";
 
 /** Why an order's vouchers were refunded without the buyer asking. */
-export type AutomaticRefund = "voucher-expired" | "group-failed";
+export type AutomaticRefund = "expiry" | "unmet-group";
 
 export interface CheckoutMessages {
   /** The paid order's vouchers to its buyer, with the group's progress while it waits for more buyers. */

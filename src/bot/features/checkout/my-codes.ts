@@ -110,14 +110,15 @@ export function createMyCodesFeature({ vouchers }: { vouchers: VoucherService })
   feature.callbackQuery(confirmRefundButton.filter, async (ctx) => {
     const pressed = confirmRefundButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
-    const { order, refundedMinor } = await vouchers.requestRefund(ctx.user.id, pressed.id, pressed.n);
-    await ctx.answerCallbackQuery();
-    const amount = formatMoney(refundedMinor, order.currency, await localeOf(ctx));
-    const key = refundedMinor === 0 ? "refund-done-free" : "refund-requested";
-    await ctx.editMessageText(
-      ctx.t(key, { amount, count: pressed.n, order: order.id, shop: escapeHtml(order.deal.shop.name) }),
-      { parse_mode: "HTML" },
-    );
+    await vouchers.requestRefund(ctx.user.id, pressed.id, pressed.n, async ({ order, refundedMinor }) => {
+      await ctx.answerCallbackQuery();
+      const amount = formatMoney(refundedMinor, order.currency, await localeOf(ctx));
+      const key = refundedMinor === 0 ? "refund-done-free" : "refund-requested";
+      await ctx.editMessageText(
+        ctx.t(key, { amount, count: pressed.n, order: order.id, shop: escapeHtml(order.deal.shop.name) }),
+        { parse_mode: "HTML" },
+      );
+    });
   });
 
   return feature;

@@ -4,7 +4,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode, parseVoucherCode } from "../../../domain/voucher-code.js";
-import type { RedeemOutcome, VoucherService } from "../../../core/voucher.service.js";
+import type { RedeemOutcome, RedeemResult, VoucherService } from "../../../core/voucher.service.js";
 import type { FoundVoucher } from "../../../domain/order.js";
 import type { Clock } from "../../../util/clock.js";
 import { z } from "zod";
@@ -68,10 +68,10 @@ export function createRedeemFeatures({ vouchers, clock }: { vouchers: VoucherSer
   });
 
   async function redeemAndTell(ctx: BotContext, typed: string) {
-    await tellOutcome(ctx, await vouchers.redeem(ctx.user.id, typed));
+    await vouchers.redeem(ctx.user.id, typed, (result) => tellOutcome(ctx, result));
   }
 
-  async function tellOutcome(ctx: BotContext, { outcome, voucher }: { outcome: RedeemOutcome; voucher: FoundVoucher }) {
+  async function tellOutcome(ctx: BotContext, { outcome, voucher }: RedeemResult) {
     const text = await outcomeText(ctx, outcome, voucher);
     if (ctx.callbackQuery) {
       await ctx.answerCallbackQuery();
@@ -152,7 +152,7 @@ export function createRedeemFeatures({ vouchers, clock }: { vouchers: VoucherSer
   redeem.callbackQuery(confirmRedeemButton.filter, async (ctx) => {
     const pressed = confirmRedeemButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
-    await tellOutcome(ctx, await vouchers.redeemConfirmed(ctx.user.id, pressed.token));
+    await vouchers.redeemConfirmed(ctx.user.id, pressed.token, (result) => tellOutcome(ctx, result));
   });
 
   async function refundsScreen(ctx: BotContext, page: number) {
@@ -207,9 +207,10 @@ export function createRedeemFeatures({ vouchers, clock }: { vouchers: VoucherSer
   });
 
   async function settle(ctx: BotContext, orderId: number) {
-    const order = await vouchers.settleRefund(ctx.user.id, orderId);
-    const locale = await localeOf(ctx);
-    await ctx.reply(ctx.t("refunded-done", { order: order.id, amount: formatMoney(order.refundMinor, order.currency, locale) }));
+    await vouchers.settleRefund(ctx.user.id, orderId, async (order) => {
+      const locale = await localeOf(ctx);
+      await ctx.reply(ctx.t("refunded-done", { order: order.id, amount: formatMoney(order.refundMinor, order.currency, locale) }));
+    });
   }
 
   return { redeem, typedCode, voucherLink };
