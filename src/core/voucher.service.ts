@@ -32,7 +32,6 @@ export interface RedeemResult {
 
 /** The answer to whoever asked: it goes out before anyone else is told. */
 export type Answer<T> = (result: T) => Promise<unknown>;
-const noAnswer = async () => undefined;
 
 export function createVoucherService({
   orders,
@@ -85,7 +84,7 @@ export function createVoucherService({
    * holder. When it cannot be redeemed, says why, with the voucher as it is
    * now (for dates).
    */
-  async function redeem(userId: bigint, typed: string, answer: Answer<RedeemResult> = noAnswer): Promise<RedeemResult> {
+  async function redeem(userId: bigint, typed: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
     const found = await lookup(userId, typed);
     const now = clock();
     if (voucherState(found, now) === VoucherStatus.ACTIVE && (await orders.redeem(found.id, userId, now))) {
@@ -195,7 +194,7 @@ export function createVoucherService({
      * The Redeem button pressed. A token that is forged, lapsed or someone
      * else's counts as a wrong code: guessing through the button is guessing codes.
      */
-    async redeemConfirmed(userId: bigint, token: string, answer: Answer<RedeemResult> = noAnswer): Promise<RedeemResult> {
+    async redeemConfirmed(userId: bigint, token: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
       await shopIdsOf(userId);
       const now = clock();
       await refuseWhenPaused(userId, now);
