@@ -1,5 +1,5 @@
 import type { Repositories } from "../db/repositories.js";
-import type { LanguageModel } from "../llm/language-model.js";
+import type { LanguageModel } from "./ports/language-model.port.js";
 import type { Messaging } from "./ports/messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";

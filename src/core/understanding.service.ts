@@ -11,7 +11,7 @@ import { draftFields } from "../domain/offer-draft.js";
 import { readOffer } from "../domain/offer-parser.js";
 import { parseRequest } from "../domain/query-parser.js";
 import type { DealInput } from "../domain/validation.js";
-import type { LanguageModel, ModelTask } from "../llm/language-model.js";
+import type { LanguageModel, ModelTask } from "./ports/language-model.port.js";
 import type { Clock } from "../util/clock.js";
 import { createRateLimiter } from "../util/rate-limiter.js";
 import { createRecentCache } from "../util/recent-cache.js";

@@ -1,23 +1,9 @@
-// The language model behind a small interface: fill a schema from a user's
-// text, or say it could not. Any OpenAI-compatible endpoint works (OpenAI, or a
-// local model server through OPENAI_BASE_URL). The model never acts: it only
-// proposes values for a schema, which the caller validates like typed input.
+// The language model port's adapter. Any OpenAI-compatible endpoint works
+// (OpenAI, or a local model server through OPENAI_BASE_URL).
 import OpenAI from "openai";
 import { z } from "zod";
+import type { LanguageModel } from "../core/ports/language-model.port.js";
 import type { Logger } from "../logger.js";
-
-export interface ModelTask<T> {
-  /** Names the schema for the endpoint (letters, digits, _ and -). */
-  name: string;
-  /** What to do with the text; the text itself is sent apart, as data. */
-  instructions: string;
-  schema: z.ZodType<T>;
-}
-
-export interface LanguageModel {
-  /** The schema filled from the text, or null when the model failed, was slow or answered out of shape. */
-  fill<T>(task: ModelTask<T>, text: string): Promise<T | null>;
-}
 
 export interface OpenAiModelOptions {
   apiKey: string;

@@ -20,7 +20,7 @@ import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
 import type { Deal } from "../../src/db/deal.repository.js";
 import type { Shop } from "../../src/db/shop.repository.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
-import type { LanguageModel } from "../../src/llm/language-model.js";
+import type { LanguageModel } from "../../src/core/ports/language-model.port.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
 import {
   callbackAnswerRefusal,
