@@ -87,7 +87,7 @@ export function voucherState(v: { status: VoucherStatus; expiresAt: Date }, now:
   return v.status === VoucherStatus.ACTIVE && v.expiresAt <= now ? VoucherStatus.EXPIRED : v.status;
 }
 
-export function onSale(deal: SaleTerms, now: Date): boolean {
+function onSale(deal: SaleTerms, now: Date): boolean {
   return deal.status === DealStatus.ACTIVE && deal.startsAt <= now && deal.endsAt > now;
 }
 
