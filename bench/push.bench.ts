@@ -9,7 +9,9 @@ import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { createPushRenderer } from "../src/bot/push-message.js";
+import { createI18n } from "../src/bot/i18n.js";
+import { createBotMessaging } from "../src/bot/messaging.js";
+import { createNotifier } from "../src/bot/notifier.js";
 import { openDatabase } from "../src/db/client.js";
 import { createRepositories } from "../src/db/repositories.js";
 import { cellsOf } from "../src/domain/geo.js";
@@ -112,8 +114,9 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
     const pacer = createSendPacer(ratePerSecond);
     api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     const job = createPushJob({
-      subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users, api,
-      render: createPushRenderer(), pacer, clock: () => new Date(), logger: pino({ level: "silent" }),
+      subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users,
+      messaging: createBotMessaging(createNotifier(api, createI18n(), repos.users, pino({ level: "silent" }))),
+      pacer, clock: () => new Date(), logger: pino({ level: "silent" }),
     });
     const planned = await job.plan(new Date());
     log(`  planned ${planned} digests; sending at ${ratePerSecond}/s against a 30/s limit…`);

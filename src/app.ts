@@ -4,8 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
-import { createMessaging } from "./bot/messaging.js";
-import { createPushRenderer } from "./bot/push-message.js";
+import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import type { Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -46,10 +45,10 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
         })
       : undefined;
   // The core's messages leave through the bot, which is built on the core: read at send time.
-  const messaging = createMessaging({ bot: () => bot, clock });
+  const checkoutMessaging = createCheckoutMessaging({ bot: () => bot, clock });
   const services = createServices(repos, {
     clock,
-    messaging,
+    messaging: checkoutMessaging,
     currency: config.DEFAULT_CURRENCY,
     needsApproval: config.ADMIN_IDS.length > 0,
     reservationMinutes: config.RESERVATION_MINUTES,
@@ -77,12 +76,12 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     exceptPolling(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120, rethrowHttpErrors: true })),
     network.transformer,
   );
+  const messaging = createBotMessaging(bot.notifier);
   const push = createPushJob({
     subscriptions: repos.subscriptions,
     pushes: repos.pushes,
     users: repos.users,
-    api: bot.api,
-    render: createPushRenderer(),
+    messaging,
     pacer,
     clock,
     logger,
@@ -91,12 +90,12 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
   const dailySummaries = createDailySummaryJob({
     summaries: repos.summaries,
     stats: services.stats,
-    notifier: bot.notifier,
+    messaging,
     logger,
     hour: config.DAILY_SUMMARY_HOUR,
   });
   const checkout = createCheckoutJobs({ ...services, logger });
-  for (const job of scheduledJobs(config, { repos, push, checkout, dailySummaries })) jobs.register(job);
+  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries })) jobs.register(job);
   return {
     db,
     repos,

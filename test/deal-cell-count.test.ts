@@ -2,6 +2,7 @@
 // Deal table, whoever makes it: publishing, pausing, ending, moving, deleting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cellsOf } from "../src/domain/geo.js";
+import type { DealStatus } from "../src/domain/lifecycles.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");
@@ -21,7 +22,7 @@ describe("the count of active deals per cell", () => {
   });
   afterAll(() => t.close());
 
-  const newDeal = (lat: number, lng: number, category: string, status = "ACTIVE") =>
+  const newDeal = (lat: number, lng: number, category: string, status: DealStatus = "ACTIVE") =>
     t.repos.deals.create({
       shopId, title: "Deal", description: "", finePrint: "", photoFileId: null, currency: "CNY",
       priceMinor: 100, originalPriceMinor: 200, quantity: 10, stockLeft: 10, perPersonLimit: 1, voucherValidDays: 30,

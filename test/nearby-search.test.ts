@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CATEGORIES } from "../src/domain/categories.js";
 import { cellsOf, type Point } from "../src/domain/geo.js";
-import { isOnSale, rankWithinRadius, RADIUS_CHOICES_KM } from "../src/domain/nearby.js";
+import { isOnSale } from "../src/domain/deal.js";
+import { rankWithinRadius, RADIUS_CHOICES_KM } from "../src/domain/nearby.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
 import { createNearbyService, type NearbyQuery } from "../src/core/nearby.service.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";

@@ -1,6 +1,6 @@
 import type { Context } from "grammy";
 import type { I18nFlavor } from "@grammyjs/i18n";
-import type { User } from "../db/user.repository.js";
+import type { User } from "../domain/user.js";
 import type { Services } from "../core/services.js";
 import type { Logger } from "../logger.js";
 import type { Notifier } from "./notifier.js";

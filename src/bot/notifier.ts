@@ -3,7 +3,7 @@
 // buyer of a group deal. Each reads in the recipient's own language.
 import type { Api, InlineKeyboard } from "grammy";
 import type { I18n } from "@grammyjs/i18n";
-import type { UserRepository } from "../db/user.repository.js";
+import type { UserRepository } from "../core/ports/user.port.js";
 import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { localeFor } from "./i18n.js";

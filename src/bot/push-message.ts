@@ -1,10 +1,9 @@
 // A push digest as the subscriber sees it: the top offers near one of their
 // places, each a button that opens the card credited to this push, then
 // "Stop these" and the settings. Rendered when sent, in the user's language.
-import { InlineKeyboard } from "grammy";
-import type { PushToSend } from "../db/push.repository.js";
+import { InlineKeyboard, type Api } from "grammy";
+import type { PushItemToSend, PushToSend } from "../domain/push.js";
 import { distanceMeters } from "../domain/geo.js";
-import type { RenderPush } from "../jobs/push.job.js";
 import { callbackCodec, id } from "./callback-data.js";
 import { dealButton } from "./features/deal-card.js";
 import { distanceText, escapeHtml, priceText, type Translator } from "./format.js";
@@ -15,9 +14,15 @@ export const pushStopButton = callbackCodec("ps", { id });
 /** Opens the list of places (as /subscriptions does). */
 export const SUBSCRIPTIONS_DATA = "subs";
 
+/** What a digest looks like on screen. */
+export type RenderPush = (push: PushToSend, items: PushItemToSend[]) => {
+  text: string;
+  options: Parameters<Api["sendMessage"]>[2];
+};
+
 export function createPushRenderer(): RenderPush {
   const i18n = createI18n();
-  return (push: PushToSend, items: PushToSend["items"]) => {
+  return (push, items) => {
     const place = items.find((i) => i.subscription)?.subscription ?? null;
     const locale = push.user.language ?? place?.locale ?? "en";
     const tr: Translator = { t: (key, variables) => i18n.t(locale, key, variables) };

@@ -2,7 +2,7 @@
 // button that led there claims its source, and anyone can forge a button: a
 // claim to a push is believed only when that push carried this offer to this
 // user, so a forged button credits no push (it counts as "other").
-import type { PushRepository } from "../db/push.repository.js";
+import type { PushRepository } from "./ports/push.port.js";
 import { channelOf } from "../domain/stats.js";
 
 /** The source of a claim nobody can vouch for: the console counts it under "other". */

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { OrderWithVouchers } from "../domain/order.js";
 import { createCheckoutService } from "./checkout.service.js";
-import type { Delivery, Messaging } from "./ports/messaging.port.js";
+import type { CheckoutMessages, Delivery } from "./ports/messaging.port.js";
 import type { OrderRepository } from "./ports/order.port.js";
 
 const NOW = new Date("2026-05-04T09:00:00.000Z");
@@ -35,7 +35,7 @@ function buildOrder(overrides: Partial<OrderWithVouchers> = {}): OrderWithVouche
 function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as OrderWithVouchers[], delivery = "delivered" as Delivery } = {}) {
   const said: string[] = [];
   const log = (line: string) => async () => void said.push(line);
-  const messaging: Messaging = {
+  const messaging: CheckoutMessages = {
     deliverVouchers: async (order) => (said.push(`vouchers #${order.id}`), delivery),
     latePaymentRefused: async (_order, reason) => void said.push(`refused ${reason}`),
     groupReached: async (buyer) => void said.push(`group reached to ${buyer}`),

@@ -1,15 +1,16 @@
 // Buying: reserve stock, send an invoice, check the pre-checkout query, turn
 // the payment into vouchers exactly once, and hand them over. A free coupon
 // skips the invoice.
-import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { DealWithShop } from "../domain/deal.js";
+import { isOnSale } from "../domain/deal.js";
 import { DomainError } from "../domain/errors.js";
 import { DealStatus, OrderStatus, VoucherStatus } from "../domain/lifecycles.js";
-import { isOnSale } from "../domain/nearby.js";
 import { canReserve, isLateRefusal, settlePayment, type Fulfilment, type Order, type PaymentOutcome } from "../domain/order.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
 import type { Attribution } from "./attribution.service.js";
-import type { Delivery, Messaging } from "./ports/messaging.port.js";
+import type { CheckoutMessages, Delivery } from "./ports/messaging.port.js";
 import type { Charge, OpenReservation, OrderRepository } from "./ports/order.port.js";
 import type { Clock } from "../util/clock.js";
 
@@ -44,7 +45,7 @@ export function createCheckoutService({
   deals: Pick<DealRepository, "findWithShop">;
   orders: OrderRepository;
   attribution: Attribution;
-  messaging: Messaging;
+  messaging: CheckoutMessages;
   clock: Clock;
   reservationMinutes: number;
   newCode?: () => string;

@@ -2,15 +2,15 @@
 // id that comes from a button is checked against the user here, so a forged
 // button can reach nothing of another shop.
 import { randomBytes } from "node:crypto";
-import type { Deal, DealWithShop } from "../db/deal.repository.js";
-import type { DealSales, OfferPatch, OfferRepository } from "../db/offer.repository.js";
-import type { OrderRepository } from "./ports/order.port.js";
-import type { ShopDetailsRepository, ShopPatch } from "../db/shop-details.repository.js";
-import type { Shop, ShopRepository } from "../db/shop.repository.js";
-import type { InviteRefusal, StaffRepository } from "../db/staff.repository.js";
-import type { SummaryRepository } from "../db/summary.repository.js";
-import { DomainError, type DomainErrorCode } from "../domain/errors.js";
-import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
+import { copyOf, type Deal, type DealPatch, type DealSales, type DealWithShop } from "../domain/deal.js";
+import { DomainError } from "../domain/errors.js";
+import { DealStatus } from "../domain/lifecycles.js";
+import { shopRefusal, type Shop, type ShopPatch, type ShopUse } from "../domain/shop.js";
+import { inviteRefusal } from "../domain/staff.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { ShopRepository } from "./ports/shop.port.js";
+import type { StaffRepository } from "./ports/staff.port.js";
+import type { DailySummaryRepository } from "./ports/summary.port.js";
 import { assertBelowUsual } from "../domain/validation.js";
 import type { Clock } from "../util/clock.js";
 
@@ -19,62 +19,50 @@ const DAY_MS = 86_400_000;
 export const INVITE_TTL_MS = 2 * DAY_MS;
 export const INVITE_PREFIX = "staff-";
 
-const INVITE_REFUSALS: Record<InviteRefusal, DomainErrorCode> = {
-  unknown: "invite-invalid",
-  used: "invite-used",
-  expired: "invite-expired",
-  "own-shop": "invite-own-shop",
-  "already-staff": "invite-already-staff",
-  unavailable: "invite-shop-unavailable",
-};
-
-export interface OfferLine {
+export interface DealLine {
   deal: Deal;
   sales: DealSales;
 }
 
 export function createConsoleService({
   shops,
-  offers,
-  orders,
+  deals,
+  releaseLapsed,
   staff,
   summaries,
-  shopDetails,
   clock,
 }: {
   shops: ShopRepository;
-  offers: OfferRepository;
-  orders: Pick<OrderRepository, "releaseLapsed">;
+  deals: DealRepository;
+  /** Gives lapsed holds' units back (of one deal, or all); returns how many holds lapsed. */
+  releaseLapsed: (now: Date, dealId?: number) => Promise<number>;
   staff: StaffRepository;
-  summaries: SummaryRepository;
-  shopDetails: ShopDetailsRepository;
+  summaries: DailySummaryRepository;
   clock: Clock;
 }) {
-  /** The shop this user owns; staff and strangers are told why not. Suspended shops can still look. */
-  async function ownedShop(userId: bigint): Promise<Shop> {
+  /** The shop this user owns, if they may use it so; staff and strangers are told why not. */
+  async function ownShop(userId: bigint, use: ShopUse): Promise<Shop> {
     const shop = await shops.findByOwner(userId);
     if (!shop) {
       if ((await staff.shopsOf(userId)).length > 0) throw new DomainError("staff-not-owner");
       throw new DomainError("not-a-merchant");
     }
-    if (shop.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
-    if (shop.status === ShopStatus.REJECTED) throw new DomainError("shop-not-approved");
+    const refusal = shopRefusal(shop, use);
+    if (refusal) throw new DomainError(refusal);
     return shop;
   }
 
-  async function activeShop(userId: bigint): Promise<Shop> {
-    const shop = await ownedShop(userId);
-    if (shop.status === ShopStatus.SUSPENDED) throw new DomainError("shop-suspended");
-    return shop;
-  }
+  /** Suspended shops can still look. */
+  const ownedShop = (userId: bigint) => ownShop(userId, "look");
+  const activeShop = (userId: bigint) => ownShop(userId, "change");
 
   async function ownedDeal(userId: bigint, dealId: number): Promise<DealWithShop> {
     const shop = await ownedShop(userId);
-    const deal = await offers.findWithShop(dealId);
+    const deal = await deals.findWithShop(dealId);
     if (!deal) throw new DomainError("deal-not-found");
     if (deal.shopId !== shop.id) throw new DomainError("not-your-deal");
     // The owner sees the stock buyers see: a lapsed hold is back on sale at once.
-    return (await orders.releaseLapsed(clock(), dealId)) > 0 ? reload(dealId) : deal;
+    return (await releaseLapsed(clock(), dealId)) > 0 ? reload(dealId) : deal;
   }
 
   /** An offer the owner may change: their shop is not suspended, and the offer has not ended. */
@@ -86,7 +74,7 @@ export function createConsoleService({
   }
 
   async function reload(dealId: number): Promise<DealWithShop> {
-    const deal = await offers.findWithShop(dealId);
+    const deal = await deals.findWithShop(dealId);
     if (!deal) throw new DomainError("deal-not-found");
     return deal;
   }
@@ -94,35 +82,35 @@ export function createConsoleService({
   return {
     ownedShop,
     ownedDeal,
-    async offers(userId: bigint): Promise<{ shop: Shop; lines: OfferLine[] }> {
+    async deals(userId: bigint): Promise<{ shop: Shop; lines: DealLine[] }> {
       const shop = await ownedShop(userId);
-      await orders.releaseLapsed(clock());
-      const deals = await offers.listByShop(shop.id);
-      const sales = await offers.salesOf(deals.map((d) => d.id));
-      return { shop, lines: deals.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };
+      await releaseLapsed(clock());
+      const list = await deals.listByShop(shop.id);
+      const sales = await deals.salesOf(list.map((d) => d.id));
+      return { shop, lines: list.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };
     },
     async sales(dealId: number): Promise<DealSales> {
-      return (await offers.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
+      return (await deals.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
     },
     async pause(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
-      if (!(await offers.setStatus(dealId, ["ACTIVE"], "PAUSED"))) throw new DomainError("deal-not-pausable");
+      if (!(await deals.setStatus(dealId, [DealStatus.ACTIVE], DealStatus.PAUSED))) throw new DomainError("deal-not-pausable");
       return reload(dealId);
     },
     async resume(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
-      if (!(await offers.setStatus(dealId, ["PAUSED"], "ACTIVE"))) throw new DomainError("deal-not-paused");
+      if (!(await deals.setStatus(dealId, [DealStatus.PAUSED], DealStatus.ACTIVE))) throw new DomainError("deal-not-paused");
       return reload(dealId);
     },
     /** Ends the sale early; vouchers already sold stay valid until their own expiry. */
     async end(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
-      await offers.setStatus(dealId, ["ACTIVE", "PAUSED"], "ENDED");
+      await deals.setStatus(dealId, [DealStatus.ACTIVE, DealStatus.PAUSED], DealStatus.ENDED);
       return reload(dealId);
     },
     async setQuantity(userId: bigint, dealId: number, quantity: number) {
       await changeableDeal(userId, dealId);
-      if (!(await offers.setQuantity(dealId, quantity, clock()))) {
+      if (!(await deals.setQuantity(dealId, quantity, clock()))) {
         const now = await reload(dealId);
         throw new DomainError("stock-below-taken", { taken: now.quantity - now.stockLeft });
       }
@@ -131,36 +119,36 @@ export function createConsoleService({
     async setPrice(userId: bigint, dealId: number, priceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(priceMinor, deal.originalPriceMinor);
-      await offers.setPrice(dealId, priceMinor);
+      await deals.setPrice(dealId, priceMinor);
       return reload(dealId);
     },
     /** Orders keep the usual price they were sold with (the discount given), as they keep their price. */
     async setOriginalPrice(userId: bigint, dealId: number, originalPriceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(deal.priceMinor, originalPriceMinor);
-      await offers.edit(dealId, { originalPriceMinor });
+      await deals.edit(dealId, { originalPriceMinor });
       return reload(dealId);
     },
     /** What customers read and see; orders keep the title they were bought under. */
-    async editOffer(userId: bigint, dealId: number, patch: OfferPatch) {
+    async editDeal(userId: bigint, dealId: number, patch: DealPatch) {
       await changeableDeal(userId, dealId);
-      await offers.edit(dealId, patch);
+      await deals.edit(dealId, patch);
       return reload(dealId);
     },
     async setDaysLeft(userId: bigint, dealId: number, days: number) {
       await changeableDeal(userId, dealId);
-      await offers.setEndsAt(dealId, new Date(clock().getTime() + days * DAY_MS));
+      await deals.setEndsAt(dealId, new Date(clock().getTime() + days * DAY_MS));
       return reload(dealId);
     },
     async duplicate(userId: bigint, dealId: number) {
       await activeShop(userId);
       const deal = await ownedDeal(userId, dealId);
-      return reload((await offers.duplicate(deal, clock())).id);
+      return reload((await deals.create(copyOf(deal, clock()))).id);
     },
 
     async editShop(userId: bigint, patch: ShopPatch): Promise<Shop> {
       const shop = await ownedShop(userId);
-      return shopDetails.edit(shop.id, patch);
+      return shops.edit(shop.id, patch);
     },
     async summaryOptedOut(userId: bigint): Promise<boolean> {
       return summaries.isOptedOut((await ownedShop(userId)).id);
@@ -179,9 +167,18 @@ export function createConsoleService({
     },
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {
-      const outcome = await staff.claimInvite(token, userId, clock());
-      if (!outcome.ok) throw new DomainError(INVITE_REFUSALS[outcome.reason]);
-      return outcome.shop;
+      const now = clock();
+      const decide = async () => {
+        const invite = await staff.findInvite(token);
+        const shop = invite && (await shops.find(invite.shopId));
+        const isStaff = shop ? await staff.isStaff(shop.id, userId) : false;
+        return { shop, refusal: inviteRefusal(invite, shop, { userId, isStaff, now }) };
+      };
+      const { shop, refusal } = await decide();
+      if (refusal) throw new DomainError(refusal);
+      if (await staff.claimInvite(token, userId, now, shop!.status)) return shop!;
+      // The link or the shop changed since it was read: say what changed.
+      throw new DomainError((await decide()).refusal ?? "invite-used");
     },
     async staff(userId: bigint) {
       const shop = await ownedShop(userId);

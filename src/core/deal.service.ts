@@ -1,9 +1,11 @@
-import type { DealRepository, DealWithShop } from "../db/deal.repository.js";
-import type { EventRepository } from "../db/event.repository.js";
-import type { ShopRepository } from "../db/shop.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { DealWithShop } from "../domain/deal.js";
+import type { EventRepository } from "./ports/event.port.js";
+import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf } from "../domain/geo.js";
-import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
+import { DealStatus } from "../domain/lifecycles.js";
+import { shopRefusal } from "../domain/shop.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
@@ -29,8 +31,8 @@ export function createDealService({
   async function approvedShopOf(ownerId: bigint) {
     const shop = await shops.findByOwner(ownerId);
     if (!shop) throw new DomainError("not-a-merchant");
-    if (shop.status === ShopStatus.PENDING) throw new DomainError("shop-pending");
-    if (shop.status !== ShopStatus.APPROVED) throw new DomainError("shop-not-approved");
+    const refusal = shopRefusal(shop, "publish");
+    if (refusal) throw new DomainError(refusal);
     return shop;
   }
 
@@ -77,6 +79,10 @@ export function createDealService({
       if (!deal) throw new DomainError("deal-not-found");
       await events.record([{ type: "VIEW", dealId, userId: viewerId, source: await attribution.verified(source, viewerId, dealId) }], clock());
       return deal;
+    },
+    /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
+    endExpired(now: Date): Promise<number> {
+      return deals.endExpired(now);
     },
     recordImpressions(dealIds: number[], viewerId: bigint, source: string) {
       return events.record(

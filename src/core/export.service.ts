@@ -2,9 +2,9 @@
 // "customer 1, 2, …" in the order of their first purchase: the merchant can
 // follow a customer without learning their Telegram account. Dates are the
 // shop's local time; the bot writes the files (headers in the owner's language).
-import type { ExportRepository } from "../db/export.repository.js";
-import type { OfferRepository } from "../db/offer.repository.js";
-import type { Shop } from "../db/shop.repository.js";
+import type { ExportQueries } from "./ports/export.port.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { ShopPlace } from "../domain/shop.js";
 import { decimalMoney, type Cell } from "../domain/csv.js";
 import { localDateTime, localDay, timeZoneOf } from "../domain/local-time.js";
 import { formatVoucherCode } from "../domain/voucher-code.js";
@@ -21,12 +21,12 @@ export interface ShopExport {
   redemptions: Cell[][];
 }
 
-export function createExportService({ exports, offers, clock }: { exports: ExportRepository; offers: OfferRepository; clock: Clock }) {
+export function createExportService({ exports, deals, clock }: { exports: ExportQueries; deals: Pick<DealRepository, "idsOfShop">; clock: Clock }) {
   return {
-    async rows(shop: Shop): Promise<ShopExport> {
+    async rows(shop: ShopPlace): Promise<ShopExport> {
       const zone = timeZoneOf(shop);
       const when = (d: Date | null) => (d ? localDateTime(d, zone) : null);
-      const dealIds = await offers.idsOfShop(shop.id);
+      const dealIds = await deals.idsOfShop(shop.id);
       const [orders, redemptions] = await Promise.all([exports.orders(dealIds), exports.redemptions(dealIds)]);
       const customers = new Map<bigint, number>();
       const customer = (id: bigint) => {
@@ -43,7 +43,7 @@ export function createExportService({ exports, offers, clock }: { exports: Expor
           when(o.paidAt),
           when(o.refundedAt),
           o.dealId,
-          o.deal.title,
+          o.dealTitle,
           customer(o.buyerId),
           o.quantity,
           decimalMoney(o.unitPriceMinor, o.currency),
@@ -58,11 +58,11 @@ export function createExportService({ exports, offers, clock }: { exports: Expor
           when(v.redeemedAt),
           v.orderId,
           v.dealId,
-          v.deal.title,
+          v.dealTitle,
           customer(v.holderId),
-          decimalMoney(v.order.unitPriceMinor, v.order.currency),
-          decimalMoney(v.order.unitOriginalMinor - v.order.unitPriceMinor, v.order.currency),
-          v.order.currency,
+          decimalMoney(v.unitPriceMinor, v.currency),
+          decimalMoney(v.unitOriginalMinor - v.unitPriceMinor, v.currency),
+          v.currency,
         ]),
       };
     },

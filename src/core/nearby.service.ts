@@ -1,4 +1,5 @@
-import type { DealRepository, ListedDeal } from "../db/deal.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { ListedDeal } from "../domain/deal.js";
 import { assertValidPoint, coveringCells, type Point } from "../domain/geo.js";
 import { NEAREST_LIMIT, nearestWithin } from "../domain/nearby.js";
 import { rank } from "../domain/ranking.js";

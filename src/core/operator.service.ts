@@ -1,23 +1,23 @@
 // Operators (ADMIN_IDS) approving, rejecting, suspending and reinstating shops.
-import type { OperatorRepository } from "../db/operator.repository.js";
-import type { Shop } from "../db/shop.repository.js";
+import type { ShopRepository } from "./ports/shop.port.js";
+import type { Shop } from "../domain/shop.js";
 import { DomainError } from "../domain/errors.js";
-import type { DealStatus, ShopStatus } from "../domain/lifecycles.js";
+import { ShopStatus, type DealStatus } from "../domain/lifecycles.js";
 
-export function createOperatorService({ operator }: { operator: OperatorRepository }) {
+export function createOperatorService({ shops }: { shops: ShopRepository }) {
   async function move(shopId: number, from: ShopStatus, to: ShopStatus, deals?: { from: DealStatus; to: DealStatus }): Promise<Shop> {
-    const shop = await operator.findShop(shopId);
+    const shop = await shops.find(shopId);
     if (!shop) throw new DomainError("shop-not-found");
-    if (!(await operator.setStatus(shopId, from, to, deals))) {
+    if (!(await shops.setStatus(shopId, from, to, deals))) {
       throw new DomainError("shop-status-changed", { status: shop.status });
     }
     return { ...shop, status: to };
   }
 
   return {
-    findShop: (id: number) => operator.findShop(id),
+    findShop: (id: number) => shops.find(id),
     /** Every shop waiting for a decision, oldest first. */
-    pending: () => operator.pendingShops(),
+    pending: () => shops.withStatus(ShopStatus.PENDING),
     approve: (shopId: number) => move(shopId, "PENDING", "APPROVED"),
     reject: (shopId: number) => move(shopId, "PENDING", "REJECTED"),
     /**

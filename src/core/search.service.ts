@@ -1,7 +1,7 @@
 // Deals asked for in plain words: the request is read into a query and kept
 // (list buttons refer to it by id), then answered with the ranked nearby
 // search, filtered by what the query asks.
-import type { SearchRepository } from "../db/search.repository.js";
+import type { SearchRepository } from "./ports/search.port.js";
 import { cleanQuery, fitting, isEmptyQuery, type DealQuery } from "../domain/deal-query.js";
 import type { Point } from "../domain/geo.js";
 import type { Clock } from "../util/clock.js";

@@ -1,6 +1,6 @@
-import type { Repositories } from "../db/repositories.js";
+import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
-import type { Messaging } from "./ports/messaging.port.js";
+import type { CheckoutMessages } from "./ports/messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
@@ -19,7 +19,7 @@ import { createSubscriptionService } from "./subscription.service.js";
 export interface ServiceOptions {
   clock: Clock;
   /** What the core says to users outside an update (vouchers, notices). */
-  messaging: Messaging;
+  messaging: CheckoutMessages;
   /** The currency of shops whose pin names none (DEFAULT_CURRENCY). */
   currency: string;
   needsApproval: boolean;
@@ -43,17 +43,24 @@ export function createServices(
   return {
     users: repos.users,
     forms: repos.forms,
-    shops: createShopService({ shops: repos.shops, shopDetails: repos.shopDetails, needsApproval, defaultCurrency: currency }),
+    shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
     deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
     search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
-    console: createConsoleService({ ...repos, clock }),
-    stats: createStatsService({ stats: repos.stats, offers: repos.offers, clock }),
-    operator: createOperatorService({ operator: repos.operator }),
-    exports: createExportService({ exports: repos.exports, offers: repos.offers, clock }),
+    console: createConsoleService({
+      shops: repos.shops,
+      deals: repos.deals,
+      staff: repos.staff,
+      summaries: repos.summaries,
+      releaseLapsed,
+      clock,
+    }),
+    stats: createStatsService({ stats: repos.stats, deals: repos.deals, clock }),
+    operator: createOperatorService({ shops: repos.shops }),
+    exports: createExportService({ exports: repos.exports, deals: repos.deals, clock }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,

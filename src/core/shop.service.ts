@@ -1,5 +1,5 @@
-import type { ShopDetailsRepository } from "../db/shop-details.repository.js";
-import type { Shop, ShopRepository } from "../db/shop.repository.js";
+import type { Shop } from "../domain/shop.js";
+import type { ShopRepository } from "./ports/shop.port.js";
 import { currencyAt, isCurrency } from "../domain/currency.js";
 import type { Point } from "../domain/geo.js";
 import { ShopStatus } from "../domain/lifecycles.js";
@@ -10,12 +10,10 @@ export type Registration = "created" | "updated" | "resubmitted";
 
 export function createShopService({
   shops,
-  shopDetails,
   needsApproval,
   defaultCurrency,
 }: {
   shops: ShopRepository;
-  shopDetails: ShopDetailsRepository;
   /** With operators configured, new shops wait for one of them. */
   needsApproval: boolean;
   /** Where the pin names no currency (at sea, Antarctica). */
@@ -51,10 +49,10 @@ export function createShopService({
       const details = { ...input, currency: input.currency ?? guessCurrency(input) };
       const existing = await shops.findByOwner(ownerId);
       if (existing) {
-        const shop = await shopDetails.edit(existing.id, details, { reopen: true });
+        const shop = await shops.edit(existing.id, details, { from: ShopStatus.REJECTED, to: ShopStatus.PENDING });
         return { shop, outcome: existing.status === ShopStatus.REJECTED && shop.status === ShopStatus.PENDING ? "resubmitted" : "updated" };
       }
-      const status = needsApproval ? "PENDING" : "APPROVED";
+      const status = needsApproval ? ShopStatus.PENDING : ShopStatus.APPROVED;
       return { shop: await shops.create({ ownerId, ...details, status }), outcome: "created" };
     },
     /** Gives the shops registered before shops had a currency their pin's; returns how many. */

@@ -1,6 +1,6 @@
-import type { OfferRepository } from "../db/offer.repository.js";
-import type { Shop } from "../db/shop.repository.js";
-import type { StatsRepository } from "../db/stats.repository.js";
+import type { DealRepository } from "./ports/deal.port.js";
+import type { ShopPlace } from "../domain/shop.js";
+import type { StatsQueries } from "./ports/stats.port.js";
 import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
 import { periodRange, type Figures, type Period } from "../domain/stats.js";
 import type { Clock } from "../util/clock.js";
@@ -13,20 +13,20 @@ export interface DailySeries {
 
 export const CHART_DAYS = 30;
 
-export function createStatsService({ stats, offers, clock }: { stats: StatsRepository; offers: OfferRepository; clock: Clock }) {
+export function createStatsService({ stats, deals, clock }: { stats: StatsQueries; deals: Pick<DealRepository, "idsOfShop">; clock: Clock }) {
   return {
     /** The shop's figures, or one offer's when `dealId` is given (the caller checked it is the shop's). */
-    async figures(shop: Shop, period: Period, dealId?: number, now = clock()): Promise<Figures> {
-      const shopDealIds = await offers.idsOfShop(shop.id);
+    async figures(shop: ShopPlace, period: Period, dealId?: number, now = clock()): Promise<Figures> {
+      const shopDealIds = await deals.idsOfShop(shop.id);
       const range = periodRange(period, now, timeZoneOf(shop));
       return stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */
-    async daily(shop: Shop): Promise<DailySeries> {
+    async daily(shop: ShopPlace): Promise<DailySeries> {
       const zone = timeZoneOf(shop);
       const now = clock();
       const days = lastLocalDays(now, zone, CHART_DAYS);
-      const activity = await stats.activitySince(await offers.idsOfShop(shop.id), startOfLocalDay(now, zone, CHART_DAYS - 1));
+      const activity = await stats.activitySince(await deals.idsOfShop(shop.id), startOfLocalDay(now, zone, CHART_DAYS - 1));
       const bucket = (dates: Date[]) => {
         const counts = new Map<string, number>();
         for (const d of dates) counts.set(localDay(d, zone), (counts.get(localDay(d, zone)) ?? 0) + 1);

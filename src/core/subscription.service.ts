@@ -1,6 +1,7 @@
-import type { PushRepository } from "../db/push.repository.js";
-import type { Subscription, SubscriptionChanges, SubscriptionRepository } from "../db/subscription.repository.js";
-import type { UserRepository } from "../db/user.repository.js";
+import type { PushRepository } from "./ports/push.port.js";
+import type { Subscription, SubscriptionChanges } from "../domain/subscription.js";
+import type { SubscriptionRepository } from "./ports/subscription.port.js";
+import type { UserRepository } from "./ports/user.port.js";
 import { DomainError } from "../domain/errors.js";
 import { assertValidPoint, type Point } from "../domain/geo.js";
 import { timeZoneOf } from "../domain/local-time.js";

@@ -1,6 +1,6 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
 import { randomBytes } from "node:crypto";
-import type { ShopRepository } from "../db/shop.repository.js";
+import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
 import { OrderStatus, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import {
@@ -12,7 +12,7 @@ import {
   type OrderWithVouchers,
 } from "../domain/order.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
-import type { AutomaticRefund, Messaging } from "./ports/messaging.port.js";
+import type { AutomaticRefund, CheckoutMessages } from "./ports/messaging.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./ports/order.port.js";
 import type { Clock } from "../util/clock.js";
 
@@ -43,7 +43,7 @@ export function createVoucherService({
   orders: OrderRepository;
   shops: Pick<ShopRepository, "linkedTo" | "redeemableBy" | "findByOwner">;
   confirmations: RedeemConfirmationRepository;
-  messaging: Messaging;
+  messaging: CheckoutMessages;
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {

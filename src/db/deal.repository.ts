@@ -1,43 +1,14 @@
-import { DealStatus } from "../domain/lifecycles.js";
+// Offers, for buyers and for their merchant. Each change an owner makes is one
+// conditional UPDATE, so a purchase happening at the same moment can never be
+// oversold or lost.
+import type { CellCover, DealRepository } from "../core/ports/deal.port.js";
+import type { Deal, DealSales, DealWithShop, ListedDeal } from "../domain/deal.js";
+import type { CellPrecision, Ellipse } from "../domain/geo.js";
+import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
 import { readerOf, type Db } from "./client.js";
-import { Prisma, type Deal, type Shop } from "../generated/prisma/client.js";
-import type { Box, CellPrecision, Ellipse } from "../domain/geo.js";
-import { statusSql } from "./status-sql.js";
-
-export type { Deal };
-export type DealWithShop = Deal & { shop: Shop };
-
-/**
- * A new offer has sold nothing, unless it is imported with its history (demo
- * data); refund policy and group minimum have defaults.
- */
-export type NewDeal = Omit<
-  Deal,
-  "id" | "soldCount" | "createdAt" | "updatedAt" | "refundPolicy" | "minBuyers" | "groupReachedAt"
-> &
-  Partial<Pick<Deal, "soldCount" | "refundPolicy" | "minBuyers">>;
-
-export interface ListedDeal {
-  id: number;
-  title: string;
-  currency: string;
-  priceMinor: number;
-  originalPriceMinor: number;
-  soldCount: number;
-  startsAt: Date;
-  lat: number;
-  lng: number;
-}
-
-/** Where to look (a geo.ts Cover fits). */
-export interface CellCover {
-  precision: CellPrecision;
-  cells: string[];
-  /** When given, rows outside every box are left out as well. */
-  boxes?: Box[];
-  /** When given, rows outside it are left out as well. */
-  ellipse?: Ellipse;
-}
+import { Prisma } from "../generated/prisma/client.js";
+import { onSaleSql } from "./on-sale-sql.js";
+import { toDeal, toDealWithShop } from "./rows.js";
 
 const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
   4: Prisma.raw(`"cell4"`),
@@ -68,18 +39,18 @@ function insideEllipse({ lat, lng, latScale, lngScale, radiusM }: Ellipse): Pris
   return Prisma.sql`AND ${x} * ${x} + ${y} * ${y} <= ${radiusM * radiusM}`;
 }
 
-export function createDealRepository(db: Db) {
+export function createDealRepository(db: Db): DealRepository {
   return {
-    /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
     async endExpired(now: Date): Promise<number> {
       const { count } = await db.deal.updateMany({ where: { status: DealStatus.ACTIVE, endsAt: { lte: now } }, data: { status: DealStatus.ENDED } });
       return count;
     },
-    create(deal: NewDeal): Promise<Deal> {
-      return db.deal.create({ data: deal });
+    async create(deal) {
+      return toDeal(await db.deal.create({ data: deal }));
     },
-    findWithShop(id: number): Promise<DealWithShop | null> {
-      return db.deal.findUnique({ where: { id }, include: { shop: true } });
+    async findWithShop(id: number): Promise<DealWithShop | null> {
+      const row = await db.deal.findUnique({ where: { id }, include: { shop: true } });
+      return row && toDealWithShop(row);
     },
     /**
      * Deals on sale now inside the given geohash cells. The (status, cell,
@@ -102,10 +73,9 @@ export function createDealRepository(db: Db) {
       const rows = await read(db, Prisma.sql`
         SELECT "id", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
         FROM "Deal"
-        WHERE "status" = ${statusSql(DealStatus.ACTIVE)}
+        WHERE ${onSaleSql(now)}
           AND ${CELL_COLUMN[precision]} IN ${cellList(cells)}
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
-          AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
           ${inBoxes}
           ${ellipse ? insideEllipse(ellipse) : Prisma.empty}`);
       return rows.map(([id, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
@@ -131,7 +101,39 @@ export function createDealRepository(db: Db) {
         GROUP BY "cell"`);
       return new Map(rows.map(([cell, active]) => [cell as string, active as number]));
     },
+    async listByShop(shopId: number): Promise<Deal[]> {
+      return (await db.deal.findMany({ where: { shopId }, orderBy: { id: "desc" } })).map(toDeal);
+    },
+    async idsOfShop(shopId: number): Promise<number[]> {
+      const rows = await db.deal.findMany({ where: { shopId }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+    async salesOf(dealIds: number[]): Promise<Map<number, DealSales>> {
+      const rows = await db.order.groupBy({
+        by: ["dealId"],
+        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE } },
+        _sum: { quantity: true, totalMinor: true },
+      });
+      return new Map(rows.map((r) => [r.dealId, { units: r._sum.quantity ?? 0, revenueMinor: r._sum.totalMinor ?? 0 }]));
+    },
+    async setStatus(id: number, from: DealStatus[], to: DealStatus): Promise<boolean> {
+      const { count } = await db.deal.updateMany({ where: { id, status: { in: from } }, data: { status: to } });
+      return count === 1;
+    },
+    async setQuantity(id: number, quantity: number, now: Date): Promise<boolean> {
+      const changed = await db.$executeRaw`
+        UPDATE "Deal" SET "stockLeft" = "stockLeft" + (${quantity} - "quantity"), "quantity" = ${quantity}, "updatedAt" = ${now}
+        WHERE "id" = ${id} AND "quantity" - "stockLeft" <= ${quantity}`;
+      return changed === 1;
+    },
+    async setPrice(id: number, priceMinor: number): Promise<Deal> {
+      return toDeal(await db.deal.update({ where: { id }, data: { priceMinor } }));
+    },
+    async edit(id, patch): Promise<Deal> {
+      return toDeal(await db.deal.update({ where: { id }, data: patch }));
+    },
+    async setEndsAt(id: number, endsAt: Date): Promise<Deal> {
+      return toDeal(await db.deal.update({ where: { id }, data: { endsAt } }));
+    },
   };
 }
-
-export type DealRepository = ReturnType<typeof createDealRepository>;

@@ -1,18 +1,13 @@
+import type { FormRepository } from "../core/ports/form.port.js";
 import type { Db } from "./client.js";
 
-export interface StoredForm {
-  form: string;
-  step: string;
-  data: Record<string, unknown>;
-}
-
-export function createFormRepository(db: Db) {
+export function createFormRepository(db: Db): FormRepository {
   return {
-    async get(userId: bigint): Promise<StoredForm | null> {
+    async get(userId) {
       const row = await db.formState.findUnique({ where: { userId } });
       return row ? { form: row.form, step: row.step, data: JSON.parse(row.data) as Record<string, unknown> } : null;
     },
-    async save(userId: bigint, state: StoredForm): Promise<void> {
+    async save(userId, state) {
       const data = JSON.stringify(state.data);
       await db.formState.upsert({
         where: { userId },
@@ -20,10 +15,8 @@ export function createFormRepository(db: Db) {
         update: { form: state.form, step: state.step, data },
       });
     },
-    async clear(userId: bigint): Promise<void> {
+    async clear(userId) {
       await db.formState.deleteMany({ where: { userId } });
     },
   };
 }
-
-export type FormRepository = ReturnType<typeof createFormRepository>;

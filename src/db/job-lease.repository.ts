@@ -1,9 +1,10 @@
 // A lease per job in the database: whichever process writes it first runs the
 // job; the others see it held and skip. Each write is one statement, so two
 // processes racing on the same SQLite file cannot both win.
+import type { JobLeaseRepository } from "../core/ports/job-lease.port.js";
 import type { Db } from "./client.js";
 
-export function createJobLeaseRepository(db: Db) {
+export function createJobLeaseRepository(db: Db): JobLeaseRepository {
   return {
     /**
      * Takes the lease for `slot` when it is free (expired) and that slot has
@@ -31,5 +32,3 @@ export function createJobLeaseRepository(db: Db) {
     },
   };
 }
-
-export type JobLeaseRepository = ReturnType<typeof createJobLeaseRepository>;

@@ -1,46 +1,21 @@
-// The push outbox. A run first writes its digests (PENDING) in one
-// transaction, then sends them one by one: SENDING just before the request,
-// SENT with the message id right after. A restart resumes from the rows.
+// The push outbox (see the port).
+import type { PushRepository } from "../core/ports/push.port.js";
 import type { Db } from "./client.js";
-import { Prisma, type Deal, type Push, type Shop } from "../generated/prisma/client.js";
-import type { PlannedDigest } from "../domain/push-matching.js";
-import { DealStatus, LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
-import { statusSql } from "./status-sql.js";
-
-export type { Push };
-
-export interface FreshOffer {
-  id: number;
-  category: string;
-  lat: number;
-  lng: number;
-  priceMinor: number;
-  originalPriceMinor: number;
-  soldCount: number;
-  startsAt: Date;
-}
-
-export type PushToSend = Push & {
-  user: { id: bigint; language: string | null; blockedAt: Date | null };
-  items: {
-    dealId: number;
-    position: number;
-    subscription: { label: string; locale: string; lat: number; lng: number } | null;
-    deal: Deal & { shop: Shop };
-  }[];
-};
+import { Prisma } from "../generated/prisma/client.js";
+import type { OfferToMatch, PlannedDigest } from "../domain/push-matching.js";
+import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
+import { onSaleSql } from "./on-sale-sql.js";
+import { toPushToSend, toPushWithPlaces } from "./rows.js";
 
 const CHUNK = 500;
 
-export function createPushRepository(db: Db) {
+export function createPushRepository(db: Db): PushRepository {
   return {
-    /** Offers on sale now that went on sale since `since`. */
-    freshOffers(now: Date, since: Date): Promise<FreshOffer[]> {
-      return db.$queryRaw<FreshOffer[]>`
+    freshOffers(now, since) {
+      return db.$queryRaw<OfferToMatch[]>`
         SELECT "id", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
         FROM "Deal"
-        WHERE "status" = ${statusSql(DealStatus.ACTIVE)} AND "stockLeft" > 0 AND "startsAt" <= ${now} AND "endsAt" > ${now}
-          AND "startsAt" >= ${since}`;
+        WHERE ${onSaleSql(now)} AND "startsAt" >= ${since}`;
     },
     /** Who already got which of these offers, as "userId:dealId" keys. */
     async sentPairs(dealIds: number[]): Promise<Set<string>> {
@@ -112,8 +87,8 @@ export function createPushRepository(db: Db) {
       });
       return count === 1;
     },
-    load(id: number): Promise<PushToSend | null> {
-      return db.push.findUnique({
+    async load(id) {
+      const row = await db.push.findUnique({
         where: { id },
         include: {
           user: { select: { id: true, language: true, blockedAt: true } },
@@ -126,6 +101,7 @@ export function createPushRepository(db: Db) {
           },
         },
       });
+      return row && toPushToSend(row);
     },
     /** Sent: the message id, and one PUSH event per offer for the merchant's numbers. */
     async markSent(push: { id: number; userId: bigint; dealIds: number[] }, messageId: number, at: Date): Promise<void> {
@@ -156,10 +132,9 @@ export function createPushRepository(db: Db) {
       });
       return item?.userId === userId && isOneOf(item.push.status, LEFT_OUTBOX);
     },
-    find(id: number) {
-      return db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
+    async find(id) {
+      const row = await db.push.findUnique({ where: { id }, include: { items: { select: { subscriptionId: true } } } });
+      return row && toPushWithPlaces(row);
     },
   };
 }
-
-export type PushRepository = ReturnType<typeof createPushRepository>;

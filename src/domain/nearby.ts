@@ -1,7 +1,6 @@
 // The nearby list as a pure function of candidate deals: keep those inside the
 // circle, rank them. The index only narrows the candidates; this decides.
 import { distanceMeters, distancesFrom, type Point } from "./geo.js";
-import { DealStatus } from "./lifecycles.js";
 import { rank, type RankInput } from "./ranking.js";
 
 export const RADIUS_CHOICES_KM = [1, 3, 5, 10, 25] as const;
@@ -23,25 +22,6 @@ export interface Positioned {
   originalPriceMinor: number;
   soldCount: number;
   startsAt: Date;
-}
-
-export interface OnSaleFields {
-  status: string;
-  stockLeft: number;
-  startsAt: Date;
-  endsAt: Date;
-  category: string;
-}
-
-/** What the index query checks in SQL, said once more for scans and tests. */
-export function isOnSale(deal: OnSaleFields, now: Date, category?: string): boolean {
-  return (
-    deal.status === DealStatus.ACTIVE &&
-    deal.stockLeft > 0 &&
-    deal.startsAt <= now &&
-    deal.endsAt > now &&
-    (category === undefined || deal.category === category)
-  );
 }
 
 /**

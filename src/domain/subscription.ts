@@ -82,3 +82,35 @@ export function toggleCategory(stored: string, category: string): string {
   const next = current.includes(category) ? current.filter((c) => c !== category) : [...current, category];
   return next.sort().join(",");
 }
+
+/** A place a user wants pushes about. Quiet hours are minutes after local midnight. */
+export interface Subscription {
+  id: number;
+  userId: bigint;
+  label: string;
+  lat: number;
+  lng: number;
+  /** IANA time zone of the place, for quiet hours and the daily cap. */
+  timeZone: string;
+  radiusM: number;
+  /** Comma-separated categories; empty means all. */
+  categories: string;
+  dailyMax: number;
+  quietStart: number;
+  quietEnd: number;
+  /** The language the user spoke when subscribing (pushes have no update to read it from). */
+  locale: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type NewSubscription = Omit<Subscription, "id" | "createdAt" | "updatedAt">;
+export type SubscriptionChanges = Partial<
+  Pick<Subscription, "label" | "lat" | "lng" | "timeZone" | "radiusM" | "categories" | "dailyMax" | "quietStart" | "quietEnd">
+>;
+
+/** A subscription as the push run matches it. */
+export type SubscriptionToMatch = Pick<
+  Subscription,
+  "id" | "userId" | "lat" | "lng" | "radiusM" | "categories" | "timeZone" | "dailyMax" | "quietStart" | "quietEnd"
+>;

@@ -5,7 +5,7 @@
 // database (node-cron's default coordinator only reads an environment variable).
 import { randomUUID } from "node:crypto";
 import cron, { type RunCoordinator, type ScheduledTask } from "node-cron";
-import type { JobLeaseRepository } from "../db/job-lease.repository.js";
+import type { JobLeaseRepository } from "../core/ports/job-lease.port.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../util/clock.js";
 

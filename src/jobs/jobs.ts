@@ -1,12 +1,12 @@
 // Every scheduled job of the bot, in one list. To add one, add a line:
 //
-//   { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => repos.deals.endExpired(now) },
+//   { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => deals.endExpired(now) },
 //
 // (the schedule a cron expression from config; `run(now, signal)` returns a
 // summary for the log). The runner gives each job a database lease so only one
 // process runs it at a time.
 import type { Config } from "../config.js";
-import type { Repositories } from "../db/repositories.js";
+import type { DealService } from "../core/deal.service.js";
 import type { CheckoutJob } from "./checkout.job.js";
 import type { Job } from "./job-runner.js";
 import type { PushJob } from "./push.job.js";
@@ -14,17 +14,17 @@ import type { PushJob } from "./push.job.js";
 export const PUSH_JOB = "push";
 
 export interface ScheduledWork {
-  repos: Repositories;
+  deals: Pick<DealService, "endExpired">;
   push: PushJob;
   /** Reservations, voucher expiry, group deals, missed deliveries: each its own job and lease. */
   checkout: CheckoutJob[];
   dailySummaries: (now: Date) => Promise<unknown>;
 }
 
-export function scheduledJobs(config: Config, { repos, push, checkout, dailySummaries }: ScheduledWork): Job[] {
+export function scheduledJobs(config: Config, { deals, push, checkout, dailySummaries }: ScheduledWork): Job[] {
   return [
     { name: PUSH_JOB, schedule: config.PUSH_SCHEDULE, run: (now, signal) => push.run(now, signal) },
-    { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => repos.deals.endExpired(now) },
+    { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => deals.endExpired(now) },
     ...checkout.map((job) => ({ name: job.name, schedule: config.CHECKOUT_SCHEDULE, run: () => job.run() })),
     { name: "daily-summaries", schedule: config.DAILY_SUMMARY_SCHEDULE, run: (now) => dailySummaries(now) },
   ];

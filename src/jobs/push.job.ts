@@ -1,24 +1,19 @@
 // The push run: plan every subscriber's digest into the outbox, then send what
 // is due. Planning writes in one transaction; sending claims one row at a time,
 // so a crash anywhere leaves the outbox saying what was sent and what was not.
-import { GrammyError, type Api } from "grammy";
-import type { PushRepository, PushToSend } from "../db/push.repository.js";
-import type { SubscriptionRepository } from "../db/subscription.repository.js";
-import type { UserRepository } from "../db/user.repository.js";
+import type { Messaging, PreparedMessage, SendOutcome } from "../core/ports/messaging.port.js";
+import type { PushRepository } from "../core/ports/push.port.js";
+import type { PushToSend } from "../domain/push.js";
+import type { SubscriptionRepository } from "../core/ports/subscription.port.js";
+import type { UserRepository } from "../core/ports/user.port.js";
 import { PushStatus } from "../domain/lifecycles.js";
 import { startOfLocalDay } from "../domain/local-time.js";
-import { isOnSale } from "../domain/nearby.js";
+import { isOnSale } from "../domain/deal.js";
 import { FRESH_MS, planDigests, type PlaceToMatch } from "../domain/push-matching.js";
 import { parseCategories } from "../domain/subscription.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../util/clock.js";
 import type { SendPacer } from "./send-pacer.js";
-
-/** What a digest looks like on screen; the bot side renders it. */
-export type RenderPush = (push: PushToSend, items: PushToSend["items"]) => {
-  text: string;
-  options: Parameters<Api["sendMessage"]>[2];
-};
 
 /** A digest that failed for a passing reason (5xx, network) is tried in this many runs. */
 const MAX_ATTEMPTS = 3;
@@ -31,8 +26,8 @@ export interface PushJobDeps {
   subscriptions: SubscriptionRepository;
   pushes: PushRepository;
   users: UserRepository;
-  api: Api;
-  render: RenderPush;
+  /** Renders and sends the digests. */
+  messaging: Pick<Messaging, "pushDigest">;
   pacer: SendPacer;
   clock: Clock;
   logger: Logger;
@@ -47,7 +42,7 @@ export interface PushRunResult {
   interrupted: number;
 }
 
-export function createPushJob({ subscriptions, pushes, users, api, render, pacer, clock, logger }: PushJobDeps) {
+export function createPushJob({ subscriptions, pushes, users, messaging, pacer, clock, logger }: PushJobDeps) {
   /** Matches fresh offers to subscribers and writes the digests; returns how many. */
   async function plan(now: Date): Promise<number> {
     const offers = await pushes.freshOffers(now, new Date(now.getTime() - FRESH_MS));
@@ -124,7 +119,7 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
   interface Ready {
     push: PushToSend;
     dealIds: number[];
-    message: ReturnType<RenderPush>;
+    message: PreparedMessage;
   }
 
   /** Reads and renders a digest; or settles it at once when there is nothing to send. */
@@ -144,30 +139,24 @@ export function createPushJob({ subscriptions, pushes, users, api, render, pacer
       await pushes.finish(id, "CANCELLED", "no offer still on sale");
       return "cancelled";
     }
-    return { push, dealIds: items.map((i) => i.dealId), message: render(push, items) };
+    return { push, dealIds: items.map((i) => i.dealId), message: messaging.pushDigest(push, items) };
   }
 
   async function deliver({ push, dealIds, message }: Ready): Promise<"sent" | "blocked" | "failed"> {
-    let messageId: number;
-    try {
-      messageId = (await api.sendMessage(Number(push.userId), message.text, message.options)).message_id;
-    } catch (error) {
-      return failed(push, error);
-    }
-    await pushes.markSent({ id: push.id, userId: push.userId, dealIds }, messageId, clock());
+    const outcome = await message.send();
+    if (!outcome.sent) return failed(push, outcome);
+    await pushes.markSent({ id: push.id, userId: push.userId, dealIds }, outcome.messageId, clock());
     return "sent";
   }
 
-  async function failed(push: PushToSend, error: unknown): Promise<"blocked" | "failed"> {
-    if (error instanceof GrammyError && error.error_code === 403) {
+  async function failed(push: PushToSend, { blocked, passing, description, error }: Extract<SendOutcome, { sent: false }>): Promise<"blocked" | "failed"> {
+    if (blocked) {
       // Blocked, or the account is gone: stop pushing until they come back.
       await users.setBlocked(push.userId, clock());
-      await pushes.finish(push.id, "BLOCKED", error.description);
+      await pushes.finish(push.id, "BLOCKED", description);
       await pushes.cancelPendingOf(push.userId, "BLOCKED");
       return "blocked";
     }
-    const passing = !(error instanceof GrammyError) || error.error_code === 429 || error.error_code >= 500;
-    const description = error instanceof Error ? error.message : String(error);
     logger.warn({ err: error, pushId: push.id }, "push not sent");
     // `attempts` was read before this attempt's claim counted it.
     await pushes.finish(push.id, passing && push.attempts + 1 < MAX_ATTEMPTS ? "PENDING" : "FAILED", description);

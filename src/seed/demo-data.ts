@@ -3,7 +3,7 @@ import type { ShopInput } from "../domain/validation.js";
 // around named places in Shanghai and New York, with fixed users to play with.
 // Deterministic (seeded), and written once: a database that has any shop is
 // left alone.
-import type { Repositories } from "../db/repositories.js";
+import type { Repositories } from "../core/ports/repositories.js";
 import type { Category } from "../domain/categories.js";
 import { cellsOf } from "../domain/geo.js";
 import { DealStatus, ShopStatus } from "../domain/lifecycles.js";

@@ -1,7 +1,7 @@
 // The merchant's funnel by source: a card view or an order is credited to a
 // push only when that push carried the offer to the user who pressed it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { createHarness, only } from "../support/bot-harness.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };

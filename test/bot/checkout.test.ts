@@ -3,7 +3,7 @@
 // wrong on the way: a lapsed reservation, a changed amount, a forged payload,
 // a replayed payment, racing buyers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
 import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall, type UserChat } from "../support/bot-harness.js";
 import { openSharedCard, sentTo } from "../support/purchase.js";

@@ -1,7 +1,7 @@
 // Group deals: vouchers wait until enough different people have bought, a
 // share link brings friends in, and a deal that ends short refunds everyone.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { startPayloadOf } from "../../src/sandbox/qr-scan.js";
 import { BOT_INFO, button, buttons, buttonTexts, callbackAnswer, createHarness, lastShown, only, type ApiCall, type UserChat } from "../support/bot-harness.js";
 import { openSharedCard, purchase, sentTo, shownCode } from "../support/purchase.js";

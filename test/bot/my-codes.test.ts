@@ -2,7 +2,7 @@
 // with its QR code; and refunds under each policy, from the buyer's request to
 // the merchant marking the money as paid back.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { decodeQr, startPayloadOf } from "../../src/sandbox/qr-scan.js";
 import { BOT_INFO, button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, openSharedCard, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";

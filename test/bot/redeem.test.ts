@@ -1,7 +1,7 @@
 // Redeeming a voucher in the shop: /redeem CODE or the voucher's QR scanned
 // with the phone's camera, and every way a code can fail to redeem.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { newVoucherCode } from "../../src/domain/voucher-code.js";
 import { BotHarness, button, buttonTexts, callbackAnswer, createHarness, only, type UserChat } from "../support/bot-harness.js";
 import { dataStartingWith, purchase, scannedPayload, sentTo, shownCode } from "../support/purchase.js";

@@ -2,7 +2,7 @@
 // free coupon is free, a discount is the nearest whole percent, in English and
 // in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { button, createHarness, lastShown, only } from "../support/bot-harness.js";
 import { purchase, shownCode } from "../support/purchase.js";
 

@@ -2,6 +2,7 @@
 // shop's own clock, in the owner's language, and never again after opting out.
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createBotMessaging } from "../../src/bot/messaging.js";
 import { createDailySummaryJob } from "../../src/jobs/daily-summary.job.js";
 import { button, callbackAnswer, createHarness, only, shown } from "../support/bot-harness.js";
 
@@ -27,7 +28,7 @@ describe("the daily summary", () => {
     send = createDailySummaryJob({
       summaries: h.db.repos.summaries,
       stats: h.services.stats,
-      notifier: h.bot.notifier,
+      messaging: createBotMessaging(h.bot.notifier),
       logger: pino({ level: "silent" }),
       hour: 21,
     });

@@ -1,5 +1,5 @@
 // Rows inserted directly: the known data sets of the console's tests.
-import type { Shop } from "../../src/db/shop.repository.js";
+import type { Shop } from "../../src/generated/prisma/client.js";
 import { cellsOf } from "../../src/domain/geo.js";
 
 export function shopRow(ownerId: bigint, { lat, lng, status = "APPROVED" }: { lat: number; lng: number; status?: string }) {

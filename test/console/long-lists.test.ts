@@ -4,7 +4,7 @@
 // characters (the harness refuses more, counted as Telegram counts), ◀ / ▶
 // turn the pages, and every item is reachable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deal } from "../../src/db/deal.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
 import { button, buttonTexts, createHarness, only, type ApiCall, type UserChat } from "../support/bot-harness.js";
 import { orderRow } from "./fixtures.js";
 

@@ -106,6 +106,22 @@ describe("inviting staff", () => {
     await h.db.db.shopStaff.deleteMany({ where: { userId: 744n } });
   });
 
+  it("claims nothing for a shop suspended after the link was checked (the decision and the claim race)", async () => {
+    const token = (await inviteLink()).slice("staff-".length);
+    // The use case decided on an approved shop; an operator suspends it before the claim.
+    await h.db.db.shop.update({ where: { id: shopId }, data: { status: "SUSPENDED" } });
+    try {
+      expect(await h.db.repos.staff.claimInvite(token, 746n, h.clock(), "APPROVED")).toBe(false);
+      expect(await redeemable(746)).toEqual([]);
+      expect((await h.db.db.staffInvite.findUniqueOrThrow({ where: { token } })).usedAt).toBeNull();
+    } finally {
+      await h.db.db.shop.update({ where: { id: shopId }, data: { status: "APPROVED" } });
+    }
+    expect(await h.db.repos.staff.claimInvite(token, 746n, h.clock(), "APPROVED")).toBe(true);
+    expect(await redeemable(746)).toEqual([shopId]);
+    await h.db.db.shopStaff.deleteMany({ where: { userId: 746n } });
+  });
+
   it("lists staff and removes them; removed staff can no longer redeem", async () => {
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
     const screen = only(await owner.send("/staff"));

@@ -1,7 +1,7 @@
 // The merchant's numbers on a data set whose answer is known, counted by hand:
 // every figure of the funnel, the ratio and the breakdown by source.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Shop } from "../../src/db/shop.repository.js";
+import type { Shop } from "../../src/generated/prisma/client.js";
 import { redemptionRate, returnOnDiscount } from "../../src/domain/stats.js";
 import { createStatsService } from "../../src/core/stats.service.js";
 import { createTestDb, type TestDb } from "../support/test-db.js";
@@ -16,7 +16,7 @@ describe("counting a shop's funnel", () => {
   let shop: Shop;
   let meal: number;
   let coupon: number;
-  const stats = () => createStatsService({ stats: t.repos.stats, offers: t.repos.offers, clock: () => NOW });
+  const stats = () => createStatsService({ stats: t.repos.stats, deals: t.repos.deals, clock: () => NOW });
 
   beforeAll(async () => {
     t = createTestDb();

@@ -1,7 +1,7 @@
-// A push job over a bot harness: the real job, repositories and renderer, its
+// A push job over a bot harness: the real job, repositories and messaging, its
 // messages going through the harness as Telegram would take them.
 import { pino } from "pino";
-import { createPushRenderer } from "../../src/bot/push-message.js";
+import { createBotMessaging } from "../../src/bot/messaging.js";
 import { createPushJob } from "../../src/jobs/push.job.js";
 import { createSendPacer, type SendPacer } from "../../src/jobs/send-pacer.js";
 import type { Category } from "../../src/domain/categories.js";
@@ -17,8 +17,7 @@ export function pushJob(h: BotHarness, pacer: SendPacer = createSendPacer(1000))
     subscriptions: h.db.repos.subscriptions,
     pushes: h.db.repos.pushes,
     users: h.db.repos.users,
-    api: h.bot.api,
-    render: createPushRenderer(),
+    messaging: createBotMessaging(h.bot.notifier),
     pacer,
     clock: () => h.clock(),
     logger: pino({ level: "silent" }),

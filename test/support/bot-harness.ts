@@ -17,8 +17,8 @@ import type {
 } from "grammy/types";
 import { pino } from "pino";
 import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
-import type { Deal } from "../../src/db/deal.repository.js";
-import type { Shop } from "../../src/db/shop.repository.js";
+import type { Deal } from "../../src/domain/deal.js";
+import type { Shop } from "../../src/domain/shop.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
 import type { LanguageModel } from "../../src/core/ports/language-model.port.js";
 import { parseFormatted, ParseError } from "../../src/sandbox/formatting.js";
@@ -37,7 +37,7 @@ import {
   textRefusal,
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
-import { createMessaging } from "../../src/bot/messaging.js";
+import { createCheckoutMessaging } from "../../src/bot/messaging.js";
 import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -381,7 +381,7 @@ export class BotHarness {
     const clock = () => new Date(this.now.getTime());
     this.services = createServices(db.repos, {
       clock,
-      messaging: createMessaging({ bot: () => this.bot, clock }),
+      messaging: createCheckoutMessaging({ bot: () => this.bot, clock }),
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,

@@ -1,7 +1,7 @@
 // For tests that run the core without a bot: every message is taken and dropped.
-import type { Messaging } from "../../src/core/ports/messaging.port.js";
+import type { CheckoutMessages } from "../../src/core/ports/messaging.port.js";
 
-export const silentMessaging: Messaging = {
+export const silentMessaging: CheckoutMessages = {
   deliverVouchers: async () => "delivered",
   latePaymentRefused: async () => undefined,
   groupReached: async () => undefined,

@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../../src/db/client.js";
-import { createRepositories, type Repositories } from "../../src/db/repositories.js";
+import { createRepositories } from "../../src/db/repositories.js";
+import { type Repositories } from "../../src/core/ports/repositories.js";
 
 export interface TestDb {
   db: Db;

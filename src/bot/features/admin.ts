@@ -3,7 +3,7 @@
 // these buttons (forged) is refused.
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
-import type { Shop } from "../../db/shop.repository.js";
+import type { Shop } from "../../domain/shop.js";
 import { DomainError } from "../../domain/errors.js";
 import { ShopStatus } from "../../domain/lifecycles.js";
 import { CALLBACK_ANSWER_MAX, fitTelegram } from "../../domain/telegram-text.js";

@@ -1,6 +1,6 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { distanceMeters } from "../../domain/geo.js";
-import { isOnSale } from "../../domain/nearby.js";
+import { isOnSale } from "../../domain/deal.js";
 import { sourceOf, via, type Via } from "../attribution.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";

@@ -7,7 +7,7 @@ import { DomainError } from "../../domain/errors.js";
 import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
-import type { DealWithShop } from "../../db/deal.repository.js";
+import type { DealWithShop } from "../../domain/deal.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
@@ -29,7 +29,7 @@ const statusLabel = (ctx: BotContext, status: string) => ctx.t(`deal-status-${st
 
 /** A page of the owner's offers; `at` a page number, or the deal whose page to show (back from its panel). */
 async function listScreen(ctx: BotContext, at: { page: number } | { dealId: number }) {
-  const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
+  const { lines } = await ctx.deps.services.console.deals(ctx.user.id);
   const locale = await localeOf(ctx);
   const keyboard = new InlineKeyboard();
   if (lines.length === 0) return { text: ctx.t("mydeals-empty"), keyboard: keyboard.text(ctx.t("close"), CLOSE_DATA) };
@@ -173,17 +173,17 @@ const endsForm = editForm(
 const titleForm = editForm(
   "dealtitle",
   (ctx, deal) => ctx.t("mydeals-ask-title", { title: escapeHtml(deal.title) }),
-  (ctx, deal, text) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { title: validate.text(text, "title") }),
+  (ctx, deal, text) => ctx.deps.services.console.editDeal(ctx.user.id, deal.id, { title: validate.text(text, "title") }),
 );
 const descriptionForm = editForm(
   "dealdescription",
   (ctx) => ctx.t("mydeals-ask-description"),
-  (ctx, deal, text) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { description: validate.text(text, "description") }),
+  (ctx, deal, text) => ctx.deps.services.console.editDeal(ctx.user.id, deal.id, { description: validate.text(text, "description") }),
 );
 const photoForm = editForm(
   "dealphoto",
   (ctx) => ctx.t("mydeals-ask-photo"),
-  (ctx, deal, fileId) => ctx.deps.services.console.editOffer(ctx.user.id, deal.id, { photoFileId: fileId }),
+  (ctx, deal, fileId) => ctx.deps.services.console.editDeal(ctx.user.id, deal.id, { photoFileId: fileId }),
   { read: sentPhoto, reminder: "shop-expects-photo" },
 );
 

@@ -3,7 +3,7 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { currencyCode, currencyName } from "../../domain/currency.js";
 import { DomainError } from "../../domain/errors.js";
 import { assertValidPoint } from "../../domain/geo.js";
-import { ShopStatus } from "../../domain/lifecycles.js";
+import { isOpen } from "../../domain/shop.js";
 import * as validate from "../../domain/validation.js";
 import type { ShopInput } from "../../domain/validation.js";
 import type { BotContext } from "../context.js";
@@ -111,7 +111,7 @@ export const registerForm = defineForm<ShopForm>({
     const { shop, outcome } = await ctx.deps.services.shops.register(ctx.user.id, data);
     const name = escapeHtml(shop.name);
     if (outcome === "updated") return ctx.reply(ctx.t("register-updated"), { reply_markup: mainKeyboard(ctx) });
-    if (shop.status === ShopStatus.APPROVED) {
+    if (isOpen(shop)) {
       return ctx.reply(ctx.t("register-done", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });
     }
     await ctx.reply(ctx.t("register-pending", { name }), { parse_mode: "HTML", reply_markup: mainKeyboard(ctx) });

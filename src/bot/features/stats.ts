@@ -60,7 +60,7 @@ statsFeature.callbackQuery(statsButton.filter, async (ctx) => {
 statsFeature.callbackQuery(offersButton.filter, async (ctx) => {
   const pressed = offersButton.unpack(ctx.callbackQuery.data);
   if (!pressed) return answerExpired(ctx);
-  const { lines } = await ctx.deps.services.console.offers(ctx.user.id);
+  const { lines } = await ctx.deps.services.console.deals(ctx.user.id);
   const keyboard = new InlineKeyboard();
   for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {
     keyboard.text(fitTelegram(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();

@@ -6,7 +6,7 @@ import { CATEGORIES } from "../../domain/categories.js";
 import { clockText } from "../../domain/local-time.js";
 import { RADIUS_CHOICES_KM } from "../../domain/nearby.js";
 import { DAILY_MAX_RANGE, LABELS, parseCategories, QUIET_PRESETS } from "../../domain/subscription.js";
-import type { Subscription } from "../../db/subscription.repository.js";
+import type { Subscription } from "../../domain/subscription.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName } from "../format.js";

@@ -1,7 +1,35 @@
-// Messages the core sends to people outside the update at hand (or with no
-// update at all: scheduled work). Each front that can reach users implements
-// it; the Telegram bot does today. Each reader gets it in their own language.
+// Messages the core sends outside a conversation (push digests, daily
+// summaries, checkout's vouchers and notices), rendered and sent by a front in
+// the recipient's language.
 import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../../domain/order.js";
+import type { PushItemToSend, PushToSend } from "../../domain/push.js";
+import type { Shop } from "../../domain/shop.js";
+import type { Figures } from "../../domain/stats.js";
+
+export type SendOutcome =
+  | { sent: true; messageId: number }
+  | {
+      sent: false;
+      /** The recipient blocked the bot, or their account is gone. */
+      blocked: boolean;
+      /** Worth another try later: a rate limit, a server error, the network. */
+      passing: boolean;
+      /** What went wrong, as the messenger said it. */
+      description: string;
+      error: unknown;
+    };
+
+/** A message rendered ahead of its send, so that the request leaves right at its slot. */
+export interface PreparedMessage {
+  send(): Promise<SendOutcome>;
+}
+
+export interface Messaging {
+  /** A push digest with these of its offers. */
+  pushDigest(push: PushToSend, items: PushItemToSend[]): PreparedMessage;
+  /** The owner's figures of the day, with a button to stop these summaries. */
+  sendDailySummary(shop: Shop, figures: Figures): Promise<SendOutcome>;
+}
 
 /** Whether a message reached its reader, or they have blocked the bot. */
 export type Delivery = "delivered" | "blocked";
@@ -25,9 +53,3 @@ export interface CheckoutMessages {
   /** The holder's voucher was redeemed in the shop. */
   voucherRedeemed(voucher: FoundVoucher): Promise<void>;
 }
-
-/**
- * Everything the core says to users outside an update. Other use cases add
- * their own interface here (push digests, daily summaries) and join it.
- */
-export type Messaging = CheckoutMessages;

@@ -3,6 +3,7 @@
 // from daily rows, the whole hours at its edges from hourly rows, and only the
 // partial hours at its ends from the raw events. A shop with a million events
 // costs a few hundred counter rows.
+import type { Range, StatsQueries } from "../core/ports/stats.port.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
 import { OrderStatus, PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
@@ -14,11 +15,6 @@ const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
 /** An order that was paid, whatever happened to it after. */
 const PAID = Prisma.sql`(${statusSql(...PAID_ONCE)})`;
 
-export interface Range {
-  from: Date;
-  to: Date;
-}
-
 interface EventCount {
   type: string;
   channel: string;
@@ -27,7 +23,7 @@ interface EventCount {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-export function createStatsRepository(db: Db) {
+export function createStatsQueries(db: Db): StatsQueries {
   /** Events of one offer, or of the whole shop (dealId 0), in the range. */
   async function eventCounts(shopId: number, dealId: number, rawDealIds: number[], { from, to }: Range): Promise<EventCount[]> {
     const raw = async (a: Date, b: Date) => {
@@ -67,11 +63,6 @@ export function createStatsRepository(db: Db) {
   }
 
   return {
-    /**
-     * Everything counted for one offer of the shop, or for all of them, in the
-     * range. A new customer is a buyer whose first paid order at the shop
-     * (any of `shopDealIds`) falls in the range.
-     */
     async figures({ shopId, shopDealIds, dealId }: { shopId: number; shopDealIds: number[]; dealId?: number }, range: Range): Promise<Figures> {
       const dealIds = dealId === undefined ? shopDealIds : [dealId];
       const figures: Figures = {
@@ -175,7 +166,6 @@ export function createStatsRepository(db: Db) {
       return figures;
     },
 
-    /** When orders were paid and vouchers redeemed since `from`: the chart buckets them by local day. */
     async activitySince(dealIds: number[], from: Date): Promise<{ purchases: Date[]; redemptions: Date[] }> {
       if (dealIds.length === 0) return { purchases: [], redemptions: [] };
       const [orders, vouchers] = await Promise.all([
@@ -195,5 +185,3 @@ export function createStatsRepository(db: Db) {
     },
   };
 }
-
-export type StatsRepository = ReturnType<typeof createStatsRepository>;
