@@ -22,10 +22,15 @@ function buildOrder(overrides: Partial<OrderWithVouchers> = {}): OrderWithVouche
         redeemedAt: null, redeemedById: null, refundSettledAt: null, createdAt: NOW, updatedAt: NOW },
     ],
     deal: {
-      id: 7, shopId: 3, title: "Dumplings", description: "", currency: "USD", priceMinor: 500, refundPolicy: "ANYTIME",
-      status: "ACTIVE", startsAt: NOW, endsAt: expiresAt, stockLeft: 5, perPersonLimit: 2, minBuyers: 2,
-      groupReachedAt: NOW, voucherValidDays: 30,
-      shop: { id: 3, ownerId: 1n, name: "Deli", address: "1 Main St", lat: 0, lng: 0 },
+      id: 7, shopId: 3, title: "Dumplings", description: "", finePrint: "", photoFileId: null, currency: "USD",
+      priceMinor: 500, originalPriceMinor: 800, quantity: 10, stockLeft: 5, perPersonLimit: 2, soldCount: 5,
+      voucherValidDays: 30, status: "ACTIVE", category: "food", lat: 0, lng: 0, cell4: "s000", cell5: "s0000",
+      cell6: "s00000", startsAt: NOW, endsAt: expiresAt, createdAt: NOW, updatedAt: NOW, refundPolicy: "ANYTIME",
+      minBuyers: 2, groupReachedAt: NOW,
+      shop: {
+        id: 3, ownerId: 1n, name: "Deli", category: "food", lat: 0, lng: 0, address: "1 Main St", openingHours: "",
+        photoFileId: null, status: "APPROVED", currency: "USD", createdAt: NOW, updatedAt: NOW,
+      },
     },
     ...overrides,
   };

@@ -5,6 +5,7 @@
 // transaction's writes (a PostgreSQL adapter would lock them FOR UPDATE).
 // The rule that decides what to write comes from the use case; the writes
 // stay conditional, so a broken assumption fails instead of overselling.
+import type { DealWithShop } from "../domain/deal.js";
 import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import type {
   FoundVoucher,
@@ -15,13 +16,14 @@ import type {
   SaleTerms,
   Settlement,
   SettlementFacts,
-  Voucher,
   VoucherWithOrder,
 } from "../domain/order.js";
 import type { Charge, OpenReservation, OrderRepository, Reservation } from "../core/ports/order.port.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { readerOf, type Db } from "./client.js";
-import { Prisma, type Deal, type Order as OrderRow, type Voucher as VoucherRow } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import type * as Row from "../generated/prisma/client.js";
+import { toDeal, toDealWithShop, toOrder, toVoucher } from "./rows.js";
 import { statusSql } from "./status-sql.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -29,28 +31,22 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 const voucherWith = { deal: { include: { shop: true } }, order: true } as const;
 
-// The status columns hold only a lifecycle's statuses: every write goes through them.
-function toOrder<T extends OrderRow>(row: T): Omit<T, "status"> & Order {
-  return { ...row, status: row.status as OrderStatus };
-}
-function toVoucher<T extends VoucherRow>(row: T): Omit<T, "status"> & Voucher {
-  return { ...row, status: row.status as VoucherStatus };
-}
+type OrderRow = Row.Order & { vouchers: Row.Voucher[]; deal: Row.Deal & { shop: Row.Shop } };
+type VoucherRow = Row.Voucher & { order: Row.Order; deal: Row.Deal & { shop: Row.Shop } };
 
 /**
  * The deal as the buyer bought it: the title it had then (the order keeps its
  * prices as well). A merchant's later rename is for new buyers only.
  */
-function asBought<T extends { title: string | null; deal: Deal }>(order: T): T {
-  return order.title === null ? order : { ...order, deal: { ...order.deal, title: order.title } };
+function asBought(title: string | null, deal: Row.Deal & { shop: Row.Shop }): DealWithShop {
+  return toDealWithShop(title === null ? deal : { ...deal, title });
 }
 
-function toOrderWithVouchers<T extends OrderRow & { vouchers: VoucherRow[]; deal: Deal }>(row: T) {
-  return asBought({ ...toOrder(row), vouchers: row.vouchers.map(toVoucher) });
+function toOrderWithVouchers(row: OrderRow): OrderWithVouchers {
+  return { ...toOrder(row), vouchers: row.vouchers.map(toVoucher), deal: asBought(row.title, row.deal) };
 }
-function toVoucherWithOrder<T extends VoucherRow & { order: OrderRow; deal: Deal }>(row: T) {
-  const voucher = { ...toVoucher(row), order: toOrder(row.order) };
-  return voucher.order.title === null ? voucher : { ...voucher, deal: { ...voucher.deal, title: voucher.order.title } };
+function toVoucherWithOrder(row: VoucherRow): VoucherWithOrder {
+  return { ...toVoucher(row), order: toOrder(row.order), deal: asBought(row.order.title, row.deal) };
 }
 
 /**
@@ -133,7 +129,8 @@ async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
   if (!found) return facts;
   // A hold that lapsed is judged like one the job released.
   await releaseLapsedIn(tx, found.dealId, c.now);
-  const order = toOrder(await tx.order.findUniqueOrThrow({ where: { id: c.orderId }, include: { deal: true } }));
+  const row = await tx.order.findUniqueOrThrow({ where: { id: c.orderId }, include: { deal: true } });
+  const order = { ...toOrder(row), deal: toDeal(row.deal) };
   return {
     ...facts,
     order,
@@ -220,7 +217,7 @@ export function createOrderRepository(db: Db): OrderRepository {
         include: { deal: { include: { shop: true } } },
         orderBy: { id: "desc" },
       });
-      return row && asBought(toOrder(row));
+      return row && { ...toOrder(row), deal: asBought(row.title, row.deal) };
     },
 
     heldBy: (dealId, buyerId, now) => unitsHeld(db, dealId, buyerId, now),
@@ -229,7 +226,7 @@ export function createOrderRepository(db: Db): OrderRepository {
       return transaction(async (tx) => {
         await releaseLapsedIn(tx, r.dealId, r.now);
         const deal = await tx.deal.findUnique({ where: { id: r.dealId } });
-        if (!deal || !allowed(deal, await unitsHeld(tx, r.dealId, r.buyerId, r.now))) return null;
+        if (!deal || !allowed(toDeal(deal), await unitsHeld(tx, r.dealId, r.buyerId, r.now))) return null;
         await takeStock(tx, r.dealId, r.quantity, r.now);
         const order = await tx.order.create({
           data: {
@@ -326,7 +323,7 @@ export function createOrderRepository(db: Db): OrderRepository {
 
     async findVoucher(code): Promise<FoundVoucher | null> {
       const row = await db.voucher.findUnique({ where: { code }, include: { ...voucherWith, holder: true } });
-      return row && toVoucherWithOrder(row);
+      return row && { ...toVoucherWithOrder(row), holder: row.holder };
     },
 
     async redeem(voucherId, by, now) {

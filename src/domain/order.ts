@@ -2,6 +2,7 @@
 // buyer may take, what a payment turns into, which vouchers a refund voids and
 // what it owes. Pure: the repository reads the facts under its lock, one of
 // these decides, and the repository writes the decision in the same transaction.
+import type { DealWithShop } from "./deal.js";
 import { DealStatus, isOneOf, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "./lifecycles.js";
 
 const DAY_MS = 86_400_000;
@@ -65,21 +66,10 @@ export interface VoucherTerms extends SaleTerms {
   voucherValidDays: number;
 }
 
-/** The offer an order is of, as checkout reads and shows it (the deal aggregate's own type fits it). */
-export interface OrderDeal extends VoucherTerms {
-  id: number;
-  shopId: number;
-  title: string;
-  description: string;
-  currency: string;
-  priceMinor: number;
-  refundPolicy: string;
-  shop: { id: number; ownerId: bigint; name: string; address: string; lat: number; lng: number };
-}
-
-export type OrderWithVouchers = Order & { vouchers: Voucher[]; deal: OrderDeal };
+/** An order with its vouchers and its offer, the offer titled as it was bought. */
+export type OrderWithVouchers = Order & { vouchers: Voucher[]; deal: DealWithShop };
 /** A voucher with its offer and its order, as lists and the shop's staff see it. */
-export type VoucherWithOrder = Voucher & { deal: OrderDeal; order: Order };
+export type VoucherWithOrder = Voucher & { deal: DealWithShop; order: Order };
 export type FoundVoucher = VoucherWithOrder & { holder: { id: bigint; firstName: string } };
 
 /** A voucher as its holder sees it: EXPIRED also when the job has not marked it yet. */

@@ -5,7 +5,6 @@
 import type {
   FoundVoucher,
   Order,
-  OrderDeal,
   OrderWithVouchers,
   PaymentOutcome,
   RefundDecision,
@@ -14,6 +13,7 @@ import type {
   SettlementFacts,
   VoucherWithOrder,
 } from "../../domain/order.js";
+import type { DealWithShop } from "../../domain/deal.js";
 
 export interface Reservation {
   dealId: number;
@@ -34,7 +34,7 @@ export interface Charge {
   now: Date;
 }
 
-export type OpenReservation = Order & { deal: OrderDeal };
+export type OpenReservation = Order & { deal: DealWithShop };
 
 export interface OrderRepository {
   find(id: number): Promise<OrderWithVouchers | null>;
