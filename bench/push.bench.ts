@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot } from "grammy";
 import { pino } from "pino";
-import { createI18n } from "../src/bot/i18n.js";
+import { createI18n, translatorFor } from "../src/bot/i18n.js";
 import { createBotMessaging } from "../src/bot/messaging.js";
 import { createNotifier } from "../src/bot/notifier.js";
 import { openDatabase } from "../src/db/client.js";
@@ -111,11 +111,14 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
     });
 
     const api = new Bot(token, { client: { apiRoot: url } }).api;
+    const i18n = createI18n();
     const pacer = createSendPacer(ratePerSecond);
     api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     const job = createPushJob({
       subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users,
-      messaging: createBotMessaging(createNotifier(api, createI18n(), repos.users, pino({ level: "silent" }))),
+      messaging: createBotMessaging(
+        createNotifier({ api, translator: (locale) => translatorFor(i18n, locale), users: repos.users, logger: pino({ level: "silent" }) }),
+      ),
       pacer, clock: () => new Date(), logger: pino({ level: "silent" }),
     });
     const planned = await job.plan(new Date());

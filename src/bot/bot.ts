@@ -1,36 +1,44 @@
 import { Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import type { Services } from "../core/services.js";
 import { displayName } from "../domain/validation.js";
-import type { BotContext, BotDependencies } from "./context.js";
+import type { Logger } from "../logger.js";
+import type { BotContext } from "./context.js";
 import { domainErrors, unexpectedErrors } from "./error-boundary.js";
-import { createI18n } from "./i18n.js";
+import { createI18n, translatorFor } from "./i18n.js";
 import { commandList } from "./commands.js";
-import { startFeature } from "./features/start.js";
-import { formsFeature } from "./forms/form-engine.js";
-import { registerFeature } from "./features/register.js";
-import { newDealFeature } from "./features/new-deal.js";
-import { nearbyFeature } from "./features/nearby.js";
-import { searchFeature } from "./features/search.js";
-import { dealCardFeature } from "./features/deal-card.js";
-import { fallbackFeature } from "./features/fallback.js";
+import { createStartFeature } from "./features/start.js";
+import { createForms } from "./forms/form-engine.js";
+import { createRegisterFeature } from "./features/register.js";
+import { createNewDealFeature } from "./features/new-deal.js";
+import { createNearbyFeature, createShowNearby } from "./features/nearby.js";
+import { createSearchFeature } from "./features/search.js";
+import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
+import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
 import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
-import { staffFeature, staffInviteFeature } from "./features/staff.js";
-import { adminFeature } from "./features/admin.js";
-import { myDealsFeature } from "./features/my-deals.js";
-import { statsFeature } from "./features/stats.js";
-import { exportFeature } from "./features/export.js";
-import { summaryToggleFeature } from "./features/summary-toggle.js";
-import { shopFeature } from "./features/shop.js";
-import { blockedStateFeature, subscriptionsFeature } from "./features/subscriptions.js";
+import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
+import { createAdminFeature } from "./features/admin.js";
+import { createMyDealsFeature } from "./features/my-deals.js";
+import { createStatsFeature } from "./features/stats.js";
+import { createExportFeature } from "./features/export.js";
+import { createSummaryToggleFeature } from "./features/summary-toggle.js";
+import { createShopFeature } from "./features/shop.js";
+import { createBlockedStateFeature, createSubscriptionsFeature } from "./features/subscriptions.js";
 
-export interface CreateBotOptions extends BotDependencies {
+export interface CreateBotOptions {
   token: string;
   apiRoot: string;
   botInfo?: UserFromGetMe;
+  services: Services;
+  logger: Logger;
+  /** Operators; when empty, merchants are approved at once. */
+  adminIds: bigint[];
+  /** The payment provider's token for invoices; without it only free coupons can be claimed. */
+  paymentProviderToken?: string;
 }
 
 export type NearbuyBot = Bot<BotContext> & {
@@ -39,21 +47,22 @@ export type NearbuyBot = Bot<BotContext> & {
   notifier: Notifier;
 };
 
-export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions): NearbuyBot {
+export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken }: CreateBotOptions): NearbuyBot {
   const bot = new Bot<BotContext>(token, { botInfo, client: { apiRoot } });
-  const i18n = createI18n();
-
-  const notifier = createNotifier(bot.api, i18n, deps.services.users, deps.logger);
-  const { checkout, vouchers, clock } = deps.services;
-  const redeem = createRedeemFeatures({ vouchers, clock });
+  const i18n = createI18n<BotContext>();
+  const notifier = createNotifier({ api: bot.api, translator: (locale) => translatorFor(i18n, locale), users: services.users, logger });
+  const forms = createForms({ store: services.forms });
+  const { console, subscriptions } = services;
+  const showDealCard = createShowDealCard({ deals: services.deals });
+  const showNearby = createShowNearby({ browse: services.browse });
+  const { checkout, vouchers } = services;
+  const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
 
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
-    ctx.deps = deps;
-    ctx.notifier = notifier;
-    ctx.user = await deps.services.users.ensure({
+    ctx.user = await services.users.ensure({
       id: ctx.from.id,
       // Shown to merchants (who bought, who joined the staff) and operators.
       firstName: displayName(ctx.from.first_name, `#${ctx.from.id}`),
@@ -64,31 +73,39 @@ export function createBot({ token, apiRoot, botInfo, ...deps }: CreateBotOptions
   });
   personal.use(i18n);
   // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
-  personal.use(createPaymentFeature({ checkout, logger: deps.logger }));
+  personal.use(createPaymentFeature({ checkout, logger }));
   personal.use(domainErrors);
   // Order matters: an open form first (every command leaves it, but /cancel,
   // /skip and /language; other messages answer it), then the commands and
   // features, then the catch-all.
-  personal.use(blockedStateFeature);
-  personal.use(formsFeature);
-  personal.use(staffInviteFeature); // before /start: it takes the staff invitation links
+  personal.use(createBlockedStateFeature({ subscriptions }));
+  personal.use(forms.feature);
+  personal.use(createStaffInviteFeature({ console, notifier })); // before /start: it takes the staff invitation links
   personal.use(redeem.voucherLink); // before /start: it takes the vouchers' QR links
-  personal.use(startFeature);
-  personal.use(registerFeature);
-  personal.use(newDealFeature);
+  personal.use(createStartFeature({ users: services.users, forms, showDealCard }));
+  personal.use(createRegisterFeature({ forms, shops: services.shops, adminIds, notifier }));
+  personal.use(createNewDealFeature({ forms, deals: services.deals, understanding: services.understanding, clock: services.clock }));
   // A voucher code typed alone by shop staff is a redemption, not a search.
   personal.use(redeem.typedCode);
   // Before the nearby list: a location may answer a waiting search.
-  personal.use(searchFeature);
-  personal.use(nearbyFeature);
-  personal.use(dealCardFeature);
-  personal.use(createBuyFeature({ checkout, paymentProviderToken: deps.paymentProviderToken, logger: deps.logger }));
+  personal.use(createSearchFeature({ search: services.search, browse: services.browse, showNearby }));
+  personal.use(createNearbyFeature({ browse: services.browse, showNearby }));
+  personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
+  personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
   personal.use(createMyCodesFeature({ vouchers }));
   personal.use(redeem.redeem);
-  personal.use(subscriptionsFeature);
-  personal.use(myDealsFeature, statsFeature, exportFeature, shopFeature, staffFeature, summaryToggleFeature, adminFeature);
-  personal.use(fallbackFeature);
+  personal.use(createSubscriptionsFeature({ forms, subscriptions }));
+  personal.use(
+    createMyDealsFeature({ forms, console }),
+    createStatsFeature({ console, reports: services.reports }),
+    createExportFeature({ reports: services.reports }),
+    createShopFeature({ forms, console }),
+    createStaffFeature({ console }),
+    createSummaryToggleFeature({ console }),
+    createAdminFeature({ operator: services.operator, adminIds, notifier }),
+  );
+  personal.use(createFallbackFeature());
 
-  bot.catch(unexpectedErrors(deps.logger));
+  bot.catch(unexpectedErrors(logger));
   return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier });
 }

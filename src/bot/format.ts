@@ -3,11 +3,10 @@ import { timeZoneOf } from "../domain/local-time.js";
 import { discountPercent, formatMoney } from "../domain/money.js";
 import type { BotContext } from "./context.js";
 import { escapeHtml } from "./html.js";
+import type { Translate } from "./i18n.js";
 
-/** What formatting needs of a context: its translations. Pushes, sent outside any update, pass their own. */
-export interface Translator {
-  t(key: string, variables?: Record<string, string | number>): string;
-}
+/** What formatting needs: translations, a context's or (outside any update) the recipient's. */
+type Translator = { t: Translate };
 
 export async function localeOf(ctx: BotContext): Promise<string> {
   return ctx.i18n.getLocale();
@@ -46,7 +45,7 @@ export function localDate(date: Date, place: { lat: number; lng: number }, local
   }).format(date);
 }
 
-export function categoryName(ctx: BotContext, category: string | undefined): string {
+export function categoryName(ctx: Translator, category: string | undefined): string {
   return ctx.t(`category-${category ?? "all"}`);
 }
 

@@ -2,13 +2,10 @@
 // when their voucher is redeemed, the merchant when a refund is due, every
 // buyer of a group deal. Each reads in the recipient's own language.
 import type { Api, InlineKeyboard } from "grammy";
-import type { I18n } from "@grammyjs/i18n";
-import type { UserRepository } from "../core/ports/user.port.js";
 import type { Logger } from "../logger.js";
-import type { BotContext } from "./context.js";
-import { localeFor } from "./i18n.js";
+import { userLocale, type LanguageOf, type Translate } from "./i18n.js";
 
-export type Translate = (key: string, params?: Record<string, string | number>) => string;
+export type { Translate };
 
 export interface Recipient {
   id: bigint;
@@ -16,11 +13,18 @@ export interface Recipient {
   t: Translate;
 }
 
-export function createNotifier(api: Api, i18n: I18n<BotContext>, users: UserRepository, logger: Logger) {
+export interface NotifierDeps {
+  api: Api;
+  /** Translations in one language. */
+  translator(locale: string): Translate;
+  users: { find(id: bigint): Promise<LanguageOf | null> };
+  logger: Logger;
+}
+
+export function createNotifier({ api, translator, users, logger }: NotifierDeps) {
   async function recipient(userId: bigint): Promise<Recipient> {
-    const user = await users.find(userId);
-    const locale = user?.language ?? localeFor(user?.telegramLanguage);
-    return { id: userId, locale, t: (key, params) => i18n.t(locale, key, params) };
+    const locale = userLocale(await users.find(userId));
+    return { id: userId, locale, t: translator(locale) };
   }
 
   return {

@@ -9,7 +9,7 @@
 import type { InlineKeyboard } from "grammy";
 import { TEXT_MAX } from "../domain/telegram-text.js";
 import { shownLength } from "./html.js";
-import type { Translate } from "./notifier.js";
+import type { Translate } from "./i18n.js";
 
 /** Under Telegram's limit, with a margin. */
 export const MESSAGE_TEXT_LIMIT = TEXT_MAX - 96;

@@ -5,9 +5,9 @@ import { InlineKeyboard, type Api } from "grammy";
 import type { PushItemToSend, PushToSend } from "../domain/push.js";
 import { distanceMeters } from "../domain/geo.js";
 import { callbackCodec, id } from "./callback-data.js";
-import { dealButton } from "./features/deal-card.js";
-import { distanceText, escapeHtml, priceText, type Translator } from "./format.js";
-import { createI18n } from "./i18n.js";
+import { dealButton } from "./features/deal-view.js";
+import { distanceText, escapeHtml, priceText } from "./format.js";
+import { createI18n, translatorFor, userLocale } from "./i18n.js";
 
 /** "Stop these": the places behind this push. */
 export const pushStopButton = callbackCodec("ps", { id });
@@ -24,8 +24,9 @@ export function createPushRenderer(): RenderPush {
   const i18n = createI18n();
   return (push, items) => {
     const place = items.find((i) => i.subscription)?.subscription ?? null;
-    const locale = push.user.language ?? place?.locale ?? "en";
-    const tr: Translator = { t: (key, variables) => i18n.t(locale, key, variables) };
+    // The language the user read when they subscribed, unless they chose one since.
+    const locale = userLocale(push.user, place?.locale);
+    const tr = { t: translatorFor(i18n, locale) };
     const lines = items.map(({ deal, subscription }, i) => {
       const { price, original } = priceText(tr, locale, deal, "nearby-line-discount");
       return tr.t("push-line", {

@@ -19,6 +19,18 @@ const DAY_MS = 86_400_000;
 export const INVITE_TTL_MS = 2 * DAY_MS;
 export const INVITE_PREFIX = "staff-";
 
+export interface ShopDetails {
+  shop: Shop;
+  /** The owner turned the daily summary off. */
+  summaryOff: boolean;
+}
+
+/** One offer as its panel shows it. */
+export interface DealPanel {
+  deal: DealWithShop;
+  sales: DealSales;
+}
+
 export interface DealLine {
   deal: Deal;
   sales: DealSales;
@@ -79,6 +91,15 @@ export function createConsoleService({
     return deal;
   }
 
+  async function salesOf(dealId: number): Promise<DealSales> {
+    return (await deals.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
+  }
+
+  /** The offer as it is now, with its sales: what the owner sees after changing it. */
+  async function panelOf(dealId: number): Promise<DealPanel> {
+    return { deal: await reload(dealId), sales: await salesOf(dealId) };
+  }
+
   return {
     ownedShop,
     ownedDeal,
@@ -89,24 +110,26 @@ export function createConsoleService({
       const sales = await deals.salesOf(list.map((d) => d.id));
       return { shop, lines: list.map((deal) => ({ deal, sales: sales.get(deal.id) ?? { units: 0, revenueMinor: 0 } })) };
     },
-    async sales(dealId: number): Promise<DealSales> {
-      return (await deals.salesOf([dealId])).get(dealId) ?? { units: 0, revenueMinor: 0 };
+    /** One of the owner's offers, with its sales. */
+    async panel(userId: bigint, dealId: number): Promise<DealPanel> {
+      const deal = await ownedDeal(userId, dealId);
+      return { deal, sales: await salesOf(deal.id) };
     },
     async pause(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       if (!(await deals.setStatus(dealId, [DealStatus.ACTIVE], DealStatus.PAUSED))) throw new DomainError("deal-not-pausable");
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async resume(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       if (!(await deals.setStatus(dealId, [DealStatus.PAUSED], DealStatus.ACTIVE))) throw new DomainError("deal-not-paused");
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** Ends the sale early; vouchers already sold stay valid until their own expiry. */
     async end(userId: bigint, dealId: number) {
       await changeableDeal(userId, dealId);
       await deals.setStatus(dealId, [DealStatus.ACTIVE, DealStatus.PAUSED], DealStatus.ENDED);
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setQuantity(userId: bigint, dealId: number, quantity: number) {
       await changeableDeal(userId, dealId);
@@ -114,41 +137,47 @@ export function createConsoleService({
         const now = await reload(dealId);
         throw new DomainError("stock-below-taken", { taken: now.quantity - now.stockLeft });
       }
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setPrice(userId: bigint, dealId: number, priceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(priceMinor, deal.originalPriceMinor);
       await deals.setPrice(dealId, priceMinor);
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** Orders keep the usual price they were sold with (the discount given), as they keep their price. */
     async setOriginalPrice(userId: bigint, dealId: number, originalPriceMinor: number) {
       const deal = await changeableDeal(userId, dealId);
       assertBelowUsual(deal.priceMinor, originalPriceMinor);
       await deals.edit(dealId, { originalPriceMinor });
-      return reload(dealId);
+      return panelOf(dealId);
     },
     /** What customers read and see; orders keep the title they were bought under. */
     async editDeal(userId: bigint, dealId: number, patch: DealPatch) {
       await changeableDeal(userId, dealId);
       await deals.edit(dealId, patch);
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async setDaysLeft(userId: bigint, dealId: number, days: number) {
       await changeableDeal(userId, dealId);
       await deals.setEndsAt(dealId, new Date(clock().getTime() + days * DAY_MS));
-      return reload(dealId);
+      return panelOf(dealId);
     },
     async duplicate(userId: bigint, dealId: number) {
       await activeShop(userId);
       const deal = await ownedDeal(userId, dealId);
-      return reload((await deals.create(copyOf(deal, clock()))).id);
+      return panelOf((await deals.create(copyOf(deal, clock()))).id);
     },
 
-    async editShop(userId: bigint, patch: ShopPatch): Promise<Shop> {
+    /** The shop's details as the owner sees them, with whether the daily summary is off. */
+    async shopDetails(userId: bigint): Promise<ShopDetails> {
       const shop = await ownedShop(userId);
-      return shops.edit(shop.id, patch);
+      return { shop, summaryOff: await summaries.isOptedOut(shop.id) };
+    },
+    /** Changes the shop's details; returns them as they now are. */
+    async editShop(userId: bigint, patch: ShopPatch): Promise<ShopDetails> {
+      const shop = await ownedShop(userId);
+      return { shop: await shops.edit(shop.id, patch), summaryOff: await summaries.isOptedOut(shop.id) };
     },
     async summaryOptedOut(userId: bigint): Promise<boolean> {
       return summaries.isOptedOut((await ownedShop(userId)).id);
@@ -157,13 +186,13 @@ export function createConsoleService({
       await summaries.setOptedOut((await ownedShop(userId)).id, !on);
     },
 
-    /** A single-use link payload for joining the owner's staff. */
-    async createInvite(userId: bigint): Promise<{ payload: string; expiresAt: Date }> {
+    /** A single-use link payload for joining the owner's staff, and the shop (its clock tells the expiry). */
+    async createInvite(userId: bigint): Promise<{ payload: string; expiresAt: Date; shop: Shop }> {
       const shop = await activeShop(userId);
       const token = randomBytes(16).toString("base64url");
       const expiresAt = new Date(clock().getTime() + INVITE_TTL_MS);
       await staff.createInvite(shop.id, token, expiresAt);
-      return { payload: INVITE_PREFIX + token, expiresAt };
+      return { payload: INVITE_PREFIX + token, expiresAt, shop };
     },
     /** Whoever opens the link joins the staff, once, before it expires. */
     async acceptInvite(userId: bigint, token: string): Promise<Shop> {

@@ -1,9 +1,9 @@
 import type { DealRepository } from "./ports/deal.port.js";
-import type { DealWithShop } from "../domain/deal.js";
+import { isOnSale, type DealWithShop } from "../domain/deal.js";
 import type { EventRepository } from "./ports/event.port.js";
 import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
-import { cellsOf } from "../domain/geo.js";
+import { cellsOf, distanceMeters } from "../domain/geo.js";
 import { DealStatus } from "../domain/lifecycles.js";
 import { shopRefusal } from "../domain/shop.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
@@ -12,10 +12,27 @@ import type { Clock } from "../util/clock.js";
 
 const DAY_MS = 86_400_000;
 
+/** Who opens a card, and where they were last seen. */
+export interface CardViewer {
+  id: bigint;
+  lastLat: number | null;
+  lastLng: number | null;
+}
+
+export interface DealCard {
+  deal: DealWithShop;
+  onSale: boolean;
+  /** From the viewer's last location; unknown without one. */
+  distanceM?: number;
+  /** A group deal's buyers so far; absent for other deals. */
+  buyersSoFar?: number;
+}
+
 export function createDealService({
   deals,
   shops,
   events,
+  orders,
   attribution,
   releaseLapsed,
   clock,
@@ -23,6 +40,8 @@ export function createDealService({
   deals: DealRepository;
   shops: ShopRepository;
   events: EventRepository;
+  /** A group deal's buyers so far. */
+  orders: { buyersSoFar(dealId: number): Promise<number> };
   attribution: Attribution;
   /** Gives the deal's lapsed holds back, so its card shows the stock as it is. */
   releaseLapsed: (now: Date, dealId: number) => Promise<unknown>;
@@ -72,23 +91,28 @@ export function createDealService({
       if (!deal) throw new DomainError("deal-not-found");
       return deal;
     },
-    /** Opens a deal's card; the view counts toward the merchant's funnel. */
-    async view(dealId: number, viewerId: bigint, source: string): Promise<DealWithShop> {
-      await releaseLapsed(clock(), dealId);
+    /**
+     * Opens a deal's card for a viewer: the deal, whether it is on sale, how
+     * far it is from where the viewer last was, and a group deal's buyers so
+     * far. The view counts toward the merchant's funnel.
+     */
+    async openCard(dealId: number, viewer: CardViewer, source: string): Promise<DealCard> {
+      const now = clock();
+      await releaseLapsed(now, dealId);
       const deal = await deals.findWithShop(dealId);
       if (!deal) throw new DomainError("deal-not-found");
-      await events.record([{ type: "VIEW", dealId, userId: viewerId, source: await attribution.verified(source, viewerId, dealId) }], clock());
-      return deal;
+      await events.record([{ type: "VIEW", dealId, userId: viewer.id, source: await attribution.verified(source, viewer.id, dealId) }], now);
+      const { lastLat: lat, lastLng: lng } = viewer;
+      return {
+        deal,
+        onSale: isOnSale(deal, now),
+        distanceM: lat === null || lng === null ? undefined : distanceMeters({ lat, lng }, deal),
+        buyersSoFar: deal.minBuyers > 1 ? await orders.buyersSoFar(deal.id) : undefined,
+      };
     },
     /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
     endExpired(now: Date): Promise<number> {
       return deals.endExpired(now);
-    },
-    recordImpressions(dealIds: number[], viewerId: bigint, source: string) {
-      return events.record(
-        dealIds.map((dealId) => ({ type: "IMPRESSION", dealId, userId: viewerId, source })),
-        clock(),
-      );
     },
   };
 }

@@ -2,6 +2,7 @@ import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import type { CheckoutMessages } from "./ports/messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
+import { createBrowseService } from "./browse.service.js";
 import type { Clock } from "../util/clock.js";
 import { createConsoleService } from "./console.service.js";
 import { createDealService } from "./deal.service.js";
@@ -9,6 +10,7 @@ import { createCheckoutService } from "./checkout.service.js";
 import { createExportService } from "./export.service.js";
 import { createNearbyService } from "./nearby.service.js";
 import { createOperatorService } from "./operator.service.js";
+import { createReportService } from "./report.service.js";
 import { createSearchService } from "./search.service.js";
 import { createShopService } from "./shop.service.js";
 import { createStatsService } from "./stats.service.js";
@@ -40,27 +42,33 @@ export function createServices(
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes });
   const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const merchantConsole = createConsoleService({
+    shops: repos.shops,
+    deals: repos.deals,
+    staff: repos.staff,
+    summaries: repos.summaries,
+    releaseLapsed,
+    clock,
+  });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
+  const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, attribution, releaseLapsed, clock }),
+    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock }),
     nearby,
     understanding,
-    search: createSearchService({ searches: repos.searches, nearby, understanding, clock }),
+    search,
+    browse: createBrowseService({ users: repos.users, events: repos.events, nearby, search, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
-    console: createConsoleService({
-      shops: repos.shops,
-      deals: repos.deals,
-      staff: repos.staff,
-      summaries: repos.summaries,
-      releaseLapsed,
-      clock,
-    }),
-    stats: createStatsService({ stats: repos.stats, deals: repos.deals, clock }),
+    console: merchantConsole,
+    stats,
     operator: createOperatorService({ shops: repos.shops }),
-    exports: createExportService({ exports: repos.exports, deals: repos.deals, clock }),
+    exports,
+    reports: createReportService({ owned: merchantConsole, stats, exports }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,

@@ -2,10 +2,7 @@
 // summary, given a translation function so it works outside an update too.
 import { formatMoney } from "../../domain/money.js";
 import { CHANNELS, redemptionRate, returnOnDiscount, type Figures, type Period, type Sums } from "../../domain/stats.js";
-
-import type { Translate } from "../notifier.js";
-
-export type { Translate };
+import type { Translate } from "../i18n.js";
 
 export function renderFigures(
   t: Translate,

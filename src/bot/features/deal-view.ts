@@ -1,9 +1,21 @@
 // The deal card: what a customer sees before buying, and what a merchant
 // previews before publishing. One renderer for both, so the preview is honest.
+import { InlineKeyboard } from "grammy";
+import type { DealCard } from "../../core/deal.service.js";
+import { via, type Via } from "../attribution.js";
+import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
 import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
 import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { shownLength } from "../html.js";
+import { CLOSE_DATA } from "../keyboards.js";
+import { buyButton } from "./checkout/buy.js";
+import { shareLink } from "./checkout/voucher-view.js";
+
+/** Opens a deal's card, crediting where the user found it. */
+export const dealButton = callbackCodec("d", { id, ...via });
+/** The shop's place on a map. */
+export const mapButton = callbackCodec("map", { id });
 
 /** ON_EXPIRY → on-expiry, the suffix of its message keys. */
 export const policyKey = (policy: string) => policy.toLowerCase().replace("_", "-");
@@ -61,6 +73,35 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
 }
 
 /** Whether an HTML card fits a photo caption (Telegram counts after parsing the tags). */
-export function fitsCaption(html: string): boolean {
+function fitsCaption(html: string): boolean {
   return shownLength(html) <= CAPTION_MAX;
+}
+
+/** A customer's card: the deal as it stands for them, and Buy, Map, Invite (group deals) and Close. */
+export async function customerCardView(ctx: BotContext, { deal, onSale, distanceM, buyersSoFar }: DealCard, found: Via) {
+  const text = await renderCard(ctx, {
+    ...deal,
+    shopName: deal.shop.name,
+    address: deal.shop.address,
+    openingHours: deal.shop.openingHours,
+    onSale,
+    distanceM,
+    buyersSoFar,
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("card-buy"), buyButton.pack({ id: deal.id, ...found }))
+    .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
+    .row();
+  if (deal.minBuyers > 1) keyboard.url(ctx.t("group-invite"), shareLink(ctx.me.username, deal)).row();
+  keyboard.text(ctx.t("close"), CLOSE_DATA);
+  return { text, keyboard, photoFileId: deal.photoFileId };
+}
+
+/** A card with its photo: in the caption when it fits, else the photo alone and then the card. */
+export async function sendCard(ctx: BotContext, text: string, reply_markup: InlineKeyboard, photoFileId: string | null | undefined) {
+  if (photoFileId && fitsCaption(text)) {
+    return ctx.replyWithPhoto(photoFileId, { caption: text, parse_mode: "HTML", reply_markup });
+  }
+  if (photoFileId) await ctx.replyWithPhoto(photoFileId);
+  return ctx.reply(text, { parse_mode: "HTML", reply_markup });
 }

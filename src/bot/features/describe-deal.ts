@@ -8,6 +8,7 @@ import { DomainError } from "../../domain/errors.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import type { DealInput } from "../../domain/validation.js";
+import type { UnderstandingService } from "../../core/understanding.service.js";
 import type { BotContext } from "../context.js";
 import { localeOf } from "../format.js";
 
@@ -27,10 +28,15 @@ async function readFields(ctx: BotContext, draft: Partial<DealInput>, currency: 
 }
 
 /** The fields drafted from the text, and the step of /newdeal's form to open with them. */
-export async function draftFromText(ctx: BotContext, text: string, currency: string): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
+export async function draftFromText(
+  understanding: Pick<UnderstandingService, "draftOffer">,
+  ctx: BotContext,
+  text: string,
+  currency: string,
+): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
   if ([...text].length > MAX_DESCRIPTION_CHARS) throw new DomainError("describe-too-long", { max: MAX_DESCRIPTION_CHARS });
   await ctx.replyWithChatAction("typing");
-  const { draft, readBy } = await ctx.deps.services.understanding.draftOffer(ctx.user.id, text, currency);
+  const { draft, readBy } = await understanding.draftOffer(ctx.user.id, text, currency);
   if (readBy === "model") {
     await ctx.reply(ctx.t("newdeal-drafted"));
     return { data: draft, step: "preview" };

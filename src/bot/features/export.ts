@@ -2,6 +2,7 @@
 // headers in the owner's language and named after the shop's local date.
 import { Composer, InputFile } from "grammy";
 import { csvFile } from "../../domain/csv.js";
+import type { ReportService } from "../../core/report.service.js";
 import type { BotContext } from "../context.js";
 
 /** The headers of each file, in the order of the service's rows; dated ones name the time zone. */
@@ -34,16 +35,19 @@ const REDEMPTION_COLUMNS = [
   "export-column-currency",
 ];
 
-export const exportFeature = new Composer<BotContext>();
+export function createExportFeature({ reports }: { reports: ReportService }): Composer<BotContext> {
+  const feature = new Composer<BotContext>();
 
-exportFeature.command("export", async (ctx) => {
-  const shop = await ctx.deps.services.console.ownedShop(ctx.user.id);
-  const data = await ctx.deps.services.exports.rows(shop);
-  const header = (columns: string[]) => columns.map((key) => ctx.t(key, { zone: data.zone }));
-  await ctx.replyWithDocument(new InputFile(csvFile([header(ORDER_COLUMNS), ...data.orders]), `orders-${data.day}.csv`), {
-    caption: ctx.t("export-orders", { count: data.orders.length }),
+  feature.command("export", async (ctx) => {
+    const data = await reports.export(ctx.user.id);
+    const header = (columns: string[]) => columns.map((key) => ctx.t(key, { zone: data.zone }));
+    await ctx.replyWithDocument(new InputFile(csvFile([header(ORDER_COLUMNS), ...data.orders]), `orders-${data.day}.csv`), {
+      caption: ctx.t("export-orders", { count: data.orders.length }),
+    });
+    await ctx.replyWithDocument(new InputFile(csvFile([header(REDEMPTION_COLUMNS), ...data.redemptions]), `redemptions-${data.day}.csv`), {
+      caption: ctx.t("export-redemptions", { count: data.redemptions.length }),
+    });
   });
-  await ctx.replyWithDocument(new InputFile(csvFile([header(REDEMPTION_COLUMNS), ...data.redemptions]), `redemptions-${data.day}.csv`), {
-    caption: ctx.t("export-redemptions", { count: data.redemptions.length }),
-  });
-});
+
+  return feature;
+}

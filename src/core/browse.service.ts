@@ -1,0 +1,150 @@
+// Lists of deals a user browses: the deals around where they are, and the
+// answers to a request in plain words. Each method is one intent of the user:
+// it keeps the location they shared, runs the search, picks the page shown and
+// counts that page's impressions toward the merchants' funnels.
+import type { EventRepository } from "./ports/event.port.js";
+import type { UserRepository } from "./ports/user.port.js";
+import type { DealQuery } from "../domain/deal-query.js";
+import { assertValidPoint, distanceMeters, type Point } from "../domain/geo.js";
+import { NEAREST_LIMIT, pageOf } from "../domain/nearby.js";
+import type { Clock } from "../util/clock.js";
+import type { NearbyDeal, NearbyService } from "./nearby.service.js";
+import type { SavedSearch, SearchService } from "./search.service.js";
+
+/** A location younger than this is searched around without asking again. */
+const RECENT_LOCATION_MS = 30 * 60_000;
+/** A live location lists again only after moving this far. */
+const LIVE_REFRESH_M = 300;
+
+/** Where the user was last seen, as the users' store keeps it. */
+export interface Whereabouts {
+  id: bigint;
+  lastLat: number | null;
+  lastLng: number | null;
+  lastLocationAt: Date | null;
+}
+
+export interface ListRequest {
+  radiusKm: number;
+  category?: string;
+  page: number;
+}
+
+/** One page of deals, nearest or best first. */
+export interface DealPage {
+  items: NearbyDeal[];
+  page: number;
+  pages: number;
+  /** How many deals the list holds in all. */
+  total: number;
+  /** The search stopped at its cap: deals further out may exist. */
+  capped: boolean;
+}
+
+export interface SearchRequest {
+  radiusKm: number;
+  /** The request with the filters the user dropped taken out. */
+  query: DealQuery;
+  page: number;
+}
+
+/** A page of a search's matches; `searched` the deals it looked at. */
+export type SearchPage = DealPage & { searched: number };
+
+export function createBrowseService({
+  users,
+  events,
+  nearby,
+  search,
+  clock,
+}: {
+  users: Pick<UserRepository, "setLocation" | "touchLocation">;
+  events: Pick<EventRepository, "record">;
+  nearby: NearbyService;
+  search: SearchService;
+  clock: Clock;
+}) {
+  async function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
+    const now = clock();
+    await events.record(items.map((deal) => ({ type: "IMPRESSION", dealId: deal.id, userId, source })), now);
+  }
+
+  async function keep(userId: bigint, point: Point) {
+    assertValidPoint(point); // before it is stored
+    await users.setLocation(userId, point.lat, point.lng, clock());
+  }
+
+  async function listAt(userId: bigint, point: Point, { radiusKm, category, page }: ListRequest): Promise<DealPage> {
+    const found = await nearby.search({ point, radiusM: radiusKm * 1000, category });
+    const paged = pageOf(found, page);
+    await shown(userId, paged.items, "nearby");
+    return { ...paged, total: found.length, capped: found.length >= NEAREST_LIMIT };
+  }
+
+  async function searchAt(userId: bigint, point: Point, { radiusKm, query, page }: SearchRequest): Promise<SearchPage> {
+    const { matches, searched } = await search.run(point, query, radiusKm);
+    const paged = pageOf(matches, page);
+    await shown(userId, paged.items, "search");
+    return { ...paged, total: matches.length, searched, capped: searched >= NEAREST_LIMIT };
+  }
+
+  /** The location the user last gave, however old. */
+  function lastLocation(user: Whereabouts): Point | null {
+    return user.lastLat === null || user.lastLng === null ? null : { lat: user.lastLat, lng: user.lastLng };
+  }
+
+  /** The user's last location, if young enough to search around without asking again. */
+  function recentLocation(user: Whereabouts): Point | null {
+    const at = user.lastLocationAt?.getTime() ?? 0;
+    return clock().getTime() - at < RECENT_LOCATION_MS ? lastLocation(user) : null;
+  }
+
+  return {
+    lastLocation,
+    recentLocation,
+    /** A location the user gave (shared or typed): kept, and the deals around it listed. */
+    async shared(userId: bigint, point: Point, request: ListRequest): Promise<DealPage> {
+      await keep(userId, point);
+      return listAt(userId, point, request);
+    },
+    /**
+     * A live location moved: listed again once the user has really moved, so
+     * walking down the street does not flood the chat; null when not.
+     */
+    async moved(user: Whereabouts, point: Point, request: ListRequest): Promise<DealPage | null> {
+      assertValidPoint(point);
+      const previous = lastLocation(user);
+      if (previous && distanceMeters(previous, point) < LIVE_REFRESH_M) {
+        await users.touchLocation(user.id, clock());
+        return null;
+      }
+      await keep(user.id, point);
+      return listAt(user.id, point, request);
+    },
+    /** The deals around a location already kept. */
+    list: listAt,
+    /** A page of a request's matches around a location already kept. */
+    search: searchAt,
+    /**
+     * A request in plain words: kept, and answered around the user's recent
+     * location; without one it waits for the next location (`results` null).
+     * Null when the text asks for nothing recognisable.
+     */
+    async ask(user: Whereabouts, text: string, firstPage: (search: SavedSearch) => SearchRequest) {
+      const point = recentLocation(user);
+      const created = await search.create(user.id, text, { waitForLocation: point === null });
+      if (!created) return null;
+      return { search: created, results: point ? await searchAt(user.id, point, firstPage(created)) : null };
+    },
+    /** The request waiting for a location, answered there (the location is kept); null when none waits. */
+    async answerPending(userId: bigint, point: Point, firstPage: (search: SavedSearch) => SearchRequest) {
+      assertValidPoint(point);
+      const pending = await search.takePending(userId);
+      if (!pending) return null;
+      await keep(userId, point);
+      return { search: pending, results: await searchAt(userId, point, firstPage(pending)) };
+    },
+  };
+}
+
+export type BrowseService = ReturnType<typeof createBrowseService>;
