@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Message, Update, UserFromGetMe } from "grammy/types";
 import { pino } from "pino";
 import { createBot } from "../src/bot/bot.js";
+import { createCheckoutMessaging } from "../src/bot/messaging.js";
 import { openDatabase } from "../src/db/client.js";
 import { createRepositories } from "../src/db/repositories.js";
 import { createServices } from "../src/core/services.js";
@@ -25,7 +26,8 @@ export async function benchCheckout({ purchases, buyers }: { purchases: number; 
   const db = openDatabase(`file:${path.join(dir, "bench.db")}`);
   try {
     const repos = createRepositories(db);
-    const services = createServices(repos, { clock: () => new Date(), currency: "USD", needsApproval: false });
+    const clock = () => new Date();
+    const services = createServices(repos, { clock, messaging: createCheckoutMessaging({ bot: () => bot, clock }), currency: "USD", needsApproval: false });
     const bot = createBot({
       token: "1:bench",
       apiRoot: "http://127.0.0.1:9",

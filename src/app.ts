@@ -4,7 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
-import { createBotMessaging } from "./bot/messaging.js";
+import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -16,7 +16,7 @@ import { createSendPacer } from "./jobs/send-pacer.js";
 import type { Logger } from "./logger.js";
 import { systemClock, type Clock } from "./util/clock.js";
 import { createServices } from "./core/services.js";
-import { checkoutJobs } from "./jobs/checkout.job.js";
+import { createCheckoutJobs } from "./jobs/checkout.job.js";
 import { createDailySummaryJob } from "./jobs/daily-summary.job.js";
 import type { Job } from "./jobs/job-runner.js";
 import { HANDLED_UPDATES, createUpdateIntake } from "./bot/update-intake.js";
@@ -50,8 +50,11 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
           logger,
         })
       : undefined;
+  // The core's messages leave through the bot, which is built on the core: read at send time.
+  const checkoutMessaging = createCheckoutMessaging({ bot: () => bot, clock });
   const services = createServices(repos, {
     clock,
+    messaging: checkoutMessaging,
     currency: config.DEFAULT_CURRENCY,
     needsApproval: config.ADMIN_IDS.length > 0,
     reservationMinutes: config.RESERVATION_MINUTES,
@@ -100,7 +103,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     logger,
     hour: config.DAILY_SUMMARY_HOUR,
   });
-  const checkout = checkoutJobs(services, bot, logger);
+  const checkout = createCheckoutJobs({ ...services, logger });
   const health = createHealth({ ping: () => db.$queryRawUnsafe("SELECT 1"), clock });
   // Everything scheduled work sends is bulk: it waits while people wait for replies.
   const observed = (job: Job): Job => ({

@@ -6,6 +6,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices } from "../src/core/services.js";
 import type { InstanceCall, InstanceReply } from "./support/instance-worker.js";
+import { silentMessaging } from "./support/silent-messaging.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 
 const HERE = { lat: 40.7128, lng: -74.006 };
@@ -53,7 +54,7 @@ describe("two bot instances on one database", () => {
 
   beforeAll(async () => {
     db = createTestDb();
-    services = createServices(db.repos, { clock: () => new Date(NOW), currency: "USD", needsApproval: false });
+    services = createServices(db.repos, { clock: () => new Date(NOW), messaging: silentMessaging, currency: "USD", needsApproval: false });
     for (let id = 1; id <= 40; id++) await db.repos.users.ensure({ id, firstName: `Buyer ${id}` });
     await services.shops.register(1n, { name: "Corner Deli", category: "food", address: "1 Main St", openingHours: "", ...HERE });
     const deal = await services.deals.publish(1n, {

@@ -3,13 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import type { NearbuyBot } from "../src/bot/bot.js";
 import { loadConfig } from "../src/config.js";
 import type { DealService } from "../src/core/deal.service.js";
-import { checkoutJobs } from "../src/jobs/checkout.job.js";
+import { createCheckoutJobs } from "../src/jobs/checkout.job.js";
 import { scheduledJobs } from "../src/jobs/jobs.js";
 import type { PushJob } from "../src/jobs/push.job.js";
-import type { Services } from "../src/core/services.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const readme = readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -19,7 +17,7 @@ describe("the README's scheduled jobs", () => {
 
   it("lists every job the bot schedules, and no other", () => {
     // Only names are read: the jobs are never run here.
-    const checkout = checkoutJobs({} as Services, {} as NearbuyBot, pino({ level: "silent" }));
+    const checkout = createCheckoutJobs({ checkout: {}, vouchers: {}, subscriptions: {}, logger: pino({ level: "silent" }) } as never);
     const jobs = scheduledJobs(loadConfig({}), { deals: {} as DealService, push: {} as PushJob, checkout, dailySummaries: async () => null });
     const listed = section.slice(section.indexOf("Jobs today:")).match(/`([a-z-]+)`/g)!.map((n) => n.slice(1, -1));
     expect(new Set(listed)).toEqual(new Set(jobs.map((j) => j.name)));

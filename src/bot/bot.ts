@@ -16,10 +16,10 @@ import { createNearbyFeature, createShowNearby } from "./features/nearby.js";
 import { createSearchFeature } from "./features/search.js";
 import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
 import { createFallbackFeature } from "./features/fallback.js";
-import { buyFeature } from "./features/checkout/buy.js";
-import { myCodesFeature } from "./features/checkout/my-codes.js";
-import { paymentFeature } from "./features/checkout/payment.js";
-import { redeemFeature, typedCodeFeature } from "./features/checkout/redeem.js";
+import { createBuyFeature } from "./features/checkout/buy.js";
+import { createMyCodesFeature } from "./features/checkout/my-codes.js";
+import { createPaymentFeature } from "./features/checkout/payment.js";
+import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
 import { orderKeys } from "./update-order.js";
 import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
@@ -57,8 +57,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const { console, subscriptions } = services;
   const showDealCard = createShowDealCard({ deals: services.deals });
   const showNearby = createShowNearby({ browse: services.browse });
-  // Read only by the checkout features, until they are created like the others.
-  const checkoutDeps = { services, logger, paymentProviderToken };
+  const { checkout, vouchers } = services;
+  const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
 
   // Updates are handled concurrently; one chat's (and one payer's) still one after the other.
   bot.use(sequentialize((ctx) => orderKeys(ctx.update)));
@@ -66,8 +66,6 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
-    ctx.deps = checkoutDeps;
-    ctx.notifier = notifier;
     ctx.user = await services.users.ensure({
       id: ctx.from.id,
       // Shown to merchants (who bought, who joined the staff) and operators.
@@ -79,7 +77,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   });
   personal.use(i18n);
   // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
-  personal.use(paymentFeature);
+  personal.use(createPaymentFeature({ checkout, logger }));
   personal.use(domainErrors);
   // Order matters: an open form first (every command leaves it, but /cancel,
   // /skip and /language; other messages answer it), then the commands and
@@ -87,18 +85,19 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createBlockedStateFeature({ subscriptions }));
   personal.use(forms.feature);
   personal.use(createStaffInviteFeature({ console, notifier })); // before /start: it takes the staff invitation links
+  personal.use(redeem.voucherLink); // before /start: it takes the vouchers' QR links
   personal.use(createStartFeature({ users: services.users, forms, showDealCard }));
   personal.use(createRegisterFeature({ forms, shops: services.shops, adminIds, notifier }));
   personal.use(createNewDealFeature({ forms, deals: services.deals, understanding: services.understanding, clock: services.clock }));
   // A voucher code typed alone by shop staff is a redemption, not a search.
-  personal.use(typedCodeFeature);
+  personal.use(redeem.typedCode);
   // Before the nearby list: a location may answer a waiting search.
   personal.use(createSearchFeature({ search: services.search, browse: services.browse, showNearby }));
   personal.use(createNearbyFeature({ browse: services.browse, showNearby }));
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
-  personal.use(buyFeature);
-  personal.use(myCodesFeature);
-  personal.use(redeemFeature);
+  personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
+  personal.use(createMyCodesFeature({ vouchers }));
+  personal.use(redeem.redeem);
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(
     createMyDealsFeature({ forms, console }),

@@ -1,8 +1,15 @@
 // The core's outbound messages (messaging port), rendered in the recipient's
 // language and sent through the Bot API.
 import { GrammyError, InlineKeyboard, type Api } from "grammy";
-import type { Messaging, SendOutcome } from "../core/ports/messaging.port.js";
+import type { AutomaticRefund, CheckoutMessages, Delivery, Messaging, SendOutcome } from "../core/ports/messaging.port.js";
+import { VoucherStatus } from "../domain/lifecycles.js";
+import { formatMoney } from "../domain/money.js";
+import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../domain/order.js";
+import { formatVoucherCode } from "../domain/voucher-code.js";
+import type { Clock } from "../util/clock.js";
 import { renderFigures } from "./console/stats-view.js";
+import { deliverOrder } from "./features/checkout/delivery.js";
+import { notifyRefundDue } from "./features/checkout/refund-notices.js";
 import { summaryButton } from "./features/summary-toggle.js";
 import { escapeHtml } from "./html.js";
 import type { Notifier } from "./notifier.js";
@@ -41,6 +48,84 @@ export function createBotMessaging({ api, recipient }: Pick<Notifier, "api" | "r
       const text = `${t("summary-intro")}\n\n${renderFigures(t, locale, { name: escapeHtml(shop.name), period: "today", figures, currency: shop.currency })}`;
       const keyboard = new InlineKeyboard().text(t("summary-stop"), summaryButton.pack({ on: "0" }));
       return send(shop.ownerId, text, { parse_mode: "HTML", reply_markup: keyboard });
+    },
+  };
+}
+
+/** What of the bot the messages go through. */
+export interface MessagingChannel {
+  api: Api;
+  notifier: Notifier;
+  botInfo: { username: string };
+}
+
+const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
+  expiry: "refund-expired-notice",
+  "unmet-group": "group-failed-notice",
+};
+
+/**
+ * `bot` is read at send time: the core is built before the bot that serves
+ * it, and its messages leave through the bot's Api (with its pacing and retries).
+ */
+export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingChannel; clock: Clock }): CheckoutMessages {
+  return {
+    async deliverVouchers(order: OrderWithVouchers, buyersSoFar: number): Promise<Delivery> {
+      const { api, notifier, botInfo } = bot();
+      const { t, locale } = await notifier.recipient(order.buyerId);
+      try {
+        await deliverOrder({ api, t, locale, botUsername: botInfo.username, now: clock(), buyersSoFar }, order);
+        return "delivered";
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code === 403) return "blocked";
+        throw error;
+      }
+    },
+
+    async latePaymentRefused(order: OrderWithVouchers, reason: LateRefusal): Promise<void> {
+      const { api, notifier } = bot();
+      const { t, locale } = await notifier.recipient(order.buyerId);
+      const params = {
+        title: escapeHtml(order.deal.title),
+        total: formatMoney(order.totalMinor, order.currency, locale),
+        limit: order.deal.perPersonLimit,
+      };
+      await api.sendMessage(Number(order.buyerId), t(`payment-${reason}`, params), { parse_mode: "HTML" });
+    },
+
+    async groupReached(buyerId: bigint, order: OrderWithVouchers): Promise<void> {
+      await bot().notifier.tell(buyerId, "group-reached", { title: escapeHtml(order.deal.title), needed: order.deal.minBuyers });
+    },
+
+    refundDue: (order: OrderWithVouchers) => notifyRefundDue(bot().notifier, order),
+
+    async refundedAutomatically(order: OrderWithVouchers, reason: AutomaticRefund): Promise<void> {
+      const { notifier } = bot();
+      const buyer = await notifier.recipient(order.buyerId);
+      await notifier.tell(order.buyerId, AUTOMATIC_REFUND_KEYS[reason], {
+        title: escapeHtml(order.deal.title),
+        needed: order.deal.minBuyers,
+        count: order.vouchers.filter((v) => v.status === VoucherStatus.REFUNDED).length,
+        amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
+      });
+    },
+
+    async refundPaid(order: OrderWithVouchers): Promise<void> {
+      const { notifier } = bot();
+      const buyer = await notifier.recipient(order.buyerId);
+      await notifier.tell(order.buyerId, "refund-paid-notice", {
+        order: order.id,
+        title: escapeHtml(order.deal.title),
+        amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
+      });
+    },
+
+    async voucherRedeemed(voucher: FoundVoucher): Promise<void> {
+      await bot().notifier.tell(voucher.holderId, "voucher-redeemed-notice", {
+        code: formatVoucherCode(voucher.code),
+        title: escapeHtml(voucher.deal.title),
+        shop: escapeHtml(voucher.deal.shop.name),
+      });
     },
   };
 }

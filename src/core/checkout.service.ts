@@ -1,14 +1,17 @@
 // Buying: reserve stock, send an invoice, check the pre-checkout query, turn
-// the payment into vouchers exactly once. A free coupon skips the invoice.
+// the payment into vouchers exactly once, and hand them over. A free coupon
+// skips the invoice.
 import type { DealRepository } from "./ports/deal.port.js";
 import type { DealWithShop } from "../domain/deal.js";
-import type { Order, OrderRepository, PaymentOutcome } from "../db/order.repository.js";
-import { DomainError } from "../domain/errors.js";
-import { DealStatus, OrderStatus } from "../domain/lifecycles.js";
 import { isOnSale } from "../domain/deal.js";
+import { DomainError } from "../domain/errors.js";
+import { DealStatus, OrderStatus, VoucherStatus } from "../domain/lifecycles.js";
+import { canReserve, isLateRefusal, settlePayment, type Fulfilment, type Order, type PaymentOutcome } from "../domain/order.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
 import type { Attribution } from "./attribution.service.js";
+import type { CheckoutMessages, Delivery } from "./ports/messaging.port.js";
+import type { Charge, OpenReservation, OrderRepository } from "./ports/order.port.js";
 import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
@@ -34,13 +37,15 @@ export function createCheckoutService({
   deals,
   orders,
   attribution,
+  messaging,
   clock,
   reservationMinutes,
   newCode = newVoucherCode,
 }: {
-  deals: DealRepository;
+  deals: Pick<DealRepository, "findWithShop">;
   orders: OrderRepository;
   attribution: Attribution;
+  messaging: CheckoutMessages;
   clock: Clock;
   reservationMinutes: number;
   newCode?: () => string;
@@ -62,30 +67,67 @@ export function createCheckoutService({
     const { max } = await quote(buyerId, dealId);
     orderQuantity(quantity, max);
     const now = clock();
-    const order = await orders.reserve({
-      dealId,
-      buyerId,
-      quantity,
-      source: await attribution.verified(source, buyerId, dealId),
-      now,
-      reservedUntil: new Date(now.getTime() + reservationMinutes * MINUTE_MS),
-    });
+    const order = await orders.reserve(
+      {
+        dealId,
+        buyerId,
+        quantity,
+        source: await attribution.verified(source, buyerId, dealId),
+        now,
+        reservedUntil: new Date(now.getTime() + reservationMinutes * MINUTE_MS),
+      },
+      (deal, held) => canReserve(deal, held, quantity, now),
+    );
     if (order) return order;
     // Someone else took the last units between the quote and now: say what is left.
     const again = await quote(buyerId, dealId);
     throw new DomainError("quantity-unavailable", { max: again.max });
   }
 
+  const settle = (charge: Omit<Charge, "now">) => orders.settle({ ...charge, now: clock() }, settlePayment, newCode);
+
+  /**
+   * Vouchers to the buyer (once), the group told when it is complete, the
+   * owner when money is owed; a replay says nothing new. "blocked" when the
+   * buyer blocked the bot: the order stays undelivered.
+   */
+  async function fulfil(outcome: Fulfilment): Promise<Delivery> {
+    const { order } = outcome;
+    if (isLateRefusal(outcome.kind)) {
+      await messaging.latePaymentRefused(order, outcome.kind);
+      await messaging.refundDue(order);
+      return "delivered";
+    }
+    // A replay is silent once the vouchers reached the buyer, and always when there were none to give (all refunded).
+    if (outcome.kind === "replay" && (order.deliveredAt || order.vouchers.every((v) => v.status === VoucherStatus.REFUNDED))) {
+      return "delivered";
+    }
+    const delivery = await messaging.deliverVouchers(order, await orders.buyersSoFar(order.dealId));
+    if (delivery === "blocked") return delivery;
+    await orders.markDelivered(order.id, clock());
+    if (outcome.kind !== "paid") return delivery;
+    // A late payment honoured in part: the rest is owed back.
+    if (order.status === OrderStatus.REFUND_DUE) await messaging.refundDue(order);
+    for (const buyer of outcome.groupReached ?? []) {
+      if (buyer !== order.buyerId) await messaging.groupReached(buyer, order);
+    }
+    return delivery;
+  }
+
   /** Fulfils a free order of this buyer's that is open right now. */
-  async function claim(order: Order) {
+  async function claim(order: Order): Promise<void> {
     if (order.totalMinor !== 0) throw new Error(`order ${order.id} is not free`);
-    const outcome = await orders.pay(
-      { orderId: order.id, buyerId: order.buyerId, currency: order.currency, totalMinor: 0, telegramChargeId: null, providerChargeId: null, now: clock() },
-      newCode,
-    );
+    const outcome = await settle({
+      orderId: order.id,
+      buyerId: order.buyerId,
+      currency: order.currency,
+      totalMinor: 0,
+      telegramChargeId: null,
+      providerChargeId: null,
+    });
     // The order is this buyer's and open: nothing else can happen to it.
     if (outcome.kind !== "paid") throw new Error(`free order ${order.id} came back ${outcome.kind}`);
-    return outcome;
+    await fulfil(outcome);
   }
 
   function orderIdOf(payload: string): number | null {
@@ -103,14 +145,15 @@ export function createCheckoutService({
      * again instead of holding more, so a crash between reserving and sending
      * the invoice never locks the buyer out for the hold time.
      */
-    openReservation: (buyerId: bigint, dealId: number) => orders.openReservation(dealId, buyerId, clock()),
+    openReservation: (buyerId: bigint, dealId: number): Promise<OpenReservation | null> =>
+      orders.openReservation(dealId, buyerId, clock()),
 
     /** Whole minutes left on a reservation, for "held for N minutes". */
     minutesLeft: (order: Order) => Math.max(1, Math.ceil((order.reservedUntil.getTime() - clock().getTime()) / MINUTE_MS)),
 
     /** A deal priced 0: reserved and fulfilled at once, no invoice. */
-    async claimFree(buyerId: bigint, dealId: number, quantity: number, source: string) {
-      return claim(await reserve(buyerId, dealId, quantity, source));
+    async claimFree(buyerId: bigint, dealId: number, quantity: number, source: string): Promise<void> {
+      await claim(await reserve(buyerId, dealId, quantity, source));
     },
 
     /** A free order left open (a crash between reserving and claiming): claimed now. */
@@ -139,34 +182,57 @@ export function createCheckoutService({
       if (!(await orders.holdUntil(order.id, until, now))) throw new DomainError("order-expired");
     },
 
-    /** A successful_payment: vouchers once per charge, whatever replays or races happen. */
-    pay(p: ChargeFields): Promise<PaymentOutcome> {
+    /**
+     * A successful_payment: vouchers once per charge, whatever replays or
+     * races happen, then handed over. "unmatched" fulfils nothing.
+     */
+    async settlePayment(p: ChargeFields): Promise<PaymentOutcome["kind"]> {
       const orderId = orderIdOf(p.payload);
-      if (orderId === null) return Promise.resolve({ kind: "unmatched" });
-      return orders.pay(
-        {
-          orderId,
-          buyerId: p.buyerId,
-          currency: p.currency,
-          totalMinor: p.totalMinor,
-          telegramChargeId: p.telegramChargeId,
-          providerChargeId: p.providerChargeId,
-          now: clock(),
-        },
-        newCode,
-      );
+      if (orderId === null) return "unmatched";
+      const outcome = await settle({
+        orderId,
+        buyerId: p.buyerId,
+        currency: p.currency,
+        totalMinor: p.totalMinor,
+        telegramChargeId: p.telegramChargeId,
+        providerChargeId: p.providerChargeId,
+      });
+      if (outcome.kind !== "unmatched") await fulfil(outcome);
+      return outcome.kind;
     },
 
     /** The invoice could not be sent: give the units back at once. */
     cancelReservation: (orderId: number) => orders.release(orderId),
 
-    markDelivered: (orderId: number) => orders.markDelivered(orderId, clock()),
-    /** Paid orders not delivered a minute after payment: a crash came between payment and reply. */
-    undelivered: () => orders.undelivered(new Date(clock().getTime() - MINUTE_MS)),
+    /** The buyer cancels their own unpaid invoice; false when it is not open (or not theirs). */
+    async cancelInvoice(buyerId: bigint, orderId: number): Promise<boolean | null> {
+      const order = await orders.find(orderId);
+      if (!order || order.buyerId !== buyerId) return null;
+      return orders.release(order.id);
+    },
+
+    /**
+     * Scheduled: paid orders not delivered a minute after payment (a crash came
+     * between payment and reply) are fulfilled again, like a payment seen
+     * twice. Says, order by order, whether the vouchers arrived, or why not.
+     */
+    async redeliver(): Promise<{ order: Order; result: Delivery | { error: unknown } }[]> {
+      const results = [];
+      for (const order of await orders.undelivered(new Date(clock().getTime() - MINUTE_MS))) {
+        try {
+          results.push({ order, result: await fulfil({ kind: "replay", order }) });
+        } catch (error) {
+          results.push({ order, result: { error } });
+        }
+      }
+      return results;
+    },
+
+    /** Different people who bought a group deal so far. */
+    buyersSoFar: (dealId: number) => orders.buyersSoFar(dealId),
+
     /** Unpaid reservations past their time give their units back. Returns how many. */
     releaseLapsed: (): Promise<number> => orders.releaseLapsed(clock()),
-    find: (orderId: number) => orders.find(orderId),
-    buyersSoFar: (dealId: number) => orders.buyersSoFar(dealId),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
+import type { CheckoutMessages } from "./ports/messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import { createBrowseService } from "./browse.service.js";
 import type { Clock } from "../util/clock.js";
@@ -19,6 +20,8 @@ import { createSubscriptionService } from "./subscription.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
+  /** What the core says to users outside an update (vouchers, notices). */
+  messaging: CheckoutMessages;
   /** The currency of shops whose pin names none (DEFAULT_CURRENCY). */
   currency: string;
   needsApproval: boolean;
@@ -32,7 +35,7 @@ export interface ServiceOptions {
 
 export function createServices(
   repos: Repositories,
-  { clock, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
@@ -59,8 +62,8 @@ export function createServices(
     understanding,
     search,
     browse: createBrowseService({ users: repos.users, events: repos.events, nearby, search, clock }),
-    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, clock }),
+    checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
+    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),

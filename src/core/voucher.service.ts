@@ -1,11 +1,19 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
 import { randomBytes } from "node:crypto";
-import type { OrderRepository, OrderWithVouchers } from "../db/order.repository.js";
-import type { RedeemConfirmationRepository } from "../db/redeem-confirmation.repository.js";
 import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
-import { isOneOf, PAID_ONCE, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import { OrderStatus, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import {
+  chooseForRefund,
+  decideRefund,
+  refundableByBuyer,
+  voucherState,
+  type FoundVoucher,
+  type OrderWithVouchers,
+} from "../domain/order.js";
 import { parseVoucherCode } from "../domain/voucher-code.js";
+import type { AutomaticRefund, CheckoutMessages } from "./ports/messaging.port.js";
+import type { OrderRepository, RedeemConfirmationRepository } from "./ports/order.port.js";
 import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
@@ -17,46 +25,25 @@ export const VOUCHERS_PER_PAGE = 8;
 export const REDEEM_CONFIRMATION_MINUTES = 10;
 
 export type RedeemOutcome = "redeemed" | "already-redeemed" | "group-pending" | "refunded" | "expired";
-export type FoundVoucher = NonNullable<Awaited<ReturnType<OrderRepository["findVoucher"]>>>;
-
-/** A voucher as its holder sees it: EXPIRED also when the job has not marked it yet. */
-export function voucherState(v: { status: string; expiresAt: Date }, now: Date): VoucherStatus {
-  // The column holds only a voucher's statuses (written through VoucherStatus).
-  const status = v.status as VoucherStatus;
-  return status === VoucherStatus.ACTIVE && v.expiresAt <= now ? VoucherStatus.EXPIRED : status;
+export interface RedeemResult {
+  outcome: RedeemOutcome;
+  voucher: FoundVoucher;
 }
 
-/**
- * Vouchers a refund would void under the deal's policy right now. An order
- * refunded in part before still has its other vouchers to refund.
- */
-function refundable(order: { status: string; deal: { refundPolicy: string } }): VoucherStatus[] {
-  if (!isOneOf(order.status, PAID_ONCE) || order.deal.refundPolicy !== "ANYTIME") return [];
-  return UNUSED;
-}
-
-/** The vouchers a refund of `count` would void: the newest unused ones of the order. */
-function chooseForRefund<V extends { id: number; status: string; expiresAt: Date }>(
-  order: { status: string; deal: { refundPolicy: string }; vouchers: V[] },
-  now: Date,
-  count: number,
-): V[] {
-  const voids = refundable(order);
-  return order.vouchers
-    .filter((v) => voids.includes(voucherState(v, now)))
-    .sort((a, b) => b.id - a.id)
-    .slice(0, count);
-}
+/** The answer to whoever asked: it goes out before anyone else is told. */
+export type Answer<T> = (result: T) => Promise<unknown>;
 
 export function createVoucherService({
   orders,
   shops,
   confirmations,
+  messaging,
   clock,
 }: {
   orders: OrderRepository;
-  shops: ShopRepository;
+  shops: Pick<ShopRepository, "linkedTo" | "redeemableBy" | "findByOwner">;
   confirmations: RedeemConfirmationRepository;
+  messaging: CheckoutMessages;
   clock: Clock;
 }) {
   async function shopIdsOf(userId: bigint): Promise<number[]> {
@@ -93,14 +80,18 @@ export function createVoucherService({
   }
 
   /**
-   * Redeems a code typed or scanned by the shop's staff. When it cannot be
-   * redeemed, says why, with the voucher as it is now (for dates).
+   * Redeems a code typed or scanned by the shop's staff, then tells the
+   * holder. When it cannot be redeemed, says why, with the voucher as it is
+   * now (for dates).
    */
-  async function redeem(userId: bigint, typed: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+  async function redeem(userId: bigint, typed: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
     const found = await lookup(userId, typed);
     const now = clock();
     if (voucherState(found, now) === VoucherStatus.ACTIVE && (await orders.redeem(found.id, userId, now))) {
-      return { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      const result: RedeemResult = { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
+      await answer(result);
+      await messaging.voucherRedeemed(result.voucher);
+      return result;
     }
     const latest = (await orders.findVoucher(found.code))!;
     const outcomes: Partial<Record<VoucherStatus, RedeemOutcome>> = {
@@ -108,7 +99,9 @@ export function createVoucherService({
       PENDING: "group-pending",
       REFUNDED: "refunded",
     };
-    return { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+    const result: RedeemResult = { outcome: outcomes[voucherState(latest, now)] ?? "expired", voucher: latest };
+    await answer(result);
+    return result;
   }
 
   async function refundChoice(holderId: bigint, voucherId: number, count: number) {
@@ -138,23 +131,30 @@ export function createVoucherService({
     async show(holderId: bigint, voucherId: number) {
       const voucher = await held(holderId, voucherId);
       const order = await orders.find(voucher.orderId);
-      const voids = order ? refundable(order) : [];
+      const voids = order ? refundableByBuyer(order) : [];
       const unused = order?.vouchers.filter((v) => voids.includes(voucherState(v, clock()))) ?? [];
       return { voucher, order: order!, refundableCount: unused.length, now: clock() };
     },
 
     /**
      * `count` unused vouchers of the order go void, as many as the buyer chose;
-     * their money is owed back (or nothing, for a free coupon). Refused when
-     * fewer are left than chosen (used or refunded meanwhile): the buyer
-     * confirmed an amount, and gets that or nothing.
+     * their money is owed back (or nothing, for a free coupon), and the owner
+     * is told. Refused when fewer are left than chosen (used or refunded
+     * meanwhile): the buyer confirmed an amount, and gets that or nothing.
      */
-    async refund(holderId: bigint, voucherId: number, count: number): Promise<{ order: OrderWithVouchers; refundedMinor: number }> {
+    async requestRefund(
+      holderId: bigint,
+      voucherId: number,
+      count: number,
+      answer: Answer<{ order: OrderWithVouchers; refundedMinor: number }>,
+    ): Promise<void> {
       const { order, vouchers } = await refundChoice(holderId, voucherId, count);
-      const ids = vouchers.map((v) => v.id);
-      const refunded = await orders.refund(order.id, refundable(order), clock(), ids);
+      const now = clock();
+      const only = vouchers.map((v) => v.id);
+      const refunded = await orders.refund(order.id, (o) => decideRefund(o, { voidable: refundableByBuyer(o), only, now }), now);
       if (!refunded) throw new DomainError("refund-not-allowed");
-      return { order: refunded, refundedMinor: refunded.unitPriceMinor * count };
+      await answer({ order: refunded, refundedMinor: refunded.unitPriceMinor * count });
+      if (refunded.status === OrderStatus.REFUND_DUE) await messaging.refundDue(refunded);
     },
 
     /** What a refund of `count` would void and cost, for the buyer to confirm. */
@@ -194,7 +194,7 @@ export function createVoucherService({
      * The Redeem button pressed. A token that is forged, lapsed or someone
      * else's counts as a wrong code: guessing through the button is guessing codes.
      */
-    async redeemConfirmed(userId: bigint, token: string): Promise<{ outcome: RedeemOutcome; voucher: FoundVoucher }> {
+    async redeemConfirmed(userId: bigint, token: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
       await shopIdsOf(userId);
       const now = clock();
       await refuseWhenPaused(userId, now);
@@ -204,7 +204,7 @@ export function createVoucherService({
         await orders.recordRedeemFailure(userId, now);
         throw new DomainError("redeem-confirmation-invalid");
       }
-      return redeem(userId, voucher.code);
+      return redeem(userId, voucher.code, answer);
     },
 
     redeem,
@@ -213,26 +213,16 @@ export function createVoucherService({
      * Scheduled: active vouchers past their date expire; under "refund on
      * expiry" their orders owe the expired vouchers' share back.
      */
-    async expireAndRefund(): Promise<OrderWithVouchers[]> {
+    async expireAndRefund(): Promise<number> {
       const now = clock();
       await orders.expireVouchers(now);
-      const refunded: OrderWithVouchers[] = [];
-      for (const id of await orders.ordersToRefundOnExpiry()) {
-        const order = await orders.refund(id, [VoucherStatus.EXPIRED], now);
-        if (order) refunded.push(order);
-      }
-      return refunded;
+      return refundAll(await orders.ordersToRefundOnExpiry(), [VoucherStatus.EXPIRED], "expiry", now);
     },
 
     /** Scheduled: a group deal that stopped selling short of its minimum refunds every order. */
-    async refundFailedGroups(): Promise<OrderWithVouchers[]> {
+    async refundFailedGroups(): Promise<number> {
       const now = clock();
-      const refunded: OrderWithVouchers[] = [];
-      for (const id of await orders.ordersOfFailedGroups(now)) {
-        const order = await orders.refund(id, UNUSED, now);
-        if (order) refunded.push(order);
-      }
-      return refunded;
+      return refundAll(await orders.ordersOfFailedGroups(now), UNUSED, "unmet-group", now);
     },
 
     /** Orders of the merchant's shops waiting for money to go back. */
@@ -240,13 +230,27 @@ export function createVoucherService({
       return orders.refundsDue(await ownShopIds(userId));
     },
 
-    /** The merchant says the money went back. */
-    async settleRefund(userId: bigint, orderId: number): Promise<OrderWithVouchers> {
+    /** The merchant says the money went back; the buyer is told. */
+    async settleRefund(userId: bigint, orderId: number, answer: Answer<OrderWithVouchers>): Promise<void> {
       const settled = await orders.settleRefund(orderId, await ownShopIds(userId), clock());
       if (!settled) throw new DomainError("refund-not-due", { order: orderId });
-      return settled;
+      await answer(settled);
+      await messaging.refundPaid(settled);
     },
   };
+
+  /** Refunds the orders by the rules, not at the buyer's request, and tells who must know; returns how many. */
+  async function refundAll(orderIds: number[], voidable: VoucherStatus[], reason: AutomaticRefund, now: Date): Promise<number> {
+    let refunded = 0;
+    for (const id of orderIds) {
+      const order = await orders.refund(id, (o) => decideRefund(o, { voidable, now }), now);
+      if (!order) continue;
+      refunded++;
+      await messaging.refundedAutomatically(order, reason);
+      if (order.status === OrderStatus.REFUND_DUE) await messaging.refundDue(order);
+    }
+    return refunded;
+  }
 
   /** Only owners handle money: staff may redeem, not refund. */
   async function ownShopIds(userId: bigint): Promise<number[]> {

@@ -3,7 +3,8 @@
 // loser can get SQLITE_BUSY at once instead of waiting (a stale WAL snapshot is
 // never waited for). The transaction rolled back entirely, so running it again
 // is safe: every one of ours decides with a conditional write.
-const BUSY = /SQLITE_BUSY|database is locked/;
+// Outside a transaction, Prisma's SQLite adapter reports SQLITE_BUSY as a timeout.
+const BUSY = /SQLITE_BUSY|database is locked|Operation has timed out/;
 const ATTEMPTS = 50;
 
 export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {

@@ -1,108 +1,78 @@
 // Orders and the vouchers they create. Every method that moves stock or money
-// is one transaction whose first statement is a conditional write: the row
-// lock (SQLite's write lock; PostgreSQL's row lock) makes racing buyers,
-// replayed payments and a second bot instance queue up behind it, and the
-// condition decides who wins. Nothing is read first and written later.
-import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus, isOneOf } from "../domain/lifecycles.js";
+// is one transaction whose first statement is a write: it takes SQLite's write
+// lock at once, so racing buyers, replayed payments and a second bot instance
+// queue up behind it, and the facts read after it cannot change before the
+// transaction's writes (a PostgreSQL adapter would lock them FOR UPDATE).
+// The rule that decides what to write comes from the use case; the writes
+// stay conditional, so a broken assumption fails instead of overselling.
+import type { DealWithShop } from "../domain/deal.js";
+import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import type {
+  FoundVoucher,
+  Order,
+  OrderWithVouchers,
+  PaymentOutcome,
+  RefundDecision,
+  SaleTerms,
+  Settlement,
+  SettlementFacts,
+  VoucherWithOrder,
+} from "../domain/order.js";
+import type { Charge, OpenReservation, OrderRepository, Reservation } from "../core/ports/order.port.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { readerOf, type Db } from "./client.js";
-import { Prisma, type Deal, type Order, type Shop, type Voucher } from "../generated/prisma/client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import type * as Row from "../generated/prisma/client.js";
+import { toDeal, toDealWithShop, toOrder, toVoucher } from "./rows.js";
 import { statusSql } from "./status-sql.js";
-
-export type { Order, Voucher };
-export type OrderWithVouchers = Order & { vouchers: Voucher[]; deal: Deal & { shop: Shop } };
-export type OpenReservation = Order & { deal: Deal & { shop: Shop } };
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
-export interface Reservation {
-  dealId: number;
-  buyerId: bigint;
-  quantity: number;
-  source: string;
-  now: Date;
-  reservedUntil: Date;
-}
-
-export interface Payment {
-  orderId: number;
-  buyerId: bigint;
-  currency: string;
-  totalMinor: number;
-  telegramChargeId: string | null;
-  providerChargeId: string | null;
-  now: Date;
-}
-
-export type LateRefusal = "sold-out" | "over-limit" | "off-sale";
-
-export type PaymentOutcome =
-  /**
-   * Vouchers created. `groupReached` lists every buyer when this purchase
-   * completed a group deal. A late payment honoured in part leaves the order
-   * REFUND_DUE: vouchers for what stock and limit allowed, the rest REFUNDED
-   * and owed back, as a partial refund leaves it.
-   */
-  | { kind: "paid"; order: OrderWithVouchers; groupReached: bigint[] | null }
-  /** The same charge seen before: nothing new. */
-  | { kind: "replay"; order: OrderWithVouchers }
-  /**
-   * Paid for an order that was cancelled or lapsed, when none of it can be
-   * honoured: its units went to someone else (sold-out), the buyer has bought
-   * up to the limit since (over-limit), or the offer was paused or ended
-   * meanwhile (off-sale). The money is owed back.
-   */
-  | { kind: LateRefusal; order: OrderWithVouchers }
-  /** No order of this buyer with this amount: a bug or a forgery, never fulfilled. */
-  | { kind: "unmatched" };
-
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
+const voucherWith = { deal: { include: { shop: true } }, order: true } as const;
+
+type OrderRow = Row.Order & { vouchers: Row.Voucher[]; deal: Row.Deal & { shop: Row.Shop } };
+type VoucherRow = Row.Voucher & { order: Row.Order; deal: Row.Deal & { shop: Row.Shop } };
 
 /**
  * The deal as the buyer bought it: the title it had then (the order keeps its
  * prices as well). A merchant's later rename is for new buyers only.
  */
-function asBought<T extends { title: string | null; deal: Deal }>(order: T): T {
-  return order.title === null ? order : { ...order, deal: { ...order.deal, title: order.title } };
+function asBought(title: string | null, deal: Row.Deal & { shop: Row.Shop }): DealWithShop {
+  return toDealWithShop(title === null ? deal : { ...deal, title });
 }
-function voucherAsBought<T extends { order: Order; deal: Deal }>(voucher: T): T {
-  return voucher.order.title === null ? voucher : { ...voucher, deal: { ...voucher.deal, title: voucher.order.title } };
+
+function toOrderWithVouchers(row: OrderRow): OrderWithVouchers {
+  return { ...toOrder(row), vouchers: row.vouchers.map(toVoucher), deal: asBought(row.title, row.deal) };
 }
-const bought = <T extends { title: string | null; deal: Deal }>(order: T | null) => (order ? asBought(order) : null);
+function toVoucherWithOrder(row: VoucherRow): VoucherWithOrder {
+  return { ...toVoucher(row), order: toOrder(row.order), deal: asBought(row.order.title, row.deal) };
+}
 
 /**
  * Units the buyer holds or has on hold, as one SQL expression: paid orders and
  * live reservations, and of an order refunded in part, the vouchers it still
  * has (a refund of one voucher does not free the buyer's whole order from the
- * per-person limit). One expression for the quote and for the conditional
- * write, so the two never disagree.
+ * per-person limit).
  */
-function unitsHeldSql(dealId: number, buyerId: bigint, now: Date) {
-  return Prisma.sql`((
+async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
+  const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ((
       SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
         AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
     ) + (
       SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
       WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
         AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
-    ))`;
-}
-
-async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
-  const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ${unitsHeldSql(dealId, buyerId, now)} AS "held"`;
+    )) AS "held"`;
   return Number(row?.held ?? 0);
 }
 
-async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date, buyerId: bigint): Promise<boolean> {
-  // The per-person limit is part of the same statement, so it holds under the lock.
-  // A quantity is at least 1, whatever asked for it: a zero-unit order would be
-  // a "buyer" holding nothing.
+/** Takes units off the shelf; the condition only guards against a decision made on facts that moved. */
+async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date): Promise<void> {
   const changed = await tx.$executeRaw`
     UPDATE "Deal" SET "stockLeft" = "stockLeft" - ${quantity}, "updatedAt" = ${now}
-    WHERE "id" = ${dealId} AND "status" = ${statusSql(DealStatus.ACTIVE)} AND ${quantity} >= 1 AND "stockLeft" >= ${quantity}
-      AND "startsAt" <= ${now} AND "endsAt" > ${now}
-      AND ${quantity} + ${unitsHeldSql(dealId, buyerId, now)} <= "perPersonLimit"`;
-  return changed === 1;
+    WHERE "id" = ${dealId} AND "stockLeft" >= ${quantity}`;
+  if (changed !== 1) throw new Error(`deal ${dealId}: stock moved under the lock`);
 }
 
 /**
@@ -123,11 +93,7 @@ async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<numbe
   return lapsed.length;
 }
 
-/**
- * Locks the order before reading anything: on SQLite this takes the write lock
- * at once, so a second bot instance waits its turn instead of failing on a
- * stale snapshot; on PostgreSQL it is the row lock of SELECT … FOR UPDATE.
- */
+/** Locks the order before reading anything (see the top of this file). */
 async function lockOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
   await tx.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${orderId}`;
 }
@@ -150,40 +116,119 @@ async function buyersOf(tx: Tx | Db, dealId: number): Promise<bigint[]> {
   return rows.map((r) => r.holderId);
 }
 
-export function createOrderRepository(db: Db) {
+async function orderWithVouchers(tx: Tx | Db, id: number): Promise<OrderWithVouchers | null> {
+  const row = await tx.order.findUnique({ where: { id }, include: withDeal });
+  return row && toOrderWithVouchers(row);
+}
+
+/** Reads what a payment is judged on, under the order's lock. */
+async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
+  const chargeSeen = c.telegramChargeId !== null && (await tx.order.count({ where: { telegramChargeId: c.telegramChargeId } })) > 0;
+  const found = await tx.order.findUnique({ where: { id: c.orderId }, select: { dealId: true } });
+  const facts = { payment: c, chargeSeen, order: null, held: 0, buyers: [], now: c.now };
+  if (!found) return facts;
+  // A hold that lapsed is judged like one the job released.
+  await releaseLapsedIn(tx, found.dealId, c.now);
+  const row = await tx.order.findUniqueOrThrow({ where: { id: c.orderId }, include: { deal: true } });
+  const order = { ...toOrder(row), deal: toDeal(row.deal) };
+  return {
+    ...facts,
+    order,
+    held: await unitsHeld(tx, order.dealId, order.buyerId, c.now),
+    buyers: await buyersOf(tx, order.dealId),
+  };
+}
+
+async function writeSettlement(
+  tx: Tx,
+  c: Charge,
+  order: Order,
+  decision: Exclude<Settlement, { kind: "replay" | "unmatched" }>,
+  newCode: () => string,
+): Promise<PaymentOutcome> {
+  const charge = { telegramChargeId: c.telegramChargeId, providerChargeId: c.providerChargeId, paidAt: c.now };
+  if (decision.kind !== "paid") {
+    await tx.order.update({
+      where: { id: order.id },
+      data: { status: decision.order, ...charge, refundRequestedAt: c.now, refundMinor: decision.refundMinor },
+    });
+    return { kind: decision.kind, order: (await orderWithVouchers(tx, order.id))! };
+  }
+  if (decision.restock > 0) await takeStock(tx, order.dealId, decision.restock, c.now);
+  const owes = decision.refunded > 0 ? { refundRequestedAt: c.now, refundMinor: decision.refundMinor } : {};
+  const opened = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: decision.order, ...charge, ...owes } });
+  if (opened.count !== 1) return { kind: "unmatched" };
+  await tx.deal.update({ where: { id: order.dealId }, data: { soldCount: { increment: decision.honoured } } });
+  const voucher = (status: VoucherStatus) => ({
+    code: newCode(),
+    orderId: order.id,
+    dealId: order.dealId,
+    holderId: order.buyerId,
+    status,
+    expiresAt: decision.expiresAt,
+  });
+  await tx.voucher.createMany({
+    data: [
+      ...Array.from({ length: decision.honoured }, () => voucher(decision.voucherStatus)),
+      // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
+      ...Array.from({ length: decision.refunded }, () => voucher(VoucherStatus.REFUNDED)),
+    ],
+  });
+  if (decision.groupReached) {
+    await tx.deal.update({ where: { id: order.dealId }, data: { groupReachedAt: c.now } });
+    await tx.voucher.updateMany({
+      where: { dealId: order.dealId, status: VoucherStatus.PENDING },
+      data: { status: VoucherStatus.ACTIVE, expiresAt: decision.expiresAt },
+    });
+  }
+  return { kind: "paid", order: (await orderWithVouchers(tx, order.id))!, groupReached: decision.groupReached };
+}
+
+async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDecision, now: Date): Promise<void> {
+  await tx.voucher.updateMany({
+    where: { id: { in: decision.void }, orderId: order.id },
+    data: { status: VoucherStatus.REFUNDED, ...(decision.settledNow ? { refundSettledAt: now } : {}) },
+  });
+  await tx.order.update({
+    where: { id: order.id },
+    data: {
+      status: decision.order,
+      refundMinor: decision.refundMinor,
+      refundRequestedAt: now,
+      ...(decision.order === OrderStatus.REFUNDED ? { refundedAt: now } : {}),
+    },
+  });
+  await returnStock(tx, order.dealId, decision.void.length);
+}
+
+export function createOrderRepository(db: Db): OrderRepository {
   const transaction = <T>(work: (tx: Tx) => Promise<T>) => retryWhenBusy(() => db.$transaction(work));
 
   return {
-    find(id: number): Promise<OrderWithVouchers | null> {
-      return db.order.findUnique({ where: { id }, include: withDeal }).then(bought);
-    },
+    find: (id) => orderWithVouchers(db, id),
 
-    /** Different people who bought a group deal so far. */
-    async buyersSoFar(dealId: number): Promise<number> {
+    async buyersSoFar(dealId) {
       return (await buyersOf(db, dealId)).length;
     },
 
-    /** The buyer's open reservation of this deal (the newest), to send its invoice again. */
-    openReservation(dealId: number, buyerId: bigint, now: Date): Promise<OpenReservation | null> {
-      return db.order.findFirst({
+    async openReservation(dealId, buyerId, now): Promise<OpenReservation | null> {
+      const row = await db.order.findFirst({
         where: { dealId, buyerId, status: OrderStatus.RESERVED, reservedUntil: { gt: now } },
         include: { deal: { include: { shop: true } } },
         orderBy: { id: "desc" },
-      }).then(bought);
+      });
+      return row && { ...toOrder(row), deal: asBought(row.title, row.deal) };
     },
 
-    /** Units the buyer holds or has on hold for this deal. */
-    heldBy(dealId: number, buyerId: bigint, now: Date): Promise<number> {
-      return unitsHeld(db, dealId, buyerId, now);
-    },
+    heldBy: (dealId, buyerId, now) => unitsHeld(db, dealId, buyerId, now),
 
-    /** Takes the units off the shelf and opens the order; null when stock, limit or dates say no. */
-    reserve(r: Reservation): Promise<Order | null> {
+    reserve(r: Reservation, allowed: (deal: SaleTerms, held: number) => boolean): Promise<Order | null> {
       return transaction(async (tx) => {
         await releaseLapsedIn(tx, r.dealId, r.now);
-        if (!(await takeStock(tx, r.dealId, r.quantity, r.now, r.buyerId))) return null;
-        const deal = await tx.deal.findUniqueOrThrow({ where: { id: r.dealId } });
-        return tx.order.create({
+        const deal = await tx.deal.findUnique({ where: { id: r.dealId } });
+        if (!deal || !allowed(toDeal(deal), await unitsHeld(tx, r.dealId, r.buyerId, r.now))) return null;
+        await takeStock(tx, r.dealId, r.quantity, r.now);
+        const order = await tx.order.create({
           data: {
             dealId: r.dealId,
             buyerId: r.buyerId,
@@ -200,11 +245,11 @@ export function createOrderRepository(db: Db) {
             createdAt: r.now,
           },
         });
+        return toOrder(order);
       });
     },
 
-    /** Keeps a reservation alive while the buyer is paying. False when it is no longer open. */
-    async holdUntil(orderId: number, until: Date, now: Date): Promise<boolean> {
+    async holdUntil(orderId, until, now) {
       const { count } = await db.order.updateMany({
         where: { id: orderId, status: OrderStatus.RESERVED, reservedUntil: { gt: now } },
         data: { reservedUntil: until },
@@ -212,100 +257,34 @@ export function createOrderRepository(db: Db) {
       return count === 1;
     },
 
-    /**
-     * Turns a payment into vouchers, exactly once per charge: the charge id is
-     * unique, and the order only leaves RESERVED (or EXPIRED) once. A payment
-     * for an order that was cancelled or lapsed is judged again under the
-     * lock, stock and per-person limit alike: what cannot be honoured is owed back.
-     */
-    pay(p: Payment, newCode: () => string): Promise<PaymentOutcome> {
+    settle(c: Charge, decide: (facts: SettlementFacts) => Settlement, newCode: () => string): Promise<PaymentOutcome> {
       return transaction(async (tx): Promise<PaymentOutcome> => {
-        await lockOrder(tx, p.orderId, p.now);
-        if (p.telegramChargeId) {
-          const seen = await tx.order.findUnique({ where: { telegramChargeId: p.telegramChargeId }, include: withDeal });
-          if (seen) return { kind: "replay", order: asBought(seen) };
+        await lockOrder(tx, c.orderId, c.now);
+        const facts = await settlementFacts(tx, c);
+        const decision = decide(facts);
+        if (decision.kind === "unmatched") return decision;
+        if (decision.kind === "replay") {
+          const seen = await tx.order.findUniqueOrThrow({ where: { telegramChargeId: c.telegramChargeId! }, include: withDeal });
+          return { kind: "replay", order: toOrderWithVouchers(seen) };
         }
-        const found = await tx.order.findUnique({ where: { id: p.orderId } });
-        if (!found || found.buyerId !== p.buyerId || found.currency !== p.currency || found.totalMinor !== p.totalMinor) {
-          return { kind: "unmatched" };
-        }
-        // A hold that lapsed is judged like one the job released.
-        await releaseLapsedIn(tx, found.dealId, p.now);
-        const order = await tx.order.findUniqueOrThrow({ where: { id: p.orderId } });
-        if (!isOneOf(order.status, [OrderStatus.RESERVED, OrderStatus.EXPIRED])) return { kind: "unmatched" };
-        const charge = { telegramChargeId: p.telegramChargeId, providerChargeId: p.providerChargeId, paidAt: p.now };
-        let honoured = order.quantity;
-        // Its units went back on sale: take them again if they are still there and the buyer is still within the limit;
-        // if not all of them, as many as stock and limit allow now, and the rest is owed back.
-        if (order.status === OrderStatus.EXPIRED && !(await takeStock(tx, order.dealId, order.quantity, p.now, order.buyerId))) {
-          const deal = await tx.deal.findUniqueOrThrow({ where: { id: order.dealId } });
-          const onSale = deal.status === DealStatus.ACTIVE && deal.startsAt <= p.now && deal.endsAt > p.now;
-          const allowance = deal.perPersonLimit - (await unitsHeld(tx, order.dealId, order.buyerId, p.now));
-          honoured = onSale ? Math.min(order.quantity, deal.stockLeft, allowance) : 0;
-          if (honoured < 1 || !(await takeStock(tx, order.dealId, honoured, p.now, order.buyerId))) {
-            const owed = await tx.order.update({
-              where: { id: order.id },
-              data: { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor: order.totalMinor },
-              include: withDeal,
-            });
-            const kind: LateRefusal = !onSale ? "off-sale" : allowance < 1 ? "over-limit" : "sold-out";
-            return { kind, order: asBought(owed) };
-          }
-        }
-        const refunded = order.quantity - honoured;
-        const refundMinor = order.unitPriceMinor * refunded;
-        const opened = await tx.order.updateMany({
-          where: { id: order.id, status: order.status },
-          data: refunded === 0 ? { status: OrderStatus.PAID, ...charge } : { status: OrderStatus.REFUND_DUE, ...charge, refundRequestedAt: p.now, refundMinor },
-        });
-        if (opened.count !== 1) return { kind: "unmatched" };
-        const deal = await tx.deal.update({
-          where: { id: order.dealId },
-          data: { soldCount: { increment: honoured } },
-        });
-        const waitingForGroup = deal.minBuyers > 1 && deal.groupReachedAt === null;
-        const expiresAt = new Date(p.now.getTime() + deal.voucherValidDays * 86_400_000);
-        const voucher = (status: VoucherStatus) => ({ code: newCode(), orderId: order.id, dealId: deal.id, holderId: order.buyerId, status, expiresAt });
-        await tx.voucher.createMany({
-          data: [
-            ...Array.from({ length: honoured }, () => voucher(waitingForGroup ? VoucherStatus.PENDING : VoucherStatus.ACTIVE)),
-            // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
-            ...Array.from({ length: refunded }, () => voucher(VoucherStatus.REFUNDED)),
-          ],
-        });
-        let groupReached: bigint[] | null = null;
-        if (waitingForGroup) {
-          const buyers = await buyersOf(tx, deal.id);
-          if (buyers.length >= deal.minBuyers) {
-            await tx.deal.update({ where: { id: deal.id }, data: { groupReachedAt: p.now } });
-            // Validity counts from activation: a voucher is never unusable for all of its days.
-            await tx.voucher.updateMany({ where: { dealId: deal.id, status: VoucherStatus.PENDING }, data: { status: VoucherStatus.ACTIVE, expiresAt } });
-            groupReached = buyers;
-          }
-        }
-        const paid = await tx.order.findUniqueOrThrow({ where: { id: order.id }, include: withDeal });
-        return { kind: "paid", order: asBought(paid), groupReached };
+        return writeSettlement(tx, c, facts.order!, decision, newCode);
       });
     },
 
-    async markDelivered(orderId: number, now: Date): Promise<void> {
-      await db.order.update({ where: { id: orderId }, data: { deliveredAt: now } });
+    async markDelivered(orderId, now) {
+      await retryWhenBusy(() => db.order.update({ where: { id: orderId }, data: { deliveredAt: now } }));
     },
 
-    /**
-     * Paid orders whose vouchers never reached the buyer (a crash between
-     * payment and reply); not while the buyer has blocked the bot.
-     */
-    undelivered(paidBefore: Date): Promise<OrderWithVouchers[]> {
-      return db.order.findMany({
+    async undelivered(paidBefore) {
+      const rows = await db.order.findMany({
         where: { status: OrderStatus.PAID, deliveredAt: null, paidAt: { lt: paidBefore }, buyer: { blockedAt: null } },
         include: withDeal,
         orderBy: { id: "asc" },
-      }).then((orders) => orders.map(asBought));
+      });
+      return rows.map(toOrderWithVouchers);
     },
 
-    /** Gives a reservation's units back; false when it was paid or released already. */
-    release(orderId: number): Promise<boolean> {
+    release(orderId) {
       return transaction(async (tx) => {
         const { count } = await tx.order.updateMany({ where: { id: orderId, status: OrderStatus.RESERVED }, data: { status: OrderStatus.EXPIRED } });
         if (count === 1) {
@@ -317,11 +296,10 @@ export function createOrderRepository(db: Db) {
     },
 
     /**
-     * Releases lapsed holds, of one deal or of all, and returns how many. The
-     * probe is an index seek on the reader, so a search or a card that calls
-     * this on every read stays a read when nothing lapsed.
+     * The probe is an index seek on the reader, so a search or a card that
+     * calls this on every read stays a read when nothing lapsed.
      */
-    async releaseLapsed(now: Date, dealId?: number): Promise<number> {
+    async releaseLapsed(now, dealId) {
       const probe = Prisma.sql`
         SELECT DISTINCT "dealId" FROM "Order" WHERE "status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" <= ${now}
         ${dealId === undefined ? Prisma.empty : Prisma.sql`AND "dealId" = ${dealId}`}`;
@@ -331,36 +309,24 @@ export function createOrderRepository(db: Db) {
       return released;
     },
 
-    /** A buyer's vouchers, newest first, with their deal and shop. */
-    vouchersOf(holderId: bigint, take: number, skip = 0) {
-      return db.voucher.findMany({
-        where: { holderId },
-        include: { deal: { include: { shop: true } }, order: true },
-        orderBy: { id: "desc" },
-        take,
-        skip,
-      }).then((vouchers) => vouchers.map(voucherAsBought));
+    async vouchersOf(holderId, take, skip = 0) {
+      const rows = await db.voucher.findMany({ where: { holderId }, include: voucherWith, orderBy: { id: "desc" }, take, skip });
+      return rows.map(toVoucherWithOrder);
     },
 
-    countVouchersOf(holderId: bigint): Promise<number> {
-      return db.voucher.count({ where: { holderId } });
+    countVouchersOf: (holderId) => db.voucher.count({ where: { holderId } }),
+
+    async vouchersById(ids): Promise<VoucherWithOrder[]> {
+      const rows = await db.voucher.findMany({ where: { id: { in: ids } }, include: voucherWith });
+      return rows.map(toVoucherWithOrder);
     },
 
-    vouchersById(ids: number[]) {
-      return db.voucher
-        .findMany({ where: { id: { in: ids } }, include: { deal: { include: { shop: true } }, order: true } })
-        .then((vouchers) => vouchers.map(voucherAsBought));
+    async findVoucher(code): Promise<FoundVoucher | null> {
+      const row = await db.voucher.findUnique({ where: { code }, include: { ...voucherWith, holder: true } });
+      return row && { ...toVoucherWithOrder(row), holder: row.holder };
     },
 
-    findVoucher(code: string) {
-      return db.voucher.findUnique({
-        where: { code },
-        include: { deal: { include: { shop: true } }, order: true, holder: true },
-      }).then((voucher) => voucher && voucherAsBought(voucher));
-    },
-
-    /** Redeems once: of two staff scanning the same code, one wins. */
-    async redeem(voucherId: number, by: bigint, now: Date): Promise<boolean> {
+    async redeem(voucherId, by, now) {
       const { count } = await db.voucher.updateMany({
         where: { id: voucherId, status: VoucherStatus.ACTIVE, expiresAt: { gt: now } },
         data: { status: VoucherStatus.REDEEMED, redeemedAt: now, redeemedById: by },
@@ -368,61 +334,25 @@ export function createOrderRepository(db: Db) {
       return count === 1;
     },
 
-    async recordRedeemFailure(userId: bigint, at: Date): Promise<void> {
+    async recordRedeemFailure(userId, at) {
       await db.redeemFailure.create({ data: { userId, at } });
     },
 
-    redeemFailuresSince(userId: bigint, since: Date): Promise<number> {
-      return db.redeemFailure.count({ where: { userId, at: { gt: since } } });
-    },
+    redeemFailuresSince: (userId, since) => db.redeemFailure.count({ where: { userId, at: { gt: since } } }),
 
-    /**
-     * Voids the order's unused vouchers (those matching `voidable`), all of
-     * them or only those of `only`, and records what is owed back: the share
-     * of every voided voucher not yet paid back. A free order owes nothing and
-     * is settled at once. Returns null when nothing was left to refund, or when
-     * one of `only` is no longer unused; then nothing changes.
-     */
-    refund(orderId: number, voidable: VoucherStatus[], now: Date, only?: number[]): Promise<OrderWithVouchers | null> {
+    refund(orderId, decide: (order: OrderWithVouchers) => RefundDecision | null, now) {
       return transaction(async (tx) => {
         await lockOrder(tx, orderId, now);
-        const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
-        // An order that was paid, even if part of it was refunded before.
-        if (!isOneOf(order.status, PAID_ONCE)) return null;
-        const unused = await tx.voucher.findMany({
-          // An active voucher past its date is expired, even before the job marks it.
-          where: {
-            orderId,
-            status: { in: voidable },
-            NOT: { status: VoucherStatus.ACTIVE, expiresAt: { lte: now } },
-            ...(only ? { id: { in: only } } : {}),
-          },
-          select: { id: true },
-        });
-        if (unused.length === 0 || (only && unused.length !== only.length)) return null;
-        const free = order.unitPriceMinor === 0;
-        await tx.voucher.updateMany({
-          where: { id: { in: unused.map((v) => v.id) } },
-          data: { status: VoucherStatus.REFUNDED, ...(free ? { refundSettledAt: now } : {}) },
-        });
-        const owed = await tx.voucher.count({ where: { orderId, status: VoucherStatus.REFUNDED, refundSettledAt: null } });
-        const refundMinor = order.unitPriceMinor * owed;
-        await tx.order.update({
-          where: { id: orderId },
-          data: {
-            status: refundMinor === 0 ? OrderStatus.REFUNDED : OrderStatus.REFUND_DUE,
-            refundMinor,
-            refundRequestedAt: now,
-            ...(refundMinor === 0 ? { refundedAt: now } : {}),
-          },
-        });
-        await returnStock(tx, order.dealId, unused.length);
-        return asBought(await tx.order.findUniqueOrThrow({ where: { id: orderId }, include: withDeal }));
+        const order = await orderWithVouchers(tx, orderId);
+        if (!order) throw new Error(`order ${orderId} not found`);
+        const decision = decide(order);
+        if (!decision) return null;
+        await writeRefund(tx, order, decision, now);
+        return orderWithVouchers(tx, orderId);
       });
     },
 
-    /** The merchant paid the money back: the order and its vouchers owed. Only their own shop's orders, only once. */
-    settleRefund(orderId: number, shopIds: number[], now: Date): Promise<OrderWithVouchers | null> {
+    settleRefund(orderId, shopIds, now) {
       return transaction(async (tx) => {
         const { count } = await tx.order.updateMany({
           where: { id: orderId, status: OrderStatus.REFUND_DUE, deal: { shopId: { in: shopIds } } },
@@ -430,12 +360,11 @@ export function createOrderRepository(db: Db) {
         });
         if (count !== 1) return null;
         await tx.voucher.updateMany({ where: { orderId, status: VoucherStatus.REFUNDED, refundSettledAt: null }, data: { refundSettledAt: now } });
-        return bought(await tx.order.findUnique({ where: { id: orderId }, include: withDeal }));
+        return orderWithVouchers(tx, orderId);
       });
     },
 
-    /** Active vouchers past their date become EXPIRED; returns the orders they belong to. */
-    async expireVouchers(now: Date): Promise<number[]> {
+    async expireVouchers(now) {
       const due = await db.voucher.findMany({
         where: { status: VoucherStatus.ACTIVE, expiresAt: { lte: now } },
         select: { id: true, orderId: true },
@@ -448,39 +377,33 @@ export function createOrderRepository(db: Db) {
       return [...new Set(due.map((v) => v.orderId))];
     },
 
-    /** Paid orders holding expired vouchers of "refund on expiry" deals. */
-    ordersToRefundOnExpiry(): Promise<number[]> {
-      return db.order
-        .findMany({
-          where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: VoucherStatus.EXPIRED } } },
-          select: { id: true },
-        })
-        .then((rows) => rows.map((r) => r.id));
+    async ordersToRefundOnExpiry() {
+      const rows = await db.order.findMany({
+        where: { status: { in: PAID_ONCE }, deal: { refundPolicy: "ON_EXPIRY" }, vouchers: { some: { status: VoucherStatus.EXPIRED } } },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
     },
 
-    /** Paid orders of group deals that stopped selling before reaching their minimum. */
-    ordersOfFailedGroups(now: Date): Promise<number[]> {
-      return db.order
-        .findMany({
-          where: {
-            status: { in: PAID_ONCE },
-            deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: DealStatus.ENDED }] },
-            vouchers: { some: { status: { in: UNUSED } } },
-          },
-          select: { id: true },
-        })
-        .then((rows) => rows.map((r) => r.id));
+    async ordersOfFailedGroups(now) {
+      const rows = await db.order.findMany({
+        where: {
+          status: { in: PAID_ONCE },
+          deal: { minBuyers: { gt: 1 }, groupReachedAt: null, OR: [{ endsAt: { lte: now } }, { status: DealStatus.ENDED }] },
+          vouchers: { some: { status: { in: UNUSED } } },
+        },
+        select: { id: true },
+      });
+      return rows.map((r) => r.id);
     },
 
-    /** Orders waiting for the merchant to pay money back. */
-    refundsDue(shopIds: number[]): Promise<OrderWithVouchers[]> {
-      return db.order.findMany({
+    async refundsDue(shopIds) {
+      const rows = await db.order.findMany({
         where: { status: OrderStatus.REFUND_DUE, deal: { shopId: { in: shopIds } } },
         include: withDeal,
         orderBy: { id: "asc" },
-      }).then((orders) => orders.map(asBought));
+      });
+      return rows.map(toOrderWithVouchers);
     },
   };
 }
-
-export type OrderRepository = ReturnType<typeof createOrderRepository>;

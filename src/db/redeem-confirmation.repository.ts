@@ -1,8 +1,9 @@
 // Scanned vouchers waiting for the shop's confirmation: a random token bound
 // to the user who scanned and the voucher they scanned, for a short while.
+import type { RedeemConfirmationRepository } from "../core/ports/order.port.js";
 import type { Db } from "./client.js";
 
-export function createRedeemConfirmationRepository(db: Db) {
+export function createRedeemConfirmationRepository(db: Db): RedeemConfirmationRepository {
   return {
     /** Stores a new confirmation, and drops the ones that lapsed (they are never read again). */
     async create(token: string, userId: bigint, voucherId: number, expiresAt: Date, now: Date): Promise<void> {
@@ -17,5 +18,3 @@ export function createRedeemConfirmationRepository(db: Db) {
     },
   };
 }
-
-export type RedeemConfirmationRepository = ReturnType<typeof createRedeemConfirmationRepository>;

@@ -225,7 +225,7 @@ describe("redeeming a voucher", () => {
     const fresh = only(await owner.send(`/start v-${codes[1]}`));
     const token = button(fresh, "✅ Redeem").slice("rdm:".length);
     const restarted = new BotHarness(h.db, { now: h.clock() });
-    const { outcome } = await restarted.services.vouchers.redeemConfirmed(901n, token);
+    const { outcome } = await restarted.services.vouchers.redeemConfirmed(901n, token, async () => undefined);
     expect(outcome).toBe("redeemed");
     expect(await statusOf(codes[1]!)).toBe("REDEEMED");
     h.advance(15 * MINUTE);

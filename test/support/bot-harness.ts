@@ -37,7 +37,8 @@ import {
   textRefusal,
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
-import { checkoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
+import { createCheckoutMessaging } from "../../src/bot/messaging.js";
+import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
 
@@ -377,8 +378,10 @@ export class BotHarness {
     const logs = this.logs;
     const logger = pino({ level: "warn" }, { write: (line: string) => void logs.push(JSON.parse(line) as LogLine) });
     const adminIds = options.adminIds ?? [];
+    const clock = () => new Date(this.now.getTime());
     this.services = createServices(db.repos, {
-      clock: () => new Date(this.now.getTime()),
+      clock,
+      messaging: createCheckoutMessaging({ bot: () => this.bot, clock }),
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,
@@ -392,7 +395,7 @@ export class BotHarness {
       adminIds,
       paymentProviderToken: options.paymentProviderToken === null ? undefined : (options.paymentProviderToken ?? "284685063:TEST:provider"),
     });
-    this.jobs = checkoutJobs(this.services, this.bot, logger);
+    this.jobs = createCheckoutJobs({ ...this.services, logger });
     this.bot.api.config.use(async (_prev, method, payload) => {
       const call: ApiCall = { method, payload: { ...(payload as Record<string, unknown>) }, text: "", result: undefined };
       const photo = call.payload.photo;

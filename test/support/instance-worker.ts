@@ -5,6 +5,7 @@ import { openDatabase } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories.js";
 import { DomainError } from "../../src/domain/errors.js";
 import { createServices } from "../../src/core/services.js";
+import { silentMessaging } from "./silent-messaging.js";
 
 export type InstanceCall =
   | { id: number; kind: "reserve"; buyerId: string; dealId: number }
@@ -17,6 +18,7 @@ const send = (message: InstanceReply | "ready") => process.send!(message);
 const db = openDatabase(url);
 const services = createServices(createRepositories(db), {
   clock: () => new Date(now),
+  messaging: silentMessaging,
   currency: "USD",
   needsApproval: false,
 });
@@ -26,7 +28,7 @@ async function run(call: InstanceCall): Promise<string> {
     const order = await services.checkout.reserve(BigInt(call.buyerId), call.dealId, 1, "nearby");
     return String(order.id);
   }
-  const outcome = await services.checkout.pay({
+  return services.checkout.settlePayment({
     buyerId: BigInt(call.buyerId),
     payload: `order:${call.orderId}`,
     currency: "USD",
@@ -34,7 +36,6 @@ async function run(call: InstanceCall): Promise<string> {
     telegramChargeId: call.chargeId,
     providerChargeId: `provider-${call.chargeId}`,
   });
-  return outcome.kind;
 }
 
 process.on("message", (call: InstanceCall | "close") => {

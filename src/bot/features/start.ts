@@ -5,8 +5,7 @@ import type { Forms } from "../forms/form-engine.js";
 import { escapeHtml } from "../html.js";
 import { LOCALES } from "../i18n.js";
 import { mainKeyboard } from "../keyboards.js";
-import { openVoucherLink } from "./checkout/redeem.js";
-import { DEAL_PAYLOAD, VOUCHER_PAYLOAD } from "./checkout/voucher-view.js";
+import { DEAL_PAYLOAD } from "./checkout/voucher-view.js";
 import type { ShowDealCard } from "./deal-card.js";
 import type { Services } from "../../core/services.js";
 import { z } from "zod";
@@ -28,9 +27,6 @@ export function createStartFeature({
 
   feature.command("start", async (ctx) => {
     const payload = ctx.match.trim();
-    // A scanned voucher QR: straight to redemption (or to the holder's voucher).
-    const voucher = VOUCHER_PAYLOAD.exec(payload);
-    if (voucher) return openVoucherLink(ctx, voucher[1]!);
     if (DEEP_LINK_PAYLOAD.test(payload)) await users.setSourceIfUnset(ctx.user.id, payload);
     await ctx.reply(ctx.t("start-greeting", { name: escapeHtml(ctx.user.firstName) }), {
       parse_mode: "HTML",

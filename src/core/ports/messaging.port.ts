@@ -1,5 +1,7 @@
 // Messages the core sends outside a conversation (push digests, daily
-// summaries), rendered and sent by a front in the recipient's language.
+// summaries, checkout's vouchers and notices), rendered and sent by a front in
+// the recipient's language.
+import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../../domain/order.js";
 import type { PushItemToSend, PushToSend } from "../../domain/push.js";
 import type { Shop } from "../../domain/shop.js";
 import type { Figures } from "../../domain/stats.js";
@@ -27,4 +29,27 @@ export interface Messaging {
   pushDigest(push: PushToSend, items: PushItemToSend[]): PreparedMessage;
   /** The owner's figures of the day, with a button to stop these summaries. */
   sendDailySummary(shop: Shop, figures: Figures): Promise<SendOutcome>;
+}
+
+/** Whether a message reached its reader, or they have blocked the bot. */
+export type Delivery = "delivered" | "blocked";
+
+/** Why an order's vouchers were refunded without the buyer asking. */
+export type AutomaticRefund = "expiry" | "unmet-group";
+
+export interface CheckoutMessages {
+  /** The paid order's vouchers to its buyer, with the group's progress while it waits for more buyers. */
+  deliverVouchers(order: OrderWithVouchers, buyersSoFar: number): Promise<Delivery>;
+  /** A late payment none of which could be honoured: the buyer is told why, and that the money comes back. */
+  latePaymentRefused(order: OrderWithVouchers, reason: LateRefusal): Promise<void>;
+  /** Another buyer's purchase completed the group deal this buyer holds vouchers of. */
+  groupReached(buyerId: bigint, order: OrderWithVouchers): Promise<void>;
+  /** The owner owes the order's buyer money back (provider payments are refunded by the merchant). */
+  refundDue(order: OrderWithVouchers): Promise<void>;
+  /** The buyer's vouchers were refunded by the rules, not at their request. */
+  refundedAutomatically(order: OrderWithVouchers, reason: AutomaticRefund): Promise<void>;
+  /** The owner says the money went back. */
+  refundPaid(order: OrderWithVouchers): Promise<void>;
+  /** The holder's voucher was redeemed in the shop. */
+  voucherRedeemed(voucher: FoundVoucher): Promise<void>;
 }

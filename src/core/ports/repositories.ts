@@ -1,13 +1,11 @@
 // Every repository the core needs, one per aggregate (and the read models of
 // the merchant's numbers and export). The database adapter returns this.
-// The checkout ones are typed from their adapter until they get ports of their own.
-import type { OrderRepository } from "../../db/order.repository.js";
-import type { RedeemConfirmationRepository } from "../../db/redeem-confirmation.repository.js";
 import type { DealRepository } from "./deal.port.js";
 import type { EventRepository } from "./event.port.js";
 import type { ExportQueries } from "./export.port.js";
 import type { FormRepository } from "./form.port.js";
 import type { JobLeaseRepository } from "./job-lease.port.js";
+import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
 import type { SearchRepository } from "./search.port.js";
 import type { ShopRepository } from "./shop.port.js";

@@ -1,9 +1,10 @@
-// Handing vouchers to the buyer: after a payment, after a free claim, and on
-// restart for a paid order whose vouchers never arrived.
+// Handing vouchers to the buyer (the messaging adapter's view of a paid order):
+// after a payment, after a free claim, and on restart for a paid order whose
+// vouchers never arrived.
 import { InlineKeyboard, InputMediaBuilder, type Api } from "grammy";
-import type { OrderWithVouchers } from "../../../db/order.repository.js";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
+import type { OrderWithVouchers } from "../../../domain/order.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { MEDIA_GROUP_MAX } from "../../../domain/telegram-text.js";
 import { priceOf } from "../../format.js";

@@ -1,8 +1,8 @@
 // Provider payments cannot be refunded through the Bot API: the merchant pays
 // the money back through their provider and confirms here.
 import { InlineKeyboard } from "grammy";
-import type { OrderWithVouchers } from "../../../db/order.repository.js";
 import { formatMoney } from "../../../domain/money.js";
+import type { OrderWithVouchers } from "../../../domain/order.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import { escapeHtml } from "../../html.js";
 import type { Notifier } from "../../notifier.js";

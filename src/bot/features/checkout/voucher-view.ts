@@ -4,14 +4,14 @@
 import { InputFile } from "grammy";
 import QRCode from "qrcode";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
-import type { Deal, Shop, Voucher } from "../../../generated/prisma/client.js";
+import type { DealWithShop } from "../../../domain/deal.js";
+import { voucherState, type Voucher } from "../../../domain/order.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
-import { voucherState } from "../../../core/voucher.service.js";
 import { localDate } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
 
-export type ShownVoucher = Voucher & { deal: Deal & { shop: Shop } };
+export type ShownVoucher = Voucher & { deal: DealWithShop };
 
 /** The `/start` payload of a voucher's deep link: v-<code>, within Telegram's 64 characters. */
 export const VOUCHER_PAYLOAD = /^v-([0-9A-Za-z]{12})$/;

@@ -1,0 +1,114 @@
+// The fulfilment sequence, shared by the payment and the redelivery job: what
+// is said to whom, in which order, and when an order counts as delivered.
+// Only the outside (storage, messages) is faked.
+import { describe, expect, it } from "vitest";
+import type { OrderWithVouchers } from "../domain/order.js";
+import { createCheckoutService } from "./checkout.service.js";
+import type { CheckoutMessages, Delivery } from "./ports/messaging.port.js";
+import type { OrderRepository } from "./ports/order.port.js";
+
+const NOW = new Date("2026-05-04T09:00:00.000Z");
+const BUYER = 10n;
+
+function buildOrder(overrides: Partial<OrderWithVouchers> = {}): OrderWithVouchers {
+  const expiresAt = new Date(NOW.getTime() + 86_400_000);
+  return {
+    id: 1, dealId: 7, buyerId: BUYER, quantity: 1, currency: "USD", unitPriceMinor: 500, unitOriginalMinor: 800,
+    title: "Dumplings", totalMinor: 500, status: "PAID", source: "nearby", reservedUntil: NOW,
+    telegramChargeId: "charge", providerChargeId: "provider", paidAt: NOW, deliveredAt: null,
+    refundRequestedAt: null, refundMinor: 0, refundedAt: null, createdAt: NOW, updatedAt: NOW,
+    vouchers: [
+      { id: 1, code: "ABCDEFGHJKLM", orderId: 1, dealId: 7, holderId: BUYER, status: "ACTIVE", expiresAt,
+        redeemedAt: null, redeemedById: null, refundSettledAt: null, createdAt: NOW, updatedAt: NOW },
+    ],
+    deal: {
+      id: 7, shopId: 3, title: "Dumplings", description: "", finePrint: "", photoFileId: null, currency: "USD",
+      priceMinor: 500, originalPriceMinor: 800, quantity: 10, stockLeft: 5, perPersonLimit: 2, soldCount: 5,
+      voucherValidDays: 30, status: "ACTIVE", category: "food", lat: 0, lng: 0, cell4: "s000", cell5: "s0000",
+      cell6: "s00000", startsAt: NOW, endsAt: expiresAt, createdAt: NOW, updatedAt: NOW, refundPolicy: "ANYTIME",
+      minBuyers: 2, groupReachedAt: NOW,
+      shop: {
+        id: 3, ownerId: 1n, name: "Deli", category: "food", lat: 0, lng: 0, address: "1 Main St", openingHours: "",
+        photoFileId: null, status: "APPROVED", currency: "USD", createdAt: NOW, updatedAt: NOW,
+      },
+    },
+    ...overrides,
+  };
+}
+
+/** A checkout whose storage settles every payment as `settled` and whose messages are written down. */
+function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as OrderWithVouchers[], delivery = "delivered" as Delivery } = {}) {
+  const said: string[] = [];
+  const log = (line: string) => async () => void said.push(line);
+  const messaging: CheckoutMessages = {
+    deliverVouchers: async (order) => (said.push(`vouchers #${order.id}`), delivery),
+    latePaymentRefused: async (_order, reason) => void said.push(`refused ${reason}`),
+    groupReached: async (buyer) => void said.push(`group reached to ${buyer}`),
+    refundDue: log("refund due to owner"),
+    refundedAutomatically: log("refunded"),
+    refundPaid: log("refund paid"),
+    voucherRedeemed: log("redeemed"),
+  };
+  const orders = {
+    settle: settled,
+    buyersSoFar: async () => 2,
+    markDelivered: async (id: number) => void said.push(`delivered #${id}`),
+    undelivered: async () => undelivered,
+  } as unknown as OrderRepository;
+  const checkout = createCheckoutService({
+    deals: { findWithShop: async () => null },
+    orders,
+    attribution: { verified: async (source) => source },
+    messaging,
+    clock: () => NOW,
+    reservationMinutes: 15,
+  });
+  return { checkout, said };
+}
+
+const charge = {
+  buyerId: BUYER, payload: "order:1", currency: "USD", totalMinor: 500, telegramChargeId: "charge", providerChargeId: "provider",
+};
+
+describe("fulfilling a payment", () => {
+  it("hands the vouchers over, marks them delivered, then tells the owner what is owed and the group it is complete", async () => {
+    const order = buildOrder({ status: "REFUND_DUE" });
+    const { checkout, said } = checkoutWith(async () => ({ kind: "paid", order, groupReached: [20n, BUYER] }));
+    expect(await checkout.settlePayment(charge)).toBe("paid");
+    expect(said).toEqual(["vouchers #1", "delivered #1", "refund due to owner", "group reached to 20"]);
+  });
+
+  it("tells the buyer why a late payment was refused, and the owner that it is owed back", async () => {
+    const { checkout, said } = checkoutWith(async () => ({ kind: "sold-out", order: buildOrder({ status: "REFUND_DUE" }) }));
+    expect(await checkout.settlePayment(charge)).toBe("sold-out");
+    expect(said).toEqual(["refused sold-out", "refund due to owner"]);
+  });
+
+  it("says nothing new for a replay of a delivered order", async () => {
+    const { checkout, said } = checkoutWith(async () => ({ kind: "replay", order: buildOrder({ deliveredAt: NOW }) }));
+    expect(await checkout.settlePayment(charge)).toBe("replay");
+    expect(said).toEqual([]);
+  });
+
+  it("fulfils nothing for a payload that names no order", async () => {
+    const { checkout, said } = checkoutWith(async () => {
+      throw new Error("never settled");
+    });
+    expect(await checkout.settlePayment({ ...charge, payload: "forged" })).toBe("unmatched");
+    expect(said).toEqual([]);
+  });
+});
+
+describe("delivering again what a crash left undelivered", () => {
+  it("delivers through the same sequence as a payment", async () => {
+    const { checkout, said } = checkoutWith(async () => undefined, { undelivered: [buildOrder()] });
+    expect((await checkout.redeliver()).map((r) => r.result)).toEqual(["delivered"]);
+    expect(said).toEqual(["vouchers #1", "delivered #1"]);
+  });
+
+  it("leaves the order undelivered when its buyer blocked the bot", async () => {
+    const { checkout, said } = checkoutWith(async () => undefined, { undelivered: [buildOrder()], delivery: "blocked" });
+    expect((await checkout.redeliver()).map((r) => r.result)).toEqual(["blocked"]);
+    expect(said).toEqual(["vouchers #1"]);
+  });
+});
