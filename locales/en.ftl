@@ -588,3 +588,68 @@ push-stopped-already = These pushes were already stopped. /subscriptions shows w
 error-subscription-not-found = This subscription doesn't exist any more. See /subscriptions.
 error-too-many-subscriptions = You can watch at most { $max } places. Delete one in /subscriptions first.
 error-bad-quiet-hours = Quiet hours must be times of day such as 22:00–08:00.
+
+## The Mini App (web/): its screens, and the API's own refusals
+app-tab-deals = Deals
+app-tab-vouchers = My vouchers
+app-tab-shop = My shop
+app-back = Back
+app-deals-title = Deals around you
+app-deals-none = No deals here. Move the map, widen the radius or clear the filters.
+app-search-placeholder = Search: "coffee under 5", "haircut"…
+app-filter-radius = Radius
+app-filter-category = Category
+app-filter-max-price = Max price
+app-distance-m = { $m } m
+app-distance-km = { $km } km
+app-location-prompt = Where are you? Share your location to see the deals around you, or move the map by hand.
+app-location-share = 📍 Share my location
+app-location-denied = Location is not available. Move the map to where you want to look.
+app-deal-title = Deal
+app-deal-category = Category
+app-deal-stock = Left
+app-deal-ends = Sale ends
+app-deal-limit = Per person
+app-deal-refunds = Refunds
+app-shop-hours = Open: { $hours }
+app-shop-route = 🧭 Route to the shop
+app-buy-quantity = Quantity
+app-buy = Buy
+app-buy-for = Buy · { $price }
+app-buy-failed = The payment did not go through. Nothing was charged; you can try again.
+app-share = ↗️ Share with a friend
+app-vouchers-title = My vouchers
+app-vouchers-none = No vouchers yet. Buy a deal and its voucher appears here.
+app-voucher-state = { $state ->
+    [PENDING] Being issued
+    [ACTIVE] Ready to use: show this code at the shop
+    [REDEEMED] Used
+    [EXPIRED] Expired
+   *[REFUNDED] Refunded
+  }
+app-voucher-expires = Valid until { $date }
+app-refund = Ask for a refund
+app-refund-confirm = Refund this voucher? It can't be used afterwards.
+app-shop-title = My shop
+app-scan = Scan a voucher
+app-scan-hint = Point the camera at the customer's QR code
+app-redeem-ask = Redeem { $code } ({ $title })?
+app-redeem-confirm = Redeem
+app-redeemed = ✅ Redeemed.
+app-cancel = Cancel
+app-offers-title = Offers
+app-offers-none = No offers yet: post one with /newdeal in the chat.
+app-offer-status = { $status ->
+    [ACTIVE] On sale
+    [PAUSED] Paused
+    [ENDED] Ended
+   *[SUSPENDED] Suspended
+  }
+app-pause = Pause
+app-resume = Resume
+app-stats-title = Numbers
+app-error-generic = 😕 Something went wrong on our side. Please try again in a moment.
+app-error-network = No connection to Nearbuy. Check the network and try again.
+app-error-unauthorized = This page has expired. Close it and open the app again from the chat.
+app-error-bad-request = Please check this field: { $field }.
+app-error-not-found = This doesn't exist any more, or it isn't yours.

@@ -528,3 +528,68 @@ push-stopped-already = 这些推送已经停止了。发送 /subscriptions 查�
 error-subscription-not-found = 这个订阅已不存在。请查看 /subscriptions。
 error-too-many-subscriptions = 最多只能订阅 { $max } 个地点。请先在 /subscriptions 里删除一个。
 error-bad-quiet-hours = 免打扰时间必须是一天中的时刻，例如 22:00–08:00。
+
+## The Mini App (web/): its screens, and the API's own refusals
+app-tab-deals = 优惠
+app-tab-vouchers = 我的券
+app-tab-shop = 我的店
+app-back = 返回
+app-deals-title = 附近的优惠
+app-deals-none = 这里没有优惠。移动地图、扩大范围或清除筛选条件试试。
+app-search-placeholder = 搜索：“5元以下咖啡”、“理发”…
+app-filter-radius = 范围
+app-filter-category = 类别
+app-filter-max-price = 最高价
+app-distance-m = { $m } 米
+app-distance-km = { $km } 公里
+app-location-prompt = 你在哪里？分享位置即可查看附近的优惠，也可以手动移动地图。
+app-location-share = 📍 分享我的位置
+app-location-denied = 无法获取位置。请把地图移到你想看的地方。
+app-deal-title = 优惠详情
+app-deal-category = 类别
+app-deal-stock = 剩余
+app-deal-ends = 截止
+app-deal-limit = 每人限购
+app-deal-refunds = 退款
+app-shop-hours = 营业时间：{ $hours }
+app-shop-route = 🧭 到店路线
+app-buy-quantity = 数量
+app-buy = 购买
+app-buy-for = 购买 · { $price }
+app-buy-failed = 支付未完成，未扣款，可以再试一次。
+app-share = ↗️ 分享给朋友
+app-vouchers-title = 我的券
+app-vouchers-none = 还没有券。购买优惠后，券会显示在这里。
+app-voucher-state = { $state ->
+    [PENDING] 出券中
+    [ACTIVE] 可使用：到店出示此码
+    [REDEEMED] 已使用
+    [EXPIRED] 已过期
+   *[REFUNDED] 已退款
+  }
+app-voucher-expires = 有效期至 { $date }
+app-refund = 申请退款
+app-refund-confirm = 确定退款吗？退款后此券不能再使用。
+app-shop-title = 我的店
+app-scan = 扫码核销
+app-scan-hint = 将摄像头对准顾客的二维码
+app-redeem-ask = 核销 { $code }（{ $title }）？
+app-redeem-confirm = 核销
+app-redeemed = ✅ 已核销。
+app-cancel = 取消
+app-offers-title = 优惠
+app-offers-none = 还没有优惠：在聊天中用 /newdeal 发布。
+app-offer-status = { $status ->
+    [ACTIVE] 在售
+    [PAUSED] 已暂停
+    [ENDED] 已结束
+   *[SUSPENDED] 已被停用
+  }
+app-pause = 暂停
+app-resume = 恢复
+app-stats-title = 数据
+app-error-generic = 😕 我们这边出了点问题，请稍后再试。
+app-error-network = 无法连接 Nearbuy，请检查网络后重试。
+app-error-unauthorized = 此页面已过期。请关闭后从聊天中重新打开。
+app-error-bad-request = 请检查这一项：{ $field }。
+app-error-not-found = 它已不存在，或不属于你。

@@ -1,0 +1,117 @@
+// One deal: photos, the terms, the shop, and Buy (quantity, then Telegram's
+// payment sheet; the order and its fulfilment are the chat's own).
+import { api, imageUrl, type DealPage } from "../api.js";
+import type { AppContext } from "../context.js";
+import { clear, h } from "../dom.js";
+import { errorText } from "../errors.js";
+import { t } from "../i18n.js";
+import type { Screen } from "../router.js";
+import { telegram } from "../telegram.js";
+import { categoryName, distance, mainButton, message } from "../ui.js";
+import { vouchersScreen } from "./vouchers-screen.js";
+
+export function dealScreen(ctx: AppContext, id: number): Screen {
+  return {
+    title: () => t("app-deal-title"),
+    mount(root) {
+      const body = h("article", { class: "deal-page", "aria-busy": "true" });
+      root.append(body);
+      let removeButton: (() => void) | undefined;
+      let gone = false;
+      api
+        .deal(id, ctx.position ?? undefined)
+        .then((deal) => {
+          if (gone) return;
+          body.removeAttribute("aria-busy");
+          removeButton = render(deal);
+        })
+        .catch((error: unknown) => clear(body, message(errorText(error), "error")));
+
+      function render(deal: DealPage): () => void {
+        const max = Math.max(1, Math.min(deal.stockLeft ?? 99, deal.perPersonLimit ?? 99));
+        let quantity = 1;
+        const count = h("output", { "aria-live": "polite" }, String(quantity));
+        const status = h("div", { class: "status" });
+        const step = (by: number) => () => {
+          quantity = Math.min(max, Math.max(1, quantity + by));
+          count.textContent = String(quantity);
+          telegram.HapticFeedback.selectionChanged();
+        };
+        const buy = async () => {
+          telegram.MainButton.showProgress();
+          clear(status);
+          try {
+            const result = await api.invoice(deal.id, quantity);
+            if (result.claimed) return done();
+            telegram.openInvoice(result.invoiceUrl!, (outcome) => {
+              if (outcome === "paid") done();
+              else if (outcome === "failed") clear(status, message(t("app-buy-failed"), "error"));
+            });
+          } catch (error) {
+            telegram.HapticFeedback.notificationOccurred("error");
+            clear(status, message(errorText(error), "error"));
+          } finally {
+            telegram.MainButton.hideProgress();
+          }
+        };
+        const done = () => {
+          telegram.HapticFeedback.notificationOccurred("success");
+          ctx.router.reset(vouchersScreen());
+        };
+        const photos = h("div", { class: "photos" });
+        for (const url of deal.photos) void imageUrl(url).then((src) => photos.append(h("img", { src, alt: deal.title })), () => undefined);
+        const soldOut = deal.stockLeft === 0;
+
+        clear(
+          body,
+          photos,
+          h("h1", {}, deal.title),
+          h("p", { class: "deal-price" }, h("b", {}, deal.price.text), deal.usualPrice ? h("s", {}, deal.usualPrice.text) : null, deal.discountPercent ? h("span", { class: "badge" }, `−${deal.discountPercent}%`) : null),
+          h(
+            "dl",
+            { class: "facts" },
+            h("dt", {}, t("app-deal-category")),
+            h("dd", {}, categoryName(deal.category)),
+            deal.stockLeft !== null ? h("dt", {}, t("app-deal-stock")) : null,
+            deal.stockLeft !== null ? h("dd", {}, String(deal.stockLeft)) : null,
+            deal.endsAtLocal ? h("dt", {}, t("app-deal-ends")) : null,
+            deal.endsAtLocal ? h("dd", {}, deal.endsAtLocal) : null,
+            deal.perPersonLimit ? h("dt", {}, t("app-deal-limit")) : null,
+            deal.perPersonLimit ? h("dd", {}, String(deal.perPersonLimit)) : null,
+          ),
+          deal.description ? h("p", { class: "description" }, deal.description) : null,
+          h("h2", {}, t("app-deal-refunds")),
+          h("p", {}, deal.refundPolicy),
+          h(
+            "section",
+            { class: "shop" },
+            h("h2", {}, deal.shop.name),
+            h("p", {}, deal.shop.address),
+            deal.shop.hours ? h("p", {}, t("app-shop-hours", { hours: deal.shop.hours })) : null,
+            deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,
+            h("a", { href: deal.routeUrl, onclick: (e) => (e.preventDefault(), telegram.openLink(deal.routeUrl)) }, t("app-shop-route")),
+          ),
+          soldOut
+            ? message(t("error-deal-sold-out"), "error")
+            : h(
+                "div",
+                { class: "buy" },
+                h("span", {}, t("app-buy-quantity")),
+                h("button", { type: "button", "aria-label": "−", onclick: step(-1) }, "−"),
+                count,
+                h("button", { type: "button", "aria-label": "+", onclick: step(1) }, "+"),
+                h("button", { type: "button", class: "primary", onclick: () => void buy() }, t("app-buy")),
+              ),
+          h("button", { type: "button", class: "link", onclick: () => telegram.switchInlineQuery(`deal:${deal.id}`, ["users", "groups"]) }, t("app-share")),
+          status,
+        );
+        return soldOut ? () => undefined : mainButton(t("app-buy-for", { price: deal.price.text }), () => void buy());
+      }
+
+      return () => {
+        gone = true;
+        removeButton?.();
+      };
+    },
+  };
+}

@@ -1,0 +1,178 @@
+// Deals around the user: the map, the filters, and the list that follows the
+// map as it moves (the list is what the map's centre and radius hold).
+import L from "leaflet";
+import "leaflet.markercluster";
+import { CATEGORIES } from "../../../src/domain/categories.js";
+import { DEFAULT_RADIUS_KM, RADIUS_CHOICES_KM } from "../../../src/domain/nearby.js";
+import { api, type DealFilter, type DealSummary } from "../api.js";
+import type { AppContext, Position } from "../context.js";
+import { clear, h } from "../dom.js";
+import { errorText } from "../errors.js";
+import { t } from "../i18n.js";
+import type { Screen } from "../router.js";
+import { telegram } from "../telegram.js";
+import { categoryName, distance, message } from "../ui.js";
+import { dealScreen } from "./deal-screen.js";
+
+declare const __TILE_URL__: string;
+declare const __TILE_ATTRIBUTION__: string;
+
+/** Kept across screens so coming back shows the same place and filters. */
+const view: { centre: Position | null; filter: Omit<DealFilter, "lat" | "lng"> } = {
+  centre: null,
+  filter: { radiusKm: DEFAULT_RADIUS_KM },
+};
+
+/** A zoom that shows the whole circle on a phone's width. */
+function zoomFor(radiusKm: number): number {
+  return Math.max(3, Math.min(17, Math.round(15 - Math.log2(radiusKm))));
+}
+
+export function mapScreen(ctx: AppContext): Screen {
+  return {
+    title: () => t("app-deals-title"),
+    mount(root) {
+      const mapBox = h("div", { class: "map", id: "map" });
+      const list = h("ul", { class: "deal-list", "aria-label": t("app-deals-title") });
+      const status = h("div", { class: "status" });
+      const form = filtersForm(() => load());
+      root.append(form, mapBox, status, list);
+
+      const start = view.centre ?? ctx.position;
+      const map = L.map(mapBox, { zoomControl: false }).setView(start ? [start.lat, start.lng] : [20, 0], start ? zoomFor(view.filter.radiusKm) : 2);
+      L.tileLayer(__TILE_URL__, { attribution: __TILE_ATTRIBUTION__, maxZoom: 19 }).addTo(map);
+      const markers = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false });
+      map.addLayer(markers);
+      let circle: L.Circle | null = null;
+
+      if (!start) status.append(locationPrompt(ctx, (p) => map.setView([p.lat, p.lng], zoomFor(view.filter.radiusKm))));
+
+      let request = 0;
+      async function load(): Promise<void> {
+        const centre = map.getCenter();
+        if (!view.centre && !ctx.position && map.getZoom() < 5) return;
+        view.centre = { lat: centre.lat, lng: centre.lng };
+        const mine = ++request;
+        mapBox.setAttribute("aria-busy", "true");
+        try {
+          const { deals } = await api.deals({ ...view.filter, ...view.centre });
+          if (mine !== request) return;
+          show(deals);
+        } catch (error) {
+          if (mine === request) clear(status, message(errorText(error), "error"));
+        } finally {
+          if (mine === request) mapBox.removeAttribute("aria-busy");
+        }
+      }
+
+      function show(deals: DealSummary[]): void {
+        markers.clearLayers();
+        markers.addLayers(deals.map((deal) => marker(deal)));
+        mapBox.dataset["deals"] = String(deals.length);
+        circle?.remove();
+        circle = L.circle(map.getCenter(), { radius: view.filter.radiusKm * 1000, interactive: false, weight: 1, fillOpacity: 0.04 }).addTo(map);
+        clear(status, deals.length === 0 ? message(t("app-deals-none")) : null);
+        clear(list, ...deals.map((deal) => card(deal)));
+      }
+
+      function marker(deal: DealSummary): L.Marker {
+        const icon = L.divIcon({ className: "deal-marker", html: `<span>${escapeHtml(deal.price.text)}</span>`, iconSize: undefined });
+        return L.marker([deal.lat, deal.lng], { icon, title: deal.title }).on("click", () => open(deal));
+      }
+
+      function card(deal: DealSummary): HTMLElement {
+        return h(
+          "li",
+          { class: "deal-card", "data-deal-id": deal.id },
+          h(
+            "button",
+            { type: "button", onclick: () => open(deal) },
+            h("span", { class: "deal-title" }, deal.title),
+            h("span", { class: "deal-shop" }, `${deal.shop.name} · ${distance(deal.distanceM)}`),
+            h(
+              "span",
+              { class: "deal-price" },
+              h("b", {}, deal.price.text),
+              deal.usualPrice ? h("s", {}, deal.usualPrice.text) : null,
+              deal.discountPercent ? h("span", { class: "badge" }, `−${deal.discountPercent}%`) : null,
+            ),
+          ),
+        );
+      }
+
+      function open(deal: DealSummary): void {
+        telegram.HapticFeedback.selectionChanged();
+        ctx.router.push(dealScreen(ctx, deal.id));
+      }
+
+      function filtersForm(changed: () => void): HTMLElement {
+        const radius = h("select", { name: "radius", "aria-label": t("app-filter-radius") });
+        for (const km of RADIUS_CHOICES_KM) radius.append(h("option", { value: km, selected: km === view.filter.radiusKm }, t("app-distance-km", { km })));
+        const category = h("select", { name: "category", "aria-label": t("app-filter-category") }, h("option", { value: "" }, t("category-all")));
+        for (const c of CATEGORIES) category.append(h("option", { value: c, selected: c === view.filter.category }, categoryName(c)));
+        const maxPrice = h("input", { name: "maxPrice", type: "number", min: 0, step: "any", inputmode: "decimal", placeholder: t("app-filter-max-price"), "aria-label": t("app-filter-max-price"), value: view.filter.maxPrice });
+        const search = h("input", { name: "q", type: "search", placeholder: t("app-search-placeholder"), "aria-label": t("app-search-placeholder"), value: view.filter.q });
+        const read = () => {
+          const price = maxPrice.value === "" ? undefined : Number(maxPrice.value);
+          view.filter = {
+            radiusKm: Number(radius.value),
+            category: category.value || undefined,
+            q: search.value.trim() || undefined,
+            maxPrice: price !== undefined && Number.isFinite(price) ? price : undefined,
+          };
+        };
+        radius.addEventListener("change", () => {
+          read();
+          map.setZoom(zoomFor(view.filter.radiusKm));
+          changed();
+        });
+        for (const input of [category, maxPrice]) input.addEventListener("change", () => (read(), changed()));
+        return h(
+          "form",
+          { class: "filters", role: "search", onsubmit: (e) => (e.preventDefault(), search.blur(), read(), changed()) },
+          search,
+          h("div", { class: "filter-row" }, radius, category, maxPrice),
+        );
+      }
+
+      let moved: ReturnType<typeof setTimeout> | undefined;
+      map.on("moveend", () => {
+        clearTimeout(moved);
+        moved = setTimeout(() => void load(), 150);
+      });
+      void load();
+      return () => {
+        clearTimeout(moved);
+        map.remove();
+      };
+    },
+  };
+}
+
+/** Where the user is not known: ask Telegram for it, or let them move the map. */
+function locationPrompt(ctx: AppContext, found: (p: Position) => void): HTMLElement {
+  const box = h(
+    "div",
+    { class: "prompt" },
+    h("p", {}, t("app-location-prompt")),
+    h(
+      "button",
+      {
+        type: "button",
+        onclick: () =>
+          telegram.LocationManager.getLocation((location) => {
+            if (!location) return box.replaceChildren(message(t("app-location-denied")));
+            ctx.position = { lat: location.latitude, lng: location.longitude };
+            box.remove();
+            found(ctx.position);
+          }),
+      },
+      t("app-location-share"),
+    ),
+  );
+  return box;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,62 @@
+// My vouchers: each with a QR code large enough to scan at the till, its state
+// and expiry, and a refund where the policy allows it.
+import { api, imageUrl, type Voucher } from "../api.js";
+import { clear, h } from "../dom.js";
+import { errorText } from "../errors.js";
+import { t } from "../i18n.js";
+import type { Screen } from "../router.js";
+import { telegram } from "../telegram.js";
+import { date, message } from "../ui.js";
+
+export function vouchersScreen(): Screen {
+  return {
+    title: () => t("app-vouchers-title"),
+    mount(root) {
+      const list = h("ul", { class: "vouchers", "aria-busy": "true" });
+      root.append(list);
+      const load = () =>
+        api
+          .vouchers()
+          .then(({ vouchers }) => {
+            list.removeAttribute("aria-busy");
+            clear(list, vouchers.length === 0 ? message(t("app-vouchers-none")) : null, ...vouchers.map(card));
+          })
+          .catch((error: unknown) => clear(list, message(errorText(error), "error")));
+
+      function card(voucher: Voucher): HTMLElement {
+        const qr = h("img", { class: "qr", alt: voucher.code, width: 240, height: 240 });
+        const usable = voucher.state === "ACTIVE";
+        if (usable) void imageUrl(voucher.qrUrl).then((src) => (qr.src = src), () => qr.remove());
+        const status = h("div", {});
+        const refund = async () => {
+          if (!confirm(t("app-refund-confirm"))) return;
+          try {
+            await api.refund(voucher.code);
+            telegram.HapticFeedback.notificationOccurred("success");
+            await load();
+          } catch (error) {
+            clear(status, message(errorText(error), "error"));
+          }
+        };
+        return h(
+          "li",
+          { class: `voucher state-${voucher.state.toLowerCase()}`, "data-code": voucher.code, "data-state": voucher.state },
+          h("h2", {}, voucher.deal.title),
+          h("p", {}, voucher.shop.name),
+          usable ? qr : null,
+          h("p", { class: "code" }, voucher.code),
+          h("p", { class: "state" }, t(`app-voucher-state`, { state: voucher.state })),
+          voucher.expiresAt ? h("p", {}, t("app-voucher-expires", { date: date(voucher.expiresAt) })) : null,
+          voucher.refundable ? h("button", { type: "button", onclick: () => void refund() }, t("app-refund")) : null,
+          status,
+        );
+      }
+
+      void load();
+      // Redeemed at the till while the app stayed open: show it when the user looks again.
+      const again = () => document.visibilityState === "visible" && void load();
+      document.addEventListener("visibilitychange", again);
+      return () => document.removeEventListener("visibilitychange", again);
+    },
+  };
+}
