@@ -9,7 +9,7 @@ export interface Money {
 }
 
 export interface Me {
-  user: { id: number; firstName: string; locale: string };
+  user: { id: string; firstName: string; locale: string };
   location: { lat: number; lng: number } | null;
   shops: { id: number; name: string; role: "owner" | "staff" }[];
 }
@@ -32,7 +32,7 @@ export interface DealSummary {
 
 export interface DealPage extends DealSummary {
   description: string;
-  refundPolicy: string;
+  refundPolicyText: string;
   perPersonLimit: number | null;
   shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null };
   endsAtLocal: string | null;

@@ -81,7 +81,7 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
           ),
           deal.description ? h("p", { class: "description" }, deal.description) : null,
           h("h2", {}, t("app-deal-refunds")),
-          h("p", {}, deal.refundPolicy),
+          h("p", {}, deal.refundPolicyText),
           h(
             "section",
             { class: "shop" },
