@@ -1,0 +1,134 @@
+// The Mini App in real Chromium against the real server and database: a buyer
+// finds deals on the map and in the list, filters them, opens one, buys it
+// through Telegram's payment sheet (the emulator's payment, the chat's order),
+// finds the voucher's QR code in My vouchers; the shop's owner scans that code
+// and redeems it; the buyer's app then shows the voucher used.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Shop } from "../../src/domain/shop.js";
+import { decodeQr } from "../../src/sandbox/qr-scan.js";
+import { DEMO_USERS, seedDemoData } from "../../src/seed/demo-data.js";
+import { buildWebApp } from "../../web/build.js";
+import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { payInvoiceLink } from "../support/mini-app-payment.js";
+import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+
+const skip = browserSkipReason();
+if (skip) console.warn(skip);
+
+const demo = (key: string) => {
+  const user = DEMO_USERS.find((u) => u.key === key)!;
+  return { id: user.id, firstName: user.firstName, languageCode: user.languageCode };
+};
+const buyer = demo("ana");
+const merchant = demo("joe");
+
+describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
+  let serving: ServingApp;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let baseUrl: string;
+  let shop: Shop;
+  let buyerApp: MiniApp;
+  let qrText: string;
+
+  beforeAll(async () => {
+    await buildWebApp({ ifStale: true });
+    serving = await serveApp({ env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/", PAYMENT_PROVIDER_TOKEN: "284685063:TEST:sandbox" } });
+    await seedDemoData(serving.app.repos, new Date());
+    for (const user of [buyer, merchant]) {
+      serving.emulator.addUser(user);
+      serving.emulator.sendText(user.id, "/start");
+    }
+    await serving.settle();
+    shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
+    baseUrl = serving.app.httpUrl!;
+    browser = await launchBrowser();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await serving?.close();
+  });
+
+  const mapCount = (app: MiniApp) => app.page.locator("#map").getAttribute("data-deals").then(Number);
+  const listTitles = (app: MiniApp) => app.page.locator(".deal-card .deal-title").allTextContents();
+
+  it("shows the deals around the user on the map and in the list below it", async () => {
+    buyerApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng } });
+    const { page } = buyerApp;
+    await page.locator("#map[data-deals]").waitFor();
+    const shown = await mapCount(buyerApp);
+    expect(shown).toBeGreaterThan(5);
+    // Every deal is on the map, as a marker or inside a cluster's count.
+    const markers = await page.locator(".deal-marker").count();
+    const clustered = (await page.locator(".marker-cluster").allTextContents()).reduce((sum, n) => sum + Number(n), 0);
+    expect(markers + clustered).toBe(shown);
+    expect(await listTitles(buyerApp)).toHaveLength(shown);
+    await expect.poll(() => page.locator(".leaflet-control-attribution").textContent()).toContain("OpenStreetMap");
+    expect(buyerApp.events.filter((e) => e.type === "page-error")).toEqual([]);
+    await buyerApp.screenshot("1-deals-map-and-list");
+  });
+
+  it("narrows the deals with a price filter", async () => {
+    const { page } = buyerApp;
+    const before = await mapCount(buyerApp);
+    await page.locator("input[name=maxPrice]").fill("20");
+    await page.locator("input[name=maxPrice]").dispatchEvent("change");
+    await expect.poll(() => mapCount(buyerApp)).toBeLessThan(before);
+    const prices = await page.locator(".deal-card .deal-price b").allTextContents();
+    expect(prices.length).toBeGreaterThan(0);
+    for (const price of prices) expect(Number(price.replace(/[^\d.]/g, ""))).toBeLessThanOrEqual(20);
+    await buyerApp.screenshot("2-deals-filtered");
+    await page.locator("input[name=maxPrice]").fill("");
+    await page.locator("input[name=maxPrice]").dispatchEvent("change");
+    await expect.poll(() => mapCount(buyerApp)).toBe(before);
+  });
+
+  it("opens a deal's page with its price, terms and shop", async () => {
+    const { page } = buyerApp;
+    await page.locator(".deal-card", { hasText: shop.name }).first().locator("button").click();
+    await page.locator(".deal-page h1").waitFor();
+    await expect.poll(() => page.locator(".shop h2").textContent()).toBe(shop.name);
+    expect(await page.locator(".shop").textContent()).toContain(shop.address);
+    expect(buyerApp.events.filter((e) => e.type === "web_app_setup_back_button").at(-1)?.data).toEqual({ is_visible: true });
+    expect(buyerApp.events.filter((e) => e.type === "web_app_setup_main_button").at(-1)?.data).toMatchObject({ is_visible: true });
+    await buyerApp.screenshot("3-deal-page");
+  });
+
+  it("buys through Telegram's payment sheet and shows the voucher's QR code in My vouchers", async () => {
+    buyerApp.answer("web_app_open_invoice", async (event, app) => {
+      const slug = String(event.data["slug"]);
+      const paid = await payInvoiceLink(serving, buyer.id, slug);
+      await app.send("invoice_closed", { slug, status: paid ? "paid" : "failed" });
+    });
+    await buyerApp.send("main_button_pressed", {});
+    const { page } = buyerApp;
+    const voucher = page.locator(".voucher[data-state=ACTIVE]").first();
+    await voucher.waitFor({ timeout: 20_000 });
+    const qr = voucher.locator("img.qr");
+    await expect.poll(() => page.evaluate("document.querySelector('.voucher[data-state=ACTIVE] img.qr')?.naturalWidth ?? 0")).toBeGreaterThan(0);
+    // Scanned from the pixels shown, as a shop's camera would.
+    qrText = decodeQr(await qr.screenshot()) ?? "";
+    expect(qrText).not.toBe("");
+    expect(buyerApp.events.some((e) => e.type === "web_app_trigger_haptic_feedback" && e.data["notification_type"] === "success")).toBe(true);
+    await buyerApp.screenshot("4-my-vouchers");
+  });
+
+  it("lets the shop's owner scan the customer's code and redeem it; the buyer then sees it used", async () => {
+    const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+    const { page } = shopApp;
+    await page.locator("[data-tab=app-tab-shop]").click();
+    await page.locator(".offers .offer").first().waitFor();
+    await shopApp.screenshot("5-shop");
+    shopApp.answer("web_app_open_scan_qr_popup", (_event, app) => app.send("qr_text_received", { data: qrText }));
+    await shopApp.send("main_button_pressed", {});
+    await page.locator(".confirm").waitFor();
+    await shopApp.screenshot("6-scan-confirm");
+    await page.locator(".confirm button.primary").click();
+    await page.locator(".scan-status .message.success").waitFor();
+    await shopApp.screenshot("7-redeemed");
+
+    await buyerApp.page.locator("[data-tab=app-tab-vouchers]").click();
+    await buyerApp.page.locator(".voucher[data-state=REDEEMED]").first().waitFor();
+    await buyerApp.screenshot("8-voucher-redeemed");
+  });
+});
