@@ -181,6 +181,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             secret: webhook.secret,
             accept: (update) => intake.handle([update]),
           },
+          miniApp: { services, botToken: token, maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS },
         });
       }
       if (webhook) {

@@ -1,0 +1,44 @@
+// The Mini App's JSON API under /api: Telegram's launch data names the user,
+// zod checks the input, and each route calls the use case the bot calls.
+import type { FastifyInstance } from "fastify";
+import type { Services } from "../../core/services.js";
+import type { User } from "../../domain/user.js";
+import { createI18n, translatorFor, userLocale } from "../../bot/i18n.js";
+import type { Logger } from "../../logger.js";
+import type { Clock } from "../../util/clock.js";
+import { handleApiErrors } from "./api-error.js";
+import { authenticate } from "./auth.js";
+import { dealRoutes } from "./deals.routes.js";
+import { i18nRoutes } from "./i18n.routes.js";
+import { meRoutes } from "./me.routes.js";
+import type { Speaker } from "./present.js";
+
+export interface MiniAppApiOptions {
+  services: Pick<Services, "users" | "browse" | "deals" | "shops">;
+  /** The launch data is signed with a key derived from it. */
+  botToken: string;
+  maxAgeSeconds: number;
+  clock: Clock;
+  logger: Logger;
+}
+
+export async function registerMiniAppApi(app: FastifyInstance, { services, botToken, maxAgeSeconds, clock, logger }: MiniAppApiOptions) {
+  const i18n = createI18n();
+  const speaker = (user: User): Speaker => {
+    const locale = userLocale(user);
+    return { locale, t: translatorFor(i18n, locale) };
+  };
+  await app.register(
+    async (api) => {
+      handleApiErrors(api, logger);
+      // The texts are public: the app needs them before it can say anything.
+      i18nRoutes(api);
+      await api.register(async (signed) => {
+        authenticate(signed, { botToken, maxAgeSeconds, clock, ensure: (profile) => services.users.ensure(profile) });
+        meRoutes(signed, { browse: services.browse, shops: services.shops, speaker });
+        dealRoutes(signed, { browse: services.browse, deals: services.deals, speaker });
+      });
+    },
+    { prefix: "/api" },
+  );
+}
