@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { PNG } from "pngjs";
-import { signInitData, type LaunchUser } from "./init-data.js";
+import { launchDataFor, type LaunchUser } from "../../src/http/init-data.js";
 
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 export const SCREENS_DIR = path.resolve(import.meta.dirname, "../../test-results/screens");
@@ -110,7 +110,7 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
     },
     async screenshot(name) {
       mkdirSync(SCREENS_DIR, { recursive: true });
-      await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`), fullPage: true });
+      await page.screenshot({ path: path.join(SCREENS_DIR, `${name}.png`) });
     },
   };
   answers.set("web_app_check_location", () => app.send("location_checked", { available: !!location, access_requested: !!location, access_granted: !!location }));
@@ -129,7 +129,7 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
   // A string, not a function: the test runner's transform may name functions with helpers the page lacks.
   await page.addInitScript("window.TelegramWebviewProxy = { postEvent: (type, data) => window.__telegramPostEvent(type, data) };");
   const hash = new URLSearchParams({
-    tgWebAppData: signInitData(token, user),
+    tgWebAppData: launchDataFor(user, token, new Date()),
     tgWebAppVersion: "8.0",
     tgWebAppPlatform: "tdesktop",
     tgWebAppThemeParams: JSON.stringify(THEMES[theme]),
