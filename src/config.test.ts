@@ -89,6 +89,12 @@ describe("configuration", () => {
     expect(loadConfig({ MINI_APP_MAX_AGE_SECONDS: "600" }).MINI_APP_MAX_AGE_SECONDS).toBe(600);
   });
 
+  it("draws the Mini App's map with OpenStreetMap's tiles and credit unless told another tile server", () => {
+    expect(loadConfig({})).toMatchObject({ MINI_APP_TILE_URL: "https://tile.openstreetmap.org/{z}/{x}/{y}.png", MINI_APP_TILE_ATTRIBUTION: expect.stringContaining("OpenStreetMap") });
+    expect(loadConfig({ MINI_APP_TILE_URL: "https://tiles.example.com/{z}/{x}/{y}.png" }).MINI_APP_TILE_URL).toBe("https://tiles.example.com/{z}/{x}/{y}.png");
+    expect(() => loadConfig({ MINI_APP_TILE_URL: "https://tiles.example.com/tile.png" })).toThrow(/MINI_APP_TILE_URL:/);
+  });
+
   it("lets pushes past 30 a second only as paid broadcasts", () => {
     expect(() => loadConfig({ PUSH_RATE_PER_SECOND: "500" })).toThrow(/PUSH_RATE_PER_SECOND:.*PAID_BROADCAST/);
     expect(loadConfig({ PUSH_RATE_PER_SECOND: "500", PAID_BROADCAST: "true" })).toMatchObject({ PUSH_RATE_PER_SECOND: 500, PAID_BROADCAST: true });

@@ -96,6 +96,12 @@ const fields = z.object({
   MINI_APP_URL: z.url({ protocol: /^https$/, message: "must be an https URL such as https://bot.example.com/app/" }).optional(),
   /** Mini App launch data older than this is refused (a leaked copy stops working). */
   MINI_APP_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
+  /** The Mini App's map tiles (Leaflet's template) and their credit; read when web/ is built. */
+  MINI_APP_TILE_URL: z
+    .string()
+    .regex(/^https?:\/\/.*\{z\}.*\{x\}.*\{y\}/, "must be a tile URL template with {z}, {x} and {y}, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    .default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  MINI_APP_TILE_ATTRIBUTION: z.string().default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
 
 const schema = fields.superRefine((config, ctx) => {

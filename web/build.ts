@@ -6,6 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { loadConfig } from "../src/config.js";
 
 const WEB = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(WEB, "..");
@@ -16,21 +17,16 @@ const LOCALES = ["en", "zh"] as const;
 const APP_MESSAGE = /^(app|category|error|stats-period)-/;
 
 export interface WebBuildSettings {
-  /** Map tiles, Leaflet's URL template; OpenStreetMap's by default. */
+  /** Map tiles, Leaflet's URL template. */
   tileUrl: string;
   tileAttribution: string;
 }
 
-export const DEFAULT_TILES: WebBuildSettings = {
-  tileUrl: "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-  tileAttribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-};
-
+/** The tile settings of src/config.ts, from the environment and .env as `npm start` reads them. */
 function settingsFromEnvironment(): WebBuildSettings {
-  return {
-    tileUrl: process.env["MINI_APP_TILE_URL"] || DEFAULT_TILES.tileUrl,
-    tileAttribution: process.env["MINI_APP_TILE_ATTRIBUTION"] || DEFAULT_TILES.tileAttribution,
-  };
+  if (existsSync(path.join(ROOT, ".env"))) process.loadEnvFile(path.join(ROOT, ".env"));
+  const config = loadConfig();
+  return { tileUrl: config.MINI_APP_TILE_URL, tileAttribution: config.MINI_APP_TILE_ATTRIBUTION };
 }
 
 /** Each top-level Fluent entry (its id line and its indented continuation), kept when the app uses it. */
