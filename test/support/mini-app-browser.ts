@@ -90,9 +90,11 @@ export interface OpenOptions {
   theme?: keyof typeof THEMES;
   /** Where Telegram's LocationManager says the user is; without it, location is unavailable. */
   location?: { lat: number; lng: number };
+  /** What a t.me/<bot>/<app>?startapp=… link carries. */
+  startParam?: string;
 }
 
-export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location }: OpenOptions): Promise<MiniApp> {
+export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam }: OpenOptions): Promise<MiniApp> {
   const page = await context.newPage();
   const events: PostedEvent[] = [];
   const answers = new Map<string, Answer>();
@@ -134,6 +136,7 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
     tgWebAppPlatform: "tdesktop",
     tgWebAppThemeParams: JSON.stringify(THEMES[theme]),
   });
+  if (startParam) hash.set("tgWebAppStartParam", startParam);
   page.on("pageerror", (error) => events.push({ type: "page-error", data: { message: error.message } }));
   await page.goto(`${baseUrl}/app/#${hash.toString()}`);
   return app;

@@ -29,6 +29,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
   let shop: Shop;
   let buyerApp: MiniApp;
   let qrText: string;
+  let dealId: number;
 
   beforeAll(async () => {
     await buildWebApp({ ifStale: true });
@@ -85,13 +86,33 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
 
   it("opens a deal's page with its price, terms and shop", async () => {
     const { page } = buyerApp;
-    await page.locator(".deal-card", { hasText: shop.name }).first().locator("button").click();
+    const card = page.locator(".deal-card", { hasText: shop.name }).first();
+    dealId = Number(await card.getAttribute("data-deal-id"));
+    await card.locator("button").click();
     await page.locator(".deal-page h1").waitFor();
     await expect.poll(() => page.locator(".shop h2").textContent()).toBe(shop.name);
     expect(await page.locator(".shop").textContent()).toContain(shop.address);
     expect(buyerApp.events.filter((e) => e.type === "web_app_setup_back_button").at(-1)?.data).toEqual({ is_visible: true });
     expect(buyerApp.events.filter((e) => e.type === "web_app_setup_main_button").at(-1)?.data).toMatchObject({ is_visible: true });
     await buyerApp.screenshot("3-deal-page");
+  });
+
+  it("opens the deal a shared link names, with a way back to the map", async () => {
+    const linked = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng }, startParam: `d-${dealId}` });
+    await expect.poll(() => linked.page.locator(".shop h2").textContent()).toBe(shop.name);
+    await linked.send("back_button_pressed", {});
+    await linked.page.locator("#map[data-deals]").waitFor();
+    await linked.page.close();
+  });
+
+  it("speaks Chinese to a Chinese user, in Telegram's dark theme", async () => {
+    const li = demo("li");
+    const app = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: li, theme: "dark", location: { lat: shop.lat, lng: shop.lng } });
+    await app.page.locator("#map[data-deals]").waitFor();
+    expect(await app.page.locator("[data-tab=app-tab-deals]").textContent()).toBe("优惠");
+    expect(await app.page.evaluate("getComputedStyle(document.body).backgroundColor")).toBe("rgb(23, 33, 43)");
+    await app.screenshot("9-deals-zh-dark");
+    await app.page.close();
   });
 
   it("buys through Telegram's payment sheet and shows the voucher's QR code in My vouchers", async () => {

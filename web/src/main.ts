@@ -6,6 +6,7 @@ import { clear, h } from "./dom.js";
 import { errorText } from "./errors.js";
 import { setLocale, t } from "./i18n.js";
 import { createRouter, type Screen } from "./router.js";
+import { dealScreen } from "./screens/deal-screen.js";
 import { mapScreen } from "./screens/map-screen.js";
 import { merchantScreen } from "./screens/merchant-screen.js";
 import { vouchersScreen } from "./screens/vouchers-screen.js";
@@ -74,6 +75,9 @@ async function start(): Promise<void> {
     const ctx: AppContext = { me, position: located ?? me.location, router: createRouter((screen, canGoBack) => render(screen, canGoBack)) };
     const render = shell(ctx, me);
     ctx.router.reset(mapScreen(ctx));
+    // The chat's own deal links (d-<id>, /start d-<id>) open that deal, over the map.
+    const linked = /^d-(\d+)$/.exec(telegram.initDataUnsafe.start_param ?? "");
+    if (linked) ctx.router.push(dealScreen(ctx, Number(linked[1])));
   } catch (error) {
     setLocale(telegram.initDataUnsafe.user?.language_code?.startsWith("zh") ? "zh" : "en");
     clear(root, message(errorText(error), "error"));

@@ -49,7 +49,7 @@ export interface WebApp {
   readonly platform: string;
   readonly colorScheme: "light" | "dark";
   readonly themeParams: ThemeParams;
-  readonly initDataUnsafe: { user?: { id: number; language_code?: string; first_name?: string } };
+  readonly initDataUnsafe: { user?: { id: number; language_code?: string; first_name?: string }; start_param?: string };
   readonly MainButton: MainButton;
   readonly BackButton: BackButton;
   readonly LocationManager: LocationManager;
@@ -230,7 +230,11 @@ function createWebApp(): WebApp {
     get themeParams() {
       return themeParams;
     },
-    initDataUnsafe: { user: parseJson(initParams.get("user"), undefined) },
+    initDataUnsafe: {
+      user: parseJson(initParams.get("user"), undefined),
+      // A t.me/<bot>/<app>?startapp= link brings it; a web_app button's own URL may carry it as ?startapp=.
+      start_param: initParams.get("start_param") ?? params.get("tgWebAppStartParam") ?? new URLSearchParams(location.search).get("startapp") ?? undefined,
+    },
     MainButton,
     BackButton,
     LocationManager,
