@@ -181,7 +181,13 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             secret: webhook.secret,
             accept: (update) => intake.handle([update]),
           },
-          miniApp: { services, botToken: token, maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS },
+          miniApp: {
+            services,
+            botToken: token,
+            maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
+            invoiceLinks: bot.invoiceLinks,
+            botUsername: () => bot.botInfo.username,
+          },
         });
       }
       if (webhook) {

@@ -21,6 +21,7 @@ import { createMyCodesFeature } from "./features/checkout/my-codes.js";
 import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
+import { createInvoiceLinks, type InvoiceLinks } from "./features/checkout/invoice.js";
 import { orderKeys } from "./update-order.js";
 import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
 import { createAdminFeature } from "./features/admin.js";
@@ -47,6 +48,8 @@ export type NearbuyBot = Bot<BotContext> & {
   commandList(locale: string): ReturnType<typeof commandList>;
   /** Messages to users outside an update (scheduled work). */
   notifier: Notifier;
+  /** Invoices as links, for the Mini App; absent when payments are not set up. */
+  invoiceLinks?: InvoiceLinks;
 };
 
 export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken }: CreateBotOptions): NearbuyBot {
@@ -111,5 +114,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createFallbackFeature());
 
   bot.catch(unexpectedErrors(logger));
-  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier });
+  const invoiceLinks = paymentProviderToken
+    ? createInvoiceLinks({ api: bot.api, providerToken: paymentProviderToken, translator: (locale) => translatorFor(i18n, locale) })
+    : undefined;
+  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier, invoiceLinks });
 }

@@ -213,6 +213,13 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     return this.invoices.filter((i) => i.chatId === userId).at(-1);
   }
 
+  /** Pays an invoice link (createInvoiceLink) as the user who opened it in the Mini App. */
+  payLink(userId: number, link: string, options: { timeoutMs?: number } = {}): Promise<PaymentResult> {
+    const invoice = this.world.invoiceLinks.get(link);
+    if (!invoice) throw new Error(`no invoice link ${link}`);
+    return this.pay(userId, { ...options, invoice: { ...invoice, chatId: userId, messageId: 0 } });
+  }
+
   /**
    * Pays an invoice the way a Telegram client does: a pre_checkout_query the bot
    * must answer within 10 seconds, then, if it said ok, a successful_payment message.

@@ -24,7 +24,7 @@ describe("the API's door", () => {
     const expired = signInitData({ auth_date: String(now() - 601), user: user(7003) }, TOKEN);
     const headers = [undefined, "", "tma", `tma ${forged}`, `tma ${otherBot}`, `tma ${expired}`, `Bearer ${signInitData({ auth_date: String(now()), user: user(7004) }, TOKEN)}`];
     for (const header of headers) {
-      for (const [method, path] of [["GET", "/api/me"], ["GET", "/api/deals?lat=1&lng=1"]] as const) {
+      for (const [method, path] of [["GET", "/api/me"], ["GET", "/api/deals?lat=1&lng=1"], ["GET", "/api/vouchers"], ["POST", "/api/deals/1/invoice"]] as const) {
         const client = MiniAppClient.withHeader(base, header);
         const answer = method === "GET" ? await client.get(path) : await client.post(path, { quantity: 1 });
         expect(answer, `${header} ${path}`).toEqual({ status: 401, body: { error: { code: "unauthorized" } } });

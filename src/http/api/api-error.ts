@@ -5,7 +5,8 @@ import type { z } from "zod";
 import { DomainError, type DomainErrorCode } from "../../domain/errors.js";
 import type { Logger } from "../../logger.js";
 
-export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found";
+/** `invoice-refused`: Telegram would not make the invoice (502); the units went back on sale. */
+export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found" | "invoice-refused";
 
 export class ApiError extends Error {
   constructor(

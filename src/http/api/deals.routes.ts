@@ -8,13 +8,13 @@ import { RADII_KM } from "../../domain/nearby.js";
 import { QUERY_LIMITS } from "../../domain/deal-query.js";
 import { policyKey } from "../../bot/features/deal-view.js";
 import { userOf } from "./auth.js";
+import { dealId as dealIdParam } from "./params.js";
 import { parse } from "./api-error.js";
-import { dealItem, localEnd, photoUrls, routeUrl, type Speaker } from "./present.js";
+import { dealItem, localEnd, photoUrls, routeUrl, type SpeakerOf } from "./present.js";
 
 /** A map shows many deals at once; the chat's pages of five would not fill it. */
 export const API_PAGE_SIZE = 50;
 
-const id = z.coerce.number().int().positive().max(2 ** 31 - 1);
 
 const listQuery = z.object({
   lat: z.coerce.number().min(-90).max(90),
@@ -30,7 +30,7 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
-export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { browse: BrowseService; deals: DealService; speaker: (user: ReturnType<typeof userOf>) => Speaker }) {
+export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { browse: BrowseService; deals: DealService; speaker: SpeakerOf }) {
   app.get("/deals", async (request) => {
     const user = userOf(request);
     const { lat, lng, radiusKm, category, q, maxPrice, page } = parse(listQuery, request.query);
@@ -46,7 +46,7 @@ export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { b
 
   app.get("/deals/:id", async (request) => {
     const user = userOf(request);
-    const { id: dealId } = parse(z.object({ id }), request.params);
+    const { id: dealId } = parse(dealIdParam, request.params);
     const { deal, onSale, distanceM, buyersSoFar } = await deals.openCard(dealId, user, "nearby");
     const says = speaker(user);
     const from = user.lastLat === null || user.lastLng === null ? null : { lat: user.lastLat, lng: user.lastLng };

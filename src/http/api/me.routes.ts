@@ -3,9 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { BrowseService } from "../../core/browse.service.js";
 import type { ShopService } from "../../core/shop.service.js";
 import { userOf } from "./auth.js";
-import type { Speaker } from "./present.js";
+import type { SpeakerOf } from "./present.js";
 
-export function meRoutes(app: FastifyInstance, { browse, shops, speaker }: { browse: BrowseService; shops: ShopService; speaker: (user: ReturnType<typeof userOf>) => Speaker }) {
+export function meRoutes(app: FastifyInstance, { browse, shops, speaker }: { browse: BrowseService; shops: ShopService; speaker: SpeakerOf }) {
   app.get("/me", async (request) => {
     const user = userOf(request);
     const linked = await shops.linkedTo(user.id);

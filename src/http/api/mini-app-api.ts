@@ -9,12 +9,19 @@ import type { Clock } from "../../util/clock.js";
 import { handleApiErrors } from "./api-error.js";
 import { authenticate } from "./auth.js";
 import { dealRoutes } from "./deals.routes.js";
+import { checkoutRoutes } from "./checkout.routes.js";
+import { voucherRoutes } from "./vouchers.routes.js";
+import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
 import { i18nRoutes } from "./i18n.routes.js";
 import { meRoutes } from "./me.routes.js";
 import type { Speaker } from "./present.js";
 
 export interface MiniAppApiOptions {
-  services: Pick<Services, "users" | "browse" | "deals" | "shops">;
+  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers">;
+  /** Absent when payments are not set up: only free deals can be claimed. */
+  invoiceLinks?: InvoiceLinks;
+  /** For the vouchers' QR codes (deep links to the bot). */
+  botUsername: () => string;
   /** The launch data is signed with a key derived from it. */
   botToken: string;
   maxAgeSeconds: number;
@@ -22,7 +29,10 @@ export interface MiniAppApiOptions {
   logger: Logger;
 }
 
-export async function registerMiniAppApi(app: FastifyInstance, { services, botToken, maxAgeSeconds, clock, logger }: MiniAppApiOptions) {
+export async function registerMiniAppApi(
+  app: FastifyInstance,
+  { services, botToken, maxAgeSeconds, clock, logger, invoiceLinks, botUsername }: MiniAppApiOptions,
+) {
   const i18n = createI18n();
   const speaker = (user: User): Speaker => {
     const locale = userLocale(user);
@@ -37,6 +47,8 @@ export async function registerMiniAppApi(app: FastifyInstance, { services, botTo
         authenticate(signed, { botToken, maxAgeSeconds, clock, ensure: (profile) => services.users.ensure(profile) });
         meRoutes(signed, { browse: services.browse, shops: services.shops, speaker });
         dealRoutes(signed, { browse: services.browse, deals: services.deals, speaker });
+        checkoutRoutes(signed, { checkout: services.checkout, invoiceLinks, speaker, logger });
+        voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
       });
     },
     { prefix: "/api" },

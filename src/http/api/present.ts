@@ -3,6 +3,7 @@
 import type { DealWithShop } from "../../domain/deal.js";
 import { discountPercent, formatMoney } from "../../domain/money.js";
 import type { Point } from "../../domain/geo.js";
+import type { User } from "../../domain/user.js";
 import { localDate, priceOf } from "../../bot/format.js";
 import type { Translate } from "../../bot/i18n.js";
 
@@ -17,6 +18,8 @@ export interface Speaker {
   locale: string;
   t: Translate;
 }
+
+export type SpeakerOf = (user: User) => Speaker;
 
 export function money(minor: number, currency: string, { locale }: Speaker): Money {
   return { minor, currency, text: formatMoney(minor, currency, locale) };

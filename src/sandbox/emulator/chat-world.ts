@@ -57,6 +57,8 @@ export class ChatWorld {
   /** Every event since start, in order. */
   readonly events: BotEvent[] = [];
   readonly invoices: InvoiceRecord[] = [];
+  /** Invoices made as links (createInvoiceLink), by the link: whoever opens one may pay it. */
+  readonly invoiceLinks = new Map<string, Omit<InvoiceRecord, "chatId" | "messageId">>();
   readonly payments: PaymentRecord[] = [];
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   readonly preCheckouts = new Map<string, { chatId: number; resolve(answer: PreCheckoutAnswer): void }>();
