@@ -3,9 +3,9 @@
 // whether the payment went through, as the sheet's invoice_closed status does.
 import type { ServingApp } from "./serving-app.js";
 
+/** `slug` as the app posts it with web_app_open_invoice: the link's part after t.me/$. */
 export async function payInvoiceLink(serving: ServingApp, userId: number, slug: string): Promise<boolean> {
-  void slug;
-  const result = await serving.emulator.pay(userId);
+  const result = await serving.emulator.payLink(userId, `https://t.me/$${slug}`);
   await serving.settle();
   return result.ok;
 }

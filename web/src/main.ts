@@ -48,16 +48,13 @@ function shell(ctx: AppContext, me: Me) {
   const nav = h("nav", { class: "tabs" });
   for (const [label, screen] of tabs) {
     const button = h("button", { type: "button", "data-tab": label }, t(label));
-    button.addEventListener("click", () => {
-      for (const other of nav.querySelectorAll("button")) other.classList.toggle("selected", other === button);
-      ctx.router.reset(screen());
-    });
+    button.addEventListener("click", () => ctx.router.reset(screen()));
     nav.append(button);
   }
-  nav.querySelector("button")?.classList.add("selected");
   clear(root, header, main, nav);
   return (screen: Screen, canGoBack: boolean) => {
     clear(header, canGoBack ? h("button", { type: "button", class: "back", onclick: () => ctx.router.back() }, `‹ ${t("app-back")}`) : null, h("h1", {}, screen.title()));
+    if (screen.tab) for (const button of nav.querySelectorAll<HTMLElement>("button")) button.classList.toggle("selected", button.dataset["tab"] === screen.tab);
     main.replaceChildren();
     window.scrollTo(0, 0);
     return screen.mount(main);

@@ -3,6 +3,8 @@
 import { telegram } from "./telegram.js";
 
 export interface Screen {
+  /** The tab it belongs to, highlighted while it is shown; a screen pushed over another keeps that one's. */
+  tab?: string;
   /** Its header; the root screens show the tabs instead of a back link. */
   title(): string;
   /** Draws into `root`; what it returns runs when the screen leaves. */

@@ -30,6 +30,7 @@ function zoomFor(radiusKm: number): number {
 
 export function mapScreen(ctx: AppContext): Screen {
   return {
+    tab: "app-tab-deals",
     title: () => t("app-deals-title"),
     mount(root) {
       const mapBox = h("div", { class: "map", id: "map" });

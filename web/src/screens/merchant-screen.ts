@@ -10,6 +10,7 @@ import { mainButton, message } from "../ui.js";
 
 export function merchantScreen(): Screen {
   return {
+    tab: "app-tab-shop",
     title: () => t("app-shop-title"),
     mount(root) {
       const scanStatus = h("div", { class: "scan-status" });

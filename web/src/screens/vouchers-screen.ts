@@ -10,6 +10,7 @@ import { date, message } from "../ui.js";
 
 export function vouchersScreen(): Screen {
   return {
+    tab: "app-tab-vouchers",
     title: () => t("app-vouchers-title"),
     mount(root) {
       const list = h("ul", { class: "vouchers", "aria-busy": "true" });
@@ -22,6 +23,9 @@ export function vouchersScreen(): Screen {
             clear(list, vouchers.length === 0 ? message(t("app-vouchers-none")) : null, ...vouchers.map(card));
           })
           .catch((error: unknown) => clear(list, message(errorText(error), "error")));
+
+      /** 7KQ2M9XD4HT3 → 7KQ2-M9XD-4HT3, as the chat shows codes. */
+      const shownCode = (code: string) => code.replace(/(.{4})(?=.)/g, "$1-");
 
       function card(voucher: Voucher): HTMLElement {
         const qr = h("img", { class: "qr", alt: voucher.code, width: 240, height: 240 });
@@ -44,7 +48,7 @@ export function vouchersScreen(): Screen {
           h("h2", {}, voucher.deal.title),
           h("p", {}, voucher.shop.name),
           usable ? qr : null,
-          h("p", { class: "code" }, voucher.code),
+          h("p", { class: "code" }, shownCode(voucher.code)),
           h("p", { class: "state" }, t(`app-voucher-state`, { state: voucher.state })),
           voucher.expiresAt ? h("p", {}, t("app-voucher-expires", { date: date(voucher.expiresAt) })) : null,
           voucher.refundable ? h("button", { type: "button", onclick: () => void refund() }, t("app-refund")) : null,
