@@ -130,6 +130,8 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     // Scanned from the pixels shown, as a shop's camera would.
     qrText = decodeQr(await qr.screenshot()) ?? "";
     expect(qrText).not.toBe("");
+    expect(await page.locator("[data-tab=app-tab-vouchers]").getAttribute("class")).toBe("selected");
+    expect(await voucher.locator(".code").textContent()).toMatch(/^\w{4}-\w{4}-\w{4}$/);
     expect(buyerApp.events.some((e) => e.type === "web_app_trigger_haptic_feedback" && e.data["notification_type"] === "success")).toBe(true);
     await buyerApp.screenshot("4-my-vouchers");
   });
