@@ -72,7 +72,7 @@ describe("buying in the Mini App", () => {
   });
 
   it("refuses what the chat refuses, with the domain's code, and bad input naming the field", async () => {
-    expect(await buyer.post(`/api/deals/${paidId}/invoice`, { quantity: 9 })).toEqual({ status: 409, body: { error: { code: "quantity-unavailable" } } });
+    expect(await buyer.post(`/api/deals/${paidId}/invoice`, { quantity: 9 })).toEqual({ status: 409, body: { error: { code: "quantity-unavailable", params: { max: expect.any(Number) } } } });
     expect(await buyer.post(`/api/deals/999999/invoice`, { quantity: 1 })).toEqual({ status: 404, body: { error: { code: "deal-not-found" } } });
     expect(await buyer.post(`/api/deals/${paidId}/invoice`, {})).toEqual({ status: 400, body: { error: { code: "bad-request", field: "quantity" } } });
     expect(await buyer.post(`/api/deals/${paidId}/invoice`, { quantity: "2" })).toEqual({ status: 400, body: { error: { code: "bad-request", field: "quantity" } } });

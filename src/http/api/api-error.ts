@@ -26,6 +26,7 @@ const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   "deal-not-found": 404,
   "voucher-not-found": 404,
   "code-unknown": 404,
+  "redeem-confirmation-invalid": 404,
   "order-unknown": 404,
   "shop-not-found": 404,
   "not-your-deal": 404,
@@ -55,7 +56,9 @@ export function handleApiErrors(app: FastifyInstance, logger: Logger): void {
       return reply.code(error.status).send({ error: { code: error.code, ...(error.field && { field: error.field }) } });
     }
     if (error instanceof DomainError) {
-      return reply.code(STATUS_OF[error.code] ?? 409).send({ error: { code: error.code } });
+      // The message's variables ("at most {$max}"), for the app to fill in.
+      const params = Object.keys(error.params).length > 0 ? { params: error.params } : {};
+      return reply.code(STATUS_OF[error.code] ?? 409).send({ error: { code: error.code, ...params } });
     }
     // Fastify's own refusals (a body that is not JSON, too large).
     if ("statusCode" in error && error.statusCode !== undefined && error.statusCode < 500) {

@@ -11,13 +11,15 @@ import { authenticate } from "./auth.js";
 import { dealRoutes } from "./deals.routes.js";
 import { checkoutRoutes } from "./checkout.routes.js";
 import { voucherRoutes } from "./vouchers.routes.js";
+import { redeemRoutes } from "./redeem.routes.js";
+import { merchantRoutes } from "./merchant.routes.js";
 import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
 import { i18nRoutes } from "./i18n.routes.js";
 import { meRoutes } from "./me.routes.js";
 import type { Speaker } from "./present.js";
 
 export interface MiniAppApiOptions {
-  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers">;
+  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports">;
   /** Absent when payments are not set up: only free deals can be claimed. */
   invoiceLinks?: InvoiceLinks;
   /** For the vouchers' QR codes (deep links to the bot). */
@@ -49,6 +51,8 @@ export async function registerMiniAppApi(
         dealRoutes(signed, { browse: services.browse, deals: services.deals, speaker });
         checkoutRoutes(signed, { checkout: services.checkout, invoiceLinks, speaker, logger });
         voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
+        redeemRoutes(signed, { vouchers: services.vouchers, clock });
+        merchantRoutes(signed, { console: services.console, reports: services.reports, speaker });
       });
     },
     { prefix: "/api" },
