@@ -635,7 +635,13 @@ app-scan = Scan a voucher
 app-scan-hint = Point the camera at the customer's QR code
 app-redeem-ask = Redeem { $code } ({ $title })?
 app-redeem-confirm = Redeem
-app-redeemed = ✅ Redeemed.
+app-redeem-outcome = { $outcome ->
+    [redeemed] ✅ Redeemed.
+    [already-redeemed] This voucher was already used.
+    [group-pending] This group deal has not reached its buyers yet: the voucher can't be used until it does.
+    [refunded] This voucher was refunded: it can't be used.
+   *[expired] This voucher has expired.
+  }
 app-cancel = Cancel
 app-offers-title = Offers
 app-offers-none = No offers yet: post one with /newdeal in the chat.
@@ -647,6 +653,14 @@ app-offer-status = { $status ->
   }
 app-pause = Pause
 app-resume = Resume
+app-stat-views = Deal pages opened
+app-stat-purchases = Purchases
+app-stat-unitsSold = Units sold
+app-stat-redeemed = Vouchers redeemed
+app-stat-revenue = Revenue
+app-stat-refunds = Refunds
+app-stat-newCustomers = New customers
+app-stat-returningCustomers = Returning customers
 app-stats-title = Numbers
 app-error-generic = 😕 Something went wrong on our side. Please try again in a moment.
 app-error-network = No connection to Nearbuy. Check the network and try again.

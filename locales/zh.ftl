@@ -575,7 +575,13 @@ app-scan = 扫码核销
 app-scan-hint = 将摄像头对准顾客的二维码
 app-redeem-ask = 核销 { $code }（{ $title }）？
 app-redeem-confirm = 核销
-app-redeemed = ✅ 已核销。
+app-redeem-outcome = { $outcome ->
+    [redeemed] ✅ 已核销。
+    [already-redeemed] 此券已使用过。
+    [group-pending] 此团购尚未成团，券暂不能使用。
+    [refunded] 此券已退款，不能使用。
+   *[expired] 此券已过期。
+  }
 app-cancel = 取消
 app-offers-title = 优惠
 app-offers-none = 还没有优惠：在聊天中用 /newdeal 发布。
@@ -587,6 +593,14 @@ app-offer-status = { $status ->
   }
 app-pause = 暂停
 app-resume = 恢复
+app-stat-views = 优惠页打开
+app-stat-purchases = 购买
+app-stat-unitsSold = 售出份数
+app-stat-redeemed = 已核销
+app-stat-revenue = 收入
+app-stat-refunds = 退款
+app-stat-newCustomers = 新顾客
+app-stat-returningCustomers = 回头客
 app-stats-title = 数据
 app-error-generic = 😕 我们这边出了点问题，请稍后再试。
 app-error-network = 无法连接 Nearbuy，请检查网络后重试。

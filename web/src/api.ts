@@ -64,8 +64,8 @@ export interface MerchantDeal {
 }
 
 export interface MerchantStats {
-  figures?: Record<string, number | string>;
-  chart?: { label: string; value: number }[];
+  figures?: Record<string, unknown>;
+  chart?: Record<string, unknown>[];
   [key: string]: unknown;
 }
 
@@ -131,7 +131,7 @@ export const api = {
   vouchers: () => request<{ vouchers: Voucher[] }>("GET", "/vouchers"),
   refund: (code: string) => request<unknown>("POST", `/vouchers/${encodeURIComponent(code)}/refund`, {}),
   scan: (text: string) => request<ScannedVoucher>("POST", "/redeem/scan", { text }),
-  confirm: (token: string) => request<{ redeemed: unknown }>("POST", "/redeem/confirm", { token }),
+  confirm: (token: string) => request<{ redeemed: { outcome: string } }>("POST", "/redeem/confirm", { token }),
   merchantDeals: () => request<{ deals: MerchantDeal[] }>("GET", "/merchant/deals"),
   pause: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/pause`, {}),
   resume: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/resume`, {}),

@@ -3,7 +3,7 @@
 import { api, type MerchantDeal, type MerchantStats } from "../api.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
-import { has, t } from "../i18n.js";
+import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { mainButton, message } from "../ui.js";
@@ -53,9 +53,10 @@ export function merchantScreen(): Screen {
 
       async function confirmRedeem(token: string): Promise<void> {
         try {
-          await api.confirm(token);
-          telegram.HapticFeedback.notificationOccurred("success");
-          clear(scanStatus, message(t("app-redeemed"), "success"));
+          const { redeemed } = await api.confirm(token);
+          const done = redeemed.outcome === "redeemed";
+          telegram.HapticFeedback.notificationOccurred(done ? "success" : "warning");
+          clear(scanStatus, message(t("app-redeem-outcome", { outcome: redeemed.outcome }), done ? "success" : "error"));
         } catch (error) {
           telegram.HapticFeedback.notificationOccurred("error");
           clear(scanStatus, message(errorText(error), "error"));
@@ -129,9 +130,13 @@ function points(stats: MerchantStats): Point[] {
   }));
 }
 
+/** The figures shown: counts, and sums as money (one per currency); the rest is the chat's /stats. */
+const SHOWN_FIGURES = ["views", "purchases", "unitsSold", "redeemed", "revenue", "refunds", "newCustomers", "returningCustomers"];
+
 function figureList(stats: MerchantStats): HTMLElement {
-  const figures = Object.entries(stats.figures ?? {});
-  return h("dl", { class: "facts" }, ...figures.flatMap(([name, value]) => [h("dt", {}, has(`app-stat-${name}`) ? t(`app-stat-${name}`) : name), h("dd", {}, String(value))]));
+  const figures = stats.figures ?? {};
+  const text = (value: unknown) => (Array.isArray(value) ? value.map((m: { text?: string }) => m.text).join(" + ") || "0" : String(value));
+  return h("dl", { class: "facts" }, ...SHOWN_FIGURES.filter((name) => name in figures).flatMap((name) => [h("dt", {}, t(`app-stat-${name}`)), h("dd", {}, text(figures[name]))]));
 }
 
 const SVG = "http://www.w3.org/2000/svg";
