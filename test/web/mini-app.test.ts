@@ -142,6 +142,12 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await page.locator("[data-tab=app-tab-shop]").click();
     await page.locator(".offers .offer").first().waitFor();
     await shopApp.screenshot("5-shop");
+    // A code of no voucher first: the refusal in words, not its code.
+    shopApp.answer("web_app_open_scan_qr_popup", (_event, app) => app.send("qr_text_received", { data: "ZZZZ-ZZZZ-ZZZZ" }));
+    await shopApp.send("main_button_pressed", {});
+    const refusal = await page.locator(".scan-status .message.error").textContent();
+    expect(refusal).toMatch(/code/i);
+    expect(refusal).not.toMatch(/^[a-z-]+$/);
     shopApp.answer("web_app_open_scan_qr_popup", (_event, app) => app.send("qr_text_received", { data: qrText }));
     await shopApp.send("main_button_pressed", {});
     await page.locator(".confirm").waitFor();
@@ -153,5 +159,21 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await buyerApp.page.locator("[data-tab=app-tab-vouchers]").click();
     await buyerApp.page.locator(".voucher[data-state=REDEEMED]").first().waitFor();
     await buyerApp.screenshot("8-voucher-redeemed");
+    await page.close();
+  });
+
+  it("pauses and resumes the shop's offer", async () => {
+    const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+    const { page } = shopApp;
+    await page.locator("[data-tab=app-tab-shop]").click();
+    const first = page.locator(".offers .offer").first();
+    const title = await first.locator("span").first().textContent();
+    const offer = page.locator(".offers .offer", { hasText: title! });
+    await offer.locator("button").click();
+    await expect.poll(() => offer.getAttribute("data-status")).toBe("PAUSED");
+    await shopApp.screenshot("10-offer-paused");
+    await offer.locator("button").click();
+    await expect.poll(() => offer.getAttribute("data-status")).toBe("ACTIVE");
+    await page.close();
   });
 });
