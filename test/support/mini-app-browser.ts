@@ -90,11 +90,13 @@ export interface OpenOptions {
   theme?: keyof typeof THEMES;
   /** Where Telegram's LocationManager says the user is; without it, location is unavailable. */
   location?: { lat: number; lng: number };
+  /** The Telegram client's Mini App version; 8.0 (LocationManager's) by default. */
+  version?: string;
   /** What a t.me/<bot>/<app>?startapp=… link carries. */
   startParam?: string;
 }
 
-export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam }: OpenOptions): Promise<MiniApp> {
+export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam, version = "8.0" }: OpenOptions): Promise<MiniApp> {
   const page = await context.newPage();
   const events: PostedEvent[] = [];
   const answers = new Map<string, Answer>();
@@ -132,7 +134,7 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
   await page.addInitScript("window.TelegramWebviewProxy = { postEvent: (type, data) => window.__telegramPostEvent(type, data) };");
   const hash = new URLSearchParams({
     tgWebAppData: launchDataFor(user, token, new Date()),
-    tgWebAppVersion: "8.0",
+    tgWebAppVersion: version,
     tgWebAppPlatform: "tdesktop",
     tgWebAppThemeParams: JSON.stringify(THEMES[theme]),
   });

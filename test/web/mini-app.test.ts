@@ -69,6 +69,20 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await buyerApp.screenshot("1-deals-map-and-list");
   });
 
+  it("makes the list follow the map when it is moved by hand", async () => {
+    const { page } = buyerApp;
+    const before = await listTitles(buyerApp);
+    const box = (await page.locator("#map").boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x - 150, y + 150, { steps: 10 });
+    await page.mouse.up();
+    await expect.poll(() => listTitles(buyerApp)).not.toEqual(before);
+    expect(await listTitles(buyerApp)).toHaveLength(await mapCount(buyerApp));
+    await buyerApp.screenshot("1b-map-moved");
+  });
+
   it("narrows the deals with a price filter", async () => {
     const { page } = buyerApp;
     const before = await mapCount(buyerApp);
@@ -103,6 +117,16 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await linked.send("back_button_pressed", {});
     await linked.page.locator("#map[data-deals]").waitFor();
     await linked.page.close();
+  });
+
+  it("asks an older Telegram for no location it cannot give, and falls back to the last one shared in the chat", async () => {
+    serving.emulator.sendLocation(buyer.id, shop.lat, shop.lng);
+    await serving.settle();
+    const older = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, version: "7.10" });
+    await older.page.locator("#map[data-deals]").waitFor();
+    expect(await mapCount(older)).toBeGreaterThan(0);
+    expect(older.events.map((e) => e.type)).not.toContain("web_app_check_location");
+    await older.page.close();
   });
 
   it("speaks Chinese to a Chinese user, in Telegram's dark theme", async () => {

@@ -23,8 +23,9 @@ function applyTheme(): void {
   document.documentElement.dataset["scheme"] = telegram.colorScheme;
 }
 
-/** Telegram's location where the user allowed it; a second at most, then none. */
+/** Telegram's location where the user allowed it (Bot API 8.0 and later); a second at most, then none. */
 function telegramLocation(): Promise<Position | null> {
+  if (!telegram.isVersionAtLeast("8.0")) return Promise.resolve(null);
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(null), 1000);
     telegram.LocationManager.init(() => {

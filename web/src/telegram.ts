@@ -58,6 +58,7 @@ export interface WebApp {
     notificationOccurred(type: "error" | "success" | "warning"): void;
     selectionChanged(): void;
   };
+  isVersionAtLeast(version: string): boolean;
   ready(): void;
   expand(): void;
   onEvent(type: "themeChanged", callback: () => void): void;
@@ -242,6 +243,14 @@ function createWebApp(): WebApp {
       impactOccurred: (style) => postEvent("web_app_trigger_haptic_feedback", { type: "impact", impact_style: style }),
       notificationOccurred: (type) => postEvent("web_app_trigger_haptic_feedback", { type: "notification", notification_type: type }),
       selectionChanged: () => postEvent("web_app_trigger_haptic_feedback", { type: "selection_change" }),
+    },
+    isVersionAtLeast(wanted) {
+      const have = (params.get("tgWebAppVersion") ?? "6.0").split(".").map(Number);
+      const want = wanted.split(".").map(Number);
+      for (let i = 0; i < Math.max(have.length, want.length); i++) {
+        if ((have[i] ?? 0) !== (want[i] ?? 0)) return (have[i] ?? 0) > (want[i] ?? 0);
+      }
+      return true;
     },
     ready: () => postEvent("web_app_ready"),
     expand: () => postEvent("web_app_expand"),
