@@ -4,6 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
+import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -187,6 +188,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
             invoiceLinks: bot.invoiceLinks,
             botUsername: () => bot.botInfo.username,
+            fetchFile: createFileFetcher({ api: bot.api, token, apiRoot: config.TELEGRAM_API_ROOT }),
           },
         });
       }
