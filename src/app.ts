@@ -70,6 +70,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     logger,
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
+    miniAppUrl: config.MINI_APP_URL,
   });
   // The pacer (inner, under the metrics that count each request that leaves)
   // gives bulk messages what replies leave of Telegram's 30 a second and,
@@ -164,6 +165,10 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     async serve({ onStart }: { onStart?: (me: UserFromGetMe) => void } = {}): Promise<{ ended: Promise<void> }> {
       // The jobs send links to the bot: they need its username first.
       await bot.init();
+      // The menu button beside the message box opens the app; the name needs no translation.
+      if (config.MINI_APP_URL) {
+        await bot.api.setChatMenuButton({ menu_button: { type: "web_app", text: "Nearbuy", web_app: { url: config.MINI_APP_URL } } });
+      }
       if (!jobsStarted) {
         jobs.start();
         jobsStarted = true;
