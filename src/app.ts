@@ -4,6 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
+import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -69,6 +70,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     logger,
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
+    miniAppUrl: config.MINI_APP_URL,
   });
   // The pacer (inner, under the metrics that count each request that leaves)
   // gives bulk messages what replies leave of Telegram's 30 a second and,
@@ -163,6 +165,10 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     async serve({ onStart }: { onStart?: (me: UserFromGetMe) => void } = {}): Promise<{ ended: Promise<void> }> {
       // The jobs send links to the bot: they need its username first.
       await bot.init();
+      // The menu button beside the message box opens the app; the name needs no translation.
+      if (config.MINI_APP_URL) {
+        await bot.api.setChatMenuButton({ menu_button: { type: "web_app", text: "Nearbuy", web_app: { url: config.MINI_APP_URL } } });
+      }
       if (!jobsStarted) {
         jobs.start();
         jobsStarted = true;
@@ -187,6 +193,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
             invoiceLinks: bot.invoiceLinks,
             botUsername: () => bot.botInfo.username,
+            fetchFile: createFileFetcher({ api: bot.api, token, apiRoot: config.TELEGRAM_API_ROOT }),
           },
         });
       }

@@ -42,6 +42,8 @@ export interface CreateBotOptions {
   adminIds: bigint[];
   /** The payment provider's token for invoices; without it only free coupons can be claimed. */
   paymentProviderToken?: string;
+  /** The Mini App's address (MINI_APP_URL); without it no button opens the app. */
+  miniAppUrl?: string;
 }
 
 export type NearbuyBot = Bot<BotContext> & {
@@ -52,14 +54,14 @@ export type NearbuyBot = Bot<BotContext> & {
   invoiceLinks?: InvoiceLinks;
 };
 
-export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken }: CreateBotOptions): NearbuyBot {
+export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken, miniAppUrl }: CreateBotOptions): NearbuyBot {
   const bot = new Bot<BotContext>(token, { botInfo, client: { apiRoot } });
   const i18n = createI18n<BotContext>();
   const notifier = createNotifier({ api: bot.api, translator: (locale) => translatorFor(i18n, locale), users: services.users, logger });
   const forms = createForms({ store: services.forms });
   const { console, subscriptions } = services;
-  const showDealCard = createShowDealCard({ deals: services.deals });
-  const showNearby = createShowNearby({ browse: services.browse });
+  const showDealCard = createShowDealCard({ deals: services.deals, miniAppUrl });
+  const showNearby = createShowNearby({ browse: services.browse, miniAppUrl });
   const { checkout, vouchers } = services;
   const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
 
@@ -96,7 +98,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(redeem.typedCode);
   // Before the nearby list: a location may answer a waiting search.
   personal.use(createSearchFeature({ search: services.search, browse: services.browse, showNearby }));
-  personal.use(createNearbyFeature({ browse: services.browse, showNearby }));
+  personal.use(createNearbyFeature({ browse: services.browse, showNearby, miniAppUrl }));
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
   personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
   personal.use(createMyCodesFeature({ vouchers }));

@@ -88,6 +88,11 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     });
   }
 
+  /** The default menu button the bot set (setChatMenuButton). */
+  get menuButton(): unknown {
+    return this.world.menuButton;
+  }
+
   /** The webhook the bot set (setWebhook), until it deletes it. */
   get webhook(): { url: string; secretToken?: string } | null {
     return this.queue.webhook;

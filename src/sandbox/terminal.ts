@@ -196,6 +196,7 @@ export type SandboxInput =
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
   | { kind: "push" }
+  | { kind: "app" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -262,6 +263,8 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "block", blocked: false };
     case "push":
       return { kind: "push" };
+    case "app":
+      return { kind: "app" };
     case "help":
     case "h":
     case "?":
@@ -291,6 +294,7 @@ export const HELP = [
   "  :say TEXT        send TEXT as it is (e.g. [3] or :x as text)",
   "  :block, :unblock block or unblock the bot as the current user",
   "  :push            run the push job now (subscribers get new deals near their places)",
+  "  :app             the Mini App's address for a browser, signed in as the current user",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

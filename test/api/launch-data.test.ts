@@ -9,7 +9,7 @@ let serving: ServingApp;
 let base: string;
 
 beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0", MINI_APP_MAX_AGE_SECONDS: "600" } });
+  serving = await serveApp({ env: { PORT: "0", MINI_APP_MAX_AGE_SECONDS: "600", MINI_APP_URL: "https://bot.example.com/app/" } });
   base = serving.app.httpUrl!;
 });
 afterAll(() => serving.close());
@@ -37,6 +37,10 @@ describe("the API's door", () => {
     const client = MiniAppClient.as(base, { id: 7005, firstName: "Ada" }, TOKEN, new Date(Date.now() - 500_000));
     expect((await client.get("/api/me")).status).toBe(200);
     expect(await serving.app.repos.users.find(7005n)).toMatchObject({ firstName: "Ada" });
+  });
+
+  it("sets the bot's menu button to open the app at start", () => {
+    expect(serving.emulator.menuButton).toEqual({ type: "web_app", text: "Nearbuy", web_app: { url: "https://bot.example.com/app/" } });
   });
 
   it("answers an unknown API route with 404", async () => {

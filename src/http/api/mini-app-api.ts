@@ -13,6 +13,8 @@ import { checkoutRoutes } from "./checkout.routes.js";
 import { voucherRoutes } from "./vouchers.routes.js";
 import { redeemRoutes } from "./redeem.routes.js";
 import { merchantRoutes } from "./merchant.routes.js";
+import { photoRoutes } from "./photos.routes.js";
+import type { FileFetcher } from "../../bot/files.js";
 import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
 import { i18nRoutes } from "./i18n.routes.js";
 import { meRoutes } from "./me.routes.js";
@@ -22,6 +24,8 @@ export interface MiniAppApiOptions {
   services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports">;
   /** Absent when payments are not set up: only free deals can be claimed. */
   invoiceLinks?: InvoiceLinks;
+  /** Deal photos from Telegram. */
+  fetchFile: FileFetcher;
   /** For the vouchers' QR codes (deep links to the bot). */
   botUsername: () => string;
   /** The launch data is signed with a key derived from it. */
@@ -33,7 +37,7 @@ export interface MiniAppApiOptions {
 
 export async function registerMiniAppApi(
   app: FastifyInstance,
-  { services, botToken, maxAgeSeconds, clock, logger, invoiceLinks, botUsername }: MiniAppApiOptions,
+  { services, botToken, maxAgeSeconds, clock, logger, invoiceLinks, botUsername, fetchFile }: MiniAppApiOptions,
 ) {
   const i18n = createI18n();
   const speaker = (user: User): Speaker => {
@@ -53,6 +57,7 @@ export async function registerMiniAppApi(
         voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
         redeemRoutes(signed, { vouchers: services.vouchers, clock });
         merchantRoutes(signed, { console: services.console, reports: services.reports, speaker });
+        photoRoutes(signed, { deals: services.deals, fetchFile, clock });
       });
     },
     { prefix: "/api" },
