@@ -94,9 +94,11 @@ export interface OpenOptions {
   version?: string;
   /** What a t.me/<bot>/<app>?startapp=… link carries. */
   startParam?: string;
+  /** The app's address's query, as a web_app button may give it (e.g. "deal=42"). */
+  query?: string;
 }
 
-export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam, version = "8.0" }: OpenOptions): Promise<MiniApp> {
+export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam, query, version = "8.0" }: OpenOptions): Promise<MiniApp> {
   const page = await context.newPage();
   const events: PostedEvent[] = [];
   const answers = new Map<string, Answer>();
@@ -140,6 +142,6 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
   });
   if (startParam) hash.set("tgWebAppStartParam", startParam);
   page.on("pageerror", (error) => events.push({ type: "page-error", data: { message: error.message } }));
-  await page.goto(`${baseUrl}/app/#${hash.toString()}`);
+  await page.goto(`${baseUrl}/app/${query ? `?${query}` : ""}#${hash.toString()}`);
   return app;
 }

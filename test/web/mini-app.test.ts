@@ -117,6 +117,10 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await linked.send("back_button_pressed", {});
     await linked.page.locator("#map[data-deals]").waitFor();
     await linked.page.close();
+    // A deal card's "Open in app" button names the deal in the app's address.
+    const fromCard = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
+    await expect.poll(() => fromCard.page.locator(".shop h2").textContent()).toBe(shop.name);
+    await fromCard.page.close();
   });
 
   it("asks an older Telegram for no location it cannot give, and falls back to the last one shared in the chat", async () => {

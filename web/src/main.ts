@@ -62,6 +62,16 @@ function shell(ctx: AppContext, me: Me) {
   };
 }
 
+/**
+ * The deal the app was opened for, shown over the map: a deal card's "Open in
+ * app" button adds ?deal=<id> to the app's address; a t.me link's startapp
+ * carries the chat's own deal payload, d-<id>.
+ */
+function linkedDeal(): number | null {
+  const id = new URLSearchParams(location.search).get("deal") ?? /^d-(\d+)$/.exec(telegram.initDataUnsafe.start_param ?? "")?.[1];
+  return id && /^\d+$/.test(id) ? Number(id) : null;
+}
+
 async function start(): Promise<void> {
   applyTheme();
   telegram.onEvent("themeChanged", applyTheme);
@@ -73,9 +83,8 @@ async function start(): Promise<void> {
     const ctx: AppContext = { me, position: located ?? me.location, router: createRouter((screen, canGoBack) => render(screen, canGoBack)) };
     const render = shell(ctx, me);
     ctx.router.reset(mapScreen(ctx));
-    // The chat's own deal links (d-<id>, /start d-<id>) open that deal, over the map.
-    const linked = /^d-(\d+)$/.exec(telegram.initDataUnsafe.start_param ?? "");
-    if (linked) ctx.router.push(dealScreen(ctx, Number(linked[1])));
+    const linked = linkedDeal();
+    if (linked) ctx.router.push(dealScreen(ctx, linked));
   } catch (error) {
     setLocale(telegram.initDataUnsafe.user?.language_code?.startsWith("zh") ? "zh" : "en");
     clear(root, message(errorText(error), "error"));

@@ -233,8 +233,8 @@ function createWebApp(): WebApp {
     },
     initDataUnsafe: {
       user: parseJson(initParams.get("user"), undefined),
-      // A t.me/<bot>/<app>?startapp= link brings it; a web_app button's own URL may carry it as ?startapp=.
-      start_param: initParams.get("start_param") ?? params.get("tgWebAppStartParam") ?? new URLSearchParams(location.search).get("startapp") ?? undefined,
+      // What a t.me/<bot>/<app>?startapp= link brings.
+      start_param: initParams.get("start_param") ?? params.get("tgWebAppStartParam") ?? undefined,
     },
     MainButton,
     BackButton,
