@@ -94,11 +94,13 @@ export interface OpenOptions {
   version?: string;
   /** What a t.me/<bot>/<app>?startapp=… link carries. */
   startParam?: string;
+  /** false: a plain browser, as the sandbox opens the app, with no Telegram client around it. */
+  telegramClient?: boolean;
   /** The app's address's query, as a web_app button may give it (e.g. "deal=42"). */
   query?: string;
 }
 
-export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam, query, version = "8.0" }: OpenOptions): Promise<MiniApp> {
+export async function openMiniApp(context: BrowserContext, { baseUrl, token, user, theme = "light", location, startParam, query, version = "8.0", telegramClient = true }: OpenOptions): Promise<MiniApp> {
   const page = await context.newPage();
   const events: PostedEvent[] = [];
   const answers = new Map<string, Answer>();
@@ -133,7 +135,7 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
     void answers.get(type)?.(event, app);
   });
   // A string, not a function: the test runner's transform may name functions with helpers the page lacks.
-  await page.addInitScript("window.TelegramWebviewProxy = { postEvent: (type, data) => window.__telegramPostEvent(type, data) };");
+  if (telegramClient) await page.addInitScript("window.TelegramWebviewProxy = { postEvent: (type, data) => window.__telegramPostEvent(type, data) };");
   const hash = new URLSearchParams({
     tgWebAppData: launchDataFor(user, token, new Date()),
     tgWebAppVersion: version,

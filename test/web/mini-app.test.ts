@@ -190,6 +190,17 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await page.close();
   });
 
+  it("lets a plain browser stand in for Telegram's scanner, as in the sandbox: the code is typed", async () => {
+    const browserOnly = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant, telegramClient: false });
+    const { page } = browserOnly;
+    page.on("dialog", (dialog) => void dialog.accept("ZZZZ-ZZZZ-ZZZZ"));
+    await page.locator("[data-tab=app-tab-shop]").click();
+    await page.locator(".scan button.primary").click();
+    await page.locator(".scan-status .message.error").waitFor();
+    expect(browserOnly.events).toEqual([]);
+    await page.close();
+  });
+
   it("pauses and resumes the shop's offer", async () => {
     const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
     const { page } = shopApp;

@@ -76,6 +76,8 @@ interface TelegramWindow {
 
 const win = window as unknown as Window & TelegramWindow;
 const listeners = new Map<string, Set<Listener>>();
+/** Outside Telegram (the sandbox opens the app in a browser), the browser stands in for what it can. */
+const inTelegram = Boolean(win.TelegramWebviewProxy) || window.parent !== window;
 
 function postEvent(type: string, data: EventData = {}): void {
   if (win.TelegramWebviewProxy) win.TelegramWebviewProxy.postEvent(type, JSON.stringify(data));
@@ -198,6 +200,11 @@ function createWebApp(): WebApp {
       return locationState.granted;
     },
     init(callback) {
+      if (!inTelegram) {
+        Object.assign(locationState, { inited: true, available: "geolocation" in navigator, granted: false });
+        callback?.();
+        return LocationManager;
+      }
       const listener: Listener = (data) => {
         off("location_checked", listener);
         locationState.inited = true;
@@ -210,6 +217,13 @@ function createWebApp(): WebApp {
       return LocationManager;
     },
     getLocation(callback) {
+      if (!inTelegram) {
+        navigator.geolocation.getCurrentPosition(
+          ({ coords }) => callback({ latitude: coords.latitude, longitude: coords.longitude }),
+          () => callback(null),
+        );
+        return LocationManager;
+      }
       const listener: Listener = (data) => {
         off("location_requested", listener);
         const { latitude, longitude } = data as { latitude?: number; longitude?: number };
@@ -266,6 +280,11 @@ function createWebApp(): WebApp {
       postEvent("web_app_open_invoice", { slug });
     },
     showScanQrPopup(params, callback) {
+      if (!inTelegram) {
+        const typed = window.prompt(params.text ?? "");
+        if (typed) callback?.(typed);
+        return;
+      }
       const received: Listener = (data) => {
         if (callback?.(String(data["data"])) === true) WebApp.closeScanQrPopup();
       };
@@ -283,7 +302,7 @@ function createWebApp(): WebApp {
     },
     switchInlineQuery: (query, chooseChatTypes) => postEvent("web_app_switch_inline_query", { query, chat_types: chooseChatTypes ?? [] }),
     openLink: (url) => {
-      if (win.TelegramWebviewProxy || window.parent !== window) postEvent("web_app_open_link", { url });
+      if (inTelegram) postEvent("web_app_open_link", { url });
       else window.open(url, "_blank", "noopener");
     },
   };
