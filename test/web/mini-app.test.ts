@@ -98,6 +98,21 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await expect.poll(() => mapCount(buyerApp)).toBe(before);
   });
 
+  it("searches in plain words from the search box", async () => {
+    const { page } = buyerApp;
+    const before = await listTitles(buyerApp);
+    await page.locator("input[name=q]").fill("pizza");
+    await page.locator("input[name=q]").press("Enter");
+    await expect.poll(() => listTitles(buyerApp)).not.toEqual(before);
+    const titles = await listTitles(buyerApp);
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.filter((title) => /pizza/i.test(title)).length).toBeGreaterThan(before.filter((title) => /pizza/i.test(title)).length);
+    await buyerApp.screenshot("2b-search");
+    await page.locator("input[name=q]").fill("");
+    await page.locator("input[name=q]").press("Enter");
+    await expect.poll(() => listTitles(buyerApp)).toEqual(before);
+  });
+
   it("opens a deal's page with its price, terms and shop", async () => {
     const { page } = buyerApp;
     const card = page.locator(".deal-card", { hasText: shop.name }).first();

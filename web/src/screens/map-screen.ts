@@ -130,9 +130,16 @@ export function mapScreen(ctx: AppContext): Screen {
           changed();
         });
         for (const input of [category, maxPrice]) input.addEventListener("change", () => (read(), changed()));
+        const submit = () => (search.blur(), read(), changed());
+        // With two text fields and no submit button, a form ignores Enter: the search box takes it itself.
+        search.addEventListener("keydown", (e) => {
+          if (e.key !== "Enter") return;
+          e.preventDefault();
+          submit();
+        });
         return h(
           "form",
-          { class: "filters", role: "search", onsubmit: (e) => (e.preventDefault(), search.blur(), read(), changed()) },
+          { class: "filters", role: "search", onsubmit: (e) => (e.preventDefault(), submit()) },
           search,
           h("div", { class: "filter-row" }, radius, category, maxPrice),
         );
