@@ -218,6 +218,12 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     return this.invoices.filter((i) => i.chatId === userId).at(-1);
   }
 
+  /** The newest invoice link (createInvoiceLink) nobody has paid yet. */
+  lastUnpaidLink(): string | undefined {
+    const paid = new Set(this.payments.map((p) => p.invoice.payload));
+    return [...this.world.invoiceLinks].filter(([, invoice]) => !paid.has(invoice.payload)).at(-1)?.[0];
+  }
+
   /** Pays an invoice link (createInvoiceLink) as the user who opened it in the Mini App. */
   payLink(userId: number, link: string, options: { timeoutMs?: number } = {}): Promise<PaymentResult> {
     const invoice = this.world.invoiceLinks.get(link);

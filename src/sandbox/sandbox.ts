@@ -210,6 +210,18 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     if (result.ok) print(dim(`✅ payment sent (charge ${result.telegramPaymentChargeId})`, color));
   }
 
+  /** The Mini App's invoice (a link the app opened): paid through the same pre-checkout and payment. */
+  async function payAppInvoice(): Promise<void> {
+    const link = emulator.lastUnpaidLink();
+    if (!link) {
+      print("No invoice opened in the Mini App is waiting to be paid.");
+      return;
+    }
+    print(dim(`💳 paying the Mini App's invoice ${link}…`, color));
+    const result = await emulator.payLink(current.id, link);
+    if (result.ok) print(dim(`✅ payment sent (charge ${result.telegramPaymentChargeId})`, color));
+  }
+
   let closed = false;
   return {
     emulator,
@@ -317,7 +329,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           return true;
         }
         case "pay":
-          await pay();
+          await (input.link ? payAppInvoice() : pay());
           break;
         case "app":
           print(`Open in a browser, as ${current.firstName} (the launch data is good for ${config.MINI_APP_MAX_AGE_SECONDS / 60} minutes):`);

@@ -190,7 +190,7 @@ export type SandboxInput =
   | { kind: "loc"; lat: number; lng: number }
   | { kind: "here"; name: string }
   | { kind: "as"; name: string }
-  | { kind: "pay" }
+  | { kind: "pay"; link?: true }
   | { kind: "scan" }
   | { kind: "photo"; path: string; caption?: string }
   | { kind: "time"; ms: number }
@@ -244,7 +244,8 @@ export function parseInput(line: string): SandboxInput {
     case "as":
       return arg ? { kind: "as", name: arg } : { kind: "invalid", message: "Usage: :as NAME   (a demo user, or any new name)" };
     case "pay":
-      return { kind: "pay" };
+      if (arg === "app") return { kind: "pay", link: true };
+      return arg ? { kind: "invalid", message: "Usage: :pay   or   :pay app" } : { kind: "pay" };
     case "scan":
       return { kind: "scan" };
     case "photo": {
@@ -288,6 +289,7 @@ export const HELP = [
   "  :loc LAT LNG     share any location",
   "  :as NAME         become a demo user, or a new user with that name",
   "  :pay             pay the last invoice (pre-checkout and successful payment)",
+  "  :pay app         pay the last invoice opened in the Mini App (openInvoice), as the current user",
   "  :scan            scan the last QR code the bot sent, as a phone camera would",
   "  :photo PATH [c]  send a photo from this machine, with an optional caption",
   "  :time [+2h]      show the sandbox clock, or move it forward (+30m, +1d)",

@@ -36,8 +36,11 @@ describe("buying in the Mini App", () => {
     expect((await buyer.get(`/api/deals/${paidId}`)).body.stockLeft).toBe(8);
     expect((await buyer.get("/api/vouchers")).body.vouchers).toEqual([]);
 
+    // What the sandbox's ":pay app" pays.
+    expect(serving.emulator.lastUnpaidLink()).toBe(invoice.body.invoiceUrl);
     const paid = await serving.emulator.payLink(buyerId, invoice.body.invoiceUrl);
     expect(paid.ok).toBe(true);
+    expect(serving.emulator.lastUnpaidLink()).toBeUndefined();
     await serving.settle();
 
     const { body } = await buyer.get("/api/vouchers");

@@ -7,8 +7,10 @@ import { SANDBOX_TOKEN } from "../../src/sandbox/sandbox.js";
 import { parseInput } from "../../src/sandbox/terminal.js";
 
 describe("the sandbox's Mini App address", () => {
-  it("is read from :app", () => {
+  it("is read from :app, and :pay app pays the invoice the app opened", () => {
     expect(parseInput(":app")).toEqual({ kind: "app" });
+    expect(parseInput(":pay app")).toEqual({ kind: "pay", link: true });
+    expect(parseInput(":pay")).toEqual({ kind: "pay" });
   });
 
   it("carries launch data signed for the current user, as Telegram puts it in the hash", () => {
