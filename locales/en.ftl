@@ -618,6 +618,7 @@ app-buy-quantity = Quantity
 app-buy = Buy
 app-buy-for = Buy · { $price }
 app-buy-failed = The payment did not go through. Nothing was charged; you can try again.
+app-buy-pending = The payment is pending: once it goes through, the voucher appears in My vouchers.
 app-share = ↗️ Share with a friend
 app-vouchers-title = My vouchers
 app-vouchers-none = No vouchers yet. Buy a deal and its voucher appears here.

@@ -558,6 +558,7 @@ app-buy-quantity = 数量
 app-buy = 购买
 app-buy-for = 购买 · { $price }
 app-buy-failed = 支付未完成，未扣款，可以再试一次。
+app-buy-pending = 支付处理中：完成后，券会出现在“我的券”中。
 app-share = ↗️ 分享给朋友
 app-vouchers-title = 我的券
 app-vouchers-none = 还没有券。购买优惠后，券会显示在这里。

@@ -216,6 +216,14 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await page.close();
   });
 
+  it("tells a buyer in a plain browser, with no payment sheet, that the payment is pending", async () => {
+    const browserOnly = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, telegramClient: false, query: `deal=${dealId}` });
+    const { page } = browserOnly;
+    await page.locator(".buy button.primary").click();
+    await expect.poll(() => page.locator(".deal-page .message").textContent()).toMatch(/pending/);
+    await page.close();
+  });
+
   it("pauses and resumes the shop's offer", async () => {
     const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
     const { page } = shopApp;

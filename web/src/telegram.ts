@@ -270,6 +270,8 @@ function createWebApp(): WebApp {
     expand: () => postEvent("web_app_expand"),
     onEvent: (_type, callback) => themeListeners.add(callback),
     openInvoice(url, callback) {
+      // No payment sheet in a plain browser: the invoice waits to be paid elsewhere (the sandbox's :pay app).
+      if (!inTelegram) return callback?.("pending");
       const slug = /\/(?:\$|invoice\/)([\w-]+)$/.exec(url)?.[1] ?? url.split("/").pop() ?? "";
       const listener: Listener = (data) => {
         if (data["slug"] !== slug) return;

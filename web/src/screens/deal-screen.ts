@@ -46,6 +46,7 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             telegram.openInvoice(result.invoiceUrl!, (outcome) => {
               if (outcome === "paid") done();
               else if (outcome === "failed") clear(status, message(t("app-buy-failed"), "error"));
+              else if (outcome === "pending") clear(status, message(t("app-buy-pending")));
             });
           } catch (error) {
             telegram.HapticFeedback.notificationOccurred("error");
