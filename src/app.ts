@@ -32,12 +32,14 @@ export interface AppOptions {
   clock?: Clock;
   /** Skips the getMe call at start (tests). */
   botInfo?: UserFromGetMe;
+  /** Where the HTTP server listens: all interfaces unless told otherwise. */
+  httpHost?: string;
 }
 
 /** How long a stop waits on the network before it aborts the requests still out. */
 export const STOP_GRACE_MS = 5_000;
 
-export function createApp(config: Config, { token, logger, clock = systemClock, botInfo }: AppOptions) {
+export function createApp(config: Config, { token, logger, clock = systemClock, botInfo, httpHost }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
   const repos = createRepositories(db);
   // A local model server needs no key; the client insists on one all the same.
@@ -178,6 +180,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       if (port !== undefined && !http) {
         http = await startHttpServer({
           port,
+          host: httpHost,
           logger,
           clock,
           metrics,

@@ -100,7 +100,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
         PORT: appPort,
         MINI_APP_URL: miniAppUrl,
       },
-      { token: SANDBOX_TOKEN, logger, clock },
+      // The sandbox's token is public: its server must not be reachable from other machines.
+      { token: SANDBOX_TOKEN, logger, clock, httpHost: "127.0.0.1" },
     );
   } catch (error) {
     await emulator.close();

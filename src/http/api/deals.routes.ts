@@ -15,7 +15,6 @@ import { dealItem, localEnd, photoUrls, routeUrl, type SpeakerOf } from "./prese
 /** A map shows many deals at once; the chat's pages of five would not fill it. */
 export const API_PAGE_SIZE = 50;
 
-
 const listQuery = z.object({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
