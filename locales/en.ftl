@@ -94,6 +94,10 @@ card-not-on-sale = ⛔ This offer is not on sale right now.
 card-buy = 🛒 Buy
 card-map = 📍 Show on map
 open-in-app = 🗺 Open in app
+# Inline mode: a deal shared into any chat ("@bot deal:12", sent by the app's Share).
+inline-share-title = { $title } · { $price }
+inline-open-deal = 🛒 See the deal
+inline-find-deals = 📍 Find deals near you
 
 ## Forms
 form-skip = Skip ⏭

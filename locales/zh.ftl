@@ -88,6 +88,10 @@ card-not-on-sale = ⛔ 该优惠目前不在售。
 card-buy = 🛒 购买
 card-map = 📍 查看地图
 open-in-app = 🗺 在小程序中打开
+# Inline mode: a deal shared into any chat ("@bot deal:12", sent by the app's Share).
+inline-share-title = { $title } · { $price }
+inline-open-deal = 🛒 查看优惠
+inline-find-deals = 📍 查找附近的优惠
 
 ## Forms
 form-skip = 跳过 ⏭

@@ -15,6 +15,7 @@ import { createNewDealFeature } from "./features/new-deal.js";
 import { createNearbyFeature, createShowNearby } from "./features/nearby.js";
 import { createSearchFeature } from "./features/search.js";
 import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
+import { createInlineShareFeature } from "./features/inline-share.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -67,6 +68,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
 
   // Updates are handled concurrently; one chat's (and one payer's) still one after the other.
   bot.use(sequentialize((ctx) => orderKeys(ctx.update)));
+  // A deal shared into any chat; it has a sender but no chat, and needs no account.
+  bot.on("inline_query").use(i18n, createInlineShareFeature({ deals: services.deals }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(async (ctx, next) => {

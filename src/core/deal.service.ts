@@ -91,6 +91,11 @@ export function createDealService({
       if (!deal) throw new DomainError("deal-not-found");
       return deal;
     },
+    /** A deal as a friend is shown it when it is shared: only while it is on sale (null otherwise, or when unknown). */
+    async shared(dealId: number): Promise<DealWithShop | null> {
+      const deal = await deals.findWithShop(dealId);
+      return deal && isOnSale(deal, clock()) ? deal : null;
+    },
     /**
      * Opens a deal's card for a viewer: the deal, whether it is on sale, how
      * far it is from where the viewer last was, and a group deal's buyers so

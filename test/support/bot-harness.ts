@@ -541,6 +541,7 @@ export class BotHarness {
     edited_message?: Message;
     callback_query?: object;
     pre_checkout_query?: object;
+    inline_query?: object;
   }): Promise<ApiCall[]> {
     const update = { update_id: this.updateId++, ...fields } as unknown as Update;
     const calls: ApiCall[] = [];
