@@ -40,3 +40,31 @@ describe("reads on the reader", () => {
     expect(await t.repos.forms.get(5n)).toBeNull();
   });
 });
+
+describe("the pending search request, read on the reader", () => {
+  let t: TestDb;
+  afterEach(() => t.close());
+
+  it("is the newest still waiting since the given moment, exactly as the client reads it", async () => {
+    t = createTestDb();
+    const { searches, users } = t.repos;
+    await users.ensure({ id: 6, firstName: "Cy" });
+    await users.ensure({ id: 7, firstName: "Di" });
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 29, 1, 0, s, 250));
+    const request = (userId: bigint, text: string, pending: boolean, createdAt: Date) =>
+      searches.create({ userId, text, query: "{}", readBy: "parser", pending, createdAt });
+    const older = await request(6n, "noodles", true, at(0));
+    const newer = await request(6n, "coffee", true, at(10));
+    await request(6n, "tea", false, at(20));
+    await request(7n, "cake", true, at(30));
+    const client = (since: Date) =>
+      t.db.searchRequest.findFirst({ where: { userId: 6n, pending: true, createdAt: { gte: since } }, orderBy: { id: "desc" } });
+
+    expect(await searches.findPending(6n, older.createdAt)).toEqual(await client(older.createdAt));
+    expect((await searches.findPending(6n, older.createdAt))?.text).toBe("coffee");
+    expect(await searches.findPending(6n, newer.createdAt)).toEqual(await client(newer.createdAt));
+    expect(await searches.findPending(6n, new Date(newer.createdAt.getTime() + 1))).toBeNull();
+    await searches.clearPending(6n);
+    expect(await searches.findPending(6n, new Date(0))).toBeNull();
+  });
+});
