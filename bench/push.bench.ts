@@ -15,7 +15,7 @@ import { createNotifier } from "../src/bot/notifier.js";
 import { openDatabase } from "../src/db/client.js";
 import { createRepositories } from "../src/db/repositories.js";
 import { cellsOf } from "../src/domain/geo.js";
-import { planDigests, type OfferToMatch, type PlaceToMatch } from "../src/domain/push-matching.js";
+import { planDigests, type DealToMatch, type PlaceToMatch } from "../src/domain/push-matching.js";
 import { createPushJob } from "../src/jobs/push.job.js";
 import { createSendPacer } from "../src/jobs/send-pacer.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
@@ -53,7 +53,7 @@ export function benchMatching(subscribers: number, offers: number, seed = 202611
       quietEnd: 8 * 60,
     };
   });
-  const offerList: OfferToMatch[] = Array.from({ length: offers }, (_, i) => {
+  const offerList: DealToMatch[] = Array.from({ length: offers }, (_, i) => {
     const p = near(25_000);
     const original = 1000 + Math.floor(random() * 10_000);
     return {
@@ -68,7 +68,7 @@ export function benchMatching(subscribers: number, offers: number, seed = 202611
     };
   });
   const started = performance.now();
-  const digests = planDigests({ places, offers: offerList, now, alreadySent: () => false });
+  const digests = planDigests({ places, deals: offerList, now, alreadySent: () => false });
   const ms = performance.now() - started;
   return { subscribers, offers, ms, digests: digests.length, items: digests.reduce((n, d) => n + d.items.length, 0) };
 }

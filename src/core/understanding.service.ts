@@ -7,8 +7,8 @@
 import { z } from "zod";
 import { CATEGORIES } from "../domain/categories.js";
 import { cleanQuery, TIMES, type DealQuery } from "../domain/deal-query.js";
-import { draftFields } from "../domain/offer-draft.js";
-import { readOffer } from "../domain/offer-parser.js";
+import { draftFields } from "../domain/deal-draft.js";
+import { readDeal } from "../domain/deal-parser.js";
 import { parseRequest } from "../domain/query-parser.js";
 import type { DealInput } from "../domain/validation.js";
 import type { LanguageModel, ModelTask } from "./ports/language-model.port.js";
@@ -66,7 +66,7 @@ const draftSchema = z.object({
 
 function draftTask(today: string, currency: string): ModelTask<z.infer<typeof draftSchema>> {
   return {
-    name: "offer_draft",
+    name: "deal_draft",
     instructions: [
       "You draft a shop's offer from the merchant's description, for a deals app. Nothing is published: the merchant reviews it.",
       GUARD,
@@ -120,12 +120,12 @@ export function createUnderstandingService({
      * The fields drafted from a description, checked. Without a model's draft,
      * the numbers the parser read, and no title or description.
      */
-    async draftOffer(userId: bigint, text: string, currency: string): Promise<{ draft: Partial<DealInput>; readBy: ReadBy }> {
+    async draftDeal(userId: bigint, text: string, currency: string): Promise<{ draft: Partial<DealInput>; readBy: ReadBy }> {
       const now = clock();
       const today = now.toISOString().slice(0, 10);
       const raw = await ask(userId, draftTask(today, currency), text, `offer:${currency}:${today}:${normalized(text)}`);
       if (raw) return { draft: draftFields(raw, { currency, now }), readBy: "model" };
-      const { description: _none, ...numbers } = draftFields(readOffer(text, now), { currency, now });
+      const { description: _none, ...numbers } = draftFields(readDeal(text, now), { currency, now });
       return { draft: numbers, readBy: "parser" };
     },
   };

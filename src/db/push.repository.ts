@@ -2,7 +2,7 @@
 import type { PushRepository } from "../core/ports/push.port.js";
 import type { Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
-import type { OfferToMatch, PlannedDigest } from "../domain/push-matching.js";
+import type { DealToMatch, PlannedDigest } from "../domain/push-matching.js";
 import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
 import { onSaleSql } from "./on-sale-sql.js";
 import { toPushToSend, toPushWithPlaces } from "./rows.js";
@@ -11,8 +11,8 @@ const CHUNK = 500;
 
 export function createPushRepository(db: Db): PushRepository {
   return {
-    freshOffers(now, since) {
-      return db.$queryRaw<OfferToMatch[]>`
+    freshDeals(now, since) {
+      return db.$queryRaw<DealToMatch[]>`
         SELECT "id", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
         FROM "Deal"
         WHERE ${onSaleSql(now)} AND "startsAt" >= ${since}`;

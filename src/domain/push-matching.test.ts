@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createRandom, offsetMeters } from "../seed/random.js";
 import { rankWithinRadius } from "./nearby.js";
-import { planDigests, type OfferToMatch, type PlaceToMatch } from "./push-matching.js";
+import { planDigests, type DealToMatch, type PlaceToMatch } from "./push-matching.js";
 
 const NOW = new Date("2026-05-04T03:00:00Z"); // 11:00 in Shanghai
 const CENTER = { lat: 31.2304, lng: 121.4737 };
 
 function world(seed: number) {
   const random = createRandom(seed);
-  const offers: OfferToMatch[] = Array.from({ length: 300 }, (_, i) => ({
+  const deals: DealToMatch[] = Array.from({ length: 300 }, (_, i) => ({
     id: i + 1,
     ...offsetMeters(CENTER.lat, CENTER.lng, random.gaussian() * 8000, random.gaussian() * 8000),
     category: random.pick(["food", "cafe", "fun"]),
@@ -30,18 +30,18 @@ function world(seed: number) {
     quietEnd: 8 * 60,
   }));
   const sent = new Set(Array.from({ length: 2000 }, () => `${random.int(1, 120)}:${random.int(1, 300)}`));
-  return { offers, places, alreadySent: (u: bigint, d: number) => sent.has(`${u}:${d}`) };
+  return { deals, places, alreadySent: (u: bigint, d: number) => sent.has(`${u}:${d}`) };
 }
 
-describe("matching subscribers to new offers", () => {
-  it("gives each user the top offers of the nearby ranking over their open places, as a full scan does", () => {
+describe("matching subscribers to new deals", () => {
+  it("gives each user the top deals of the nearby ranking over their open places, as a full scan does", () => {
     for (const seed of [1, 2, 3]) {
-      const { offers, places, alreadySent } = world(seed);
-      const planned = planDigests({ places, offers, alreadySent, now: NOW });
-      // The same thing, slowly: rank every offer for every eligible place with the nearby list's code.
+      const { deals, places, alreadySent } = world(seed);
+      const planned = planDigests({ places, deals, alreadySent, now: NOW });
+      // The same thing, slowly: rank every deal for every eligible place with the nearby list's code.
       const expected = new Map<bigint, { id: number; score: number; distanceM: number }[]>();
       for (const place of places.filter((p) => p.sentToday < p.dailyMax)) {
-        const candidates = offers.filter((o) => (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadySent(place.userId, o.id));
+        const candidates = deals.filter((o) => (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadySent(place.userId, o.id));
         const ranked = rankWithinRadius(candidates, place, place.radiusM, NOW, Infinity);
         const list = expected.get(place.userId) ?? [];
         for (const r of ranked) {
@@ -65,9 +65,9 @@ describe("matching subscribers to new offers", () => {
   });
 
   it("holds places in quiet hours or at their daily maximum", () => {
-    const offer: OfferToMatch = { id: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
+    const deal: DealToMatch = { id: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
-    const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], offers: [offer], alreadySent: () => false, now });
+    const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], deals: [deal], alreadySent: () => false, now });
     expect(plan({})).toHaveLength(1);
     expect(plan({ sentToday: 3 })).toEqual([]);
     expect(plan({}, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai

@@ -43,14 +43,14 @@ export interface PushRunResult {
 }
 
 export function createPushJob({ subscriptions, pushes, users, messaging, pacer, clock, logger }: PushJobDeps) {
-  /** Matches fresh offers to subscribers and writes the digests; returns how many. */
+  /** Matches fresh deals to subscribers and writes the digests; returns how many. */
   async function plan(now: Date): Promise<number> {
-    const offers = await pushes.freshOffers(now, new Date(now.getTime() - FRESH_MS));
-    if (offers.length === 0) return 0;
+    const deals = await pushes.freshDeals(now, new Date(now.getTime() - FRESH_MS));
+    if (deals.length === 0) return 0;
     const rows = await subscriptions.forMatching();
     if (rows.length === 0) return 0;
     const [sent, recent] = await Promise.all([
-      pushes.sentPairs(offers.map((o) => o.id)),
+      pushes.sentPairs(deals.map((o) => o.id)),
       // A local day is never longer than 26 hours after the earliest zone's midnight.
       pushes.recentBySubscription(new Date(now.getTime() - DAY_MS - 2 * 3_600_000)),
     ]);
@@ -68,7 +68,7 @@ export function createPushJob({ subscriptions, pushes, users, messaging, pacer, 
         sentToday: (recentBySub.get(row.id) ?? []).filter((at) => at >= dayStart).length,
       };
     });
-    const digests = planDigests({ places, offers, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
+    const digests = planDigests({ places, deals, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
     return pushes.savePlans(digests, now);
   }
 
@@ -130,13 +130,13 @@ export function createPushJob({ subscriptions, pushes, users, messaging, pacer, 
       await pushes.finish(id, "BLOCKED");
       return "blocked";
     }
-    // A digest may have waited (a failed attempt): offers that ended or sold out are left out.
+    // A digest may have waited (a failed attempt): deals that ended or sold out are left out.
     const now = clock();
     const items = push.items.filter((i) => isOnSale(i.deal, now));
     const gone = push.items.filter((i) => !items.includes(i)).map((i) => i.dealId);
     if (gone.length) await pushes.dropItems(id, gone);
     if (items.length === 0) {
-      await pushes.finish(id, "CANCELLED", "no offer still on sale");
+      await pushes.finish(id, "CANCELLED", "no deal still on sale");
       return "cancelled";
     }
     return { push, dealIds: items.map((i) => i.dealId), message: messaging.pushDigest(push, items) };

@@ -147,13 +147,13 @@ const HOURS: Record<City, Record<Category, string[]>> = {
 };
 
 /** Offer templates; prices in major units of the city's currency. */
-interface Offer {
+interface DealTemplate {
   title: string;
   description: string;
   price: [min: number, max: number];
 }
 
-const ZH_OFFERS: Record<Category, Offer[]> = {
+const ZH_DEALS: Record<Category, DealTemplate[]> = {
   food: [
     { title: "双人套餐", description: "两荤一素一汤，含两份米饭。", price: [88, 198] },
     { title: "四人火锅套餐", description: "锅底任选，含肥牛、虾滑、时蔬拼盘。", price: [258, 458] },
@@ -196,7 +196,7 @@ const ZH_OFFERS: Record<Category, Offer[]> = {
   ],
 };
 
-const EN_OFFERS: Record<Category, Offer[]> = {
+const EN_DEALS: Record<Category, DealTemplate[]> = {
   food: [
     { title: "Dinner for two", description: "Two mains, one shared starter and two soft drinks.", price: [39, 79] },
     { title: "Large pizza + 2 drinks", description: "Any classic pie. Dine in or take away.", price: [18, 32] },
@@ -323,11 +323,11 @@ export async function seedDemoData(
     shops++;
     if (shop.status !== ShopStatus.APPROVED) continue;
 
-    const offers = (planned.city === "shanghai" ? ZH_OFFERS : EN_OFFERS)[planned.category];
-    const count = planned.ownerId < FIRST_OWNER_ID ? offers.length : r.int(1, 3);
+    const templates = (planned.city === "shanghai" ? ZH_DEALS : EN_DEALS)[planned.category];
+    const count = planned.ownerId < FIRST_OWNER_ID ? templates.length : r.int(1, 3);
     for (let k = 0; k < count; k++) {
-      const offer = planned.ownerId < FIRST_OWNER_ID ? offers[k]! : r.pick(offers);
-      const priceMajor = r.int(offer.price[0], offer.price[1]);
+      const template = planned.ownerId < FIRST_OWNER_ID ? templates[k]! : r.pick(templates);
+      const priceMajor = r.int(template.price[0], template.price[1]);
       const priceMinor = priceMajor * 100 - (planned.city === "new-york" && r.chance(0.5) ? 1 : 0);
       const originalPriceMinor = Math.round(priceMajor * (1.2 + r.next() * 0.8)) * 100;
       const quantity = r.pick([50, 100, 200, 300, 500, 1000]);
@@ -340,8 +340,8 @@ export async function seedDemoData(
       const startsAt = new Date(now.getTime() - startedDaysAgo * DAY_MS - r.int(0, 23) * 3_600_000);
       await repos.deals.create({
         shopId: shop.id,
-        title: offer.title,
-        description: offer.description,
+        title: template.title,
+        description: template.description,
         finePrint: planned.city === "shanghai" ? "需提前预约；节假日通用。" : "Reservation recommended. Tax and tip not included.",
         photoFileId: null,
         currency: shop.currency,

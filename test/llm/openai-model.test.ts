@@ -147,7 +147,7 @@ describe("the language model client", () => {
         saleEndsOn: "2026-11-30",
         voucherValidDays: null,
       });
-    const draft = await understanding().draftOffer(1n, "Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month", "USD");
+    const draft = await understanding().draftDeal(1n, "Half-price lattes 2–5pm on weekdays, 50 cups, until the end of the month", "USD");
     // 2.999 has too many decimals, so the usual price cannot be checked against it either: both are asked.
     expect(draft).toEqual({
       readBy: "model",
@@ -165,7 +165,7 @@ describe("the language model client", () => {
 
   it("drafts only the numbers the parser reads when the model fails", async () => {
     server.answer = () => reply.error(500);
-    expect(await understanding().draftOffer(1n, "Half-price lattes, usually 6, 40 cups", "USD")).toEqual({
+    expect(await understanding().draftDeal(1n, "Half-price lattes, usually 6, 40 cups", "USD")).toEqual({
       readBy: "parser",
       draft: { priceMinor: 300, originalPriceMinor: 600, quantity: 40, perPersonLimit: 5, voucherValidDays: 30 },
     });

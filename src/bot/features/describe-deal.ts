@@ -29,14 +29,14 @@ async function readFields(ctx: BotContext, draft: Partial<DealInput>, currency: 
 
 /** The fields drafted from the text, and the step of /newdeal's form to open with them. */
 export async function draftFromText(
-  understanding: Pick<UnderstandingService, "draftOffer">,
+  understanding: Pick<UnderstandingService, "draftDeal">,
   ctx: BotContext,
   text: string,
   currency: string,
 ): Promise<{ data: Partial<DealInput>; step: "preview" | "title" }> {
   if ([...text].length > MAX_DESCRIPTION_CHARS) throw new DomainError("describe-too-long", { max: MAX_DESCRIPTION_CHARS });
   await ctx.replyWithChatAction("typing");
-  const { draft, readBy } = await understanding.draftOffer(ctx.user.id, text, currency);
+  const { draft, readBy } = await understanding.draftDeal(ctx.user.id, text, currency);
   if (readBy === "model") {
     await ctx.reply(ctx.t("newdeal-drafted"));
     return { data: draft, step: "preview" };

@@ -10,7 +10,7 @@ import {
   type DealInput,
 } from "../../domain/validation.js";
 import { DomainError } from "../../domain/errors.js";
-import { firstGap } from "../../domain/offer-draft.js";
+import { firstGap } from "../../domain/deal-draft.js";
 import type { DealService } from "../../core/deal.service.js";
 import type { UnderstandingService } from "../../core/understanding.service.js";
 import type { Clock } from "../../util/clock.js";
@@ -83,7 +83,7 @@ export function createNewDealFeature({
 }: {
   forms: Forms;
   deals: Pick<DealService, "approvedShopOf" | "publish">;
-  understanding: Pick<UnderstandingService, "canDraft" | "draftOffer">;
+  understanding: Pick<UnderstandingService, "canDraft" | "draftDeal">;
   clock: Clock;
 }): Composer<BotContext> {
   const feature = new Composer<BotContext>();

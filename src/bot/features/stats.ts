@@ -17,9 +17,9 @@ import { answerExpired, CLOSE_DATA } from "../keyboards.js";
 const period = z.enum(PERIODS);
 /** The figures of the shop (id 0) or of one offer, for a period. */
 export const statsButton = callbackCodec("st", { p: period, id });
-const offersButton = callbackCodec("so", { p: period });
+const dealsButton = callbackCodec("so", { p: period });
 export const chartButton = callbackCodec("sc", {});
-const OFFERS_SHOWN = 30;
+const DEALS_SHOWN = 30;
 
 export function createStatsFeature({ console, reports }: { console: Pick<ConsoleService, "deals">; reports: ReportService }): Composer<BotContext> {
   async function statsScreen(ctx: BotContext, p: Period, dealId: number) {
@@ -36,8 +36,8 @@ export function createStatsFeature({ console, reports }: { console: Pick<Console
       keyboard.text(each === p ? `✓ ${label}` : label, statsButton.pack({ p: each, id: dealId }));
     }
     keyboard.row();
-    if (deal) keyboard.text(ctx.t("console-back"), offersButton.pack({ p }));
-    else keyboard.text(ctx.t("stats-by-offer"), offersButton.pack({ p })).text(ctx.t("stats-chart"), chartButton.pack({}));
+    if (deal) keyboard.text(ctx.t("console-back"), dealsButton.pack({ p }));
+    else keyboard.text(ctx.t("stats-by-offer"), dealsButton.pack({ p })).text(ctx.t("stats-chart"), chartButton.pack({}));
     keyboard.row().text(ctx.t("close"), CLOSE_DATA);
     return { text, keyboard };
   }
@@ -57,12 +57,12 @@ export function createStatsFeature({ console, reports }: { console: Pick<Console
     await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard }).catch(ignoreUnchanged);
   });
 
-  feature.callbackQuery(offersButton.filter, async (ctx) => {
-    const pressed = offersButton.unpack(ctx.callbackQuery.data);
+  feature.callbackQuery(dealsButton.filter, async (ctx) => {
+    const pressed = dealsButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
     const { lines } = await console.deals(ctx.user.id);
     const keyboard = new InlineKeyboard();
-    for (const { deal } of lines.slice(0, OFFERS_SHOWN)) {
+    for (const { deal } of lines.slice(0, DEALS_SHOWN)) {
       keyboard.text(fitTelegram(deal.title, 40), statsButton.pack({ p: pressed.p, id: deal.id })).row();
     }
     keyboard.text(ctx.t("console-back"), statsButton.pack({ p: pressed.p, id: 0 }));

@@ -1,6 +1,6 @@
 import type { PushStatus } from "../../domain/lifecycles.js";
 import type { PushToSend, PushWithPlaces } from "../../domain/push.js";
-import type { OfferToMatch, PlannedDigest } from "../../domain/push-matching.js";
+import type { DealToMatch, PlannedDigest } from "../../domain/push-matching.js";
 
 /**
  * The push outbox. A run first writes its digests (PENDING) in one
@@ -9,7 +9,7 @@ import type { OfferToMatch, PlannedDigest } from "../../domain/push-matching.js"
  */
 export interface PushRepository {
   /** Offers on sale at `now` that went on sale since `since`. */
-  freshOffers(now: Date, since: Date): Promise<OfferToMatch[]>;
+  freshDeals(now: Date, since: Date): Promise<DealToMatch[]>;
   /** Who already got which of these offers, as "userId:dealId" keys. */
   sentPairs(dealIds: number[]): Promise<Set<string>>;
   /** Live digests planned since `since`, by the places that contributed to them. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, draftFields, firstGap } from "./offer-draft.js";
+import { daysUntil, draftFields, firstGap } from "./deal-draft.js";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 

@@ -4,7 +4,7 @@
 // person, how long it is on sale, how long a voucher stays valid) and leaves
 // the rest (the title above all) to the guided form. What it reads goes
 // through `draftFields`, like a model's draft.
-import type { RawDraft } from "./offer-draft.js";
+import type { RawDraft } from "./deal-draft.js";
 import { AMOUNT, DISCOUNT } from "./query-parser.js";
 
 const DAYS_OF: Record<string, number> = { day: 1, days: 1, 天: 1, 日: 1, week: 7, weeks: 7, 周: 7, 星期: 7, month: 30, months: 30, 月: 30, 个月: 30 };
@@ -46,7 +46,7 @@ const DAYS_ON_SALE = new RegExp(String.raw`(?:for\s*)?${PERIOD}`);
 const isoDate = (y: number, m: number, d: number) =>
   `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
-export function readOffer(input: string, now: Date): RawDraft {
+export function readDeal(input: string, now: Date): RawDraft {
   // NFKC turns full-width digits and punctuation (１５元) into plain ones.
   let text = ` ${input.normalize("NFKC").toLowerCase()} `;
   const take = (pattern: RegExp): RegExpExecArray | null => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readOffer } from "./offer-parser.js";
+import { readDeal } from "./deal-parser.js";
 
 const NOW = new Date("2026-05-04T09:00:00Z");
 const none = { price: null, originalPrice: null, quantity: null, perPersonLimit: null, voucherValidDays: null };
@@ -16,6 +16,6 @@ describe("reading an offer's numbers without a language model", () => {
     ["Come and try our new menu", { ...none, days: null }],
     ["双人套餐共2人，￥88", { ...none, price: 88, days: null }],
   ])("%s", (text, expected) => {
-    expect(readOffer(text, NOW)).toEqual(expected);
+    expect(readDeal(text, NOW)).toEqual(expected);
   });
 });
