@@ -93,6 +93,7 @@ card-limit = Up to { $limit } per person · vouchers valid { $days ->
 card-not-on-sale = ⛔ This offer is not on sale right now.
 card-buy = 🛒 Buy
 card-map = 📍 Show on map
+open-in-app = 🗺 Open in app
 
 ## Forms
 form-skip = Skip ⏭

@@ -87,6 +87,7 @@ card-limit = 每人限购 { $limit } 份 · 券码购买后 { $days } 天内有�
 card-not-on-sale = ⛔ 该优惠目前不在售。
 card-buy = 🛒 购买
 card-map = 📍 查看地图
+open-in-app = 🗺 在小程序中打开
 
 ## Forms
 form-skip = 跳过 ⏭

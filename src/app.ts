@@ -4,6 +4,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import type { UserFromGetMe } from "grammy/types";
 import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
+import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -31,12 +32,14 @@ export interface AppOptions {
   clock?: Clock;
   /** Skips the getMe call at start (tests). */
   botInfo?: UserFromGetMe;
+  /** Where the HTTP server listens: all interfaces unless told otherwise. */
+  httpHost?: string;
 }
 
 /** How long a stop waits on the network before it aborts the requests still out. */
 export const STOP_GRACE_MS = 5_000;
 
-export function createApp(config: Config, { token, logger, clock = systemClock, botInfo }: AppOptions) {
+export function createApp(config: Config, { token, logger, clock = systemClock, botInfo, httpHost }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
   const repos = createRepositories(db);
   // A local model server needs no key; the client insists on one all the same.
@@ -69,6 +72,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     logger,
     adminIds: config.ADMIN_IDS,
     paymentProviderToken: config.PAYMENT_PROVIDER_TOKEN,
+    miniAppUrl: config.MINI_APP_URL,
   });
   // The pacer (inner, under the metrics that count each request that leaves)
   // gives bulk messages what replies leave of Telegram's 30 a second and,
@@ -163,6 +167,10 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     async serve({ onStart }: { onStart?: (me: UserFromGetMe) => void } = {}): Promise<{ ended: Promise<void> }> {
       // The jobs send links to the bot: they need its username first.
       await bot.init();
+      // The menu button beside the message box opens the app; the name needs no translation.
+      if (config.MINI_APP_URL) {
+        await bot.api.setChatMenuButton({ menu_button: { type: "web_app", text: "Nearbuy", web_app: { url: config.MINI_APP_URL } } });
+      }
       if (!jobsStarted) {
         jobs.start();
         jobsStarted = true;
@@ -172,6 +180,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       if (port !== undefined && !http) {
         http = await startHttpServer({
           port,
+          host: httpHost,
           logger,
           clock,
           metrics,
@@ -180,6 +189,14 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             path: new URL(webhook.url).pathname,
             secret: webhook.secret,
             accept: (update) => intake.handle([update]),
+          },
+          miniApp: {
+            services,
+            botToken: token,
+            maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
+            invoiceLinks: bot.invoiceLinks,
+            botUsername: () => bot.botInfo.username,
+            fetchFile: createFileFetcher({ api: bot.api, token, apiRoot: config.TELEGRAM_API_ROOT }),
           },
         });
       }

@@ -63,6 +63,8 @@ describe("configuration", () => {
     ["WEBHOOK_URL", "http://bot.example.com/telegram"],
     ["WEBHOOK_SECRET", "short"],
     ["PORT", "70000"],
+    ["MINI_APP_URL", "http://bot.example.com/app/"],
+    ["MINI_APP_MAX_AGE_SECONDS", "10"],
   ])("stops on a bad %s and names it", (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`${name}:`));
   });
@@ -78,6 +80,13 @@ describe("configuration", () => {
     const config = loadConfig({ WEBHOOK_URL: "https://bot.example.com/telegram", WEBHOOK_SECRET: secret });
     expect([config.WEBHOOK_URL, config.WEBHOOK_SECRET, httpPort(config)]).toEqual(["https://bot.example.com/telegram", secret, 8080]);
     expect(() => loadConfig({ WEBHOOK_URL: "https://bot.example.com/telegram" })).toThrow(/WEBHOOK_SECRET:/);
+  });
+
+  it("serves the Mini App over HTTP (8080 unless PORT says otherwise) when its address is set, and refuses launch data older than an hour by default", () => {
+    const config = loadConfig({ MINI_APP_URL: "https://bot.example.com/app/" });
+    expect([config.MINI_APP_URL, httpPort(config), config.MINI_APP_MAX_AGE_SECONDS]).toEqual(["https://bot.example.com/app/", 8080, 3600]);
+    expect(httpPort(loadConfig({ MINI_APP_URL: "https://bot.example.com/app/", PORT: "9100" }))).toBe(9100);
+    expect(loadConfig({ MINI_APP_MAX_AGE_SECONDS: "600" }).MINI_APP_MAX_AGE_SECONDS).toBe(600);
   });
 
   it("lets pushes past 30 a second only as paid broadcasts", () => {

@@ -91,8 +91,15 @@ const fields = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -")
     .optional(),
-  /** The HTTP server (webhook, /healthz, /metrics): on this port (0: any free one), 8080 in webhook mode, and not at all otherwise. */
+  /** The HTTP server (webhook, /healthz, /metrics, the Mini App): on this port (0: any free one), 8080 in webhook mode or with MINI_APP_URL, and not at all otherwise. */
   PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /**
+   * The public https address of the Mini App (the server's /app/): the bot's
+   * menu button and "Open in app" buttons open it, and the HTTP server runs to serve it.
+   */
+  MINI_APP_URL: z.url({ protocol: /^https$/, message: "must be an https URL such as https://bot.example.com/app/" }).optional(),
+  /** Mini App launch data older than this is refused (a leaked copy stops working). */
+  MINI_APP_MAX_AGE_SECONDS: z.coerce.number().int().min(60).max(7 * 86_400).default(3600),
 });
 
 const schema = fields.superRefine((config, ctx) => {
@@ -112,7 +119,7 @@ export type Config = z.infer<typeof schema>;
 
 /** Where the HTTP server listens, if it runs at all. */
 export function httpPort(config: Config): number | undefined {
-  return config.PORT ?? (config.WEBHOOK_URL ? 8080 : undefined);
+  return config.PORT ?? (config.WEBHOOK_URL || config.MINI_APP_URL ? 8080 : undefined);
 }
 
 export class ConfigError extends Error {}

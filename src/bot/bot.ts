@@ -21,6 +21,7 @@ import { createMyCodesFeature } from "./features/checkout/my-codes.js";
 import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
+import { createInvoiceLinks, type InvoiceLinks } from "./features/checkout/invoice.js";
 import { orderKeys } from "./update-order.js";
 import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
 import { createAdminFeature } from "./features/admin.js";
@@ -41,22 +42,26 @@ export interface CreateBotOptions {
   adminIds: bigint[];
   /** The payment provider's token for invoices; without it only free coupons can be claimed. */
   paymentProviderToken?: string;
+  /** The Mini App's address (MINI_APP_URL); without it no button opens the app. */
+  miniAppUrl?: string;
 }
 
 export type NearbuyBot = Bot<BotContext> & {
   commandList(locale: string): ReturnType<typeof commandList>;
   /** Messages to users outside an update (scheduled work). */
   notifier: Notifier;
+  /** Invoices as links, for the Mini App; absent when payments are not set up. */
+  invoiceLinks?: InvoiceLinks;
 };
 
-export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken }: CreateBotOptions): NearbuyBot {
+export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken, miniAppUrl }: CreateBotOptions): NearbuyBot {
   const bot = new Bot<BotContext>(token, { botInfo, client: { apiRoot } });
   const i18n = createI18n<BotContext>();
   const notifier = createNotifier({ api: bot.api, translator: (locale) => translatorFor(i18n, locale), users: services.users, logger });
   const forms = createForms({ store: services.forms });
   const { console, subscriptions } = services;
-  const showDealCard = createShowDealCard({ deals: services.deals });
-  const showNearby = createShowNearby({ browse: services.browse });
+  const showDealCard = createShowDealCard({ deals: services.deals, miniAppUrl });
+  const showNearby = createShowNearby({ browse: services.browse, miniAppUrl });
   const { checkout, vouchers } = services;
   const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
 
@@ -93,7 +98,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(redeem.typedCode);
   // Before the nearby list: a location may answer a waiting search.
   personal.use(createSearchFeature({ search: services.search, browse: services.browse, showNearby }));
-  personal.use(createNearbyFeature({ browse: services.browse, showNearby }));
+  personal.use(createNearbyFeature({ browse: services.browse, showNearby, miniAppUrl }));
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
   personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
   personal.use(createMyCodesFeature({ vouchers }));
@@ -111,5 +116,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createFallbackFeature());
 
   bot.catch(unexpectedErrors(logger));
-  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier });
+  const invoiceLinks = paymentProviderToken
+    ? createInvoiceLinks({ api: bot.api, providerToken: paymentProviderToken, translator: (locale) => translatorFor(i18n, locale) })
+    : undefined;
+  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier, invoiceLinks });
 }

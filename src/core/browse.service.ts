@@ -2,14 +2,17 @@
 // answers to a request in plain words. Each method is one intent of the user:
 // it keeps the location they shared, runs the search, picks the page shown and
 // counts that page's impressions toward the merchants' funnels.
+import type { DealRepository } from "./ports/deal.port.js";
 import type { EventRepository } from "./ports/event.port.js";
 import type { UserRepository } from "./ports/user.port.js";
-import type { DealQuery } from "../domain/deal-query.js";
+import type { DealWithShop } from "../domain/deal.js";
+import { isEmptyQuery, type DealQuery } from "../domain/deal-query.js";
 import { assertValidPoint, distanceMeters, type Point } from "../domain/geo.js";
-import { NEAREST_LIMIT, pageOf } from "../domain/nearby.js";
+import { DEFAULT_RADIUS_KM, NEAREST_LIMIT, pageOf, type RadiusKm } from "../domain/nearby.js";
 import type { Clock } from "../util/clock.js";
 import type { NearbyDeal, NearbyService } from "./nearby.service.js";
 import type { SavedSearch, SearchService } from "./search.service.js";
+import type { UnderstandingService } from "./understanding.service.js";
 
 /** A location younger than this is searched around without asking again. */
 const RECENT_LOCATION_MS = 30 * 60_000;
@@ -28,6 +31,8 @@ export interface ListRequest {
   radiusKm: number;
   category?: string;
   page: number;
+  /** Deals a page holds (the chat's own page size when absent). */
+  pageSize?: number;
 }
 
 /** One page of deals, nearest or best first. */
@@ -46,7 +51,26 @@ export interface SearchRequest {
   /** The request with the filters the user dropped taken out. */
   query: DealQuery;
   page: number;
+  pageSize?: number;
 }
+
+/**
+ * Deals around a point, with filters chosen on a screen (the Mini App) and
+ * plain words read as the chat reads them; a chosen filter overrides what
+ * the words said.
+ */
+export interface ExploreRequest {
+  radiusKm?: RadiusKm;
+  category?: DealQuery["category"];
+  /** In major units of each deal's currency, as in a request in words. */
+  maxPrice?: number;
+  text?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** A page of deals, each with its whole record and shop. */
+export type ExplorePage = Omit<DealPage, "items"> & { items: (NearbyDeal & { deal: DealWithShop })[] };
 
 /** A page of a search's matches; `searched` the deals it looked at. */
 export type SearchPage = DealPage & { searched: number };
@@ -54,14 +78,18 @@ export type SearchPage = DealPage & { searched: number };
 export function createBrowseService({
   users,
   events,
+  deals,
   nearby,
   search,
+  understanding,
   clock,
 }: {
   users: Pick<UserRepository, "setLocation" | "touchLocation">;
   events: Pick<EventRepository, "record">;
+  deals: Pick<DealRepository, "findManyWithShop">;
   nearby: NearbyService;
   search: SearchService;
+  understanding: Pick<UnderstandingService, "readRequest">;
   clock: Clock;
 }) {
   async function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
@@ -74,16 +102,16 @@ export function createBrowseService({
     await users.setLocation(userId, point.lat, point.lng, clock());
   }
 
-  async function listAt(userId: bigint, point: Point, { radiusKm, category, page }: ListRequest): Promise<DealPage> {
+  async function listAt(userId: bigint, point: Point, { radiusKm, category, page, pageSize }: ListRequest): Promise<DealPage> {
     const found = await nearby.search({ point, radiusM: radiusKm * 1000, category });
-    const paged = pageOf(found, page);
+    const paged = pageOf(found, page, pageSize);
     await shown(userId, paged.items, "nearby");
     return { ...paged, total: found.length, capped: found.length >= NEAREST_LIMIT };
   }
 
-  async function searchAt(userId: bigint, point: Point, { radiusKm, query, page }: SearchRequest): Promise<SearchPage> {
+  async function searchAt(userId: bigint, point: Point, { radiusKm, query, page, pageSize }: SearchRequest): Promise<SearchPage> {
     const { matches, searched } = await search.run(point, query, radiusKm);
-    const paged = pageOf(matches, page);
+    const paged = pageOf(matches, page, pageSize);
     await shown(userId, paged.items, "search");
     return { ...paged, total: matches.length, searched, capped: searched >= NEAREST_LIMIT };
   }
@@ -123,6 +151,31 @@ export function createBrowseService({
     },
     /** The deals around a location already kept. */
     list: listAt,
+    /**
+     * The deals around any point (a map moved by hand is not where the user
+     * is: nothing is kept), filtered, with their whole records.
+     */
+    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
+      assertValidPoint(point);
+      const read: DealQuery = text ? (await understanding.readRequest(userId, text)).query : { keywords: [] };
+      const query: DealQuery = { ...read };
+      if (category) query.category = category;
+      if (maxPrice !== undefined) {
+        query.maxPrice = maxPrice;
+        delete query.perPerson;
+      }
+      const radius = radiusKm ?? read.radiusKm ?? DEFAULT_RADIUS_KM;
+      const found = isEmptyQuery(query)
+        ? await listAt(userId, point, { radiusKm: radius, page, pageSize })
+        : await searchAt(userId, point, { radiusKm: radius, query, page, pageSize });
+      const records = new Map((await deals.findManyWithShop(found.items.map((d) => d.id))).map((d) => [d.id, d]));
+      // A deal deleted between the two reads is left out rather than shown half.
+      const items = found.items.flatMap((d) => {
+        const deal = records.get(d.id);
+        return deal ? [{ ...d, deal }] : [];
+      });
+      return { ...found, items };
+    },
     /** A page of a request's matches around a location already kept. */
     search: searchAt,
     /**

@@ -21,6 +21,9 @@ const PAYLOAD = /^order:(\d{1,9})$/;
 
 export const invoicePayload = (orderId: number) => `order:${orderId}`;
 
+/** What Buy leads to: vouchers at once (a free deal), or an order to send an invoice for. */
+export type Purchase = { claimed: true } | { claimed: false; order: Order; deal: DealWithShop };
+
 export interface PaymentFields {
   buyerId: bigint;
   payload: string;
@@ -151,13 +154,29 @@ export function createCheckoutService({
     /** Whole minutes left on a reservation, for "held for N minutes". */
     minutesLeft: (order: Order) => Math.max(1, Math.ceil((order.reservedUntil.getTime() - clock().getTime()) / MINUTE_MS)),
 
-    /** A deal priced 0: reserved and fulfilled at once, no invoice. */
-    async claimFree(buyerId: bigint, dealId: number, quantity: number, source: string): Promise<void> {
-      await claim(await reserve(buyerId, dealId, quantity, source));
+    /**
+     * Buy, in the chat or the Mini App: a free deal is claimed at once; a paid
+     * one has its units held for the invoice (`payable`: payments are set up).
+     */
+    async purchase(buyerId: bigint, dealId: number, quantity: number, source: string, { payable }: { payable: boolean }): Promise<Purchase> {
+      const { deal } = await quote(buyerId, dealId);
+      if (deal.priceMinor === 0) {
+        await claim(await reserve(buyerId, dealId, quantity, source));
+        return { claimed: true };
+      }
+      if (!payable) throw new DomainError("payments-off");
+      return { claimed: false, order: await reserve(buyerId, dealId, quantity, source), deal };
     },
 
-    /** A free order left open (a crash between reserving and claiming): claimed now. */
-    claimOpen: (order: Order) => claim(order),
+    /** The buyer's open reservation met again: a free one claimed now, a paid one invoiced again. */
+    async resume(order: OpenReservation, { payable }: { payable: boolean }): Promise<Purchase> {
+      if (order.totalMinor === 0) {
+        await claim(order);
+        return { claimed: true };
+      }
+      if (!payable) throw new DomainError("payments-off");
+      return { claimed: false, order, deal: order.deal };
+    },
 
     /**
      * The pre-checkout check: the order must still be this buyer's open

@@ -61,7 +61,7 @@ export function createServices(
     nearby,
     understanding,
     search,
-    browse: createBrowseService({ users: repos.users, events: repos.events, nearby, search, clock }),
+    browse: createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
     vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
     console: merchantConsole,

@@ -40,6 +40,10 @@ export function createShopService({
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return shops.findByOwner(ownerId);
     },
+    /** The shops the user owns or works at, whatever their status, and which of the two. */
+    async linkedTo(userId: bigint): Promise<{ shop: Shop; role: "owner" | "staff" }[]> {
+      return (await shops.linkedTo(userId)).map((shop) => ({ shop, role: shop.ownerId === userId ? "owner" : "staff" }));
+    },
     /**
      * Registers a shop, or updates the details of the owner's existing one the
      * way /shop does (its offers move with a new pin or category). A rejected

@@ -52,6 +52,11 @@ export function createDealRepository(db: Db): DealRepository {
       const row = await db.deal.findUnique({ where: { id }, include: { shop: true } });
       return row && toDealWithShop(row);
     },
+    async findManyWithShop(ids: number[]): Promise<DealWithShop[]> {
+      if (ids.length === 0) return [];
+      const rows = await db.deal.findMany({ where: { id: { in: ids } }, include: { shop: true } });
+      return rows.map(toDealWithShop);
+    },
     /**
      * Deals on sale now inside the given geohash cells. The (status, cell,
      * category, lat, lng) index turns this into one seek per cell and drops

@@ -77,8 +77,8 @@ export function radiusChoices(current: number): RadiusKm[] {
   return RADII_KM.filter((r) => choices.includes(r) || r === current);
 }
 
-export function pageOf<T>(items: T[], page: number): { items: T[]; page: number; pages: number } {
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+export function pageOf<T>(items: T[], page: number, size: number = PAGE_SIZE): { items: T[]; page: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(items.length / size));
   const current = Math.min(Math.max(0, page), pages - 1);
-  return { items: items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE), page: current, pages };
+  return { items: items.slice(current * size, (current + 1) * size), page: current, pages };
 }

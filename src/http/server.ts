@@ -1,11 +1,13 @@
 // The bot's HTTP server: Telegram's webhook (in webhook mode), GET /healthz
-// for the supervisor and GET /metrics for Prometheus. The Mini App's API will
-// live here too.
+// for the supervisor, GET /metrics for Prometheus, and the Mini App (the
+// built app at /app/, its API at /api).
 import Fastify from "fastify";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../util/clock.js";
 import type { Metrics } from "./metrics.js";
 import { registerWebhookRoute, type WebhookRouteOptions } from "./webhook.route.js";
+import { registerMiniAppApi, type MiniAppApiOptions } from "./api/mini-app-api.js";
+import { serveWebApp } from "./app-static.js";
 
 export interface Health {
   ok: boolean;
@@ -21,6 +23,7 @@ export interface HttpServerOptions {
   metrics: Metrics;
   health(): Promise<Health>;
   webhook?: Omit<WebhookRouteOptions, "logger" | "clock">;
+  miniApp?: Omit<MiniAppApiOptions, "logger" | "clock"> & { webRoot?: string };
 }
 
 export interface HttpServer {
@@ -29,9 +32,13 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer({ port, host = "0.0.0.0", logger, clock, metrics, health, webhook }: HttpServerOptions): Promise<HttpServer> {
+export async function startHttpServer({ port, host = "0.0.0.0", logger, clock, metrics, health, webhook, miniApp }: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({ bodyLimit: 1 << 20 });
   if (webhook) registerWebhookRoute(app, { ...webhook, logger, clock });
+  if (miniApp) {
+    await registerMiniAppApi(app, { ...miniApp, logger, clock });
+    await serveWebApp(app, { root: miniApp.webRoot, logger });
+  }
   app.get("/healthz", async (_request, reply) => {
     const report = await health();
     return reply.code(report.ok ? 200 : 503).send(report);

@@ -88,6 +88,11 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     });
   }
 
+  /** The default menu button the bot set (setChatMenuButton). */
+  get menuButton(): unknown {
+    return this.world.menuButton;
+  }
+
   /** The webhook the bot set (setWebhook), until it deletes it. */
   get webhook(): { url: string; secretToken?: string } | null {
     return this.queue.webhook;
@@ -211,6 +216,19 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   /** The last invoice the bot sent to this user, if any. */
   lastInvoice(userId: number): InvoiceRecord | undefined {
     return this.invoices.filter((i) => i.chatId === userId).at(-1);
+  }
+
+  /** The newest invoice link (createInvoiceLink) nobody has paid yet. */
+  lastUnpaidLink(): string | undefined {
+    const paid = new Set(this.payments.map((p) => p.invoice.payload));
+    return [...this.world.invoiceLinks].filter(([, invoice]) => !paid.has(invoice.payload)).at(-1)?.[0];
+  }
+
+  /** Pays an invoice link (createInvoiceLink) as the user who opened it in the Mini App. */
+  payLink(userId: number, link: string, options: { timeoutMs?: number } = {}): Promise<PaymentResult> {
+    const invoice = this.world.invoiceLinks.get(link);
+    if (!invoice) throw new Error(`no invoice link ${link}`);
+    return this.pay(userId, { ...options, invoice: { ...invoice, chatId: userId, messageId: 0 } });
   }
 
   /**

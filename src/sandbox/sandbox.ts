@@ -13,6 +13,8 @@ import { PUSH_JOB } from "../jobs/jobs.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
 import { BotApiEmulator } from "./bot-api-emulator.js";
+import { freePort, sandboxAppLink } from "./mini-app-link.js";
+import { APP_PATH } from "../http/app-static.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
 import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton } from "./terminal.js";
 
@@ -81,6 +83,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     // Who has chatted survives a restart: pushes still reach last run's subscribers.
     stateFile: path.join(dir, "chats.json"),
   }).start();
+  const appPort = config.PORT ?? (await freePort());
+  const miniAppUrl = `http://127.0.0.1:${appPort}${APP_PATH}`;
   let app: App;
   try {
     app = createApp(
@@ -92,8 +96,12 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
         WEBHOOK_URL: undefined,
         // The emulator takes any provider token: invoices can be paid with :pay.
         PAYMENT_PROVIDER_TOKEN: config.PAYMENT_PROVIDER_TOKEN ?? SANDBOX_PROVIDER_TOKEN,
+        // The Mini App on this machine: a browser stands in for Telegram (:app).
+        PORT: appPort,
+        MINI_APP_URL: miniAppUrl,
       },
-      { token: SANDBOX_TOKEN, logger, clock },
+      // The sandbox's token is public: its server must not be reachable from other machines.
+      { token: SANDBOX_TOKEN, logger, clock, httpHost: "127.0.0.1" },
     );
   } catch (error) {
     await emulator.close();
@@ -200,6 +208,18 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     }
     print(dim(`💳 paying ${formatAmount(invoice.totalAmount, invoice.currency)} for “${invoice.title}”…`, color));
     const result = await emulator.pay(current.id, { invoice });
+    if (result.ok) print(dim(`✅ payment sent (charge ${result.telegramPaymentChargeId})`, color));
+  }
+
+  /** The Mini App's invoice (a link the app opened): paid through the same pre-checkout and payment. */
+  async function payAppInvoice(): Promise<void> {
+    const link = emulator.lastUnpaidLink();
+    if (!link) {
+      print("No invoice opened in the Mini App is waiting to be paid.");
+      return;
+    }
+    print(dim(`💳 paying the Mini App's invoice ${link}…`, color));
+    const result = await emulator.payLink(current.id, link);
     if (result.ok) print(dim(`✅ payment sent (charge ${result.telegramPaymentChargeId})`, color));
   }
 
@@ -310,7 +330,11 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           return true;
         }
         case "pay":
-          await pay();
+          await (input.link ? payAppInvoice() : pay());
+          break;
+        case "app":
+          print(`Open in a browser, as ${current.firstName} (the launch data is good for ${config.MINI_APP_MAX_AGE_SECONDS / 60} minutes):`);
+          print(sandboxAppLink(miniAppUrl, emulator.user(current.id), SANDBOX_TOKEN, clock()));
           break;
         case "scan": {
           const link = lastPhoto ? scanQrFile(lastPhoto) : null;

@@ -190,12 +190,13 @@ export type SandboxInput =
   | { kind: "loc"; lat: number; lng: number }
   | { kind: "here"; name: string }
   | { kind: "as"; name: string }
-  | { kind: "pay" }
+  | { kind: "pay"; link?: true }
   | { kind: "scan" }
   | { kind: "photo"; path: string; caption?: string }
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
   | { kind: "push" }
+  | { kind: "app" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -243,7 +244,8 @@ export function parseInput(line: string): SandboxInput {
     case "as":
       return arg ? { kind: "as", name: arg } : { kind: "invalid", message: "Usage: :as NAME   (a demo user, or any new name)" };
     case "pay":
-      return { kind: "pay" };
+      if (arg === "app") return { kind: "pay", link: true };
+      return arg ? { kind: "invalid", message: "Usage: :pay   or   :pay app" } : { kind: "pay" };
     case "scan":
       return { kind: "scan" };
     case "photo": {
@@ -262,6 +264,8 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "block", blocked: false };
     case "push":
       return { kind: "push" };
+    case "app":
+      return { kind: "app" };
     case "help":
     case "h":
     case "?":
@@ -285,12 +289,14 @@ export const HELP = [
   "  :loc LAT LNG     share any location",
   "  :as NAME         become a demo user, or a new user with that name",
   "  :pay             pay the last invoice (pre-checkout and successful payment)",
+  "  :pay app         pay the last invoice opened in the Mini App (openInvoice), as the current user",
   "  :scan            scan the last QR code the bot sent, as a phone camera would",
   "  :photo PATH [c]  send a photo from this machine, with an optional caption",
   "  :time [+2h]      show the sandbox clock, or move it forward (+30m, +1d)",
   "  :say TEXT        send TEXT as it is (e.g. [3] or :x as text)",
   "  :block, :unblock block or unblock the bot as the current user",
   "  :push            run the push job now (subscribers get new deals near their places)",
+  "  :app             the Mini App's address for a browser, signed in as the current user",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

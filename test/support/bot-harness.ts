@@ -75,6 +75,8 @@ export interface Button {
   text: string;
   data?: string;
   url?: string;
+  /** A web_app button: the Mini App address it opens. */
+  webApp?: string;
 }
 
 export interface HarnessOptions {
@@ -87,6 +89,8 @@ export interface HarnessOptions {
   paymentProviderToken?: string | null;
   /** Reads plain words (a client of a local chat-completions server); none: the built-in parser. */
   languageModel?: LanguageModel;
+  /** The Mini App's address (MINI_APP_URL). */
+  miniAppUrl?: string;
 }
 
 export interface Profile {
@@ -127,6 +131,7 @@ export function keyboardRows(call: ApiCall): Button[][] {
       text: b.text,
       ...("callback_data" in b ? { data: b.callback_data } : {}),
       ...("url" in b ? { url: b.url } : {}),
+      ...("web_app" in b && b.web_app ? { webApp: b.web_app.url } : {}),
     })),
   );
 }
@@ -394,6 +399,7 @@ export class BotHarness {
       logger,
       adminIds,
       paymentProviderToken: options.paymentProviderToken === null ? undefined : (options.paymentProviderToken ?? "284685063:TEST:provider"),
+      miniAppUrl: options.miniAppUrl,
     });
     this.jobs = createCheckoutJobs({ ...this.services, logger });
     this.bot.api.config.use(async (_prev, method, payload) => {

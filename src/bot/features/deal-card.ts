@@ -3,15 +3,17 @@ import type { DealService } from "../../core/deal.service.js";
 import { sourceOf, type Via } from "../attribution.js";
 import type { BotContext } from "../context.js";
 import { answerExpired } from "../keyboards.js";
+import { miniAppLink } from "../mini-app.js";
 import { customerCardView, dealButton, mapButton, sendCard } from "./deal-view.js";
 
 /** Opens a deal's card; the view is credited to where the user found it. */
 export type ShowDealCard = (ctx: BotContext, dealId: number, found: Via) => Promise<void>;
 
-export function createShowDealCard({ deals }: { deals: DealService }): ShowDealCard {
+/** `miniAppUrl`: the Mini App's address, when it is served (the card gets "Open in app"). */
+export function createShowDealCard({ deals, miniAppUrl }: { deals: DealService; miniAppUrl?: string }): ShowDealCard {
   return async (ctx, dealId, found) => {
     const card = await deals.openCard(dealId, ctx.user, sourceOf(found));
-    const { text, keyboard, photoFileId } = await customerCardView(ctx, card, found);
+    const { text, keyboard, photoFileId } = await customerCardView(ctx, card, found, miniAppUrl && miniAppLink(miniAppUrl, dealId));
     await sendCard(ctx, text, keyboard, photoFileId);
   };
 }

@@ -77,8 +77,8 @@ function fitsCaption(html: string): boolean {
   return shownLength(html) <= CAPTION_MAX;
 }
 
-/** A customer's card: the deal as it stands for them, and Buy, Map, Invite (group deals) and Close. */
-export async function customerCardView(ctx: BotContext, { deal, onSale, distanceM, buyersSoFar }: DealCard, found: Via) {
+/** A customer's card: the deal as it stands for them, and Buy, Map, Invite (group deals), Open in app (when served) and Close. */
+export async function customerCardView(ctx: BotContext, { deal, onSale, distanceM, buyersSoFar }: DealCard, found: Via, appLink?: string) {
   const text = await renderCard(ctx, {
     ...deal,
     shopName: deal.shop.name,
@@ -93,6 +93,7 @@ export async function customerCardView(ctx: BotContext, { deal, onSale, distance
     .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
     .row();
   if (deal.minBuyers > 1) keyboard.url(ctx.t("group-invite"), shareLink(ctx.me.username, deal)).row();
+  if (appLink) keyboard.webApp(ctx.t("open-in-app"), appLink).row();
   keyboard.text(ctx.t("close"), CLOSE_DATA);
   return { text, keyboard, photoFileId: deal.photoFileId };
 }

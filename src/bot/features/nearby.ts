@@ -5,6 +5,7 @@ import { DEFAULT_RADIUS_KM } from "../../domain/nearby.js";
 import type { BrowseService, DealPage } from "../../core/browse.service.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
+import { miniAppLink } from "../mini-app.js";
 import { answerExpired, mainKeyboard } from "../keyboards.js";
 import { categoryFilter, categoryPickerView, firstList, listButton, nearbyListView, NOOP, pickerButton, type ListView } from "./nearby-view.js";
 
@@ -16,8 +17,10 @@ export async function showList(ctx: BotContext, text: string, keyboard: InlineKe
   await ctx.editMessageText(text, options).catch(ignoreUnchanged);
 }
 
-async function sendList(ctx: BotContext, found: DealPage, view: ListView, mode: "send" | "edit") {
+async function sendListTo(ctx: BotContext, found: DealPage, view: ListView, mode: "send" | "edit", miniAppUrl: string | undefined) {
   const { text, keyboard } = await nearbyListView(ctx, found, view);
+  // The map shows what a list cannot.
+  if (miniAppUrl) keyboard.row().webApp(ctx.t("open-in-app"), miniAppLink(miniAppUrl));
   await showList(ctx, text, keyboard, mode);
 }
 
@@ -27,12 +30,22 @@ const request = (view: ListView) => ({ radiusKm: view.radiusKm, category: catego
 /** A location the user gave (shared, or typed as "40.7081, -73.9571"): kept, and the deals around it listed. */
 export type ShowNearby = (ctx: BotContext, point: Point) => Promise<void>;
 
-export function createShowNearby({ browse }: { browse: BrowseService }): ShowNearby {
-  return async (ctx, point) => sendList(ctx, await browse.shared(ctx.user.id, point, request(FIRST)), FIRST, "send");
+/** `miniAppUrl`: the Mini App's address, when it is served (an "Open in app" button under each list). */
+export function createShowNearby({ browse, miniAppUrl }: { browse: BrowseService; miniAppUrl?: string }): ShowNearby {
+  return async (ctx, point) => sendListTo(ctx, await browse.shared(ctx.user.id, point, request(FIRST)), FIRST, "send", miniAppUrl);
 }
 
-export function createNearbyFeature({ browse, showNearby }: { browse: BrowseService; showNearby: ShowNearby }): Composer<BotContext> {
+export function createNearbyFeature({
+  browse,
+  showNearby,
+  miniAppUrl,
+}: {
+  browse: BrowseService;
+  showNearby: ShowNearby;
+  miniAppUrl?: string;
+}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  const sendList = (ctx: BotContext, found: DealPage, view: ListView, mode: "send" | "edit") => sendListTo(ctx, found, view, mode, miniAppUrl);
 
   feature.on("message:location", (ctx) =>
     showNearby(ctx, { lat: ctx.message.location.latitude, lng: ctx.message.location.longitude }),

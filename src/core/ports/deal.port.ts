@@ -19,6 +19,8 @@ export interface CellCover {
 export interface DealRepository {
   create(deal: NewDeal): Promise<Deal>;
   findWithShop(id: number): Promise<DealWithShop | null>;
+  /** Those of the deals that exist, in no particular order. */
+  findManyWithShop(ids: number[]): Promise<DealWithShop[]>;
   /** Deals on sale at `now` inside the cells (and the cover's boxes and ellipse), in one category or all. */
   findOnSaleInCells(cover: CellCover, filter: { category?: string; now: Date }): Promise<ListedDeal[]>;
   /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */

@@ -57,6 +57,10 @@ export class ChatWorld {
   /** Every event since start, in order. */
   readonly events: BotEvent[] = [];
   readonly invoices: InvoiceRecord[] = [];
+  /** The default menu button (setChatMenuButton without a chat), as the bot set it. */
+  menuButton: unknown = { type: "commands" };
+  /** Invoices made as links (createInvoiceLink), by the link: whoever opens one may pay it. */
+  readonly invoiceLinks = new Map<string, Omit<InvoiceRecord, "chatId" | "messageId">>();
   readonly payments: PaymentRecord[] = [];
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   readonly preCheckouts = new Map<string, { chatId: number; resolve(answer: PreCheckoutAnswer): void }>();

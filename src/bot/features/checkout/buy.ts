@@ -1,29 +1,20 @@
 // Buy → how many → invoice (or, for a free coupon, the vouchers at once).
 import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import type { CheckoutService } from "../../../core/checkout.service.js";
-import { invoicePayload } from "../../../core/checkout.service.js";
 import type { OpenReservation } from "../../../core/ports/order.port.js";
-import { DomainError } from "../../../domain/errors.js";
 import { formatMoney } from "../../../domain/money.js";
 import type { Order } from "../../../domain/order.js";
-import { fitTelegram, INVOICE_DESCRIPTION_MAX, INVOICE_TITLE_MAX } from "../../../domain/telegram-text.js";
 import type { Logger } from "../../../logger.js";
 import { sourceOf, via } from "../../attribution.js";
 import { callbackCodec, id } from "../../callback-data.js";
 import type { BotContext } from "../../context.js";
 import { localeOf } from "../../format.js";
 import { answerExpired, CLOSE_DATA, countButtons, removePressedMessage } from "../../keyboards.js";
+import { invoiceContent, type InvoicedDeal } from "./invoice.js";
 
 export const buyButton = callbackCodec("buy", { id, ...via });
 const quantityButton = callbackCodec("q", { id, n: id, ...via });
 const cancelInvoiceButton = callbackCodec("qx", { order: id });
-
-/** The offer as an invoice shows it. */
-interface InvoicedDeal {
-  title: string;
-  description: string;
-  shop: { name: string };
-}
 
 export function createBuyFeature({
   checkout,
@@ -75,40 +66,30 @@ export function createBuyFeature({
     if (released) await removePressedMessage(ctx);
   });
 
+  const payable = { payable: paymentProviderToken !== undefined };
+
   async function buy(ctx: BotContext, dealId: number, quantity: number, source: string) {
-    const { deal } = await checkout.quote(ctx.user.id, dealId);
-    if (deal.priceMinor === 0) return checkout.claimFree(ctx.user.id, dealId, quantity, source);
-    if (!paymentProviderToken) throw new DomainError("payments-off");
-    const order = await checkout.reserve(ctx.user.id, dealId, quantity, source);
-    await sendInvoice(ctx, order, deal, paymentProviderToken);
+    const bought = await checkout.purchase(ctx.user.id, dealId, quantity, source, payable);
+    if (!bought.claimed) await sendInvoice(ctx, bought.order, bought.deal);
   }
 
   /** The buyer's open reservation, met again: its invoice once more (or, free, its vouchers). */
   async function resume(ctx: BotContext, order: OpenReservation) {
-    if (order.totalMinor === 0) return checkout.claimOpen(order);
-    if (!paymentProviderToken) throw new DomainError("payments-off");
-    await sendInvoice(ctx, order, order.deal, paymentProviderToken);
+    const resumed = await checkout.resume(order, payable);
+    if (!resumed.claimed) await sendInvoice(ctx, resumed.order, resumed.deal);
   }
 
-  async function sendInvoice(ctx: BotContext, order: Order, deal: InvoicedDeal, providerToken: string) {
+  async function sendInvoice(ctx: BotContext, order: Order, deal: InvoicedDeal) {
     const locale = await localeOf(ctx);
-    const description = deal.description || ctx.t("invoice-description", { shop: deal.shop.name, title: deal.title });
-    const times = ` × ${order.quantity}`;
+    const { title, description, payload, currency, prices } = invoiceContent((key, params) => ctx.t(key, params), order, deal);
     try {
-      await ctx.replyWithInvoice(
-        fitTelegram(deal.title, INVOICE_TITLE_MAX),
-        fitTelegram(description, INVOICE_DESCRIPTION_MAX),
-        invoicePayload(order.id),
-        order.currency,
-        [{ label: `${fitTelegram(deal.title, INVOICE_TITLE_MAX - times.length)}${times}`, amount: order.totalMinor }],
-        {
-          provider_token: providerToken,
-          reply_markup: new InlineKeyboard()
-            .pay(ctx.t("invoice-pay", { total: formatMoney(order.totalMinor, order.currency, locale) }))
-            .row()
-            .text(ctx.t("invoice-cancel"), cancelInvoiceButton.pack({ order: order.id })),
-        },
-      );
+      await ctx.replyWithInvoice(title, description, payload, currency, prices, {
+        provider_token: paymentProviderToken,
+        reply_markup: new InlineKeyboard()
+          .pay(ctx.t("invoice-pay", { total: formatMoney(order.totalMinor, order.currency, locale) }))
+          .row()
+          .text(ctx.t("invoice-cancel"), cancelInvoiceButton.pack({ order: order.id })),
+      });
     } catch (error) {
       // Telegram refused the invoice (an amount under the provider's minimum, a
       // bad token): nothing can be paid, so the units go back on the shelf.

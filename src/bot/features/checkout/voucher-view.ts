@@ -23,9 +23,13 @@ export const dealLink = (botUsername: string, dealId: number) => `https://t.me/$
 export const shareLink = (botUsername: string, deal: { id: number; title: string }) =>
   `https://t.me/share/url?url=${encodeURIComponent(dealLink(botUsername, deal.id))}&text=${encodeURIComponent(deal.title)}`;
 
+/** The voucher's QR code as a PNG: in the chat and, large, in the Mini App's wallet. */
+export function voucherQrPng(botUsername: string, code: string): Promise<Buffer> {
+  return QRCode.toBuffer(voucherLink(botUsername, code), { width: 480, margin: 2, errorCorrectionLevel: "M" });
+}
+
 export async function voucherQr(botUsername: string, code: string): Promise<InputFile> {
-  const png = await QRCode.toBuffer(voucherLink(botUsername, code), { width: 480, margin: 2, errorCorrectionLevel: "M" });
-  return new InputFile(png, `voucher-${code}.png`);
+  return new InputFile(await voucherQrPng(botUsername, code), `voucher-${code}.png`);
 }
 
 const STATE_ICONS: Record<VoucherStatus, string> = { ACTIVE: "✅", PENDING: "⏳", REDEEMED: "✔️", EXPIRED: "⌛", REFUNDED: "↩️" };

@@ -50,8 +50,11 @@ export function botSettingsMethods(world: ChatWorld, queue: UpdateQueue): Method
     setmydescription: () => true,
     setmyshortdescription: () => true,
     setmyname: () => true,
-    setchatmenubutton: () => true,
-    getchatmenubutton: () => ({ type: "commands" }),
+    setchatmenubutton: (p) => {
+      world.menuButton = optJson(p.fields, "menu_button") ?? { type: "default" };
+      return true;
+    },
+    getchatmenubutton: () => world.menuButton,
     getchat: (p) => {
       const state = world.chatFor(p.fields.chat_id, { sending: false });
       return { ...state.chat, accent_color_id: 0, max_reaction_count: 11, accepted_gift_types: {} };

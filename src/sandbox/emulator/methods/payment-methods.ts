@@ -1,5 +1,6 @@
 // Payments: invoices, the bot's answer to a pre-checkout query, and refunds
 // of Telegram Stars (the only payments a bot can refund).
+import { randomBytes } from "node:crypto";
 import type { LabeledPrice } from "grammy/types";
 import { optBool, optJson, optNumber, optString } from "../../request-body.js";
 import { invoiceRefusal, invoiceTotal, preCheckoutAnswerRefusal, REFUSAL } from "../../telegram-rules.js";
@@ -7,18 +8,23 @@ import { badRequest, enforce } from "../api-error.js";
 import type { ChatWorld } from "../chat-world.js";
 import { postFromRequest, type Methods } from "./method.js";
 
+/** An invoice's fields, checked as Telegram checks them. */
+function invoiceFields(fields: Record<string, unknown>) {
+  const title = optString(fields, "title") ?? "";
+  const description = optString(fields, "description") ?? "";
+  const payload = optString(fields, "payload") ?? "";
+  const currency = optString(fields, "currency") ?? "";
+  const providerToken = optString(fields, "provider_token") ?? "";
+  const prices = optJson<LabeledPrice[]>(fields, "prices") ?? [];
+  enforce(invoiceRefusal({ title, description, payload, currency, providerToken, prices }));
+  return { title, description, payload, currency, providerToken, prices, totalAmount: invoiceTotal(prices) };
+}
+
 export function paymentMethods(world: ChatWorld): Methods {
   return {
     sendinvoice: (p) => {
       const state = world.chatFor(p.fields.chat_id, { sending: true });
-      const title = optString(p.fields, "title") ?? "";
-      const description = optString(p.fields, "description") ?? "";
-      const payload = optString(p.fields, "payload") ?? "";
-      const currency = optString(p.fields, "currency") ?? "";
-      const providerToken = optString(p.fields, "provider_token") ?? "";
-      const prices = optJson<LabeledPrice[]>(p.fields, "prices") ?? [];
-      enforce(invoiceRefusal({ title, description, payload, currency, providerToken, prices }));
-      const totalAmount = invoiceTotal(prices);
+      const { title, description, payload, currency, providerToken, prices, totalAmount } = invoiceFields(p.fields);
       const startParameter = optString(p.fields, "start_parameter") ?? "";
       const message = postFromRequest(world, state, p, {
         invoice: { title, description, start_parameter: startParameter, currency, total_amount: totalAmount },
@@ -35,6 +41,12 @@ export function paymentMethods(world: ChatWorld): Methods {
         providerToken,
       });
       return message;
+    },
+    createinvoicelink: (p) => {
+      const invoice = invoiceFields(p.fields);
+      const link = `https://t.me/$${randomBytes(12).toString("base64url")}`;
+      world.invoiceLinks.set(link, invoice);
+      return link;
     },
     answerprecheckoutquery: (p) => {
       const id = optString(p.fields, "pre_checkout_query_id") ?? "";
