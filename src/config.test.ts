@@ -71,7 +71,7 @@ describe("configuration", () => {
 
   it("runs long polling, with no HTTP server, unless told otherwise", () => {
     const config = loadConfig({});
-    expect([config.WEBHOOK_URL, config.PORT, httpPort(config), config.UPDATE_CONCURRENCY, config.PAID_BROADCAST]).toEqual([undefined, undefined, undefined, 100, false]);
+    expect([config.WEBHOOK_URL, config.PORT, httpPort(config), config.UPDATE_CONCURRENCY, config.PAID_BROADCAST]).toEqual([undefined, undefined, undefined, 32, false]);
     expect(httpPort(loadConfig({ PORT: "9100" }))).toBe(9100);
   });
 

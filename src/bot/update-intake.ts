@@ -12,6 +12,9 @@ import { isPayment, orderKeys } from "./update-order.js";
 /** The updates the bot asks Telegram for, by polling or webhook. */
 export const HANDLED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member", "inline_query"] as const;
 
+/** Updates waiting for a place, at most (unless the concurrency is higher): a few kilobytes each. */
+const MAX_WAITING = 1000;
+
 export interface UpdateIntakeOptions {
   handle(update: Update): Promise<void>;
   /** Told of an update whose handling failed (the bot's own error boundary already ran). */
@@ -56,8 +59,12 @@ export function createUpdateIntake({ handle, onError, concurrency }: UpdateIntak
     start(payment, () => payments--);
   }
 
-  /** Room for more: queued updates beyond one concurrency's worth hold the source back. */
-  const room = () => concurrency - queued.length;
+  /**
+   * Room for more: waiting updates hold the source back only past a backlog
+   * several bursts deep, since a payment Telegram holds behind a burst is
+   * seen only once everything before it has been taken in.
+   */
+  const room = () => Math.max(concurrency, MAX_WAITING) - queued.length;
 
   return {
     async handle(updates) {

@@ -22,7 +22,7 @@ export interface Reader {
   rows(sql: string, values: readonly unknown[]): unknown[][];
 }
 
-/** The nearby search has under twenty statement texts; the cap only keeps a mistake from growing without end. */
+/** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */
 const MAX_STATEMENTS = 1000;
 
 const readers = new WeakMap<Db, () => Promise<Reader>>();
@@ -38,6 +38,7 @@ export function openDatabase(databaseUrl: string): Db {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const connected = await connect();
+    keepStatementsPrepared((connected as unknown as { client: Database.Database }).client);
     await connected.executeScript(READ_PRAGMAS);
     const dispose = connected.dispose.bind(connected);
     connected.dispose = async () => {
@@ -63,6 +64,38 @@ export function readerOf(db: Db): Promise<Reader> {
   const reader = readers.get(db);
   if (!reader) throw new Error("readerOf: the client was not opened with openDatabase");
   return reader();
+}
+
+/**
+ * Prisma's adapter prepares every statement again on each query and binds its
+ * values to it, which a statement allows once; preparing (parsing and
+ * planning the SQL) was the largest single cost of an update (measured). The
+ * connection keeps each statement text it saw prepared and hands out a view
+ * that binds by passing the values to each run, the only way the adapter uses
+ * a bound statement. better-sqlite3 runs a statement to its end before
+ * anything else runs, so one prepared statement serves every caller.
+ */
+function keepStatementsPrepared(connection: Database.Database): void {
+  const prepare = connection.prepare.bind(connection);
+  const statements = new Map<string, Database.Statement>();
+  const cached = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      if (statements.size >= MAX_STATEMENTS) statements.clear();
+      statements.set(sql, (statement = prepare(sql)));
+    }
+    return statement;
+  };
+  const bound = (statement: Database.Statement, values: unknown[]) => ({
+    reader: statement.reader,
+    columns: () => statement.columns(),
+    raw: () => ({ all: () => statement.raw(true).all(values) }),
+    run: () => statement.run(values),
+  });
+  connection.prepare = ((sql: string) => {
+    const statement = cached(sql);
+    return { reader: statement.reader, run: () => statement.run(), bind: (values: unknown[]) => bound(statement, values) };
+  }) as unknown as Database.Database["prepare"];
 }
 
 function openReader(file: string): Reader & { close(): void } {

@@ -1,5 +1,21 @@
 import type { SearchRepository } from "../core/ports/search.port.js";
-import type { Db } from "./client.js";
+import type { SearchRequest } from "../domain/search.js";
+import { readerOf, type Db } from "./client.js";
+
+const FIND_PENDING = `SELECT "id", "userId", "text", "query", "readBy", "createdAt" FROM "SearchRequest"
+  WHERE "userId" = ? AND "pending" = 1 AND "createdAt" >= ? ORDER BY "id" DESC LIMIT 1`;
+
+function pendingOf([id, userId, text, query, readBy, createdAt]: unknown[]): SearchRequest {
+  return {
+    id: id as number,
+    userId: BigInt(userId as number | bigint),
+    text: text as string,
+    query: query as string,
+    readBy: readBy as string,
+    pending: true,
+    createdAt: new Date(createdAt as string | number),
+  };
+}
 
 export function createSearchRepository(db: Db): SearchRepository {
   return {
@@ -9,11 +25,10 @@ export function createSearchRepository(db: Db): SearchRepository {
     find(id) {
       return db.searchRequest.findUnique({ where: { id } });
     },
-    findPending(userId, since) {
-      return db.searchRequest.findFirst({
-        where: { userId, pending: true, createdAt: { gte: since } },
-        orderBy: { id: "desc" },
-      });
+    // Every location shared asks (the answer is nearly always none): on the reader (see Reader).
+    async findPending(userId, since) {
+      const [row] = (await readerOf(db)).rows(FIND_PENDING, [userId, since]);
+      return row ? pendingOf(row) : null;
     },
     async clearPending(userId) {
       await db.searchRequest.updateMany({ where: { userId, pending: true }, data: { pending: false } });

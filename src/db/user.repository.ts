@@ -1,12 +1,41 @@
 import type { UserRepository } from "../core/ports/user.port.js";
 import type { TelegramProfile, User } from "../domain/user.js";
-import type { Db } from "./client.js";
+import { readerOf, type Db } from "./client.js";
+
+const COLUMNS = [
+  "id", "firstName", "username", "language", "source", "lastLat", "lastLng",
+  "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage",
+] as const satisfies readonly (keyof User)[];
+const FIND = `SELECT ${COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "User" WHERE "id" = ?`;
+
+const dateOf = (value: unknown): Date | null => (value === null ? null : new Date(value as string | number));
+
+function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage]: unknown[]): User {
+  return {
+    id: BigInt(id as number | bigint),
+    firstName: firstName as string,
+    username: username as string | null,
+    language: language as string | null,
+    source: source as string | null,
+    lastLat: lastLat as number | null,
+    lastLng: lastLng as number | null,
+    lastLocationAt: dateOf(lastLocationAt),
+    blockedAt: dateOf(blockedAt),
+    createdAt: dateOf(createdAt)!,
+    updatedAt: dateOf(updatedAt)!,
+    telegramLanguage: telegramLanguage as string | null,
+  };
+}
 
 export function createUserRepository(db: Db): UserRepository {
+  /** Every update reads its sender: on the reader, where the statement stays prepared and no query is planned (see Reader). */
+  async function find(id: bigint): Promise<User | null> {
+    const [row] = (await readerOf(db)).rows(FIND, [id]);
+    return row ? userOf(row) : null;
+  }
+
   return {
-    find(id: bigint): Promise<User | null> {
-      return db.user.findUnique({ where: { id } });
-    },
+    find,
     async ensure(profile: TelegramProfile): Promise<User> {
       const id = BigInt(profile.id);
       const fields = {
@@ -14,7 +43,7 @@ export function createUserRepository(db: Db): UserRepository {
         username: profile.username ?? null,
         telegramLanguage: profile.languageCode ?? null,
       };
-      const found = await db.user.findUnique({ where: { id } });
+      const found = await find(id);
       if (!found) return db.user.create({ data: { id, ...fields } });
       const same =
         found.firstName === fields.firstName &&

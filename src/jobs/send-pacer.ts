@@ -4,7 +4,9 @@
 // (pushes, owner notices and summaries: what scheduled work sends, marked by
 // `bulk()`) take evenly spaced slots at the configured rate and, right before
 // each request leaves, wait until the last second holds fewer than 30
-// messages of both lanes plus a margin: they use only what replies leave. A
+// messages of both lanes plus a margin, less one kept free: they use only
+// what replies leave, and a reply that comes when the second is full of
+// pushes still fits (over the limit, Telegram would refuse the reply). A
 // 429 holds the bulk lane for the retry_after Telegram asked; auto-retry
 // repeats the refused request, reply or not.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -48,6 +50,13 @@ export const PAID_MESSAGES_PER_SECOND = 1000;
  * end's own scheduling), so two that left a second apart may arrive closer.
  */
 export const SAFETY_MARGIN_MS = 50;
+/**
+ * Messages of the second the bulk lane leaves free for a reply that may come
+ * next: replies leave at once, so room kept beforehand is the only room they
+ * have. One is enough for replies that come apart; it costs the bulk lane
+ * one message a second, and only when it would otherwise fill the second.
+ */
+export const REPLY_ROOM = 1;
 /** The methods that count toward the limit: the ones that post a message. */
 const MESSAGE_METHODS = /^(send(?!ChatAction)|copyMessage|forwardMessage)/;
 
@@ -76,12 +85,13 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
     while (times.length > 0 && t - times[0]! >= windowMs) times.shift();
   }
 
-  /** The earliest the next bulk message may leave: when the window has room in both counts, and no 429 holds the lane. */
+  /** The earliest the next bulk message may leave: when the window has room in both counts (and for a reply), and no 429 holds the lane. */
   function earliest(): number {
     const t = now();
     forget(sent, t);
     forget(sentBulk, t);
-    const total = sent.length >= limit ? sent[sent.length - limit]! + windowMs : 0;
+    const room = limit - REPLY_ROOM;
+    const total = sent.length >= room ? sent[sent.length - room]! + windowMs : 0;
     const own = sentBulk.length >= perSecond ? sentBulk[sentBulk.length - perSecond]! + windowMs : 0;
     return Math.max(total, own, pausedUntil);
   }

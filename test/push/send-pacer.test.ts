@@ -5,7 +5,7 @@
 // figures are exact and the test takes no real time.
 import type { Transformer } from "grammy";
 import { describe, expect, it } from "vitest";
-import { createSendPacer, MESSAGES_PER_SECOND, SAFETY_MARGIN_MS, type PacerTime, type SendPacer } from "../../src/jobs/send-pacer.js";
+import { createSendPacer, MESSAGES_PER_SECOND, REPLY_ROOM, SAFETY_MARGIN_MS, type PacerTime, type SendPacer } from "../../src/jobs/send-pacer.js";
 import { createRandom } from "../../src/seed/random.js";
 
 /** A clock that moves only when every task is waiting on a timer; timers fire late by `lateness()`. */
@@ -121,6 +121,31 @@ describe("the send pacer", () => {
     expect(pacer.bulkSent).toBe(40);
   });
 
+  it("keeps room in every second for a reply that comes while pushes run at the full limit, so the reply does not overfill it", async () => {
+    const random = createRandom(20261129).next;
+    const clock = simulatedTime();
+    const pacer = createSendPacer(MESSAGES_PER_SECOND, clock.time);
+    const { arrivals, prev } = telegram(clock.time);
+    let taken = 0;
+    const push = pushSender(pacer, clock.time, prev);
+    const sender = async () => {
+      while (taken < 300) {
+        taken++;
+        await push();
+      }
+    };
+    const replies = async () => {
+      for (let i = 0; i < 25; i++) {
+        await clock.time.sleep(300 + random() * 200);
+        await pacer.transformer(prev, "sendMessage", { chat_id: 2, text: "reply" } as never);
+      }
+    };
+    await clock.run([...Array.from({ length: 8 }, sender), replies()]);
+
+    expect(arrivals).toHaveLength(300 + 25);
+    expect(busiestSecond(arrivals, 1000 + SAFETY_MARGIN_MS)).toBeLessThanOrEqual(MESSAGES_PER_SECOND);
+  });
+
   it("counts only messages toward the limit", async () => {
     const clock = simulatedTime();
     const pacer = createSendPacer(30, clock.time);
@@ -130,7 +155,8 @@ describe("the send pacer", () => {
       ...Array.from({ length: 31 }, () => pacer.bulk(() => pacer.transformer(prev, "copyMessage", {} as never))),
     ]);
     expect(all.filter((r) => r.method === "answerCallbackQuery").map((r) => r.at)).toEqual(Array(100).fill(0));
-    expect(arrivals).toEqual([...Array(30).fill(0), 1000 + SAFETY_MARGIN_MS]);
+    // The second keeps room for a reply: 29 now, the rest when it has passed.
+    expect(arrivals).toEqual([...Array(MESSAGES_PER_SECOND - REPLY_ROOM).fill(0), 1000 + SAFETY_MARGIN_MS, 1000 + SAFETY_MARGIN_MS]);
   });
 
   it("holds the pushes, not the replies, for the retry_after of a 429", async () => {

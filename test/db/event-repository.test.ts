@@ -1,0 +1,43 @@
+// Events are written with one plain INSERT: they must be stored as the
+// client stores them (the merchant's numbers compare their dates as text),
+// feed the counters' trigger, and a list of any length is written whole.
+import { afterEach, describe, expect, it } from "vitest";
+import { cellsOf } from "../../src/domain/geo.js";
+import { createTestDb, type TestDb } from "../support/test-db.js";
+
+const AT = new Date("2026-11-29T01:02:03.456Z");
+const PLACE = { lat: 31.23, lng: 121.47 };
+
+describe("recording events", () => {
+  let t: TestDb;
+  afterEach(() => t.close());
+
+  it("stores them as the client does, counts them, and writes a long list whole", async () => {
+    t = createTestDb();
+    await t.repos.users.ensure({ id: 1, firstName: "Owner" });
+    await t.repos.users.ensure({ id: 2, firstName: "Viewer" });
+    const shop = await t.repos.shops.create({
+      ownerId: 1n, name: "Shop", category: "food", ...PLACE, address: "1 Test Street", openingHours: "", status: "APPROVED", currency: "CNY",
+    });
+    const deal = await t.repos.deals.create({
+      shopId: shop.id, title: "Noodles", description: "", finePrint: "", photoFileId: null, currency: "CNY", priceMinor: 1800, originalPriceMinor: 3000,
+      quantity: 10, stockLeft: 10, perPersonLimit: 1, voucherValidDays: 30, status: "ACTIVE", category: "food", ...PLACE, ...cellsOf(PLACE),
+      startsAt: AT, endsAt: new Date(AT.getTime() + 86_400_000),
+    });
+
+    await t.repos.events.record([], AT);
+    expect(await t.repos.events.count({})).toBe(0);
+    await t.repos.events.record([{ type: "VIEW", dealId: deal.id, userId: 2n, source: "link:abc" }], AT);
+    await t.db.event.create({ data: { type: "VIEW", dealId: deal.id, userId: 2n, source: "link:abc", createdAt: AT } });
+    const [ours, clients] = await t.db.$queryRawUnsafe<{ type: string; dealId: number; userId: bigint; source: string; createdAt: string }[]>(
+      `SELECT "type", "dealId", "userId", "source", CAST("createdAt" AS TEXT) AS "createdAt" FROM "Event" ORDER BY "id"`,
+    );
+    expect(ours).toEqual(clients);
+
+    const many = Array.from({ length: 2500 }, () => ({ type: "IMPRESSION" as const, dealId: deal.id, userId: 2n, source: "nearby" }));
+    await t.repos.events.record(many, AT);
+    expect(await t.repos.events.count({ type: "IMPRESSION", dealId: deal.id, userId: 2n })).toBe(2500);
+    const counted = await t.db.eventCounter.findMany({ where: { dealId: deal.id, unit: "d" } });
+    expect(Object.fromEntries(counted.map((c) => [`${c.type}:${c.channel}`, c.count]))).toEqual({ "VIEW:link": 2, "IMPRESSION:nearby": 2500 });
+  });
+});
