@@ -205,6 +205,29 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await page.close();
   });
 
+  it("charts the shop's purchases and redemptions per day, named in a caption", async () => {
+    const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+    const { page } = shopApp;
+    await page.locator("[data-tab=app-tab-shop]").click();
+    const chart = page.locator(".stats figure.chart");
+    await chart.waitFor();
+    for (const series of ["purchases", "redemptions"]) {
+      const bars = chart.locator(`svg [data-series=${series}] rect`);
+      expect(await bars.count()).toBe(7);
+      // Today's voucher was bought and then redeemed above.
+      expect(Number(await bars.last().getAttribute("height"))).toBeGreaterThan(0);
+    }
+    const caption = await chart.locator("figcaption").textContent();
+    expect(caption).toContain("Purchases");
+    expect(caption).toContain("Redemptions");
+    expect(caption).toContain("7 days");
+    await page.locator(".periods button", { hasText: "30 days" }).click();
+    await expect.poll(() => chart.locator("figcaption").textContent()).toContain("30 days");
+    expect(await chart.locator("svg [data-series=redemptions] rect").count()).toBe(30);
+    await shopApp.screenshot("7b-stats-chart");
+    await page.close();
+  });
+
   it("lets a plain browser stand in for Telegram's scanner, as in the sandbox: the code is typed", async () => {
     const browserOnly = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant, telegramClient: false });
     const { page } = browserOnly;

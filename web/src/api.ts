@@ -63,9 +63,16 @@ export interface MerchantDeal {
   stockLeft?: number | null;
 }
 
+/** One local day of the stats chart. */
+export interface ChartPoint {
+  day: string;
+  purchases: number;
+  redemptions: number;
+}
+
 export interface MerchantStats {
   figures?: Record<string, unknown>;
-  chart?: Record<string, unknown>[];
+  chart?: ChartPoint[];
   [key: string]: unknown;
 }
 

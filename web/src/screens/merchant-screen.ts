@@ -1,6 +1,6 @@
 // For a shop's owner or staff: scan a customer's QR code to redeem it, the
 // shop's offers with pause and resume, and the numbers of /stats with a chart.
-import { api, type MerchantDeal, type MerchantStats } from "../api.js";
+import { api, type ChartPoint, type MerchantDeal, type MerchantStats } from "../api.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
@@ -102,7 +102,7 @@ export function merchantScreen(): Screen {
               { class: "periods" },
               ...(["7d", "30d"] as const).map((p) => h("button", { type: "button", class: p === period ? "selected" : "", onclick: () => void loadStats(p) }, t(`stats-period-${p}`))),
             ),
-            chart(points(figures)),
+            chart(figures.chart ?? [], period),
             figureList(figures),
           );
         } catch (error) {
@@ -117,19 +117,6 @@ export function merchantScreen(): Screen {
   };
 }
 
-interface Point {
-  label: string;
-  value: number;
-}
-
-function points(stats: MerchantStats): Point[] {
-  const series = (stats.chart ?? stats["points"] ?? []) as Record<string, unknown>[];
-  return series.map((p) => ({
-    label: String(p["label"] ?? p["date"] ?? p["day"] ?? ""),
-    value: Number(p["value"] ?? p["count"] ?? Object.values(p).find((v) => typeof v === "number") ?? 0),
-  }));
-}
-
 /** The figures shown: counts, and sums as money (one per currency); the rest is the chat's /stats. */
 const SHOWN_FIGURES = ["views", "purchases", "unitsSold", "redeemed", "revenue", "refunds", "newCustomers", "returningCustomers"];
 
@@ -140,36 +127,42 @@ function figureList(stats: MerchantStats): HTMLElement {
 }
 
 const SVG = "http://www.w3.org/2000/svg";
+/** The chart's two series, side by side each day; their colours are the theme's (style.css). */
+const SERIES = ["purchases", "redemptions"] as const;
 
-/** Bars scaled to the highest value; a day without a number shows as an empty slot. */
-function chart(data: Point[]): Element {
-  const svg = document.createElementNS(SVG, "svg");
+function svgElement(name: string, attributes: Record<string, string | number>): SVGElement {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, String(value));
+  return element;
+}
+
+/** Bars scaled to the day with most of either; the caption names the series and the period. */
+function chart(data: ChartPoint[], period: "7d" | "30d"): Element {
   const width = 320;
   const height = 120;
-  svg.setAttribute("viewBox", `0 0 ${width} ${height + 16}`);
-  svg.setAttribute("class", "chart");
-  svg.setAttribute("role", "img");
-  const max = Math.max(1, ...data.map((p) => p.value));
+  const caption = t("app-stats-chart-caption", { period: t(`stats-period-${period}`) });
+  const svg = svgElement("svg", { viewBox: `0 0 ${width} ${height + 16}`, role: "img", "aria-label": caption });
+  const max = Math.max(1, ...data.flatMap((p) => SERIES.map((s) => p[s])));
   const slot = width / Math.max(1, data.length);
-  data.forEach((p, i) => {
-    const bar = document.createElementNS(SVG, "rect");
-    const barHeight = (p.value / max) * height;
-    bar.setAttribute("x", String(i * slot + slot * 0.15));
-    bar.setAttribute("y", String(height - barHeight));
-    bar.setAttribute("width", String(slot * 0.7));
-    bar.setAttribute("height", String(barHeight));
-    const title = document.createElementNS(SVG, "title");
-    title.textContent = `${p.label}: ${p.value}`;
-    bar.append(title);
-    svg.append(bar);
-    if (data.length <= 10 || i % Math.ceil(data.length / 7) === 0) {
-      const label = document.createElementNS(SVG, "text");
-      label.setAttribute("x", String(i * slot + slot / 2));
-      label.setAttribute("y", String(height + 12));
-      label.setAttribute("text-anchor", "middle");
-      label.textContent = p.label.slice(5);
-      svg.append(label);
-    }
+  const barWidth = (slot * 0.8) / SERIES.length;
+  SERIES.forEach((series, n) => {
+    const group = svgElement("g", { "data-series": series });
+    data.forEach((p, i) => {
+      const barHeight = (p[series] / max) * height;
+      const bar = svgElement("rect", { x: i * slot + slot * 0.1 + n * barWidth, y: height - barHeight, width: barWidth, height: barHeight });
+      const title = svgElement("title", {});
+      title.textContent = `${p.day} · ${t(`app-stats-chart-${series}`)}: ${p[series]}`;
+      bar.append(title);
+      group.append(bar);
+    });
+    svg.append(group);
   });
-  return svg;
+  data.forEach((p, i) => {
+    if (data.length > 10 && i % Math.ceil(data.length / 7) !== 0) return;
+    const label = svgElement("text", { x: i * slot + slot / 2, y: height + 12, "text-anchor": "middle" });
+    label.textContent = p.day.slice(5);
+    svg.append(label);
+  });
+  const legend = h("span", { class: "legend" }, ...SERIES.map((series) => h("span", { "data-series": series }, t(`app-stats-chart-${series}`))));
+  return h("figure", { class: "chart" }, svg, h("figcaption", {}, caption, legend));
 }
