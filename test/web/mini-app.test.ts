@@ -98,14 +98,32 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await expect.poll(() => mapCount(buyerApp)).toBe(before);
   });
 
-  it("searches in plain words from the search box", async () => {
+  /** Every marker and cluster drawn inside the map's box, and as many deals in them as the search returned. */
+  const markersInView = (app: MiniApp) =>
+    app.page.evaluate(() => {
+      const box = document.querySelector("#map")!.getBoundingClientRect();
+      const shown = [...document.querySelectorAll<HTMLElement>(".deal-marker span, .marker-cluster")];
+      const inside = shown.filter((el) => {
+        const r = el.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+      });
+      return inside.reduce((sum, el) => sum + (el.classList.contains("marker-cluster") ? Number(el.textContent) : 1), 0);
+    });
+
+  it("searches in plain words from the search box, and fits the map to what it found", async () => {
     const { page } = buyerApp;
+    // Zoomed in on a street, most of the circle is off the screen.
+    for (let i = 0; i < 3; i++) await page.locator("#map").dblclick();
+    await page.waitForTimeout(600);
+    await expect.poll(() => page.locator("#map").getAttribute("aria-busy")).toBeNull();
     const before = await listTitles(buyerApp);
     await page.locator("input[name=q]").fill("pizza");
     await page.locator("input[name=q]").press("Enter");
     await expect.poll(() => listTitles(buyerApp)).not.toEqual(before);
     const titles = await listTitles(buyerApp);
-    expect(titles.length).toBeGreaterThan(0);
+    expect(titles.length).toBeGreaterThan(1);
+    await expect.poll(() => markersInView(buyerApp)).toBe(titles.length);
     expect(titles.filter((title) => /pizza/i.test(title)).length).toBeGreaterThan(before.filter((title) => /pizza/i.test(title)).length);
     await buyerApp.screenshot("2b-search");
     await page.locator("input[name=q]").fill("");

@@ -23,6 +23,9 @@ const view: { centre: Position | null; filter: Omit<DealFilter, "lat" | "lng"> }
   filter: { radiusKm: DEFAULT_RADIUS_KM },
 };
 
+/** How close a fit to the found deals may come: one deal alone still shows its street. */
+const FIT = { padding: L.point(24, 24), maxZoom: 16, animate: false } as const;
+
 /** A zoom that shows the whole circle on a phone's width. */
 function zoomFor(radiusKm: number): number {
   return Math.max(3, Math.min(17, Math.round(15 - Math.log2(radiusKm))));
@@ -36,7 +39,7 @@ export function mapScreen(ctx: AppContext): Screen {
       const mapBox = h("div", { class: "map", id: "map" });
       const list = h("ul", { class: "deal-list", "aria-label": t("app-deals-title") });
       const status = h("div", { class: "status" });
-      const form = filtersForm(() => load());
+      const form = filtersForm(() => load({ fit: true }));
       root.append(form, mapBox, status, list);
 
       const start = view.centre ?? ctx.position;
@@ -48,9 +51,28 @@ export function mapScreen(ctx: AppContext): Screen {
 
       if (!start) status.append(locationPrompt(ctx, (p) => map.setView([p.lat, p.lng], zoomFor(view.filter.radiusKm))));
 
+      // The app's own moves (a fit, a new radius) reload nothing: the list already holds
+      // what they show, and reloading around the fitted centre would fit again.
+      let ownMove = false;
+      /** The map rests where a fit left it: its centre is then not the list's. */
+      let fitted = false;
+      function moveQuietly(move: () => void): void {
+        ownMove = true;
+        try {
+          move();
+        } finally {
+          ownMove = false;
+        }
+      }
+
+      let moved: ReturnType<typeof setTimeout> | undefined;
       let request = 0;
-      async function load(): Promise<void> {
-        const centre = map.getCenter();
+      /** `fit` after a search or a filter: the map then shows every deal found (a move by hand only reloads). */
+      async function load({ fit = false } = {}): Promise<void> {
+        // A search stays where the list is, even when a fit moved the map's centre off it.
+        const centre = fitted && view.centre ? view.centre : map.getCenter();
+        // The search reads the map's centre now: a reload still waiting for a move is that search's.
+        if (fit) clearTimeout(moved);
         if (!view.centre && !ctx.position && map.getZoom() < 5) return;
         view.centre = { lat: centre.lat, lng: centre.lng };
         const mine = ++request;
@@ -59,6 +81,10 @@ export function mapScreen(ctx: AppContext): Screen {
           const { deals } = await api.deals({ ...view.filter, ...view.centre });
           if (mine !== request) return;
           show(deals);
+          if (fit && deals.length > 0) {
+            moveQuietly(() => map.fitBounds(L.latLngBounds(deals.map((d) => [d.lat, d.lng])), FIT));
+            fitted = true;
+          }
         } catch (error) {
           if (mine === request) clear(status, message(errorText(error), "error"));
         } finally {
@@ -71,7 +97,7 @@ export function mapScreen(ctx: AppContext): Screen {
         markers.addLayers(deals.map((deal) => marker(deal)));
         mapBox.dataset["deals"] = String(deals.length);
         circle?.remove();
-        circle = L.circle(map.getCenter(), { radius: view.filter.radiusKm * 1000, interactive: false, weight: 1, fillOpacity: 0.04 }).addTo(map);
+        circle = L.circle(view.centre!, { radius: view.filter.radiusKm * 1000, interactive: false, weight: 1, fillOpacity: 0.04 }).addTo(map);
         clear(status, deals.length === 0 ? message(t("app-deals-none")) : null);
         clear(list, ...deals.map((deal) => card(deal)));
         // Read by `npm run bench`: the time from opening the app to deals on the map.
@@ -126,7 +152,7 @@ export function mapScreen(ctx: AppContext): Screen {
         };
         radius.addEventListener("change", () => {
           read();
-          map.setZoom(zoomFor(view.filter.radiusKm));
+          moveQuietly(() => map.setZoom(zoomFor(view.filter.radiusKm), { animate: false }));
           changed();
         });
         for (const input of [category, maxPrice]) input.addEventListener("change", () => (read(), changed()));
@@ -145,8 +171,9 @@ export function mapScreen(ctx: AppContext): Screen {
         );
       }
 
-      let moved: ReturnType<typeof setTimeout> | undefined;
       map.on("moveend", () => {
+        if (ownMove) return;
+        fitted = false;
         clearTimeout(moved);
         moved = setTimeout(() => void load(), 150);
       });
