@@ -22,17 +22,8 @@ export interface Shop {
 /** A shop's id and where it is: what its numbers need (its time zone comes from its pin). */
 export type ShopPlace = Pick<Shop, "id" | "lat" | "lng">;
 
-export interface NewShop {
-  ownerId: bigint;
-  name: string;
-  category: string;
-  lat: number;
-  lng: number;
-  address: string;
-  openingHours: string;
-  status: ShopStatus;
-  currency: string;
-}
+/** A shop as registered: no photo yet; the database gives its id and times. */
+export type NewShop = Omit<Shop, "id" | "photoFileId" | "createdAt" | "updatedAt">;
 
 /** The details an owner may change. */
 export type ShopPatch = Partial<Pick<Shop, "name" | "category" | "lat" | "lng" | "address" | "openingHours" | "photoFileId" | "currency">>;
