@@ -1,4 +1,4 @@
-// npm run bench: every benchmark, one after the other. BENCH_ONLY=nearby,stats,checkout,push,serve
+// npm run bench: every benchmark, one after the other. BENCH_ONLY=nearby,stats,checkout,push,serve,app
 // picks some; BENCH_SIZES=10000,100000 restricts the nearby benchmark to those sizes;
 // BENCH_STATS_EVENTS sets the events of the /stats benchmark; BENCH_PUSHES=10000
 // sends a full 10k push run (about 6 minutes at 30 messages a second; 1000 by default);
