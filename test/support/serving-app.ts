@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { createApp, type App } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { BotApiEmulator, type EmulatorOptions } from "../../src/sandbox/bot-api-emulator.js";
+import type { Clock } from "../../src/util/clock.js";
 import type { LogEntry } from "./bot-process.js";
 
 export const TOKEN = "1234567890:SERVE-test-token-not-real-aaaaaaaaaaaa";
@@ -25,7 +26,8 @@ export interface ServingApp {
 export async function serveApp({
   env = {},
   emulator: emulatorOptions = {},
-}: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions> } = {}): Promise<ServingApp> {
+  clock,
+}: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; clock?: Clock } = {}): Promise<ServingApp> {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-serve-"));
   const emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), ...emulatorOptions }).start();
   const logs: LogEntry[] = [];
@@ -36,7 +38,7 @@ export async function serveApp({
     },
   });
   const config = loadConfig({ TELEGRAM_API_ROOT: emulator.url, DATABASE_URL: `file:${path.join(dir, "bot.db")}`, ...env });
-  const app = createApp(config, { token: TOKEN, logger: pino({ level: "info", base: undefined }, sink) });
+  const app = createApp(config, { token: TOKEN, logger: pino({ level: "info", base: undefined }, sink), clock });
   await app.serve();
   const settle = async () => {
     await emulator.waitForIdle();
