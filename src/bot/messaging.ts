@@ -82,15 +82,15 @@ export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingCh
       }
     },
 
+    // A buyer who cannot be told (blocked the bot) must not keep the owner from hearing of the refund due.
     async latePaymentRefused(order: OrderWithVouchers, reason: LateRefusal): Promise<void> {
-      const { api, notifier } = bot();
-      const { t, locale } = await notifier.recipient(order.buyerId);
-      const params = {
+      const { notifier } = bot();
+      const { locale } = await notifier.recipient(order.buyerId);
+      await notifier.tell(order.buyerId, `payment-${reason}`, {
         title: escapeHtml(order.deal.title),
         total: formatMoney(order.totalMinor, order.currency, locale),
         limit: order.deal.perPersonLimit,
-      };
-      await api.sendMessage(Number(order.buyerId), t(`payment-${reason}`, params), { parse_mode: "HTML" });
+      });
     },
 
     async groupReached(buyerId: bigint, order: OrderWithVouchers): Promise<void> {

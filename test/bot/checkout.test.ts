@@ -396,6 +396,22 @@ describe("buying, when things go wrong between the steps", () => {
     expect(orders.map((o) => [o.status, o.refundMinor, o.vouchers.length])).toEqual([["REFUND_DUE", 7500, 0]]);
   });
 
+  it("still tells the owner of a refund due when the late payer has blocked the bot", async () => {
+    const deal = await h.publish(1801, { title: "Duo", priceMinor: 2500, originalPriceMinor: 4000, quantity: 2, perPersonLimit: 2 });
+    const ida = h.user({ id: 1823, firstName: "Ida", languageCode: "en" });
+    const kai = h.user({ id: 1824, firstName: "Kai", languageCode: "en" });
+    const first = await approvedThenCancelled(ida, deal.id, 2);
+    await buyNow(kai, deal.id, 2);
+    h.block(1823);
+    try {
+      const late = await ida.paid(h.invoiceOf(first), "charge-late-1823");
+      expect(only(sentTo(late, 1801)).text).toMatch(/^↩️ Refund due: order #\d+, Duo, CN¥50/);
+    } finally {
+      h.unblock(1823);
+    }
+    expect((await ordersOf(1823, deal.id)).map((o) => [o.status, o.refundMinor])).toEqual([["REFUND_DUE", 5000]]);
+  });
+
   it("honours what the limit still allows of a late payment and refunds the rest", async () => {
     const deal = await h.publish(1801, { title: "Bao trio", priceMinor: 2500, originalPriceMinor: 4000, quantity: 20, perPersonLimit: 3 });
     const ola = h.user({ id: 1831, firstName: "Ola", languageCode: "en" });
