@@ -29,7 +29,7 @@ function buildOrder(overrides: Partial<OrderWithVouchers> = {}): OrderWithVouche
       minBuyers: 2, groupReachedAt: NOW,
       shop: {
         id: 3, ownerId: 1n, name: "Deli", category: "food", lat: 0, lng: 0, address: "1 Main St", openingHours: "",
-        photoFileId: null, status: "APPROVED", currency: "USD", createdAt: NOW, updatedAt: NOW,
+        photoFileId: null, status: "APPROVED", currency: "USD", ratingSum: 0, ratingCount: 0, createdAt: NOW, updatedAt: NOW,
       },
     },
     ...overrides,

@@ -52,6 +52,13 @@ export function createNearbyService({
         const inside = nearestWithin(candidates, point, radiusM);
         const nth = inside[NEAREST_LIMIT - 1];
         if (searchedM >= radiusM || (nth && nth.distanceM <= searchedM)) {
+          // The rating is read for the listed deals' shops only, from the shop rows.
+          const ratings = await deals.shopRatings([...new Set(inside.map((d) => d.shopId))]);
+          for (const deal of inside) {
+            const rating = ratings.get(deal.shopId);
+            deal.ratingSum = rating?.ratingSum ?? 0;
+            deal.ratingCount = rating?.ratingCount ?? 0;
+          }
           return rank(inside, radiusM, now);
         }
         const found = inside.filter((d) => d.distanceM <= searchedM).length;

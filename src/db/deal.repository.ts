@@ -76,15 +76,16 @@ export function createDealRepository(db: Db): DealRepository {
           )})`
         : Prisma.empty;
       const rows = await read(db, Prisma.sql`
-        SELECT "id", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
+        SELECT "id", "shopId", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
         FROM "Deal"
         WHERE ${onSaleSql(now)}
           AND ${CELL_COLUMN[precision]} IN ${cellList(cells)}
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
           ${inBoxes}
           ${ellipse ? insideEllipse(ellipse) : Prisma.empty}`);
-      return rows.map(([id, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
+      return rows.map(([id, shopId, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
         id: id as number,
+        shopId: shopId as number,
         title: title as string,
         currency: currency as string,
         priceMinor: priceMinor as number,
@@ -94,6 +95,16 @@ export function createDealRepository(db: Db): DealRepository {
         lat: lat as number,
         lng: lng as number,
       }));
+    },
+    /**
+     * The rating totals of these shops, read from their rows by primary key
+     * (the nearby search asks for the shops of its nearest deals only).
+     */
+    async shopRatings(shopIds: number[]): Promise<Map<number, { ratingSum: number; ratingCount: number }>> {
+      if (shopIds.length === 0) return new Map();
+      const rows = await read(db, Prisma.sql`
+        SELECT "id", "ratingSum", "ratingCount" FROM "Shop" WHERE "id" IN (SELECT "value" FROM json_each(${JSON.stringify(shopIds)}))`);
+      return new Map(rows.map(([id, ratingSum, ratingCount]) => [id as number, { ratingSum: ratingSum as number, ratingCount: ratingCount as number }]));
     },
     /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */
     async countActiveInCells(cells: string[], category?: string): Promise<Map<string, number>> {

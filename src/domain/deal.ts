@@ -52,6 +52,10 @@ export type NewDeal = Omit<Deal, "id" | "soldCount" | "createdAt" | "updatedAt" 
 /** A deal as the nearby list reads it. */
 export interface ListedDeal {
   id: number;
+  shopId: number;
+  /** The shop's visible reviews (stars summed, and counted): read for the deals listed. */
+  ratingSum?: number;
+  ratingCount?: number;
   title: string;
   currency: string;
   priceMinor: number;

@@ -1,18 +1,23 @@
-// How the nearby list is ordered. A deal's score is a weighted sum of four
+// How the nearby list is ordered. A deal's score is a weighted sum of five
 // signals, each scaled to 0..1:
 //
 //   proximity   1 − distance / radius            (the edge of the circle scores 0)
 //   discount    (original − price) / original     (half price scores 0.5)
 //   popularity  ln(1 + sold) / ln(1 + 1000)       (1000 sold or more scores 1)
 //   freshness   0.5 ^ (days since start / 7)      (halves every week)
+//   rating      (bayesian − 1) / 4                (the shop's stars with a prior, see review.ts)
 //
-//   score = 0.45 proximity + 0.25 discount + 0.15 popularity + 0.15 freshness
+//   score = 0.40 proximity + 0.20 discount + 0.15 popularity + 0.10 freshness + 0.15 rating
 //
 // Distance leads because an O2O deal is only worth it if the shop is near;
-// discount next because it is what the user is shopping for. Ties go to the
-// nearer deal, then to the older id, so the order is total and repeatable.
+// discount next because it is what the user is shopping for; the rating says
+// whether the visit is worth it, with a prior (10 reviews at 3.5 stars) so
+// that two 5-star reviews do not outrank 300 at 4.8, and a shop without
+// reviews sits at the prior. Ties go to the nearer deal, then to the older
+// id, so the order is total and repeatable.
+import { bayesianRating } from "./review.js";
 
-export const WEIGHTS = { proximity: 0.45, discount: 0.25, popularity: 0.15, freshness: 0.15 } as const;
+export const WEIGHTS = { proximity: 0.4, discount: 0.2, popularity: 0.15, freshness: 0.1, rating: 0.15 } as const;
 const POPULARITY_SATURATION = 1000;
 const FRESHNESS_HALF_LIFE_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -24,6 +29,9 @@ export interface RankInput {
   originalPriceMinor: number;
   soldCount: number;
   startsAt: Date;
+  /** The shop's visible reviews: stars summed and counted (none: the prior alone). */
+  ratingSum?: number;
+  ratingCount?: number;
 }
 
 export function score(deal: RankInput, radiusM: number, now: Date): number {
@@ -33,11 +41,13 @@ export function score(deal: RankInput, radiusM: number, now: Date): number {
   const popularity = Math.min(1, Math.log1p(deal.soldCount) / Math.log1p(POPULARITY_SATURATION));
   const ageDays = Math.max(0, (now.getTime() - deal.startsAt.getTime()) / DAY_MS);
   const freshness = 0.5 ** (ageDays / FRESHNESS_HALF_LIFE_DAYS);
+  const rating = (bayesianRating({ ratingSum: deal.ratingSum ?? 0, ratingCount: deal.ratingCount ?? 0 }) - 1) / 4;
   return (
     WEIGHTS.proximity * proximity +
     WEIGHTS.discount * discount +
     WEIGHTS.popularity * popularity +
-    WEIGHTS.freshness * freshness
+    WEIGHTS.freshness * freshness +
+    WEIGHTS.rating * rating
   );
 }
 

@@ -15,6 +15,9 @@ export interface Shop {
   status: ShopStatus;
   /** ISO 4217 code of the shop's offers (NO_CURRENCY: registered before shops had one). */
   currency: string;
+  /** The stars of the shop's visible reviews, summed, and how many (see review.ts). */
+  ratingSum: number;
+  ratingCount: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,7 +26,7 @@ export interface Shop {
 export type ShopPlace = Pick<Shop, "id" | "lat" | "lng">;
 
 /** A shop as registered: no photo yet; the database gives its id and times. */
-export type NewShop = Omit<Shop, "id" | "photoFileId" | "createdAt" | "updatedAt">;
+export type NewShop = Omit<Shop, "id" | "photoFileId" | "ratingSum" | "ratingCount" | "createdAt" | "updatedAt">;
 
 /** The details an owner may change. */
 export type ShopPatch = Partial<Pick<Shop, "name" | "category" | "lat" | "lng" | "address" | "openingHours" | "photoFileId" | "currency">>;

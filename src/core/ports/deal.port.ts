@@ -23,6 +23,8 @@ export interface DealRepository {
   findManyWithShop(ids: number[]): Promise<DealWithShop[]>;
   /** Deals on sale at `now` inside the cells (and the cover's boxes and ellipse), in one category or all. */
   findOnSaleInCells(cover: CellCover, filter: { category?: string; now: Date }): Promise<ListedDeal[]>;
+  /** The shops' rating totals (visible reviews' stars summed, and counted), by shop id. */
+  shopRatings(shopIds: number[]): Promise<Map<number, { ratingSum: number; ratingCount: number }>>;
   /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */
   countActiveInCells(cells: string[], category?: string): Promise<Map<string, number>>;
   /** A shop's offers, newest first. */

@@ -1,0 +1,179 @@
+// Verified reviews: who may write one, what it may hold, when its author is
+// asked, and what a shop's rating is. Only the holder of a redeemed voucher
+// reviews that visit, once (the database's unique voucherId backs the "once").
+import { DomainError } from "./errors.js";
+import { VoucherStatus } from "./lifecycles.js";
+import { isQuiet, type QuietHours } from "./local-time.js";
+import { visibleText } from "./validation.js";
+
+export const STARS = [1, 2, 3, 4, 5] as const;
+export const SUB_SCORES = ["quality", "service", "value"] as const;
+export type SubScore = (typeof SUB_SCORES)[number];
+/** Characters of a review's text or an owner's reply: a few paragraphs, well inside a caption. */
+export const REVIEW_TEXT_MAX = 500;
+export const REPLY_TEXT_MAX = 300;
+export const REVIEW_PHOTOS_MAX = 3;
+export const HIDE_REASON_MAX = 200;
+/** Reviews a shop page shows at once. */
+export const REVIEWS_PER_PAGE = 5;
+/**
+ * The prompt is for a visit still fresh: a voucher redeemed longer ago than
+ * this (the job was down, or quiet hours lasted) is not asked about any more;
+ * its holder can still review it from /mycodes.
+ */
+export const PROMPT_WINDOW_DAYS = 7;
+/**
+ * Quiet hours for a holder who subscribed to no place: 22:00–08:00 on the
+ * shop's clock (they were there a few hours ago). A subscriber's are those of
+ * their first place, on that place's clock, as their pushes keep them.
+ */
+export const DEFAULT_REVIEW_QUIET: QuietHours = { quietStart: 22 * 60, quietEnd: 8 * 60 };
+
+export type ReviewOrder = "newest" | "helpful";
+
+export interface Review {
+  id: number;
+  voucherId: number;
+  shopId: number;
+  dealId: number;
+  authorId: bigint;
+  stars: number;
+  quality: number | null;
+  service: number | null;
+  value: number | null;
+  text: string;
+  photos: string[];
+  helpful: number;
+  reply: string | null;
+  repliedAt: Date | null;
+  hiddenAt: Date | null;
+  hiddenReason: string | null;
+  createdAt: Date;
+}
+
+/** A review with what its readers see beside it: the author's first name and the offer's title. */
+export type ShownReview = Review & { authorName: string; dealTitle: string };
+
+export interface ReviewInput {
+  stars: number;
+  quality?: number | null;
+  service?: number | null;
+  value?: number | null;
+  text?: string;
+  photos?: string[];
+}
+
+export type NewReview = Omit<Review, "id" | "helpful" | "reply" | "repliedAt" | "hiddenAt" | "hiddenReason" | "createdAt">;
+
+/** What the rule needs to know of a voucher. */
+export interface ReviewableVoucher {
+  id: number;
+  holderId: bigint;
+  status: VoucherStatus;
+}
+
+export function isStars(n: unknown): n is number {
+  return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 5;
+}
+
+/**
+ * Only the holder of a redeemed voucher may review it, and only once. A voucher
+ * of someone else reads as not found (its id came from a button: a claim).
+ */
+export function assertMayReview(voucher: ReviewableVoucher | null, userId: bigint, alreadyReviewed: boolean): ReviewableVoucher {
+  if (!voucher || voucher.holderId !== userId) throw new DomainError("voucher-not-found");
+  if (voucher.status !== VoucherStatus.REDEEMED) throw new DomainError("review-not-redeemed");
+  if (alreadyReviewed) throw new DomainError("review-already-written");
+  return voucher;
+}
+
+export function cleanReviewText(value: string): string {
+  const cleaned = visibleText(value);
+  if ([...cleaned].length > REVIEW_TEXT_MAX) throw new DomainError("too-long", { field: "review", max: REVIEW_TEXT_MAX });
+  return cleaned;
+}
+
+export function cleanReplyText(value: string): string {
+  const cleaned = visibleText(value);
+  if (cleaned.length === 0) throw new DomainError("empty", { field: "reply" });
+  if ([...cleaned].length > REPLY_TEXT_MAX) throw new DomainError("too-long", { field: "reply", max: REPLY_TEXT_MAX });
+  return cleaned;
+}
+
+export function cleanHideReason(value: string): string {
+  const cleaned = visibleText(value);
+  if (cleaned.length === 0) throw new DomainError("empty", { field: "reason" });
+  if ([...cleaned].length > HIDE_REASON_MAX) throw new DomainError("too-long", { field: "reason", max: HIDE_REASON_MAX });
+  return cleaned;
+}
+
+/** A review as it may be stored: stars 1–5, sub-scores 1–5 or none, text cleaned, at most 3 photos. */
+export function checkReview(input: ReviewInput): Required<ReviewInput> {
+  if (!isStars(input.stars)) throw new DomainError("out-of-range", { min: 1, max: 5 });
+  const sub = (n: number | null | undefined) => {
+    if (n === null || n === undefined) return null;
+    if (!isStars(n)) throw new DomainError("out-of-range", { min: 1, max: 5 });
+    return n;
+  };
+  const photos = input.photos ?? [];
+  if (photos.length > REVIEW_PHOTOS_MAX) throw new DomainError("review-too-many-photos", { max: REVIEW_PHOTOS_MAX });
+  return {
+    stars: input.stars,
+    quality: sub(input.quality),
+    service: sub(input.service),
+    value: sub(input.value),
+    text: cleanReviewText(input.text ?? ""),
+    photos,
+  };
+}
+
+/** The owner replies once; a second reply is refused, not an edit. */
+export function assertMayReply(review: Pick<Review, "reply" | "hiddenAt">): void {
+  if (review.hiddenAt) throw new DomainError("review-not-found");
+  if (review.reply !== null) throw new DomainError("review-already-replied");
+}
+
+/**
+ * The prompt is due `delayHours` after the redemption, within the window,
+ * outside the holder's quiet hours (a prompt due in them waits for the first
+ * run after them).
+ */
+export function promptDue(
+  redeemedAt: Date,
+  now: Date,
+  delayHours: number,
+  quiet: { timeZone: string; hours: QuietHours },
+): boolean {
+  const since = now.getTime() - redeemedAt.getTime();
+  if (since < delayHours * 3_600_000 || since > PROMPT_WINDOW_DAYS * 86_400_000) return false;
+  return !isQuiet(now, quiet.timeZone, quiet.hours);
+}
+
+// ---- The rating ----------------------------------------------------------
+
+/**
+ * The Bayesian average: a shop's stars as if PRIOR_REVIEWS reviews at
+ * PRIOR_STARS came before its own. Two 5★ reviews read 3.75; 300 at 4.8
+ * read 4.76: a few enthusiastic friends do not outrank a long record.
+ */
+export const PRIOR_STARS = 3.5;
+export const PRIOR_REVIEWS = 10;
+
+export interface RatingTotals {
+  ratingSum: number;
+  ratingCount: number;
+}
+
+export function bayesianRating({ ratingSum, ratingCount }: RatingTotals): number {
+  return (PRIOR_STARS * PRIOR_REVIEWS + ratingSum) / (PRIOR_REVIEWS + ratingCount);
+}
+
+/** The plain average shown to people (4.7), or null without reviews. */
+export function averageRating({ ratingSum, ratingCount }: RatingTotals): number | null {
+  return ratingCount > 0 ? Math.round((ratingSum / ratingCount) * 10) / 10 : null;
+}
+
+/** The plain average of some stars, one decimal; null for none. */
+export function averageOf(stars: number[]): number | null {
+  return stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 10) / 10 : null;
+}
