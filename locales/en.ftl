@@ -66,7 +66,7 @@ nearby-header = 📍 <b>{ $count ->
        *[other] { $count } deals
     }</b> within { $radius } km · { $category }
 nearby-header-nearest = 📍 The <b>{ $count } nearest deals</b> within { $radius } km · { $category }
-nearby-line = { $n }. <b>{ $title }</b>: { $price }{ $original } · { $distance }
+nearby-line = { $n }. <b>{ $title }</b>: { $price }{ $original } · { $distance }{ $rating }
 nearby-line-discount = { " " }<s>{ $original }</s> −{ $percent }%
 nearby-line-discount-free = { " " }<s>{ $original }</s>
 nearby-empty = 😶 No deals within { $radius } km · { $category }.
@@ -676,3 +676,62 @@ app-error-network = No connection to Nearbuy. Check the network and try again.
 app-error-unauthorized = This page has expired. Close it and open the app again from the chat.
 app-error-bad-request = Please check this field: { $field }.
 app-error-not-found = This doesn't exist any more, or it isn't yours.
+
+## Reviews
+rating-short = ⭐ { $rating } ({ $count })
+card-reviews = ⭐ Reviews ({ $count })
+voucher-review = ⭐ Review this visit
+review-ask-stars = ⭐ How was <b>{ $title }</b> at <b>{ $shop }</b>? Tap the stars to review your visit.
+review-ask-quality = { $stars } How was the quality? Optional: tap a score or Skip.
+review-ask-service = How was the service? Optional.
+review-ask-value = And the value for money? Optional.
+review-pick-score = Please tap 1★ to 5★, or Skip.
+review-ask-text = Anything to tell others? Write a few words (up to 500 characters), or Skip.
+review-ask-photo = 📷 Add a photo? Send up to { $max }, or Skip.
+review-ask-more-photos = 📷 { $count } of { $max } photos. Send another, or Skip to finish.
+review-photo-expected = Please send a photo, or tap Skip.
+review-posted = ⭐ Thank you! Your review is posted.
+review-see-shop = 🏪 The shop's reviews
+review-sub-quality = Quality { $n }/5
+review-sub-service = Service { $n }/5
+review-sub-value = Value { $n }/5
+review-on-deal = 🎟 { $title }
+review-photo-count = 📷 { $count ->
+    [one] 1 photo
+   *[other] { $count } photos
+}
+review-helpful-count = 👍 { $count } found this helpful
+review-reply-line = 💬 Owner's reply: { $reply }
+shop-page-no-reviews = No reviews yet.
+shop-page-rating = ⭐ <b>{ $rating }</b> from { $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+} · { $order }
+shop-page-order-newest = newest first
+shop-page-order-helpful = most helpful first
+shop-page-sort-newest = 🕘 Newest first
+shop-page-sort-helpful = 👍 Most helpful first
+review-helpful-button = 👍 { $n }
+review-photos-button = 📷 { $n }
+review-reply-button = 💬 Reply { $n }
+review-hide-button = 🚫 Hide { $n }
+review-reply = 💬 Reply
+review-helpful-thanks = 👍 Thanks, counted.
+review-helpful-already = You already found this review helpful.
+review-ask-reply = 💬 Write your public reply (once, up to 300 characters):
+review-reply-posted = 💬 Your reply is posted under the review.
+review-ask-hide-reason = 🚫 Why is this review hidden? Its author will read the reason.
+review-hidden-done = 🚫 Review #{ $id } is hidden: it counts nowhere now, and its author is told why.
+review-new-notice =
+    ⭐ New review of <b>{ $shop }</b>:
+    { $review }
+review-hidden-notice = 🚫 Your review of { $title } at <b>{ $shop }</b> was hidden by an operator: { $reason }
+review-replied-notice = 💬 <b>{ $shop }</b> replied to your review: { $reply }
+form-name-review = review
+form-name-reviewreply = reply
+form-name-reviewhide = hiding a review
+error-review-already-replied = This review has a reply already: an owner replies once.
+error-review-already-written = You have already reviewed this visit.
+error-review-not-found = That review is not there any more.
+error-review-not-redeemed = You can review a visit once its voucher is redeemed in the shop.
+error-review-too-many-photos = At most { $max } photos, please.

@@ -6,6 +6,7 @@ import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
+import { createReviewMessaging } from "./bot/review-messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -63,6 +64,8 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reservationMinutes: config.RESERVATION_MINUTES,
     languageModel,
     modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
+    reviewMessages: createReviewMessaging({ bot: () => bot }),
+    reviewPromptHours: config.REVIEW_PROMPT_HOURS,
   });
   const bot = createBot({
     token,
@@ -124,7 +127,13 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       }
     },
   });
-  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries })) jobs.register(observed(job));
+  for (const job of scheduledJobs(config, {
+    deals: services.deals,
+    push,
+    checkout,
+    dailySummaries,
+    reviewPrompts: (now) => services.reviews.askDue(now),
+  })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
     concurrency: config.UPDATE_CONCURRENCY,

@@ -68,6 +68,9 @@ const fields = z.object({
   CHECKOUT_SCHEDULE: cronSchedule("* * * * *"),
   /** How often to look for owners whose evening summary is due (each gets it once a day). */
   DAILY_SUMMARY_SCHEDULE: cronSchedule("*/5 * * * *"),
+  /** Hours after a redemption before the buyer is asked for a review. */
+  REVIEW_PROMPT_HOURS: z.coerce.number().int().min(1).max(72).default(3),
+  REVIEW_PROMPT_SCHEDULE: cronSchedule("*/10 * * * *"),
   /**
    * Push messages per second, under Telegram's ~30 overall (replies to users
    * take what they need first); up to 1,000 with paid broadcasts.

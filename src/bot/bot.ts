@@ -19,6 +19,7 @@ import { createInlineShareFeature } from "./features/inline-share.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
+import { createReviewsFeature } from "./features/reviews.js";
 import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
@@ -104,7 +105,8 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createNearbyFeature({ browse: services.browse, showNearby, miniAppUrl }));
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
   personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
-  personal.use(createMyCodesFeature({ vouchers }));
+  personal.use(createMyCodesFeature({ vouchers, reviews: services.reviews }));
+  personal.use(createReviewsFeature({ forms, reviews: services.reviews, shops: services.shops, adminIds }));
   personal.use(redeem.redeem);
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(

@@ -17,6 +17,16 @@ import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
 import { createSubscriptionService } from "./subscription.service.js";
+import { createReviewService } from "./review.service.js";
+import type { ReviewMessages } from "./ports/review.port.js";
+
+/** Review messages for cores that never send them (tools, tests of other things). */
+const NO_REVIEW_MESSAGES: ReviewMessages = {
+  askForReview: async () => "failed",
+  newReview: async () => undefined,
+  reviewHidden: async () => undefined,
+  replied: async () => undefined,
+};
 
 export interface ServiceOptions {
   clock: Clock;
@@ -31,11 +41,25 @@ export interface ServiceOptions {
   languageModel?: LanguageModel;
   /** Model requests one user may make per hour; beyond, the built-in parser answers. */
   modelRequestsPerHour?: number;
+  /** What the core says about reviews (the prompt, the owner's notice, a hidden review). */
+  reviewMessages?: ReviewMessages;
+  /** Hours after a redemption before its holder is asked for a review. */
+  reviewPromptHours?: number;
 }
 
 export function createServices(
   repos: Repositories,
-  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+  {
+    clock,
+    messaging,
+    currency,
+    needsApproval,
+    reservationMinutes = 15,
+    languageModel,
+    modelRequestsPerHour = 30,
+    reviewMessages = NO_REVIEW_MESSAGES,
+    reviewPromptHours = 3,
+  }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
@@ -74,6 +98,13 @@ export function createServices(
       pushes: repos.pushes,
       users: repos.users,
       clock,
+    }),
+    reviews: createReviewService({
+      reviews: repos.reviews,
+      shops: repos.shops,
+      messages: reviewMessages,
+      clock,
+      promptDelayHours: reviewPromptHours,
     }),
     clock,
   };

@@ -6,6 +6,7 @@ import { createExportQueries } from "./export.queries.js";
 import { createFormRepository } from "./form.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
+import { createReviewRepository } from "./review.repository.js";
 import { createRedeemConfirmationRepository } from "./redeem-confirmation.repository.js";
 import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
@@ -33,5 +34,6 @@ export function createRepositories(db: Db): Repositories {
     jobLeases: createJobLeaseRepository(db),
     orders: createOrderRepository(db),
     redeemConfirmations: createRedeemConfirmationRepository(db),
+    reviews: createReviewRepository(db),
   };
 }

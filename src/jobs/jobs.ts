@@ -19,13 +19,16 @@ export interface ScheduledWork {
   /** Reservations, voucher expiry, group deals, missed deliveries: each its own job and lease. */
   checkout: CheckoutJob[];
   dailySummaries: (now: Date) => Promise<unknown>;
+  /** Asks buyers a few hours after a redemption to review it. */
+  reviewPrompts: (now: Date) => Promise<unknown>;
 }
 
-export function scheduledJobs(config: Config, { deals, push, checkout, dailySummaries }: ScheduledWork): Job[] {
+export function scheduledJobs(config: Config, { deals, push, checkout, dailySummaries, reviewPrompts }: ScheduledWork): Job[] {
   return [
     { name: PUSH_JOB, schedule: config.PUSH_SCHEDULE, run: (now, signal) => push.run(now, signal) },
     { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => deals.endExpired(now) },
     ...checkout.map((job) => ({ name: job.name, schedule: config.CHECKOUT_SCHEDULE, run: () => job.run() })),
     { name: "daily-summaries", schedule: config.DAILY_SUMMARY_SCHEDULE, run: (now) => dailySummaries(now) },
+    { name: "prompt-reviews", schedule: config.REVIEW_PROMPT_SCHEDULE, run: (now) => reviewPrompts(now) },
   ];
 }

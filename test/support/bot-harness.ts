@@ -38,6 +38,7 @@ import {
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
 import { createCheckoutMessaging } from "../../src/bot/messaging.js";
+import { createReviewMessaging } from "../../src/bot/review-messaging.js";
 import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -390,6 +391,8 @@ export class BotHarness {
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,
+      reviewMessages: createReviewMessaging({ bot: () => this.bot }),
+      reviewPromptHours: 3,
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",
@@ -483,6 +486,13 @@ export class BotHarness {
     for (const job of this.jobs) await job.run();
     const errors = this.logs.filter((l) => l.level >= 50);
     if (errors.length) throw new Error(`a job logged an error: ${JSON.stringify(errors)}`);
+    return this.current;
+  }
+
+  /** Runs the review prompt job once, as the scheduler would; returns the calls it made. */
+  async runReviewPrompts(): Promise<ApiCall[]> {
+    this.current = [];
+    await this.services.reviews.askDue(this.clock());
     return this.current;
   }
 

@@ -11,6 +11,7 @@ import { shownLength } from "../html.js";
 import { CLOSE_DATA } from "../keyboards.js";
 import { buyButton } from "./checkout/buy.js";
 import { shareLink } from "./checkout/voucher-view.js";
+import { ratingText, shopPageButton } from "./review-view.js";
 
 /** Opens a deal's card, crediting where the user found it. */
 export const dealButton = callbackCodec("d", { id, ...via });
@@ -45,6 +46,8 @@ export interface CardModel {
   minBuyers: number;
   /** Shown with a group deal's minimum; absent in a preview. */
   buyersSoFar?: number;
+  /** The shop's rating totals (visible reviews); absent in a preview. */
+  rating?: { ratingSum: number; ratingCount: number };
 }
 
 export async function renderCard(ctx: BotContext, card: CardModel): Promise<string> {
@@ -54,6 +57,7 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
   const head = `<b>${escapeHtml(card.title)}</b>`;
   const tail = [
     ctx.t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(ctx, card.category) }),
+    card.rating ? ratingText(ctx.t.bind(ctx), card.rating) : "",
     ctx.t("card-address", { address: escapeHtml(card.address), distance }),
     card.openingHours ? ctx.t("card-hours", { hours: escapeHtml(card.openingHours) }) : "",
     ctx.t("card-price", { price, original }),
@@ -87,11 +91,15 @@ export async function customerCardView(ctx: BotContext, { deal, onSale, distance
     onSale,
     distanceM,
     buyersSoFar,
+    rating: deal.shop,
   });
   const keyboard = new InlineKeyboard()
     .text(ctx.t("card-buy"), buyButton.pack({ id: deal.id, ...found }))
     .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
     .row();
+  if (deal.shop.ratingCount > 0) {
+    keyboard.text(ctx.t("card-reviews", { count: deal.shop.ratingCount }), shopPageButton.pack({ id: deal.shopId, o: "n", p: 0 })).row();
+  }
   if (deal.minBuyers > 1) keyboard.url(ctx.t("group-invite"), shareLink(ctx.me.username, deal)).row();
   if (appLink) keyboard.webApp(ctx.t("open-in-app"), appLink).row();
   keyboard.text(ctx.t("close"), CLOSE_DATA);

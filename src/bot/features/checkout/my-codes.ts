@@ -1,7 +1,9 @@
 // /mycodes: the buyer's vouchers, each one again with its QR, and refunds
 // where the deal's policy allows them.
 import { Composer, InlineKeyboard } from "grammy";
+import type { ReviewService } from "../../../core/review.service.js";
 import type { VoucherService } from "../../../core/voucher.service.js";
+import { VoucherStatus } from "../../../domain/lifecycles.js";
 import { formatMoney } from "../../../domain/money.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
 import { callbackCodec, id } from "../../callback-data.js";
@@ -11,6 +13,7 @@ import { escapeHtml } from "../../html.js";
 import { answerExpired, CLOSE_DATA, countButtons } from "../../keyboards.js";
 import { addPagerRow } from "../../pager.js";
 import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
+import { writeButton } from "../review-view.js";
 
 const listButton = callbackCodec("vl", { page: id });
 const showButton = callbackCodec("vc", { id });
@@ -18,7 +21,13 @@ const refundButton = callbackCodec("vr", { id });
 const refundCountButton = callbackCodec("vrn", { id, n: id });
 const confirmRefundButton = callbackCodec("vry", { id, n: id });
 
-export function createMyCodesFeature({ vouchers }: { vouchers: VoucherService }): Composer<BotContext> {
+export function createMyCodesFeature({
+  vouchers,
+  reviews,
+}: {
+  vouchers: VoucherService;
+  reviews: Pick<ReviewService, "reviewedAmong">;
+}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
 
   async function listScreen(ctx: BotContext, page: number) {
@@ -60,6 +69,10 @@ export function createMyCodesFeature({ vouchers }: { vouchers: VoucherService })
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
     if (refundableCount > 0) keyboard.text(ctx.t("voucher-refund"), refundButton.pack({ id: voucher.id })).row();
+    // A redeemed voucher not reviewed yet can be reviewed from here, whether or not its prompt came.
+    if (voucher.status === VoucherStatus.REDEEMED && (await reviews.reviewedAmong([voucher.id])).size === 0) {
+      keyboard.text(ctx.t("voucher-review"), writeButton.pack({ id: voucher.id })).row();
+    }
     keyboard.text(ctx.t("voucher-list"), listButton.pack({ page: 0 })).text(ctx.t("close"), CLOSE_DATA);
     await ctx.replyWithPhoto(await voucherQr(ctx.me.username, voucher.code), {
       caption: voucherCaption(ctx.t.bind(ctx), await localeOf(ctx), voucher, now),

@@ -1,0 +1,57 @@
+// What the core says about reviews outside a conversation (the review port's
+// messages), rendered in the recipient's language and sent through the Bot API.
+import { GrammyError, InlineKeyboard } from "grammy";
+import type { PromptOutcome, ReviewedShop, ReviewMessages, VoucherToReview } from "../core/ports/review.port.js";
+import type { ShownReview } from "../domain/review.js";
+import { escapeHtml } from "./html.js";
+import type { Notifier } from "./notifier.js";
+import { replyButton, reviewBlock, shopPageButton, starKeyboard } from "./features/review-view.js";
+
+/** `bot` is read at send time: the core is built before the bot that serves it. */
+export function createReviewMessaging({ bot }: { bot: () => { notifier: Notifier } }): ReviewMessages {
+  return {
+    async askForReview(voucher: VoucherToReview): Promise<PromptOutcome> {
+      const { notifier } = bot();
+      const { t } = await notifier.recipient(voucher.holderId);
+      try {
+        await notifier.api.sendMessage(
+          Number(voucher.holderId),
+          t("review-ask-stars", { title: escapeHtml(voucher.dealTitle), shop: escapeHtml(voucher.shop.name) }),
+          { parse_mode: "HTML", reply_markup: starKeyboard(voucher.id) },
+        );
+        return "sent";
+      } catch (error) {
+        return error instanceof GrammyError && error.error_code === 403 ? "blocked" : "failed";
+      }
+    },
+
+    async newReview(ownerId: bigint, review: ShownReview, shop: ReviewedShop): Promise<void> {
+      const { notifier } = bot();
+      const { t, locale } = await notifier.recipient(ownerId);
+      await notifier.tell(
+        ownerId,
+        "review-new-notice",
+        { shop: escapeHtml(shop.name), review: reviewBlock(t, locale, review, shop) },
+        (t) =>
+          new InlineKeyboard()
+            .text(t("review-reply"), replyButton.pack({ id: review.id }))
+            .text(t("review-see-shop"), shopPageButton.pack({ id: review.shopId, o: "n", p: 0 })),
+      );
+    },
+
+    async reviewHidden(review: ShownReview, shop: ReviewedShop): Promise<void> {
+      await bot().notifier.tell(review.authorId, "review-hidden-notice", {
+        shop: escapeHtml(shop.name),
+        title: escapeHtml(review.dealTitle),
+        reason: escapeHtml(review.hiddenReason ?? ""),
+      });
+    },
+
+    async replied(review: ShownReview, shop: ReviewedShop): Promise<void> {
+      await bot().notifier.tell(review.authorId, "review-replied-notice", {
+        shop: escapeHtml(shop.name),
+        reply: escapeHtml(review.reply ?? ""),
+      });
+    },
+  };
+}

@@ -1,0 +1,181 @@
+// Verified reviews: writing one for a redeemed voucher, the shop's page of
+// reviews, "helpful" votes, the owner's one reply, operators hiding a review,
+// and the scheduled prompt a few hours after a redemption.
+import { DomainError } from "../domain/errors.js";
+import { timeZoneOf } from "../domain/local-time.js";
+import {
+  assertMayReply,
+  assertMayReview,
+  averageRating,
+  checkReview,
+  cleanHideReason,
+  cleanReplyText,
+  DEFAULT_REVIEW_QUIET,
+  PROMPT_WINDOW_DAYS,
+  promptDue,
+  REVIEWS_PER_PAGE,
+  type ReviewInput,
+  type ReviewOrder,
+  type ShownReview,
+} from "../domain/review.js";
+import type { Shop } from "../domain/shop.js";
+import type { ReviewMessages, ReviewRepository, VoucherToReview } from "./ports/review.port.js";
+import type { ShopRepository } from "./ports/shop.port.js";
+import type { Clock } from "../util/clock.js";
+
+const HOUR_MS = 3_600_000;
+/** Prompts one run may send: the rest wait for the next run (bulk sends are paced). */
+const PROMPTS_PER_RUN = 500;
+
+export interface ShopPage {
+  shop: Shop;
+  rating: number | null;
+  reviews: ShownReview[];
+  order: ReviewOrder;
+  page: number;
+  pages: number;
+  total: number;
+}
+
+export function createReviewService({
+  reviews,
+  shops,
+  messages,
+  clock,
+  promptDelayHours,
+}: {
+  reviews: ReviewRepository;
+  shops: Pick<ShopRepository, "find" | "findByOwner">;
+  messages: ReviewMessages;
+  clock: Clock;
+  /** Hours after a redemption before its holder is asked (REVIEW_PROMPT_HOURS). */
+  promptDelayHours: number;
+}) {
+  /** The voucher, if this user may review it now; otherwise the reason. */
+  async function reviewable(userId: bigint, voucherId: number): Promise<VoucherToReview> {
+    const voucher = await reviews.voucher(voucherId);
+    const done = voucher ? (await reviews.reviewedVoucherIds([voucherId])).size > 0 : false;
+    assertMayReview(voucher, userId, done);
+    return voucher!;
+  }
+
+  async function visible(reviewId: number): Promise<ShownReview> {
+    const review = await reviews.find(reviewId);
+    if (!review || review.hiddenAt) throw new DomainError("review-not-found");
+    return review;
+  }
+
+  async function shopOf(shopId: number): Promise<Shop> {
+    const shop = await shops.find(shopId);
+    if (!shop) throw new DomainError("shop-not-found");
+    return shop;
+  }
+
+  return {
+    /** Checked when the stars are pressed, so the author hears at once that they cannot review. */
+    reviewable,
+
+    /**
+     * Stores the review (the rule again, then the database's one-per-voucher)
+     * and tells the owner.
+     */
+    async submit(userId: bigint, voucherId: number, input: ReviewInput): Promise<ShownReview> {
+      const voucher = await reviewable(userId, voucherId);
+      const checked = checkReview(input);
+      const created = await reviews.create(
+        { voucherId, shopId: voucher.shop.id, dealId: voucher.dealId, authorId: userId, ...checked },
+        clock(),
+      );
+      if (!created) throw new DomainError("review-already-written");
+      const review = (await reviews.find(created.id))!;
+      await messages.newReview(voucher.shop.ownerId, review, voucher.shop);
+      return review;
+    },
+
+    /** Which of these vouchers have a review already (for /mycodes). */
+    reviewedAmong: (voucherIds: number[]) => reviews.reviewedVoucherIds(voucherIds),
+
+    async shopPage(shopId: number, order: ReviewOrder, page: number): Promise<ShopPage> {
+      const shop = await shopOf(shopId);
+      const total = await reviews.countVisible(shopId);
+      const pages = Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE));
+      const current = Math.min(Math.max(0, page), pages - 1);
+      const shown = await reviews.visibleOfShop(shopId, order, REVIEWS_PER_PAGE, current * REVIEWS_PER_PAGE);
+      return { shop, rating: averageRating(shop), reviews: shown, order, page: current, pages, total };
+    },
+
+    /** A visible review's photos (file ids). */
+    async photos(reviewId: number): Promise<string[]> {
+      return (await visible(reviewId)).photos;
+    },
+
+    /** "Helpful": one vote per user; false when they voted already. */
+    async vote(userId: bigint, reviewId: number): Promise<boolean> {
+      await visible(reviewId);
+      return reviews.vote(reviewId, userId, clock());
+    },
+
+    /** The owner's one public reply; the author is told. */
+    async reply(ownerId: bigint, reviewId: number, text: string): Promise<ShownReview> {
+      const review = await visible(reviewId);
+      const shop = await shops.findByOwner(ownerId);
+      if (!shop || shop.id !== review.shopId) throw new DomainError("review-not-found");
+      assertMayReply(review);
+      const cleaned = cleanReplyText(text);
+      if (!(await reviews.reply(reviewId, cleaned, clock()))) throw new DomainError("review-already-replied");
+      const replied = (await reviews.find(reviewId))!;
+      await messages.replied(replied, shop);
+      return replied;
+    },
+
+    /** A review the owner may reply to: theirs and not replied yet. */
+    async toReply(ownerId: bigint, reviewId: number): Promise<ShownReview> {
+      const review = await visible(reviewId);
+      const shop = await shops.findByOwner(ownerId);
+      if (!shop || shop.id !== review.shopId) throw new DomainError("review-not-found");
+      assertMayReply(review);
+      return review;
+    },
+
+    /**
+     * An operator hides a review that breaks the rules: it leaves the shop's
+     * page, rating, ranking and numbers, and its author is told why. Whether
+     * the user is an operator is the front's check (ADMIN_IDS).
+     */
+    async hide(operatorId: bigint, reviewId: number, reason: string): Promise<ShownReview> {
+      await visible(reviewId);
+      const hidden = await reviews.hide(reviewId, cleanHideReason(reason), operatorId, clock());
+      if (!hidden) throw new DomainError("review-not-found");
+      const shop = await shopOf(hidden.shopId);
+      await messages.reviewHidden(hidden, shop);
+      return hidden;
+    },
+
+    /**
+     * Scheduled: asks the holders of vouchers redeemed `promptDelayHours` ago
+     * (up to a week) how it was, outside their quiet hours. The voucher is
+     * marked asked before the message leaves, so a crash or a second process
+     * never asks twice (a prompt lost in a crash is not sent again).
+     */
+    async askDue(now: Date = clock()): Promise<number> {
+      const from = new Date(now.getTime() - PROMPT_WINDOW_DAYS * 24 * HOUR_MS);
+      const to = new Date(now.getTime() - promptDelayHours * HOUR_MS);
+      let asked = 0;
+      for (const candidate of await reviews.promptCandidates(from, to, PROMPTS_PER_RUN)) {
+        const quiet = candidate.holderQuiet
+          ? { timeZone: candidate.holderQuiet.timeZone, hours: candidate.holderQuiet }
+          : { timeZone: timeZoneOf(candidate.shop), hours: DEFAULT_REVIEW_QUIET };
+        if (!promptDue(candidate.redeemedAt, now, promptDelayHours, quiet)) continue;
+        if ((await reviews.reviewedVoucherIds([candidate.id])).size > 0) {
+          await reviews.markAsked(candidate.id, now);
+          continue;
+        }
+        if (!(await reviews.markAsked(candidate.id, now))) continue;
+        if ((await messages.askForReview(candidate)) === "sent") asked++;
+      }
+      return asked;
+    },
+  };
+}
+
+export type ReviewService = ReturnType<typeof createReviewService>;
