@@ -4,6 +4,7 @@
 // shop's local time; the bot writes the files (headers in the owner's language).
 import type { ExportQueries } from "./ports/export.port.js";
 import type { DealRepository } from "./ports/deal.port.js";
+import type { ReviewRepository } from "./ports/review.port.js";
 import type { ShopPlace } from "../domain/shop.js";
 import { decimalMoney, type Cell } from "../domain/csv.js";
 import { localDateTime, localDay, timeZoneOf } from "../domain/local-time.js";
@@ -19,15 +20,31 @@ export interface ShopExport {
   orders: Cell[][];
   /** voucher, code, redeemed, order, offer, offer title, customer, price paid, discount given, currency */
   redemptions: Cell[][];
+  /** written, offer title, customer, stars, quality, service, value, text, photos, helpful, reply, hidden */
+  reviews: Cell[][];
 }
 
-export function createExportService({ exports, deals, clock }: { exports: ExportQueries; deals: Pick<DealRepository, "idsOfShop">; clock: Clock }) {
+export function createExportService({
+  exports,
+  deals,
+  reviews,
+  clock,
+}: {
+  exports: ExportQueries;
+  deals: Pick<DealRepository, "idsOfShop">;
+  reviews: Pick<ReviewRepository, "forExport">;
+  clock: Clock;
+}) {
   return {
     async rows(shop: ShopPlace): Promise<ShopExport> {
       const zone = timeZoneOf(shop);
       const when = (d: Date | null) => (d ? localDateTime(d, zone) : null);
       const dealIds = await deals.idsOfShop(shop.id);
-      const [orders, redemptions] = await Promise.all([exports.orders(dealIds), exports.redemptions(dealIds)]);
+      const [orders, redemptions, written] = await Promise.all([
+        exports.orders(dealIds),
+        exports.redemptions(dealIds),
+        reviews.forExport(shop.id),
+      ]);
       const customers = new Map<bigint, number>();
       const customer = (id: bigint) => {
         if (!customers.has(id)) customers.set(id, customers.size + 1);
@@ -63,6 +80,21 @@ export function createExportService({ exports, deals, clock }: { exports: Export
           decimalMoney(v.unitPriceMinor, v.currency),
           decimalMoney(v.unitOriginalMinor - v.unitPriceMinor, v.currency),
           v.currency,
+        ]),
+        // Hidden reviews are listed, marked: the owner sees what an operator removed.
+        reviews: written.map((r) => [
+          when(r.createdAt),
+          r.dealTitle,
+          customer(r.authorId),
+          r.stars,
+          r.quality,
+          r.service,
+          r.value,
+          r.text,
+          r.photos,
+          r.helpful,
+          r.reply,
+          r.hidden ? "hidden" : "",
         ]),
       };
     },

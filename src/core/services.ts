@@ -75,7 +75,7 @@ export function createServices(
     clock,
   });
   const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
-  const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
+  const exports = createExportService({ exports: repos.exports, deals: repos.deals, reviews: repos.reviews, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {
     users: repos.users,

@@ -26,9 +26,14 @@ describe("the export of a Chinese shop", () => {
     await h.db.repos.users.ensure({ id: 831, firstName: "买家" });
     const paid = "2026-05-04T16:10:00Z";
     const order = await h.db.db.order.create({ data: orderRow(831n, deal, 2000, 3000, { status: "PAID", source: "nearby", createdAt: paid, paidAt: paid }) });
-    await h.db.db.voucher.create({
+    const voucher = await h.db.db.voucher.create({
       data: { code: "7KQ2M9XD4HT3", orderId: order.id, dealId: deal, holderId: 831n, status: "REDEEMED", expiresAt: new Date("2026-06-01T00:00:00Z"), redeemedAt: new Date("2026-05-04T17:00:00Z"), redeemedById: BigInt(OWNER) },
     });
+    const shopId = (await h.db.db.deal.findUniqueOrThrow({ where: { id: deal } })).shopId;
+    await h.db.repos.reviews.create(
+      { voucherId: voucher.id, shopId, dealId: deal, authorId: 831n, stars: 4, quality: 5, service: null, value: 3, text: "好吃, 下次再来", photos: ["p1"] },
+      new Date("2026-05-04T17:20:00Z"),
+    );
   });
   afterAll(() => h.close());
 
@@ -51,6 +56,18 @@ describe("the export of a Chinese shop", () => {
     expect(redemptionBytes.subarray(3).toString("utf8").split("\r\n")).toEqual([
       "券,券码,核销时间（Asia/Shanghai）,订单,优惠,优惠标题,顾客,实付,让利,币种",
       `1,7KQ2-M9XD-4HT3,2026-05-05 01:00,1,${deal},测试套餐,1,20.00,10.00,CNY`,
+      "",
+    ]);
+  });
+
+  it("writes the reviews too, each customer numbered as in the orders", async () => {
+    const owner = h.user({ id: OWNER, firstName: "老板", languageCode: "zh-hans" });
+    const reviews = shown(await owner.send("/export"))[2]!;
+    expect(reviews.text).toBe("⭐ 评价：1");
+    expect((reviews.payload.document as InputFile).filename).toBe("reviews-2026-05-05.csv");
+    expect((await bytesOf(reviews.payload.document)).subarray(3).toString("utf8").split("\r\n")).toEqual([
+      "评价时间（Asia/Shanghai）,优惠标题,顾客,星级,品质,服务,性价比,内容,照片,有用票数,商家回复,已隐藏",
+      '2026-05-05 01:20,测试套餐,1,4,5,,3,"好吃, 下次再来",1,0,,',
       "",
     ]);
   });

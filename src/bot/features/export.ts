@@ -34,6 +34,20 @@ const REDEMPTION_COLUMNS = [
   "export-column-discount",
   "export-column-currency",
 ];
+const REVIEW_COLUMNS = [
+  "export-column-written",
+  "export-column-offer-title",
+  "export-column-customer",
+  "export-column-stars",
+  "export-column-quality",
+  "export-column-service",
+  "export-column-value",
+  "export-column-text",
+  "export-column-photos",
+  "export-column-helpful",
+  "export-column-reply",
+  "export-column-hidden",
+];
 
 export function createExportFeature({ reports }: { reports: ReportService }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -46,6 +60,9 @@ export function createExportFeature({ reports }: { reports: ReportService }): Co
     });
     await ctx.replyWithDocument(new InputFile(csvFile([header(REDEMPTION_COLUMNS), ...data.redemptions]), `redemptions-${data.day}.csv`), {
       caption: ctx.t("export-redemptions", { count: data.redemptions.length }),
+    });
+    await ctx.replyWithDocument(new InputFile(csvFile([header(REVIEW_COLUMNS), ...data.reviews]), `reviews-${data.day}.csv`), {
+      caption: ctx.t("export-reviews", { count: data.reviews.length }),
     });
   });
 
