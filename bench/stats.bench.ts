@@ -58,7 +58,7 @@ export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchRes
     opts.log(`  ${opts.events.toLocaleString("en")} events (and a neighbour's) loaded in ${loadSeconds.toFixed(1)} s`);
 
     const repos = createRepositories(db);
-    const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock: () => NOW });
+    const stats = createStatsService({ stats: repos.stats, deals: repos.deals, reviews: repos.reviews, clock: () => NOW });
     const shop = (await repos.shops.findByOwner(1n))!;
     const zone = timeZoneOf(shop);
     const raw = new Database(file, { readonly: true });

@@ -460,6 +460,11 @@ export-column-redeemed = redeemed ({ $zone })
 export-column-price-paid = price paid
 export-column-discount = discount given
 export-reviews = ⭐ Reviews: { $count }
+stats-rating = ⭐ Rating { $rating } from { $count ->
+    [one] 1 review
+   *[other] { $count } reviews
+}{ $change }
+stats-rating-change = { " " }({ $change } on the period before)
 export-column-written = written ({ $zone })
 export-column-stars = stars
 export-column-quality = quality

@@ -74,7 +74,7 @@ export function createServices(
     releaseLapsed,
     clock,
   });
-  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, reviews: repos.reviews, clock });
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, reviews: repos.reviews, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {

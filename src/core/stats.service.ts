@@ -3,6 +3,8 @@ import type { ShopPlace } from "../domain/shop.js";
 import type { StatsQueries } from "./ports/stats.port.js";
 import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
 import { periodRange, type Figures, type Period } from "../domain/stats.js";
+import { periodRating } from "../domain/review.js";
+import type { ReviewRepository } from "./ports/review.port.js";
 import type { Clock } from "../util/clock.js";
 
 export interface DailySeries {
@@ -13,13 +15,30 @@ export interface DailySeries {
 
 export const CHART_DAYS = 30;
 
-export function createStatsService({ stats, deals, clock }: { stats: StatsQueries; deals: Pick<DealRepository, "idsOfShop">; clock: Clock }) {
+export function createStatsService({
+  stats,
+  deals,
+  reviews,
+  clock,
+}: {
+  stats: StatsQueries;
+  deals: Pick<DealRepository, "idsOfShop">;
+  reviews: Pick<ReviewRepository, "starsBetween">;
+  clock: Clock;
+}) {
   return {
     /** The shop's figures, or one offer's when `dealId` is given (the caller checked it is the shop's). */
     async figures(shop: ShopPlace, period: Period, dealId?: number, now = clock()): Promise<Figures> {
       const shopDealIds = await deals.idsOfShop(shop.id);
       const range = periodRange(period, now, timeZoneOf(shop));
-      return stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
+      // The rating against the period of the same length just before ("all" has none before it).
+      const length = range.to.getTime() - range.from.getTime();
+      const [figures, stars, before] = await Promise.all([
+        stats.figures({ shopId: shop.id, shopDealIds, dealId }, range),
+        reviews.starsBetween(shop.id, range.from, range.to, dealId),
+        period === "all" ? null : reviews.starsBetween(shop.id, new Date(range.from.getTime() - length), range.from, dealId),
+      ]);
+      return { ...figures, rating: periodRating(stars, before) };
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */
     async daily(shop: ShopPlace): Promise<DailySeries> {

@@ -173,6 +173,21 @@ export function averageRating({ ratingSum, ratingCount }: RatingTotals): number 
   return ratingCount > 0 ? Math.round((ratingSum / ratingCount) * 10) / 10 : null;
 }
 
+/** The rating in a period of /stats, and its change from the period of the same length before. */
+export interface PeriodRating {
+  average: number | null;
+  count: number;
+  /** The average minus the one before; null when either period has no reviews (or for "all"). */
+  change: number | null;
+}
+
+export function periodRating(stars: number[], before: number[] | null): PeriodRating {
+  const average = averageOf(stars);
+  const previous = before ? averageOf(before) : null;
+  const change = average === null || previous === null ? null : Math.round((average - previous) * 10) / 10;
+  return { average, count: stars.length, change };
+}
+
 /** The plain average of some stars, one decimal; null for none. */
 export function averageOf(stars: number[]): number | null {
   return stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 10) / 10 : null;

@@ -1,6 +1,7 @@
 // The merchant's numbers: which period, which channel, and the derived ratios.
 // Counting happens in the database; the definitions live here.
 import { startOfLocalDay } from "./local-time.js";
+import type { PeriodRating } from "./review.js";
 
 export const PERIODS = ["today", "7d", "30d", "all"] as const;
 export type Period = (typeof PERIODS)[number];
@@ -68,6 +69,8 @@ export interface Figures {
    */
   returningCustomers: number;
   byChannel: Record<Channel | "other", ChannelFigures>;
+  /** Visible reviews written in the period, and the change from the period before (see review.ts). */
+  rating?: PeriodRating;
 }
 
 export function emptyChannelFigures(): ChannelFigures {

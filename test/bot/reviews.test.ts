@@ -201,3 +201,31 @@ describe("the rating in the nearby ranking", () => {
     expect(text).toMatch(/Few reviews set.*⭐ 5\.0 \(2\)/);
   });
 });
+
+describe("the rating in /stats", () => {
+  const h = createHarness({ now: new Date("2026-05-20T09:00:00Z") });
+  afterAll(() => h.close());
+
+  it("shows the period's rating and its change from the period before; hidden reviews count nowhere", async () => {
+    await h.shop(701, { ...SHANGHAI, name: "Rated Place" });
+    const deal = await h.publish(701, { title: "Set menu" });
+    const DAY = 24 * HOUR;
+    const write = (i: number, stars: number, daysAgo: number) =>
+      h.db.repos.reviews.create(
+        { voucherId: 200_000 + i, shopId: deal.shopId, dealId: deal.id, authorId: 701n, stars, quality: null, service: null, value: null, text: "", photos: [] },
+        new Date(h.clock().getTime() - daysAgo * DAY),
+      );
+    // The 7 days before: 3 and 4 stars (3.5). These 7 days: 5, 4 and a 1 that gets hidden.
+    await write(1, 3, 9);
+    await write(2, 4, 10);
+    await write(3, 5, 1);
+    await write(4, 4, 2);
+    const hidden = await write(5, 1, 3);
+    await h.services.reviews.hide(990n, hidden!.id, "Spam");
+    const owner = h.user({ id: 701, firstName: "Rita", languageCode: "en" });
+    const stats = lastShown(await owner.send("/stats"));
+    expect(stats.text).toContain("⭐ Rating 4.5 from 2 reviews (+1.0 on the period before)");
+    const all = lastShown(await owner.press(button(stats, "All time")));
+    expect(all.text).toMatch(/^⭐ Rating 4\.0 from 4 reviews$/m);
+  });
+});

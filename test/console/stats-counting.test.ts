@@ -16,7 +16,7 @@ describe("counting a shop's funnel", () => {
   let shop: Shop;
   let meal: number;
   let coupon: number;
-  const stats = () => createStatsService({ stats: t.repos.stats, deals: t.repos.deals, clock: () => NOW });
+  const stats = () => createStatsService({ stats: t.repos.stats, deals: t.repos.deals, reviews: t.repos.reviews, clock: () => NOW });
 
   beforeAll(async () => {
     t = createTestDb();

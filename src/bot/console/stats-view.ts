@@ -35,6 +35,10 @@ export function renderFigures(
     t("stats-customers", { new: f.newCustomers, returning: f.returningCustomers }),
     t("stats-ratio", { discount: money(f.discount), revenue: money(f.revenue), ratio }),
   ];
+  if (f.rating && f.rating.count > 0) {
+    const change = f.rating.change === null ? "" : t("stats-rating-change", { change: `${f.rating.change >= 0 ? "+" : "−"}${Math.abs(f.rating.change).toFixed(1)}` });
+    lines.push(t("stats-rating", { rating: f.rating.average!.toFixed(1), count: f.rating.count, change }));
+  }
   const sources = [...CHANNELS, "other" as const]
     .map((channel) => ({ channel, c: f.byChannel[channel] }))
     .filter(({ c }) => c.impressions + c.views + c.pushes + c.purchases > 0)
