@@ -29,6 +29,7 @@ const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   "redeem-confirmation-invalid": 404,
   "order-unknown": 404,
   "shop-not-found": 404,
+  "review-not-found": 404,
   "not-your-deal": 404,
   "not-a-merchant": 403,
   "not-a-redeemer": 403,

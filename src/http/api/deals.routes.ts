@@ -10,7 +10,7 @@ import { policyKey } from "../../bot/features/deal-view.js";
 import { userOf } from "./auth.js";
 import { dealId as dealIdParam } from "./params.js";
 import { parse } from "./api-error.js";
-import { dealItem, localEnd, photoUrls, routeUrl, type SpeakerOf } from "./present.js";
+import { dealItem, localEnd, photoUrls, routeUrl, shopRating, type SpeakerOf } from "./present.js";
 
 /** A map shows many deals at once; the chat's pages of five would not fill it. */
 export const API_PAGE_SIZE = 50;
@@ -67,6 +67,7 @@ export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { b
       shop: {
         id: deal.shop.id,
         name: deal.shop.name,
+        ...shopRating(deal.shop),
         address: deal.shop.address,
         hours: deal.shop.openingHours,
         lat: deal.shop.lat,

@@ -14,6 +14,7 @@ import { voucherRoutes } from "./vouchers.routes.js";
 import { redeemRoutes } from "./redeem.routes.js";
 import { merchantRoutes } from "./merchant.routes.js";
 import { photoRoutes } from "./photos.routes.js";
+import { reviewRoutes } from "./reviews.routes.js";
 import type { FileFetcher } from "../../bot/files.js";
 import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
 import { i18nRoutes } from "./i18n.routes.js";
@@ -21,7 +22,7 @@ import { meRoutes } from "./me.routes.js";
 import type { Speaker } from "./present.js";
 
 export interface MiniAppApiOptions {
-  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports">;
+  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports" | "reviews">;
   /** Absent when payments are not set up: only free deals can be claimed. */
   invoiceLinks?: InvoiceLinks;
   /** Deal photos from Telegram. */
@@ -57,7 +58,8 @@ export async function registerMiniAppApi(
         voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
         redeemRoutes(signed, { vouchers: services.vouchers, clock });
         merchantRoutes(signed, { console: services.console, reports: services.reports, speaker });
-        photoRoutes(signed, { deals: services.deals, fetchFile, clock });
+        photoRoutes(signed, { deals: services.deals, reviews: services.reviews, fetchFile, clock });
+        reviewRoutes(signed, { reviews: services.reviews, speaker });
       });
     },
     { prefix: "/api" },

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { DealService } from "../../core/deal.service.js";
+import type { ReviewService } from "../../core/review.service.js";
 import type { FetchedFile, FileFetcher } from "../../bot/files.js";
 import { createRecentCache } from "../../util/recent-cache.js";
 import type { Clock } from "../../util/clock.js";
@@ -10,9 +11,13 @@ import { ApiError, parse } from "./api-error.js";
 import { userOf } from "./auth.js";
 
 const HOUR_MS = 3_600_000;
+const reviewParams = z.object({ reviewId: z.coerce.number().int().positive().max(2 ** 31 - 1), n: z.coerce.number().int().min(0).max(2) });
 const params = z.object({ dealId: z.coerce.number().int().positive().max(2 ** 31 - 1), n: z.coerce.number().int().min(0).max(9) });
 
-export function photoRoutes(app: FastifyInstance, { deals, fetchFile, clock }: { deals: DealService; fetchFile: FileFetcher; clock: Clock }) {
+export function photoRoutes(
+  app: FastifyInstance,
+  { deals, reviews, fetchFile, clock }: { deals: DealService; reviews: Pick<ReviewService, "photos">; fetchFile: FileFetcher; clock: Clock },
+) {
   const cache = createRecentCache<FetchedFile>({ ttlMs: HOUR_MS, max: 200, clock });
 
   async function photo(fileId: string): Promise<FetchedFile> {
@@ -30,6 +35,16 @@ export function photoRoutes(app: FastifyInstance, { deals, fetchFile, clock }: {
     // A deal has one photo today; the index leaves room for more.
     if (!deal.photoFileId || n !== 0) throw new ApiError(404, "not-found");
     const { bytes, contentType } = await photo(deal.photoFileId);
+    return reply.type(contentType).header("cache-control", "private, max-age=86400").send(bytes);
+  });
+
+  /** A visible review's photos (up to 3); a hidden review's are gone with it. */
+  app.get("/photos/review/:reviewId/:n", async (request, reply) => {
+    userOf(request);
+    const { reviewId, n } = parse(reviewParams, request.params);
+    const fileId = (await reviews.photos(reviewId))[n];
+    if (!fileId) throw new ApiError(404, "not-found");
+    const { bytes, contentType } = await photo(fileId);
     return reply.type(contentType).header("cache-control", "private, max-age=86400").send(bytes);
   });
 }

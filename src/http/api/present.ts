@@ -4,6 +4,7 @@ import type { DealWithShop } from "../../domain/deal.js";
 import { discountPercent, formatMoney } from "../../domain/money.js";
 import type { Point } from "../../domain/geo.js";
 import type { User } from "../../domain/user.js";
+import { averageRating, type RatingTotals } from "../../domain/review.js";
 import { localDate, priceOf } from "../../bot/format.js";
 import type { Translate } from "../../bot/i18n.js";
 
@@ -48,9 +49,14 @@ export function dealItem(deal: DealWithShop, distanceM: number | null, speaker: 
     lng: deal.lng,
     stockLeft: deal.stockLeft,
     endsAt: deal.endsAt.toISOString(),
-    shop: { id: deal.shop.id, name: deal.shop.name },
+    shop: { id: deal.shop.id, name: deal.shop.name, ...shopRating(deal.shop) },
     photoUrl: photoUrls(deal)[0] ?? null,
   };
+}
+
+/** A shop's rating as the app shows it: the plain average (null without reviews) and how many. */
+export function shopRating(totals: RatingTotals) {
+  return { rating: averageRating(totals), reviews: totals.ratingCount };
 }
 
 /** Walking directions on OpenStreetMap, from where the user was last seen when known. */
