@@ -5,7 +5,7 @@
 //   discount    (original − price) / original     (half price scores 0.5)
 //   popularity  ln(1 + sold) / ln(1 + 1000)       (1000 sold or more scores 1)
 //   freshness   0.5 ^ (days since start / 7)      (halves every week)
-//   rating      (bayesian − 1) / 4                (the shop's stars with a prior, see review.ts)
+//   rating      (bayesian − 1) / 4                (the shop's stars with a prior, see rating.ts)
 //
 //   score = 0.40 proximity + 0.20 discount + 0.15 popularity + 0.10 freshness + 0.15 rating
 //
@@ -15,7 +15,7 @@
 // that two 5-star reviews do not outrank 300 at 4.8, and a shop without
 // reviews sits at the prior. Ties go to the nearer deal, then to the older
 // id, so the order is total and repeatable.
-import { bayesianRating } from "./review.js";
+import { bayesianRating } from "./rating.js";
 
 export const WEIGHTS = { proximity: 0.4, discount: 0.2, popularity: 0.15, freshness: 0.1, rating: 0.15 } as const;
 const POPULARITY_SATURATION = 1000;

@@ -5,6 +5,9 @@ import { DomainError } from "./errors.js";
 import { VoucherStatus } from "./lifecycles.js";
 import { isQuiet, type QuietHours } from "./local-time.js";
 import { visibleText } from "./validation.js";
+import { averageOf } from "./rating.js";
+
+export { averageRating, bayesianRating, PRIOR_REVIEWS, PRIOR_STARS, type RatingTotals } from "./rating.js";
 
 export const STARS = [1, 2, 3, 4, 5] as const;
 export const SUB_SCORES = ["quality", "service", "value"] as const;
@@ -149,30 +152,6 @@ export function promptDue(
   return !isQuiet(now, quiet.timeZone, quiet.hours);
 }
 
-// ---- The rating ----------------------------------------------------------
-
-/**
- * The Bayesian average: a shop's stars as if PRIOR_REVIEWS reviews at
- * PRIOR_STARS came before its own. Two 5★ reviews read 3.75; 300 at 4.8
- * read 4.76: a few enthusiastic friends do not outrank a long record.
- */
-export const PRIOR_STARS = 3.5;
-export const PRIOR_REVIEWS = 10;
-
-export interface RatingTotals {
-  ratingSum: number;
-  ratingCount: number;
-}
-
-export function bayesianRating({ ratingSum, ratingCount }: RatingTotals): number {
-  return (PRIOR_STARS * PRIOR_REVIEWS + ratingSum) / (PRIOR_REVIEWS + ratingCount);
-}
-
-/** The plain average shown to people (4.7), or null without reviews. */
-export function averageRating({ ratingSum, ratingCount }: RatingTotals): number | null {
-  return ratingCount > 0 ? Math.round((ratingSum / ratingCount) * 10) / 10 : null;
-}
-
 /** The rating in a period of /stats, and its change from the period of the same length before. */
 export interface PeriodRating {
   average: number | null;
@@ -186,9 +165,4 @@ export function periodRating(stars: number[], before: number[] | null): PeriodRa
   const previous = before ? averageOf(before) : null;
   const change = average === null || previous === null ? null : Math.round((average - previous) * 10) / 10;
   return { average, count: stars.length, change };
-}
-
-/** The plain average of some stars, one decimal; null for none. */
-export function averageOf(stars: number[]): number | null {
-  return stars.length ? Math.round((stars.reduce((a, b) => a + b, 0) / stars.length) * 10) / 10 : null;
 }

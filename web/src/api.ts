@@ -26,15 +26,47 @@ export interface DealSummary {
   lng: number;
   stockLeft: number | null;
   endsAt: string | null;
-  shop: { id: number; name: string };
+  shop: { id: number; name: string } & ShopRating;
   photoUrl: string | null;
+}
+
+/** The shop's average stars over its visible reviews (null without any), and how many. */
+export interface ShopRating {
+  rating: number | null;
+  reviews: number;
+}
+
+export interface Review {
+  id: number;
+  stars: number;
+  quality: number | null;
+  service: number | null;
+  value: number | null;
+  text: string;
+  author: string;
+  dealTitle: string;
+  createdAtLocal: string;
+  helpful: number;
+  reply: string | null;
+  photos: string[];
+}
+
+export type ReviewOrder = "newest" | "helpful";
+
+export interface ShopReviews {
+  shop: { id: number; name: string; address: string } & ShopRating;
+  reviews: Review[];
+  order: ReviewOrder;
+  page: number;
+  pages: number;
+  total: number;
 }
 
 export interface DealPage extends DealSummary {
   description: string;
   refundPolicyText: string;
   perPersonLimit: number | null;
-  shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null };
+  shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null } & ShopRating;
   endsAtLocal: string | null;
   photos: string[];
   routeUrl: string;
@@ -142,5 +174,7 @@ export const api = {
   merchantDeals: () => request<{ deals: MerchantDeal[] }>("GET", "/merchant/deals"),
   pause: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/pause`, {}),
   resume: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/resume`, {}),
+  reviews: (shopId: number, order: ReviewOrder, page = 0) => request<ShopReviews>("GET", `/shops/${shopId}/reviews?order=${order}&page=${page}`),
+  helpful: (reviewId: number) => request<{ counted: boolean }>("POST", `/reviews/${reviewId}/helpful`, {}),
   stats: (period: "7d" | "30d") => request<MerchantStats>("GET", `/merchant/stats?period=${period}`),
 };

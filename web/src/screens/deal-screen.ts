@@ -9,6 +9,7 @@ import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { categoryName, distance, mainButton, message } from "../ui.js";
 import { vouchersScreen } from "./vouchers-screen.js";
+import { ratingText, reviewsScreen } from "./reviews-screen.js";
 
 export function dealScreen(ctx: AppContext, id: number): Screen {
   return {
@@ -87,6 +88,13 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             "section",
             { class: "shop" },
             h("h2", {}, deal.shop.name),
+            deal.shop.reviews > 0
+              ? h(
+                  "button",
+                  { type: "button", class: "link shop-reviews", onclick: () => ctx.router.push(reviewsScreen(deal.shop.id)) },
+                  t("app-shop-reviews", { rating: ratingText(deal.shop), count: deal.shop.reviews }),
+                )
+              : null,
             h("p", {}, deal.shop.address),
             deal.shop.hours ? h("p", {}, t("app-shop-hours", { hours: deal.shop.hours })) : null,
             deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,

@@ -13,6 +13,7 @@ import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { categoryName, distance, message } from "../ui.js";
 import { dealScreen } from "./deal-screen.js";
+import { ratingText } from "./reviews-screen.js";
 
 declare const __TILE_URL__: string;
 declare const __TILE_ATTRIBUTION__: string;
@@ -117,7 +118,7 @@ export function mapScreen(ctx: AppContext): Screen {
             "button",
             { type: "button", onclick: () => open(deal) },
             h("span", { class: "deal-title" }, deal.title),
-            h("span", { class: "deal-shop" }, `${deal.shop.name} · ${distance(deal.distanceM)}`),
+            h("span", { class: "deal-shop" }, `${deal.shop.name} · ${distance(deal.distanceM)}${deal.shop.reviews > 0 ? ` · ${ratingText(deal.shop)}` : ""}`),
             h(
               "span",
               { class: "deal-price" },
