@@ -311,8 +311,8 @@ describe("refunds any time while unused", () => {
       `3. ✔️ Hotpot for two · ${shownCode(codes[0]!)} · redeemed 4 May 2026, 17:00`,
     ]);
     expect(only(await owner.send("/refunds")).text).toContain(`#${orderId} · Hotpot for two · CN¥25 ·`);
-    // Nothing is left to refund.
-    expect(buttonTexts(only(await dee.press(`vc:${voucherIds[0]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+    // Nothing is left to refund; the redeemed voucher can be reviewed.
+    expect(buttonTexts(only(await dee.press(`vc:${voucherIds[0]}`)))).toEqual(["⭐ Review this visit", "🎟 My vouchers", "✖ Close"]);
     expect(callbackAnswer(await dee.press(`vry:${voucherIds[0]}:1`)).text).toBe(
       "This voucher can't be refunded (used, expired, or the offer has no refunds).",
     );    await owner.send(`/refunded ${orderId}`);
