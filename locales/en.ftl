@@ -98,6 +98,8 @@ open-in-app = 🗺 Open in app
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 See the deal
 inline-find-deals = 📍 Find deals near you
+inline-share-location = 📍 Share a location to see deals near you
+send-to-friend = 📤 Send to a friend
 
 ## Forms
 form-skip = Skip ⏭
@@ -425,6 +427,8 @@ stats-channel-nearby = 📍 Nearby
 stats-channel-search = 🔎 Search
 stats-channel-push = 🔔 Push
 stats-channel-link = 🔗 Shared link
+stats-channel-friends = 👥 Friends
+stats-source-friends = { $channel }: { $shares } shared · { $views } opened · { $purchases } bought · { $redeemed } redeemed · { $revenue }
 stats-channel-other = ❔ Other
 stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart

@@ -92,6 +92,8 @@ open-in-app = 🗺 在小程序中打开
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 查看优惠
 inline-find-deals = 📍 查找附近的优惠
+inline-share-location = 📍 分享位置，查看附近的优惠
+send-to-friend = 📤 发给好友
 
 ## Forms
 form-skip = 跳过 ⏭
@@ -386,6 +388,8 @@ stats-channel-nearby = 📍 附近
 stats-channel-search = 🔎 搜索
 stats-channel-push = 🔔 推送
 stats-channel-link = 🔗 分享链接
+stats-channel-friends = 👥 好友分享
+stats-source-friends = { $channel }：分享 { $shares } 次 · 打开 { $views } · 购买 { $purchases } · 核销 { $redeemed } · { $revenue }
 stats-channel-other = ❔ 其他
 stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表
