@@ -100,6 +100,14 @@ inline-open-deal = 🛒 See the deal
 inline-find-deals = 📍 Find deals near you
 inline-share-location = 📍 Share a location to see deals near you
 send-to-friend = 📤 Send to a friend
+cmd-friends = What your shares brought
+friends-none = 👥 You haven't shared a deal yet. Type <code>@{ $bot }</code> and a few words in any chat, or tap <b>📤 Send to a friend</b> on a deal, and the friends who come through it are counted here.
+friends-brought = 👥 <b>Your shares</b>
+    📤 Deals sent: { $sent }
+    👀 Friends who opened one: { $visitors }
+    🛒 Friends who bought: { $buyers }
+    🎟 Friends who used their voucher: { $redeemers }
+friends-share = 📤 Share a deal
 
 ## Forms
 form-skip = Skip ⏭

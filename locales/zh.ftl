@@ -94,6 +94,14 @@ inline-open-deal = 🛒 查看优惠
 inline-find-deals = 📍 查找附近的优惠
 inline-share-location = 📍 分享位置，查看附近的优惠
 send-to-friend = 📤 发给好友
+cmd-friends = 你的分享带来了什么
+friends-none = 👥 你还没有分享过优惠。在任意聊天中输入 <code>@{ $bot }</code> 加几个词，或在优惠上点 <b>📤 发给好友</b>，通过你的分享而来的好友会记在这里。
+friends-brought = 👥 <b>你的分享</b>
+    📤 已发送优惠：{ $sent }
+    👀 打开的好友：{ $visitors }
+    🛒 购买的好友：{ $buyers }
+    🎟 已核销的好友：{ $redeemers }
+friends-share = 📤 分享优惠
 
 ## Forms
 form-skip = 跳过 ⏭

@@ -16,6 +16,7 @@ import { createNearbyFeature, createShowNearby } from "./features/nearby.js";
 import { createSearchFeature } from "./features/search.js";
 import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
 import { createInlineSearchFeature } from "./features/inline-search.js";
+import { createFriendsFeature } from "./features/friends.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -106,6 +107,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
   personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
   personal.use(createMyCodesFeature({ vouchers }));
+  personal.use(createFriendsFeature({ shares: services.shares }));
   personal.use(redeem.redeem);
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(

@@ -79,6 +79,10 @@ export function createShareService({
   }
 
   return {
+    /** What the user's shares brought (/friends). */
+    brought(sharerId: bigint) {
+      return shares.broughtBy(sharerId);
+    },
     /**
      * An inline query: "deal:<id>" (the Send to a friend button) is that deal
      * while it is on sale; other words are the deals near the sharer that match

@@ -1,6 +1,11 @@
 import type { ShareRepository } from "../core/ports/share.port.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
+import { PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
+import { statusSql } from "./status-sql.js";
+
+/** An order that was paid, whatever happened to it after. */
+const PAID = Prisma.sql`(${statusSql(...PAID_ONCE)})`;
 
 export function createShareRepository(db: Db): ShareRepository {
   return {
@@ -23,6 +28,22 @@ export function createShareRepository(db: Db): ShareRepository {
     },
     find(id) {
       return db.share.findUnique({ where: { id } });
+    },
+    // Each join goes through the deal first (the events' and orders' indexes), then matches the share's source.
+    async broughtBy(sharerId) {
+      const [row] = await db.$queryRaw<{ sent: bigint; visitors: bigint; buyers: bigint; redeemers: bigint }[]>`
+        SELECT
+          (SELECT COUNT(*) FROM "Share" s JOIN "Event" e ON e."dealId" = s."dealId" AND e."type" = 'SHARE'
+             AND e."source" = 'friends:' || s."id" WHERE s."sharerId" = ${sharerId}) AS sent,
+          (SELECT COUNT(DISTINCT e."userId") FROM "Share" s JOIN "Event" e ON e."dealId" = s."dealId" AND e."type" = 'VIEW'
+             AND e."source" = 'friends:' || s."id" WHERE s."sharerId" = ${sharerId}) AS visitors,
+          (SELECT COUNT(DISTINCT o."buyerId") FROM "Share" s JOIN "Order" o ON o."dealId" = s."dealId" AND o."status" IN ${PAID}
+             AND o."source" = 'friends:' || s."id" WHERE s."sharerId" = ${sharerId}) AS buyers,
+          (SELECT COUNT(DISTINCT o."buyerId") FROM "Share" s JOIN "Order" o ON o."dealId" = s."dealId"
+             AND o."source" = 'friends:' || s."id"
+             JOIN "Voucher" v ON v."orderId" = o."id" AND v."status" = ${statusSql(VoucherStatus.REDEEMED)}
+             WHERE s."sharerId" = ${sharerId}) AS redeemers`;
+      return { sent: Number(row?.sent ?? 0), visitors: Number(row?.visitors ?? 0), buyers: Number(row?.buyers ?? 0), redeemers: Number(row?.redeemers ?? 0) };
     },
   };
 }

@@ -47,6 +47,18 @@ export function shareOfSource(source: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** What one user's shares brought, as /friends shows it. */
+export interface FriendsBrought {
+  /** Deals sent into chats. */
+  sent: number;
+  /** Different friends who opened a card through a share. */
+  visitors: number;
+  /** Different friends who bought through a share. */
+  buyers: number;
+  /** Different friends who redeemed a voucher bought through a share. */
+  redeemers: number;
+}
+
 /** A share as stored: who shared which deal. */
 export interface Share {
   id: number;
