@@ -300,6 +300,13 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data);
           else if ("url" in b) print(`🔗 that button opens ${b.url}`);
           else if ("pay" in b) await pay();
+          else if ("switch_inline_query_chosen_chat" in b) {
+            // Telegram asks which chat, then types "@bot QUERY" there.
+            const query = b.switch_inline_query_chosen_chat?.query ?? "";
+            print(dim(`⌨ you pick a chat and Telegram types @${app.bot.botInfo.username} ${query} there`, color));
+            lastInline = undefined;
+            emulator.inlineQuery(current.id, query);
+          }
           else print("That button opens something only a Telegram app can show.");
           break;
         }
