@@ -42,7 +42,11 @@ export function createShareService({
 }) {
   const recent = createRecentCache<DealWithShop[]>({ ttlMs: CACHE_TTL_MS, max: CACHE_SIZE, clock });
 
-  /** The inline query's location when Telegram sent a valid one, else the last one the user shared. */
+  /**
+   * The inline query's location when Telegram sent a valid one, else the last
+   * one the user shared, however old (a sharer picking deals for friends is
+   * rarely where they were a minute ago anyway).
+   */
   function whereIs(sharer: Whereabouts, sent: Point | undefined): Point | null {
     if (sent) {
       try {
@@ -66,11 +70,7 @@ export function createShareService({
   }
 
   async function withShares(sharerId: bigint, found: DealWithShop[], point: Point | null): Promise<SharedDeal[]> {
-    const ids = await shares.forDeals(
-      sharerId,
-      found.map((d) => d.id),
-      clock(),
-    );
+    const ids = await shares.forDeals(sharerId, found.map((d) => d.id), clock());
     return found.flatMap((deal) => {
       const shareId = ids.get(deal.id);
       if (shareId === undefined) return [];

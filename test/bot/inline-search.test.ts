@@ -3,7 +3,7 @@
 // "@bot deal:<id>" (Send to a friend) is that one deal.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InlineQueryResult } from "grammy/types";
-import { buttons, buttonTexts, createHarness, lastShown, type ApiCall } from "../support/bot-harness.js";
+import { buttonTexts, createHarness, type ApiCall } from "../support/bot-harness.js";
 
 const SHANGHAI = { lat: 31.2304, lng: 121.4737 };
 /** About 1.1 km north of the pizzeria. */
@@ -39,7 +39,7 @@ describe("inline search with location", () => {
     query: string,
     options: { at?: { lat: number; lng: number }; from?: object } = {},
   ): Promise<{ results: InlineQueryResult[]; payload: Record<string, unknown>; calls: ApiCall[] }> {
-    const calls = await h.deliver({
+    const calls: ApiCall[] = await h.deliver({
       inline_query: {
         id: String(++queryId),
         from: options.from ?? sam,
@@ -163,6 +163,5 @@ describe("inline search with location", () => {
     const markup = card.payload.reply_markup as { inline_keyboard: Record<string, unknown>[][] };
     const send = markup.inline_keyboard.flat().find((b) => b.text === "📤 Send to a friend")!;
     expect(send.switch_inline_query_chosen_chat).toEqual({ query: `deal:${pizzaId}`, allow_user_chats: true, allow_group_chats: true });
-    expect(buttons(lastShown([card])).length).toBeGreaterThan(0);
   });
 });
