@@ -108,6 +108,10 @@ friends-brought = 👥 <b>Your shares</b>
     🛒 Friends who bought: { $buyers }
     🎟 Friends who used their voucher: { $redeemers }
 friends-share = 📤 Share a deal
+group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
+group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
+group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
+group-nearby-empty = 😶 No deals within { $radius } km of that pin.
 
 ## Forms
 form-skip = Skip ⏭

@@ -102,6 +102,10 @@ friends-brought = 👥 <b>你的分享</b>
     🛒 购买的好友：{ $buyers }
     🎟 已核销的好友：{ $redeemers }
 friends-share = 📤 分享优惠
+group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
+group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
+group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
+group-nearby-empty = 😶 这个位置 { $radius } 公里内没有优惠。
 
 ## Forms
 form-skip = 跳过 ⏭

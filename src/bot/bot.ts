@@ -17,6 +17,7 @@ import { createSearchFeature } from "./features/search.js";
 import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
 import { createInlineSearchFeature } from "./features/inline-search.js";
 import { createFriendsFeature } from "./features/friends.js";
+import { createGroupFeature } from "./features/group.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -82,6 +83,10 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   };
   // Deals shared into any chat; inline queries and chosen results have a sender but no chat.
   bot.on(["inline_query", "chosen_inline_result"]).use(loadSender, i18n, createInlineSearchFeature({ shares: services.shares, miniAppUrl }));
+  // Groups the bot was added to: lists for everyone, nothing personal.
+  bot
+    .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
+    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, clock: services.clock }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(loadSender);
