@@ -83,9 +83,11 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   };
   // Deals shared into any chat; inline queries and chosen results have a sender but no chat.
   bot.on(["inline_query", "chosen_inline_result"]).use(loadSender, i18n, createInlineSearchFeature({ shares: services.shares, miniAppUrl }));
-  // Groups the bot was added to: lists for everyone, nothing personal.
+  // Groups the bot was added to: lists for everyone, nothing personal; other
+  // group chatter is not for the bot (and makes no account).
   bot
     .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
+    .filter((ctx) => ctx.hasCommand("nearby") || ctx.has("message:location"))
     .use(loadSender, i18n, createGroupFeature({ browse: services.browse, clock: services.clock }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);

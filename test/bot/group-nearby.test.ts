@@ -54,7 +54,9 @@ describe("the bot in a group", () => {
     h.advance(120_000);
     for (const text of ["hello", "/mycodes", "/stats", "/friends"]) {
       const command = text.startsWith("/") ? { entities: [{ type: "bot_command" as const, offset: 0, length: text.length }] } : {};
-      expect(shown(await inGroup({ text, ...command }))).toEqual([]);
+      expect(shown(await inGroup({ text, ...command, from: { id: 7199, is_bot: false, first_name: "Lurker" } }))).toEqual([]);
     }
+    // Chatter makes no account.
+    expect(await h.db.repos.users.find(7199n)).toBeNull();
   });
 });
