@@ -40,7 +40,7 @@ describe("the nearby search's read-only connection", () => {
   it("cannot write", async () => {
     t = createTestDb();
     const reader = await readerOf(t.db);
-    expect(() => reader.rows(`DELETE FROM "Deal" RETURNING "id"`, [])).toThrow(/readonly/i);
+    await expect(reader.rows(`DELETE FROM "Deal" RETURNING "id"`, [])).rejects.toThrow(/readonly/i);
   });
 
   it("closes with the client, leaving no write-ahead log behind", async () => {
