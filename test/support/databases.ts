@@ -64,6 +64,10 @@ export function postgresTestDatabase(serverUrl: string) {
       await emptied(url);
       return openTestDb(url);
     },
+    /** For a test that creates the database itself: drop() removes it. */
+    markCreated(): void {
+      created ??= Promise.resolve();
+    },
     async drop(): Promise<void> {
       if (created) await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
