@@ -29,6 +29,8 @@ import { statusSql } from "./status-sql.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
+const TRANSACTION_WAIT_MS = 20_000;
+
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 const voucherWith = { deal: { include: { shop: true } }, order: true } as const;
 
@@ -204,7 +206,12 @@ async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDec
 
 export function createOrderRepository(db: Db): OrderRepository {
   const { lockDeal, lockDealOfOrder } = dialectOf(db);
-  const transaction = <T>(work: (tx: Tx) => Promise<T>) => retryWhenBusy(() => db.$transaction(work));
+  // Racing buyers of one deal queue on its lock, each holding a pooled
+  // connection meanwhile (PostgreSQL): waiting for a connection or for the
+  // lock is the queue working, not a fault, so both may take longer than
+  // Prisma's defaults (2 s to start, 5 s to finish).
+  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+    retryWhenBusy(() => db.$transaction(work, { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS }));
 
   return {
     find: (id) => orderWithVouchers(db, id),
