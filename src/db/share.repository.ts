@@ -23,7 +23,7 @@ export function createShareRepository(db: Db): ShareRepository {
       if (missing.length === 0) return found;
       // Two inline queries of one user may race (they have no chat to order them by): the unique pair keeps one row.
       const rows = missing.map((dealId) => Prisma.sql`(${sharerId}, ${dealId}, ${at})`);
-      await db.$executeRaw`INSERT OR IGNORE INTO "Share" ("sharerId", "dealId", "createdAt") VALUES ${Prisma.join(rows)}`;
+      await db.$executeRaw`INSERT INTO "Share" ("sharerId", "dealId", "createdAt") VALUES ${Prisma.join(rows)} ON CONFLICT ("sharerId", "dealId") DO NOTHING`;
       return read();
     },
     find(id) {
