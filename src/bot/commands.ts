@@ -5,6 +5,8 @@ import type { BotContext } from "./context.js";
 const COMMANDS = [
   "nearby",
   "mycodes",
+  "saved",
+  "following",
   "subscribe",
   "subscriptions",
   "unsubscribe",

@@ -10,6 +10,7 @@ function world(seed: number) {
   const random = createRandom(seed);
   const deals: DealToMatch[] = Array.from({ length: 300 }, (_, i) => ({
     id: i + 1,
+    shopId: i + 1,
     ...offsetMeters(CENTER.lat, CENTER.lng, random.gaussian() * 8000, random.gaussian() * 8000),
     category: random.pick(["food", "cafe", "fun"]),
     priceMinor: random.int(100, 900),
@@ -65,7 +66,7 @@ describe("matching subscribers to new deals", () => {
   });
 
   it("holds places in quiet hours or at their daily maximum", () => {
-    const deal: DealToMatch = { id: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
+    const deal: DealToMatch = { id: 1, shopId: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
     const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], deals: [deal], alreadySent: () => false, now });
     expect(plan({})).toHaveLength(1);
