@@ -738,3 +738,4 @@ push-following = 🏪 Shops I follow
 error-not-following = You don't follow this shop (any more). See /following.
 error-too-many-follows = You can follow at most { $max } shops. Unfollow one in /following first.
 error-too-many-saved = You can keep at most { $max } saved deals. Remove one in /saved first.
+stats-followers = ➕ Followers: { $total } ({ $new } new in the period)

@@ -670,3 +670,4 @@ push-following = 🏪 关注的店铺
 error-not-following = 你（已）没有关注这家店。见 /following。
 error-too-many-follows = 最多只能关注 { $max } 家店铺。请先在 /following 里取消关注一家。
 error-too-many-saved = 最多只能收藏 { $max } 个优惠。请先在 /saved 里移除一个。
+stats-followers = ➕ 关注者：{ $total }（本期新增 { $new }）

@@ -55,7 +55,7 @@ export function createServices(
     releaseLapsed,
     clock,
   });
-  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, follows: repos.follows, clock });
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   return {

@@ -68,6 +68,8 @@ export interface Figures {
    */
   returningCustomers: number;
   byChannel: Record<Channel | "other", ChannelFigures>;
+  /** The shop's followers now, and those who started following in the period (the shop's figures only). */
+  followers?: { total: number; new: number };
 }
 
 export function emptyChannelFigures(): ChannelFigures {

@@ -22,13 +22,19 @@ export function markButtons(ctx: BotContext, deal: { id: number; shopId: number 
   };
 }
 
-/** The pressed message's keyboard with this codec's button (for this id) replaced, the rest as it was. */
-export function swapButton<T extends { id: number }>(ctx: BotContext, codec: CallbackCodec<T>, idOf: number, next: InlineKeyboardButton.CallbackButton) {
+/**
+ * Flips this codec's button (for this id) on the pressed message, the rest of
+ * its keyboard as it was; nothing when the message has no such button.
+ */
+export async function swapButton<T extends { id: number }>(ctx: BotContext, codec: CallbackCodec<T>, idOf: number, next: InlineKeyboardButton.CallbackButton) {
   const rows = ctx.callbackQuery?.message?.reply_markup?.inline_keyboard ?? [];
-  return rows.map((row) =>
+  let found = false;
+  const inline_keyboard = rows.map((row) =>
     row.map((b) => {
-      if (!("callback_data" in b) || !codec.filter.test(b.callback_data)) return b;
-      return codec.unpack(b.callback_data)?.id === idOf ? next : b;
+      if (!("callback_data" in b) || !codec.filter.test(b.callback_data) || codec.unpack(b.callback_data)?.id !== idOf) return b;
+      found = true;
+      return next;
     }),
   );
+  if (found) await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard } }).catch(() => undefined);
 }

@@ -52,7 +52,7 @@ export function createFollowFeature({ follows, reminders }: { follows: FollowSer
       await ctx.answerCallbackQuery({ text: ctx.t("unfollow-done") });
     }
     const { follow } = markButtons(ctx, { id: 0, shopId: pressed.id }, { following: on, saved: false });
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: swapButton(ctx, followButton, pressed.id, follow) } }).catch(() => undefined);
+    await swapButton(ctx, followButton, pressed.id, follow);
   });
 
   feature.callbackQuery(saveButton.filter, async (ctx) => {
@@ -63,7 +63,7 @@ export function createFollowFeature({ follows, reminders }: { follows: FollowSer
     else await follows.unsave(ctx.user.id, pressed.id);
     await ctx.answerCallbackQuery({ text: ctx.t(on ? "save-done" : "unsave-done") });
     const { save } = markButtons(ctx, { id: pressed.id, shopId: 0 }, { following: false, saved: on });
-    await ctx.editMessageReplyMarkup({ reply_markup: { inline_keyboard: swapButton(ctx, saveButton, pressed.id, save) } }).catch(() => undefined);
+    await swapButton(ctx, saveButton, pressed.id, save);
   });
 
   feature.command("following", async (ctx) => show(ctx, await followingScreen(ctx, { page: 0 }), false));
