@@ -596,6 +596,10 @@ error-too-many-subscriptions = You can watch at most { $max } places. Delete one
 error-bad-quiet-hours = Quiet hours must be times of day such as 22:00–08:00.
 
 ## The Mini App (web/): its screens, and the API's own refusals
+app-follow = ➕ Follow shop
+app-following = ✓ Following
+app-save = ♡ Save
+app-saved = ♥ Saved
 app-tab-deals = Deals
 app-tab-vouchers = My vouchers
 app-tab-shop = My shop

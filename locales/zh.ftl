@@ -536,6 +536,10 @@ error-too-many-subscriptions = 最多只能订阅 { $max } 个地点。请先在
 error-bad-quiet-hours = 免打扰时间必须是一天中的时刻，例如 22:00–08:00。
 
 ## The Mini App (web/): its screens, and the API's own refusals
+app-follow = ➕ 关注店铺
+app-following = ✓ 已关注
+app-save = ♡ 收藏
+app-saved = ♥ 已收藏
 app-tab-deals = 优惠
 app-tab-vouchers = 我的券
 app-tab-shop = 我的店
