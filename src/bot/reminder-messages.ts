@@ -12,7 +12,9 @@ import { escapeHtml } from "./html.js";
 import { notSent, type MessagingChannel } from "./messaging.js";
 
 /** Turns the voucher reminders off ("0") or back on ("1"): always the presser's own setting. */
-export const voucherRemindersButton = callbackCodec("rv", { on: z.enum(["0", "1"]) });/** Opens /mycodes' list (the button under delivered vouchers). */
+export const voucherRemindersButton = callbackCodec("rv", { on: z.enum(["0", "1"]) });/** Opens /saved. */
+export const SAVED_DATA = "saved";
+/** Opens /mycodes' list (the button under delivered vouchers). */
 const VOUCHER_LIST_DATA = "vl:0";
 
 /** `bot` is read at send time: the core is built before the bot that serves it. */
@@ -58,6 +60,3 @@ export function createReminderMessaging({ bot }: { bot: () => Pick<MessagingChan
     },
   };
 }
-
-/** Opens /saved. */
-export const SAVED_DATA = "saved";

@@ -3,6 +3,7 @@
 // was not, so two processes (or a run repeated) never send one twice.
 import type { ReminderRepository } from "../core/ports/follow.port.js";
 import { DealStatus, VoucherStatus } from "../domain/lifecycles.js";
+import { statusSql } from "./status-sql.js";
 import type { Db } from "./client.js";
 import { toDealWithShop } from "./rows.js";
 
@@ -15,7 +16,7 @@ export function createReminderRepository(db: Db): ReminderRepository {
       const few = await db.$queryRaw<{ userId: number | bigint; dealId: number }[]>`
         SELECT s."userId", s."dealId" FROM "SavedDeal" s JOIN "Deal" d ON d."id" = s."dealId" JOIN "User" u ON u."id" = s."userId"
         WHERE s."remindedAt" IS NULL AND u."blockedAt" IS NULL
-          AND d."status" = ${DealStatus.ACTIVE} AND d."stockLeft" > 0 AND d."startsAt" <= ${now} AND d."endsAt" > ${now}
+          AND d."status" = ${statusSql(DealStatus.ACTIVE)} AND d."stockLeft" > 0 AND d."startsAt" <= ${now} AND d."endsAt" > ${now}
           AND (d."endsAt" <= ${endingBefore} OR d."stockLeft" <= ${fewLeft} OR d."stockLeft" <= d."quantity" * ${fewShare})`;
       if (few.length === 0) return [];
       const rows = await db.savedDeal.findMany({
@@ -62,10 +63,6 @@ export function createReminderRepository(db: Db): ReminderRepository {
     },
     async setVoucherRemindersOff(userId, at) {
       await db.user.update({ where: { id: userId }, data: { voucherRemindersOffAt: at } });
-    },
-    async voucherRemindersOff(userId) {
-      const user = await db.user.findUnique({ where: { id: userId }, select: { voucherRemindersOffAt: true } });
-      return user?.voucherRemindersOffAt != null;
     },
   };
 }

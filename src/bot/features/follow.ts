@@ -2,7 +2,7 @@
 // button flips in place), /following (open a shop's offers, unfollow, come
 // back) and /saved, and the voucher reminders' opt-out. Every id a button
 // carries is the presser's claim: they act on their own follows and saves only.
-import { Composer, type InlineKeyboard } from "grammy";
+import { Composer } from "grammy";
 import type { FollowService } from "../../core/follow.service.js";
 import type { ReminderService } from "../../core/reminder.service.js";
 import type { BotContext } from "../context.js";
@@ -24,7 +24,7 @@ import {
 
 /** Shows a screen in place of the pressed list, or as a new message from elsewhere (a digest, a reminder). */
 async function show(ctx: BotContext, { text, keyboard }: Screen, inPlace: boolean) {
-  const options = { parse_mode: "HTML" as const, reply_markup: keyboard as InlineKeyboard };
+  const options = { parse_mode: "HTML" as const, reply_markup: keyboard };
   if (inPlace && ctx.callbackQuery?.message?.text !== undefined) {
     await ctx.editMessageText(text, options).catch(() => undefined);
   } else {

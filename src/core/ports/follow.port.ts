@@ -92,5 +92,4 @@ export interface ReminderRepository {
   claimVouchers(ids: number[], at: Date): Promise<number[]>;
   /** Turns the user's voucher reminders off (at `at`) or back on (null). */
   setVoucherRemindersOff(userId: bigint, at: Date | null): Promise<void>;
-  voucherRemindersOff(userId: bigint): Promise<boolean>;
 }
