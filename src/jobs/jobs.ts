@@ -13,6 +13,7 @@ import type { Job } from "./job-runner.js";
 import type { PushJob } from "./push.job.js";
 
 export const PUSH_JOB = "push";
+export const REMINDERS_JOB = "reminders";
 
 export interface ScheduledWork {
   deals: Pick<DealService, "endExpired">;
@@ -29,6 +30,6 @@ export function scheduledJobs(config: Config, { deals, push, checkout, dailySumm
     { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => deals.endExpired(now) },
     ...checkout.map((job) => ({ name: job.name, schedule: config.CHECKOUT_SCHEDULE, run: () => job.run() })),
     { name: "daily-summaries", schedule: config.DAILY_SUMMARY_SCHEDULE, run: (now) => dailySummaries(now) },
-    { name: "reminders", schedule: config.REMINDER_SCHEDULE, run: (now) => reminders.run(now) },
+    { name: REMINDERS_JOB, schedule: config.REMINDER_SCHEDULE, run: (now) => reminders.run(now) },
   ];
 }

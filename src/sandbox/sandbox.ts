@@ -9,7 +9,8 @@ import { pino } from "pino";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
-import { PUSH_JOB } from "../jobs/jobs.js";
+import { PUSH_JOB, REMINDERS_JOB } from "../jobs/jobs.js";
+import type { ReminderRunResult } from "../core/reminder.service.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
 import { BotApiEmulator } from "./bot-api-emulator.js";
@@ -367,6 +368,15 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           else {
             const r = outcome.result as PushRunResult;
             print(dim(`🔔 push run: ${count(r.planned, "digest")} planned, ${r.sent} sent, ${r.blocked} to blocked users, ${r.failed} failed`, color));
+          }
+          break;
+        }
+        case "remind": {
+          const outcome = await app.jobs.runNow(REMINDERS_JOB);
+          if (!outcome.ran) print(dim("⏳ the reminders job is running already; try again in a moment", color));
+          else {
+            const r = outcome.result as ReminderRunResult;
+            print(dim(`⏰ reminders: ${r.saved} of saved deals, ${r.vouchers} of vouchers, ${r.blocked} to blocked users, ${r.failed} failed`, color));
           }
           break;
         }
