@@ -6,6 +6,7 @@ import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
+import { createReminderMessaging } from "./bot/reminder-messages.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -63,6 +64,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reservationMinutes: config.RESERVATION_MINUTES,
     languageModel,
     modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
+    reminderMessaging: createReminderMessaging({ bot: () => bot }),
   });
   const bot = createBot({
     token,
@@ -92,6 +94,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
   const messaging = createBotMessaging(bot.notifier);
   const push = createPushJob({
     subscriptions: repos.subscriptions,
+    follows: repos.follows,
     pushes: repos.pushes,
     users: repos.users,
     messaging,
@@ -124,7 +127,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       }
     },
   });
-  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries })) jobs.register(observed(job));
+  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries, reminders: services.reminders })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
     concurrency: config.UPDATE_CONCURRENCY,

@@ -18,7 +18,7 @@ describe("the README's scheduled jobs", () => {
   it("lists every job the bot schedules, and no other", () => {
     // Only names are read: the jobs are never run here.
     const checkout = createCheckoutJobs({ checkout: {}, vouchers: {}, subscriptions: {}, logger: pino({ level: "silent" }) } as never);
-    const jobs = scheduledJobs(loadConfig({}), { deals: {} as DealService, push: {} as PushJob, checkout, dailySummaries: async () => null });
+    const jobs = scheduledJobs(loadConfig({}), { deals: {} as DealService, push: {} as PushJob, checkout, dailySummaries: async () => null, reminders: { run: async () => null as never } });
     const listed = section.slice(section.indexOf("Jobs today:")).match(/`([a-z-]+)`/g)!.map((n) => n.slice(1, -1));
     expect(new Set(listed)).toEqual(new Set(jobs.map((j) => j.name)));
   });

@@ -34,6 +34,7 @@ import { createExportFeature } from "./features/export.js";
 import { createSummaryToggleFeature } from "./features/summary-toggle.js";
 import { createShopFeature } from "./features/shop.js";
 import { createBlockedStateFeature, createSubscriptionsFeature } from "./features/subscriptions.js";
+import { createFollowFeature } from "./features/follow.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -63,7 +64,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const notifier = createNotifier({ api: bot.api, translator: (locale) => translatorFor(i18n, locale), users: services.users, logger });
   const forms = createForms({ store: services.forms });
   const { console, subscriptions } = services;
-  const showDealCard = createShowDealCard({ deals: services.deals, miniAppUrl });
+  const showDealCard = createShowDealCard({ deals: services.deals, follows: services.follows, miniAppUrl });
   const showNearby = createShowNearby({ browse: services.browse, miniAppUrl });
   const { checkout, vouchers } = services;
   const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
@@ -117,6 +118,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createFriendsFeature({ shares: services.shares }));
   personal.use(redeem.redeem);
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
+  personal.use(createFollowFeature({ follows: services.follows, reminders: services.reminders }));
   personal.use(
     createMyDealsFeature({ forms, console }),
     createStatsFeature({ console, reports: services.reports }),

@@ -6,6 +6,8 @@ const COMMANDS = [
   "nearby",
   "mycodes",
   "friends",
+  "saved",
+  "following",
   "subscribe",
   "subscriptions",
   "unsubscribe",

@@ -1,6 +1,7 @@
 import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import type { CheckoutMessages } from "./ports/messaging.port.js";
+import type { ReminderMessaging } from "./ports/reminder-messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import { createBrowseService } from "./browse.service.js";
 import type { Clock } from "../util/clock.js";
@@ -18,6 +19,8 @@ import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
 import { createSubscriptionService } from "./subscription.service.js";
+import { createFollowService } from "./follow.service.js";
+import { createReminderService } from "./reminder.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -32,11 +35,13 @@ export interface ServiceOptions {
   languageModel?: LanguageModel;
   /** Model requests one user may make per hour; beyond, the built-in parser answers. */
   modelRequestsPerHour?: number;
+  /** How reminders reach users (the scheduled reminders need it). */
+  reminderMessaging?: ReminderMessaging;
 }
 
 export function createServices(
   repos: Repositories,
-  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30, reminderMessaging }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
@@ -51,7 +56,7 @@ export function createServices(
     releaseLapsed,
     clock,
   });
-  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, follows: repos.follows, clock });
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
@@ -79,6 +84,8 @@ export function createServices(
       users: repos.users,
       clock,
     }),
+    follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
+    reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
     clock,
   };
 }

@@ -3,7 +3,9 @@ import type { Db } from "./client.js";
 import { createDealRepository } from "./deal.repository.js";
 import { createEventRepository } from "./event.repository.js";
 import { createExportQueries } from "./export.queries.js";
+import { createFollowRepository, createSavedDealRepository } from "./follow.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createReminderRepository } from "./reminder.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
 import { createRedeemConfirmationRepository } from "./redeem-confirmation.repository.js";
@@ -35,5 +37,8 @@ export function createRepositories(db: Db): Repositories {
     orders: createOrderRepository(db),
     redeemConfirmations: createRedeemConfirmationRepository(db),
     shares: createShareRepository(db),
+    follows: createFollowRepository(db),
+    savedDeals: createSavedDealRepository(db),
+    reminders: createReminderRepository(db),
   };
 }

@@ -4,13 +4,13 @@ import { readerOf, type Db } from "./client.js";
 
 const COLUMNS = [
   "id", "firstName", "username", "language", "source", "lastLat", "lastLng",
-  "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage",
+  "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage", "voucherRemindersOffAt",
 ] as const satisfies readonly (keyof User)[];
 const FIND = `SELECT ${COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "User" WHERE "id" = ?`;
 
 const dateOf = (value: unknown): Date | null => (value === null ? null : new Date(value as string | number));
 
-function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage]: unknown[]): User {
+function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage, voucherRemindersOffAt]: unknown[]): User {
   return {
     id: BigInt(id as number | bigint),
     firstName: firstName as string,
@@ -24,6 +24,7 @@ function userOf([id, firstName, username, language, source, lastLat, lastLng, la
     createdAt: dateOf(createdAt)!,
     updatedAt: dateOf(updatedAt)!,
     telegramLanguage: telegramLanguage as string | null,
+    voucherRemindersOffAt: dateOf(voucherRemindersOffAt),
   };
 }
 

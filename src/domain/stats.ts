@@ -72,6 +72,8 @@ export interface Figures {
   shares: number;
   /** Vouchers redeemed in the period whose order came through a friend's share. */
   friendsRedeemed: number;
+  /** The shop's followers now, and those who started following in the period (the shop's figures only). */
+  followers?: { total: number; new: number };
 }
 
 export function emptyChannelFigures(): ChannelFigures {

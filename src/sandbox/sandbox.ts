@@ -10,7 +10,8 @@ import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
 import { isPostgresUrl } from "../db/migrate-postgres.js";
-import { PUSH_JOB } from "../jobs/jobs.js";
+import { PUSH_JOB, REMINDERS_JOB } from "../jobs/jobs.js";
+import type { ReminderRunResult } from "../core/reminder.service.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
 import { BotApiEmulator, type BotEvent } from "./bot-api-emulator.js";
@@ -401,6 +402,15 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
           for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
           print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
+          break;
+        }
+        case "remind": {
+          const outcome = await app.jobs.runNow(REMINDERS_JOB);
+          if (!outcome.ran) print(dim("⏳ the reminders job is running already; try again in a moment", color));
+          else {
+            const r = outcome.result as ReminderRunResult;
+            print(dim(`⏰ reminders: ${r.saved} of saved deals, ${r.vouchers} of vouchers, ${r.blocked} to blocked users, ${r.failed} failed`, color));
+          }
           break;
         }
         case "block":

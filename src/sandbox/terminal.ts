@@ -203,6 +203,7 @@ export type SandboxInput =
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
   | { kind: "push" }
+  | { kind: "remind" }
   | { kind: "app" }
   | { kind: "inline"; query: string }
   | { kind: "pick"; n: number }
@@ -273,6 +274,8 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "block", blocked: false };
     case "push":
       return { kind: "push" };
+    case "remind":
+      return { kind: "remind" };
     case "app":
       return { kind: "app" };
     case "inline":
@@ -309,6 +312,7 @@ export const HELP = [
   "  :say TEXT        send TEXT as it is (e.g. [3] or :x as text)",
   "  :block, :unblock block or unblock the bot as the current user",
   "  :push            run the push job now (subscribers get new deals near their places)",
+  "  :remind          run the reminders job now (saved deals ending, vouchers expiring)",
   "  :app             the Mini App's address for a browser, signed in as the current user",
   "  :inline [WORDS]  type @bot WORDS in a chat (inline mode): the deals near you that match",
   "  :pick N          send result N of the last :inline into a chat; the card shows as a friend gets it",

@@ -40,6 +40,7 @@ import {
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
 import { createCheckoutMessaging } from "../../src/bot/messaging.js";
+import { createReminderMessaging } from "../../src/bot/reminder-messages.js";
 import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -393,6 +394,7 @@ export class BotHarness {
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,
+      reminderMessaging: createReminderMessaging({ bot: () => this.bot }),
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",

@@ -33,6 +33,7 @@ export function renderFigures(
     t("stats-revenue", { revenue: money(f.revenue), refunds: f.refunds, refunded: money(f.refunded) }),
     t("stats-redeemed", { redeemed: f.redeemed, rate: rate === null ? "—" : `${Math.round(rate * 100)}%` }),
     t("stats-customers", { new: f.newCustomers, returning: f.returningCustomers }),
+    ...(f.followers ? [t("stats-followers", { total: f.followers.total, new: f.followers.new })] : []),
     t("stats-ratio", { discount: money(f.discount), revenue: money(f.revenue), ratio }),
   ];
   const sources = [...CHANNELS, "other" as const]

@@ -3,6 +3,7 @@
 import type { DealRepository } from "./deal.port.js";
 import type { EventRepository } from "./event.port.js";
 import type { ExportQueries } from "./export.port.js";
+import type { FollowRepository, ReminderRepository, SavedDealRepository } from "./follow.port.js";
 import type { FormRepository } from "./form.port.js";
 import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
@@ -33,4 +34,7 @@ export interface Repositories {
   orders: OrderRepository;
   redeemConfirmations: RedeemConfirmationRepository;
   shares: ShareRepository;
+  follows: FollowRepository;
+  savedDeals: SavedDealRepository;
+  reminders: ReminderRepository;
 }
