@@ -1,14 +1,13 @@
 import type { UserRepository } from "../core/ports/user.port.js";
 import type { TelegramProfile, User } from "../domain/user.js";
 import { readerOf, type Db } from "./client.js";
+import { dateOf } from "./rows.js";
 
 const COLUMNS = [
   "id", "firstName", "username", "language", "source", "lastLat", "lastLng",
   "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage",
 ] as const satisfies readonly (keyof User)[];
 const FIND = `SELECT ${COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "User" WHERE "id" = ?`;
-
-const dateOf = (value: unknown): Date | null => (value === null ? null : new Date(value as string | number));
 
 function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage]: unknown[]): User {
   return {

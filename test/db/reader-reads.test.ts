@@ -68,3 +68,35 @@ describe("the pending search request, read on the reader", () => {
     expect(await searches.findPending(6n, new Date(0))).toBeNull();
   });
 });
+
+describe("deals with their shops, read on the reader", () => {
+  let t: TestDb;
+  afterEach(() => t.close());
+
+  it("are exactly what the client reads, every field and type, and only the deals asked for that exist", async () => {
+    t = createTestDb();
+    const at = new Date("2026-11-29T01:02:03.456Z");
+    const place = { lat: 31.2304, lng: 121.4737 };
+    await t.repos.users.ensure({ id: 9_007_199_254, firstName: "Owner" });
+    const shop = await t.repos.shops.create({
+      ownerId: 9_007_199_254n, name: "Café “Ünï” 🍜", category: "food", ...place, address: "1 Test Street", openingHours: "9–21", status: "APPROVED", currency: "CNY",
+    });
+    const deal = (title: string, photoFileId: string | null) =>
+      t.repos.deals.create({
+        shopId: shop.id, title, description: "Two bowls\nand tea", finePrint: "", photoFileId, currency: "CNY", priceMinor: 1800, originalPriceMinor: 3000,
+        quantity: 10, stockLeft: 7, perPersonLimit: 2, voucherValidDays: 30, status: "ACTIVE", category: "food", ...place,
+        cell4: "wtw3", cell5: "wtw3s", cell6: "wtw3sj", startsAt: at, endsAt: new Date(at.getTime() + 86_400_000),
+      });
+    const plain = await deal("Noodles", null);
+    const group = await deal("Hotpot", "photo-1");
+    await t.db.deal.update({ where: { id: group.id }, data: { minBuyers: 3, groupReachedAt: new Date("2026-11-29T05:00:00.001Z"), refundPolicy: "NONE" } });
+
+    const ids = [group.id, plain.id, 999];
+    const ours = (await t.repos.deals.findManyWithShop(ids)).sort((a, b) => a.id - b.id);
+    const clients = await t.db.deal.findMany({ where: { id: { in: ids } }, include: { shop: true }, orderBy: { id: "asc" } });
+    expect(ours).toEqual(clients);
+    expect(ours.map((d) => d.id)).toEqual([plain.id, group.id]);
+    expect(ours[1]!.shop.ownerId).toBe(9_007_199_254n);
+    expect(await t.repos.deals.findManyWithShop([])).toEqual([]);
+  });
+});

@@ -17,11 +17,13 @@ export function createTestDb(): TestDb {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-test-"));
   const url = `file:${path.join(dir, "test.db")}`;
   const db = openDatabase(url);
+  const repos = createRepositories(db);
   return {
     db,
-    repos: createRepositories(db),
+    repos,
     url,
     async close() {
+      await repos.events.flush();
       await db.$disconnect();
       rmSync(dir, { recursive: true, force: true });
     },
