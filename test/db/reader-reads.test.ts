@@ -18,6 +18,15 @@ describe("reads on the reader", () => {
     expect(await users.ensure({ id: Number(id), firstName: "Ann" })).toEqual(await t.db.user.findUnique({ where: { id } }));
     await same();
     await users.setLocation(id, 31.2304, 121.4737, new Date("2026-11-29T01:02:03.456Z"));
+    await same();
+    expect(await users.find(id)).toMatchObject({ lastLat: 31.2304, lastLng: 121.4737, lastLocationAt: new Date("2026-11-29T01:02:03.456Z") });
+    await users.touchLocation(id, new Date("2026-11-29T02:00:00.000Z"));
+    await same();
+    expect((await users.find(id))?.lastLocationAt).toEqual(new Date("2026-11-29T02:00:00.000Z"));
+    // Written as the client writes dates, so comparisons in SQL agree.
+    await t.db.user.create({ data: { id: 1n, firstName: "Client", lastLocationAt: new Date("2026-11-29T02:00:00.000Z") } });
+    const stored = await t.db.$queryRawUnsafe<{ id: bigint; at: string }[]>(`SELECT "id", CAST("lastLocationAt" AS TEXT) AS "at" FROM "User" ORDER BY "id"`);
+    expect(stored[0]!.at).toBe(stored[1]!.at);
     await users.setLanguage(id, "zh");
     await users.setSourceIfUnset(id, "link:abc");
     await users.setBlocked(id, new Date("2026-11-30T00:00:00.000Z"));
@@ -26,6 +35,13 @@ describe("reads on the reader", () => {
     expect(renamed).toEqual(await t.db.user.findUnique({ where: { id } }));
     expect(renamed).toMatchObject({ firstName: "Anne", username: "anne", telegramLanguage: "en", language: "zh", lastLat: 31.2304 });
     expect(await users.ensure({ id: Number(id), firstName: "Anne", username: "anne", languageCode: "en" })).toEqual(renamed);
+  });
+
+  it("create a new user once when two first contacts come at the same moment (the chat and the Mini App)", async () => {
+    t = createTestDb();
+    const [a, b] = await Promise.all([t.repos.users.ensure({ id: 77, firstName: "Bo" }), t.repos.users.ensure({ id: 77, firstName: "Bo" })]);
+    expect(a).toEqual(b);
+    expect(a).toEqual(await t.db.user.findUnique({ where: { id: 77n } }));
   });
 
   it("give a form as it was saved, and nothing once it is cleared", async () => {
