@@ -56,7 +56,7 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
             WHERE "shopId" = ${shopId} AND "dealId" = ${dealId} AND "unit" = ${unit} AND "bucket" >= ${a} AND "bucket" < ${b}`,
         ),
         " UNION ALL ",
-      )})
+      )}) AS "counters"
       GROUP BY "type", "channel"`;
     return [
       ...counted.map((r) => ({ type: r.type, channel: r.channel, count: num(r.n) })),
@@ -163,7 +163,7 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
             MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN "paidAt" END) AS "last"
           FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
           GROUP BY "buyerId"
-        ) WHERE "last" IS NOT NULL`;
+        ) AS "buyers" WHERE "last" IS NOT NULL`;
       figures.newCustomers = num(customers?.fresh);
       figures.returningCustomers = num(customers?.back);
       return figures;
