@@ -42,7 +42,9 @@ export const STOP_GRACE_MS = 5_000;
 
 export function createApp(config: Config, { token, logger, clock = systemClock, botInfo, httpHost }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
-  const repos = createRepositories(db);
+  const repos = createRepositories(db, {
+    onEventsLost: (err, events) => logger.error({ err, events }, "impressions could not be written: the merchants' numbers miss them"),
+  });
   // A local model server needs no key; the client insists on one all the same.
   const languageModel =
     config.OPENAI_API_KEY || config.OPENAI_BASE_URL
@@ -232,6 +234,8 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
         ]);
         await http?.close();
         await intake.idle();
+        // Impressions of the last lists shown, before the connection closes.
+        await repos.events.flush();
         for (const result of stopped) if (result.status === "rejected") logger.warn({ err: result.reason }, "stopping: could not tell Telegram");
       } finally {
         clearTimeout(abandon);

@@ -87,16 +87,16 @@ export function createBrowseService({
   clock,
 }: {
   users: Pick<UserRepository, "setLocation" | "touchLocation">;
-  events: Pick<EventRepository, "record">;
+  events: Pick<EventRepository, "recordSoon">;
   deals: Pick<DealRepository, "findManyWithShop">;
   nearby: NearbyService;
   search: SearchService;
   understanding: Pick<UnderstandingService, "readRequest">;
   clock: Clock;
 }) {
-  async function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
-    const now = clock();
-    await events.record(items.map((deal) => ({ type: "IMPRESSION", dealId: deal.id, userId, source })), now);
+  /** Counted for the merchants' funnels, written after the list is answered (every list shown records its page). */
+  function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
+    events.recordSoon(items.map((deal) => ({ type: "IMPRESSION", dealId: deal.id, userId, source })), clock());
   }
 
   async function keep(userId: bigint, point: Point) {
@@ -107,14 +107,14 @@ export function createBrowseService({
   async function listAt(userId: bigint, point: Point, { radiusKm, category, page, pageSize }: ListRequest): Promise<DealPage> {
     const found = await nearby.search({ point, radiusM: radiusKm * 1000, category });
     const paged = pageOf(found, page, pageSize);
-    await shown(userId, paged.items, "nearby");
+    shown(userId, paged.items, "nearby");
     return { ...paged, total: found.length, capped: found.length >= NEAREST_LIMIT };
   }
 
   async function searchAt(userId: bigint, point: Point, { radiusKm, query, page, pageSize }: SearchRequest): Promise<SearchPage> {
     const { matches, searched } = await search.run(point, query, radiusKm);
     const paged = pageOf(matches, page, pageSize);
-    await shown(userId, paged.items, "search");
+    shown(userId, paged.items, "search");
     return { ...paged, total: matches.length, searched, capped: searched >= NEAREST_LIMIT };
   }
 

@@ -19,19 +19,25 @@ import { createStatsQueries } from "./stats.queries.js";
 import { createSummaryRepository } from "./summary.repository.js";
 import { createUserRepository } from "./user.repository.js";
 
-export function createRepositories(db: Db): Repositories {
+export interface RepositoryOptions {
+  /** Impressions queued for writing that the database refused (see EventRepository.recordSoon). */
+  onEventsLost?: (error: unknown, events: number) => void;
+}
+
+export function createRepositories(db: Db, { onEventsLost }: RepositoryOptions = {}): Repositories {
+  const events = createEventRepository(db, { onLost: onEventsLost });
   return {
     users: createUserRepository(db),
     shops: createShopRepository(db),
     staff: createStaffRepository(db),
     deals: createDealRepository(db),
-    events: createEventRepository(db),
+    events,
     forms: createFormRepository(db),
     searches: createSearchRepository(db),
     subscriptions: createSubscriptionRepository(db),
     pushes: createPushRepository(db),
     summaries: createSummaryRepository(db),
-    stats: createStatsQueries(db),
+    stats: createStatsQueries(db, { events }),
     exports: createExportQueries(db),
     jobLeases: createJobLeaseRepository(db),
     orders: createOrderRepository(db),

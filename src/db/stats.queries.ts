@@ -3,6 +3,7 @@
 // from daily rows, the whole hours at its edges from hourly rows, and only the
 // partial hours at its ends from the raw events. A shop with a million events
 // costs a few hundred counter rows.
+import type { EventRepository } from "../core/ports/event.port.js";
 import type { Range, StatsQueries } from "../core/ports/stats.port.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
@@ -23,9 +24,11 @@ interface EventCount {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-export function createStatsQueries(db: Db): StatsQueries {
+/** `events`: the numbers count the impressions still queued too (see recordSoon). */
+export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepository, "flush"> }): StatsQueries {
   /** Events of one offer, or of the whole shop (dealId 0), in the range. */
   async function eventCounts(shopId: number, dealId: number, rawDealIds: number[], { from, to }: Range): Promise<EventCount[]> {
+    await events.flush();
     const raw = async (a: Date, b: Date) => {
       if (a >= b) return [];
       const rows = await db.$queryRaw<{ type: string; source: string; n: bigint }[]>`
