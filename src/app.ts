@@ -124,7 +124,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       }
     },
   });
-  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries })) jobs.register(observed(job));
+  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries, sharedState: services.sharedState })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
     concurrency: config.UPDATE_CONCURRENCY,
@@ -188,6 +188,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
           webhook: webhook && {
             path: new URL(webhook.url).pathname,
             secret: webhook.secret,
+            claim: (updateId) => services.sharedState.claimUpdate(updateId),
             accept: (update) => intake.handle([update]),
           },
           miniApp: {

@@ -17,6 +17,7 @@ import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
 import { createSubscriptionService } from "./subscription.service.js";
+import { createSharedStateService } from "./shared-state.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -41,7 +42,13 @@ export function createServices(
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes });
-  const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const understanding = createUnderstandingService({
+    model: languageModel,
+    clock,
+    requestsPerHour: modelRequestsPerHour,
+    limits: repos.rateLimits,
+    answers: repos.modelAnswers,
+  });
   const merchantConsole = createConsoleService({
     shops: repos.shops,
     deals: repos.deals,
@@ -63,7 +70,14 @@ export function createServices(
     search,
     browse: createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
+    vouchers: createVoucherService({
+      orders: repos.orders,
+      shops: repos.shops,
+      confirmations: repos.redeemConfirmations,
+      limits: repos.rateLimits,
+      messaging,
+      clock,
+    }),
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),
@@ -73,6 +87,12 @@ export function createServices(
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,
       users: repos.users,
+      clock,
+    }),
+    sharedState: createSharedStateService({
+      takenUpdates: repos.takenUpdates,
+      modelAnswers: repos.modelAnswers,
+      rateLimits: repos.rateLimits,
       clock,
     }),
     clock,

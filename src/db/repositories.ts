@@ -10,6 +10,7 @@ import { createRedeemConfirmationRepository } from "./redeem-confirmation.reposi
 import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
 import { createSearchRepository } from "./search.repository.js";
+import { createModelAnswerRepository, createRateLimitRepository, createTakenUpdateRepository } from "./shared-state.repository.js";
 import { createShopRepository } from "./shop.repository.js";
 import { createStaffRepository } from "./staff.repository.js";
 import { createStatsQueries } from "./stats.queries.js";
@@ -33,5 +34,8 @@ export function createRepositories(db: Db): Repositories {
     jobLeases: createJobLeaseRepository(db),
     orders: createOrderRepository(db),
     redeemConfirmations: createRedeemConfirmationRepository(db),
+    rateLimits: createRateLimitRepository(db),
+    modelAnswers: createModelAnswerRepository(db),
+    takenUpdates: createTakenUpdateRepository(db),
   };
 }

@@ -8,6 +8,7 @@ import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
 import type { SearchRepository } from "./search.port.js";
+import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
 import type { ShopRepository } from "./shop.port.js";
 import type { StaffRepository } from "./staff.port.js";
 import type { StatsQueries } from "./stats.port.js";
@@ -31,4 +32,7 @@ export interface Repositories {
   jobLeases: JobLeaseRepository;
   orders: OrderRepository;
   redeemConfirmations: RedeemConfirmationRepository;
+  rateLimits: RateLimitRepository;
+  modelAnswers: ModelAnswerRepository;
+  takenUpdates: TakenUpdateRepository;
 }
