@@ -279,4 +279,16 @@ describe.each(databases)("three bot instances behind a load balancer, on $name",
   it("logs no error on any instance", () => {
     for (const bot of bots) expect(bot.logs().filter((l) => l.level >= 50)).toEqual([]);
   });
+
+  it("goes on answering when one instance stops: the webhook stays set, and what the stopped one cannot take goes to another", async () => {
+    const stopping = bots[INSTANCES - 1]!;
+    stopping.child.kill("SIGTERM");
+    expect(await stopping.exited).toBe(0);
+    expect(emulator.webhook).toEqual({ url: WEBHOOK_URL, secretToken: SECRET });
+    for (let i = 0; i < INSTANCES; i++) {
+      const user = emulator.addUser({ firstName: `Late${i}`, languageCode: "en", started: true }).id;
+      const greeting = await answer(user, () => emulator.sendText(user, "/start"));
+      expect(greeting.text).toContain(`Late${i}`);
+    }
+  });
 });
