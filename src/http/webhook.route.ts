@@ -2,12 +2,13 @@
 // token given with setWebhook (anyone can find the address); Telegram sends an
 // update again when an answer was late or lost, so an update_id already taken
 // is acknowledged and dropped. Behind a load balancer the repeat may reach
-// another instance: the claim is a row in the shared database. The answer goes as soon as the update is taken
-// in (handling goes on in the intake), far inside Telegram's timeout; a full
-// intake holds the answer, which slows Telegram's sending down. (grammY's
-// webhookCallback answers only once the update is handled: each update would
-// hold one of Telegram's connections, and a pre-checkout query would wait for
-// a free one behind slow updates instead of going first in the intake.)
+// another instance: the claim is a row in the shared database. The answer goes
+// as soon as the update is taken in (handling goes on in the intake), far
+// inside Telegram's timeout; a full intake holds the answer, which slows
+// Telegram's sending down. (grammY's webhookCallback answers only once the
+// update is handled: each update would hold one of Telegram's connections, and
+// a pre-checkout query would wait for a free one behind slow updates instead
+// of going first in the intake.)
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Update } from "grammy/types";
