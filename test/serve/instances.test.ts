@@ -11,6 +11,7 @@ import path from "node:path";
 import type { Message } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Db } from "../../src/db/client.js";
+import { newVoucherCode } from "../../src/domain/voucher-code.js";
 import { createRepositories } from "../../src/db/repositories.js";
 import { BotApiEmulator, type BotEvent } from "../../src/sandbox/bot-api-emulator.js";
 import { spawnBot, type BotProcess } from "../support/bot-process.js";
@@ -167,9 +168,10 @@ describe.each(databases)("three bot instances behind a load balancer, on $name",
   const vouchersOf = (userId: number) => sentTo(userId).filter((e) => e.message.caption?.includes("Code:"));
 
   let dealId = 0;
+  let joe = 0;
 
   it("hands a merchant's forms from instance to instance: registering a shop, then an offer", async () => {
-    const joe = emulator.addUser({ firstName: "Joe", languageCode: "en", started: true }).id;
+    joe = emulator.addUser({ firstName: "Joe", languageCode: "en", started: true }).id;
     const before = [...balancer.forwarded];
     const name = await answer(joe, () => emulator.sendText(joe, "/register"));
     expect(name.text).toBe("🏪 Let's put your shop on the map. What is its name? (up to 64 characters)");
@@ -274,6 +276,17 @@ describe.each(databases)("three bot instances behind a load balancer, on $name",
     await settled();
     // The same words, on another instance, are answered from the cache.
     expect(model.requests).toHaveLength(MODEL_REQUESTS_PER_HOUR);
+  });
+
+  it("pauses /redeem after 5 wrong codes, also when a merchant's guesses race through the three instances", async () => {
+    const before = sentTo(joe).length;
+    const guesses = Array.from({ length: 9 }, () => newVoucherCode());
+    for (const code of guesses) emulator.sendText(joe, `/redeem ${code}`);
+    await settled();
+    const answers = sentTo(joe).slice(before).map((e) => e.message.text);
+    expect(answers).toHaveLength(guesses.length);
+    expect(answers.filter((t) => t === "No voucher of your shop has this code.")).toHaveLength(5);
+    expect(answers.filter((t) => t === "Too many wrong codes. Please wait 15 minutes.")).toHaveLength(guesses.length - 5);
   });
 
   it("logs no error on any instance", () => {
