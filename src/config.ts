@@ -25,7 +25,7 @@ const fields = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "must be a SQLite file URL such as file:./data/nearbuy.db")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite file URL such as file:./data/nearbuy.db or a PostgreSQL URL such as postgresql://user@host/db")
     .default("file:./data/nearbuy.db"),
   /** For shops whose pin names no country with a known currency (and those registered before currencies). */
   DEFAULT_CURRENCY: z

@@ -53,7 +53,7 @@ export function createStatsQueries(db: Db): StatsQueries {
             WHERE "shopId" = ${shopId} AND "dealId" = ${dealId} AND "unit" = ${unit} AND "bucket" >= ${a} AND "bucket" < ${b}`,
         ),
         " UNION ALL ",
-      )})
+      )}) AS "counters"
       GROUP BY "type", "channel"`;
     return [
       ...counted.map((r) => ({ type: r.type, channel: r.channel, count: num(r.n) })),
@@ -160,7 +160,7 @@ export function createStatsQueries(db: Db): StatsQueries {
             MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN "paidAt" END) AS "last"
           FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
           GROUP BY "buyerId"
-        ) WHERE "last" IS NOT NULL`;
+        ) AS "buyers" WHERE "last" IS NOT NULL`;
       figures.newCustomers = num(customers?.fresh);
       figures.returningCustomers = num(customers?.back);
       return figures;

@@ -30,7 +30,7 @@ function userOf([id, firstName, username, language, source, lastLat, lastLng, la
 export function createUserRepository(db: Db): UserRepository {
   /** Every update reads its sender: on the reader, where the statement stays prepared and no query is planned (see Reader). */
   async function find(id: bigint): Promise<User | null> {
-    const [row] = (await readerOf(db)).rows(FIND, [id]);
+    const [row] = await (await readerOf(db)).rows(FIND, [id]);
     return row ? userOf(row) : null;
   }
 

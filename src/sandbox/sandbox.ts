@@ -9,6 +9,7 @@ import { pino } from "pino";
 import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
+import { isPostgresUrl } from "../db/migrate-postgres.js";
 import { PUSH_JOB } from "../jobs/jobs.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
@@ -46,8 +47,10 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   const dir = path.resolve(config.SANDBOX_DIR);
   mkdirSync(dir, { recursive: true });
   const dbFile = path.join(dir, "sandbox.db");
+  // A PostgreSQL DATABASE_URL is used as it is; otherwise the sandbox keeps its own SQLite file.
+  const databaseUrl = isPostgresUrl(config.DATABASE_URL) ? config.DATABASE_URL : `file:${dbFile}`;
   const logFile = path.join(dir, "sandbox.log");
-  const firstRun = !existsSync(dbFile);
+  const firstRun = !isPostgresUrl(databaseUrl) && !existsSync(dbFile);
   const relative = (p: string) => path.relative(process.cwd(), p) || p;
 
   let clockOffsetMs = 0;
@@ -90,7 +93,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     app = createApp(
       {
         ...config,
-        DATABASE_URL: `file:${dbFile}`,
+        DATABASE_URL: databaseUrl,
         TELEGRAM_API_ROOT: emulator.url,
         // The emulator is polled: Telegram could not reach a sandbox's webhook.
         WEBHOOK_URL: undefined,
@@ -240,7 +243,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     banner(): string[] {
       return [
         `Nearbuy sandbox: the real bot, talking to a Bot API emulator at ${emulator.url}. No Telegram account needed.`,
-        `Data: ${relative(dbFile)} · photos: ${relative(path.join(dir, "files"))} · log: ${relative(logFile)}`,
+        `Data: ${isPostgresUrl(databaseUrl) ? "PostgreSQL (DATABASE_URL)" : relative(dbFile)} · photos: ${relative(path.join(dir, "files"))} · log: ${relative(logFile)}`,
         `You are ${describe(current)}. Try /start, then :here times-square. Type :help for more.`,
       ];
     },

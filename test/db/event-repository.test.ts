@@ -1,19 +1,20 @@
 // Events are written with one plain INSERT: they must be stored as the
 // client stores them (the merchant's numbers compare their dates as text),
 // feed the counters' trigger, and a list of any length is written whole.
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { cellsOf } from "../../src/domain/geo.js";
-import { createTestDb, type TestDb } from "../support/test-db.js";
+import { describeEachDatabase } from "../support/databases.js";
+import type { TestDb } from "../support/test-db.js";
 
 const AT = new Date("2026-11-29T01:02:03.456Z");
 const PLACE = { lat: 31.23, lng: 121.47 };
 
-describe("recording events", () => {
+describeEachDatabase("recording events", (open) => {
   let t: TestDb;
   afterEach(() => t.close());
 
   it("stores them as the client does, counts them, and writes a long list whole", async () => {
-    t = createTestDb();
+    t = await open();
     await t.repos.users.ensure({ id: 1, firstName: "Owner" });
     await t.repos.users.ensure({ id: 2, firstName: "Viewer" });
     const shop = await t.repos.shops.create({

@@ -1,15 +1,16 @@
 // The user behind each update and their open form are read on the reader
 // (plain SQL, rows as arrays): what they return must be exactly what the
 // client reads, every field and type, and follow each write at once.
-import { afterEach, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/test-db.js";
+import { afterEach, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
+import type { TestDb } from "../support/test-db.js";
 
-describe("reads on the reader", () => {
+describeEachDatabase("reads on the reader", (open) => {
   let t: TestDb;
   afterEach(() => t.close());
 
   it("give the user exactly as the client reads them, after each kind of write", async () => {
-    t = createTestDb();
+    t = await open();
     const { users } = t.repos;
     const id = 9_007_199_254n;
     const same = async () => expect(await users.find(id)).toEqual(await t.db.user.findUnique({ where: { id } }));
@@ -29,7 +30,7 @@ describe("reads on the reader", () => {
   });
 
   it("give a form as it was saved, and nothing once it is cleared", async () => {
-    t = createTestDb();
+    t = await open();
     await t.repos.users.ensure({ id: 5, firstName: "Bo" });
     expect(await t.repos.forms.get(5n)).toBeNull();
     await t.repos.forms.save(5n, { form: "register", step: "name", data: { name: "Café", n: 2, list: ["a"] } });
@@ -41,12 +42,12 @@ describe("reads on the reader", () => {
   });
 });
 
-describe("the pending search request, read on the reader", () => {
+describeEachDatabase("the pending search request, read on the reader", (open) => {
   let t: TestDb;
   afterEach(() => t.close());
 
   it("is the newest still waiting since the given moment, exactly as the client reads it", async () => {
-    t = createTestDb();
+    t = await open();
     const { searches, users } = t.repos;
     await users.ensure({ id: 6, firstName: "Cy" });
     await users.ensure({ id: 7, firstName: "Di" });
