@@ -1,17 +1,18 @@
 // What bot instances sharing the database agree on through it: rate limits
 // (a compare-and-set on the kept uses), the claim of a webhook update, and the
 // tidying that keeps those tables small.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createRateLimiter } from "../../src/core/rate-limit.service.js";
 import { createSharedStateService } from "../../src/core/shared-state.service.js";
 import { openDatabase, type Db } from "../../src/db/client.js";
 import { createRepositories } from "../../src/db/repositories.js";
-import { createTestDb, type TestDb } from "../support/test-db.js";
+import { describeEachDatabase } from "../support/databases.js";
+import type { TestDb } from "../support/test-db.js";
 
 const MINUTE = 60_000;
 const START = new Date("2026-11-29T02:00:00Z");
 
-describe("shared state on one database", () => {
+describeEachDatabase("shared state on one database", (open) => {
   let t: TestDb;
   let now = START;
   const clock = () => now;
@@ -19,8 +20,8 @@ describe("shared state on one database", () => {
   let other: ReturnType<typeof createRepositories>;
   let otherDb: Db;
 
-  beforeAll(() => {
-    t = createTestDb();
+  beforeAll(async () => {
+    t = await open();
     otherDb = openDatabase(t.url);
     other = createRepositories(otherDb);
   });
