@@ -50,7 +50,7 @@ export function createVoucherService({
   messaging: CheckoutMessages;
   clock: Clock;
 }) {
-  const guesses = createRateLimiter({ limits, clock }, "redeem-guess", {
+  const guesses = createRateLimiter({ limits, clock }, "guesses", {
     limit: REDEEM_FAILURES_ALLOWED,
     windowMs: REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS,
   });

@@ -331,6 +331,6 @@ describe("guessing codes", () => {
 
 /** The wrong codes a user typed lately, as the rate limit keeps them. */
 async function wrongGuesses(h: BotHarness, userId: bigint): Promise<number> {
-  const kept = await h.db.db.rateLimitUses.findUnique({ where: { key: `redeem-guess:${userId}` } });
+  const kept = await h.db.db.rateLimitUses.findUnique({ where: { key: `guesses:${userId}` } });
   return kept ? (JSON.parse(kept.uses) as number[]).length : 0;
 }
