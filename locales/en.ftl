@@ -98,6 +98,20 @@ open-in-app = 🗺 Open in app
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 See the deal
 inline-find-deals = 📍 Find deals near you
+inline-share-location = 📍 Share a location to see deals near you
+send-to-friend = 📤 Send to a friend
+cmd-friends = What your shares brought
+friends-none = 👥 You haven't shared a deal yet. Type <code>@{ $bot }</code> and a few words in any chat, or tap <b>📤 Send to a friend</b> on a deal, and the friends who come through it are counted here.
+friends-brought = 👥 <b>Your shares</b>
+    📤 Deals sent: { $sent }
+    👀 Friends who opened one: { $visitors }
+    🛒 Friends who bought: { $buyers }
+    🎟 Friends who used their voucher: { $redeemers }
+friends-share = 📤 Share a deal
+group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
+group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
+group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
+group-nearby-empty = 😶 No deals within { $radius } km of that pin.
 
 ## Forms
 form-skip = Skip ⏭
@@ -425,6 +439,8 @@ stats-channel-nearby = 📍 Nearby
 stats-channel-search = 🔎 Search
 stats-channel-push = 🔔 Push
 stats-channel-link = 🔗 Shared link
+stats-channel-friends = 👥 Friends
+stats-source-friends = { $channel }: { $shares } shared · { $views } opened · { $purchases } bought · { $redeemed } redeemed · { $revenue }
 stats-channel-other = ❔ Other
 stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart

@@ -92,6 +92,20 @@ open-in-app = 🗺 在小程序中打开
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 查看优惠
 inline-find-deals = 📍 查找附近的优惠
+inline-share-location = 📍 分享位置，查看附近的优惠
+send-to-friend = 📤 发给好友
+cmd-friends = 你的分享带来了什么
+friends-none = 👥 你还没有分享过优惠。在任意聊天中输入 <code>@{ $bot }</code> 加几个词，或在优惠上点 <b>📤 发给好友</b>，通过你的分享而来的好友会记在这里。
+friends-brought = 👥 <b>你的分享</b>
+    📤 已发送优惠：{ $sent }
+    👀 打开的好友：{ $visitors }
+    🛒 购买的好友：{ $buyers }
+    🎟 已核销的好友：{ $redeemers }
+friends-share = 📤 分享优惠
+group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
+group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
+group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
+group-nearby-empty = 😶 这个位置 { $radius } 公里内没有优惠。
 
 ## Forms
 form-skip = 跳过 ⏭
@@ -386,6 +400,8 @@ stats-channel-nearby = 📍 附近
 stats-channel-search = 🔎 搜索
 stats-channel-push = 🔔 推送
 stats-channel-link = 🔗 分享链接
+stats-channel-friends = 👥 好友分享
+stats-source-friends = { $channel }：分享 { $shares } 次 · 打开 { $views } · 购买 { $purchases } · 核销 { $redeemed } · { $revenue }
 stats-channel-other = ❔ 其他
 stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表

@@ -5,6 +5,7 @@ import type { BotContext } from "./context.js";
 const COMMANDS = [
   "nearby",
   "mycodes",
+  "friends",
   "subscribe",
   "subscriptions",
   "unsubscribe",

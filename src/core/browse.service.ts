@@ -65,6 +65,8 @@ export interface ExploreRequest {
   /** In major units of each deal's currency, as in a request in words. */
   maxPrice?: number;
   text?: string;
+  /** Read the words with the built-in parser only (typed live: no model to wait for). */
+  quick?: boolean;
   page: number;
   pageSize: number;
 }
@@ -155,9 +157,9 @@ export function createBrowseService({
      * The deals around any point (a map moved by hand is not where the user
      * is: nothing is kept), filtered, with their whole records.
      */
-    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
+    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, quick, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
       assertValidPoint(point);
-      const read: DealQuery = text ? (await understanding.readRequest(userId, text)).query : { keywords: [] };
+      const read: DealQuery = text ? (await understanding.readRequest(userId, text, { quick })).query : { keywords: [] };
       const query: DealQuery = { ...read };
       if (category) query.category = category;
       if (maxPrice !== undefined) {

@@ -12,6 +12,7 @@ import { createNearbyService } from "./nearby.service.js";
 import { createOperatorService } from "./operator.service.js";
 import { createReportService } from "./report.service.js";
 import { createSearchService } from "./search.service.js";
+import { createShareService } from "./share.service.js";
 import { createShopService } from "./shop.service.js";
 import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
@@ -41,7 +42,7 @@ export function createServices(
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
-  const attribution = createAttribution({ pushes: repos.pushes });
+  const attribution = createAttribution({ pushes: repos.pushes, shares: repos.shares });
   const understanding = createUnderstandingService({
     model: languageModel,
     clock,
@@ -60,15 +61,18 @@ export function createServices(
   const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
+  const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
+  const browse = createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock }),
+    deals,
     nearby,
     understanding,
     search,
-    browse: createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock }),
+    browse,
+    shares: createShareService({ browse, deals, shares: repos.shares, events: repos.events, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
     vouchers: createVoucherService({
       orders: repos.orders,

@@ -117,8 +117,9 @@ export function createUnderstandingService({
   }
 
   return {
-    async readRequest(userId: bigint, text: string): Promise<{ query: DealQuery; readBy: ReadBy }> {
-      const raw = await ask(userId, searchTask, text, `search:${normalized(text)}`);
+    /** `quick`: only the built-in parser (words typed live, as in inline mode, wait for no model). */
+    async readRequest(userId: bigint, text: string, { quick = false }: { quick?: boolean } = {}): Promise<{ query: DealQuery; readBy: ReadBy }> {
+      const raw = quick ? null : await ask(userId, searchTask, text, `search:${normalized(text)}`);
       if (raw) return { query: cleanQuery({ ...raw, perPerson: raw.maxPricePerPerson }), readBy: "model" };
       return { query: parseRequest(text), readBy: "parser" };
     },

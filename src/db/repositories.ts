@@ -11,6 +11,7 @@ import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
 import { createSearchRepository } from "./search.repository.js";
 import { createModelAnswerRepository, createRateLimitRepository, createTakenUpdateRepository } from "./shared-state.repository.js";
+import { createShareRepository } from "./share.repository.js";
 import { createShopRepository } from "./shop.repository.js";
 import { createStaffRepository } from "./staff.repository.js";
 import { createStatsQueries } from "./stats.queries.js";
@@ -37,5 +38,6 @@ export function createRepositories(db: Db): Repositories {
     rateLimits: createRateLimitRepository(db),
     modelAnswers: createModelAnswerRepository(db),
     takenUpdates: createTakenUpdateRepository(db),
+    shares: createShareRepository(db),
   };
 }

@@ -10,7 +10,7 @@ import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { shownLength } from "../html.js";
 import { CLOSE_DATA } from "../keyboards.js";
 import { buyButton } from "./checkout/buy.js";
-import { shareLink } from "./checkout/voucher-view.js";
+import { sendToFriend, shareLink } from "./checkout/voucher-view.js";
 
 /** Opens a deal's card, crediting where the user found it. */
 export const dealButton = callbackCodec("d", { id, ...via });
@@ -93,6 +93,7 @@ export async function customerCardView(ctx: BotContext, { deal, onSale, distance
     .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
     .row();
   if (deal.minBuyers > 1) keyboard.url(ctx.t("group-invite"), shareLink(ctx.me.username, deal)).row();
+  if (onSale) keyboard.add(sendToFriend(ctx.t.bind(ctx), deal.id)).row();
   if (appLink) keyboard.webApp(ctx.t("open-in-app"), appLink).row();
   keyboard.text(ctx.t("close"), CLOSE_DATA);
   return { text, keyboard, photoFileId: deal.photoFileId };

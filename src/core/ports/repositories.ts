@@ -9,6 +9,7 @@ import type { OrderRepository, RedeemConfirmationRepository } from "./order.port
 import type { PushRepository } from "./push.port.js";
 import type { SearchRepository } from "./search.port.js";
 import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
+import type { ShareRepository } from "./share.port.js";
 import type { ShopRepository } from "./shop.port.js";
 import type { StaffRepository } from "./staff.port.js";
 import type { StatsQueries } from "./stats.port.js";
@@ -35,4 +36,5 @@ export interface Repositories {
   rateLimits: RateLimitRepository;
   modelAnswers: ModelAnswerRepository;
   takenUpdates: TakenUpdateRepository;
+  shares: ShareRepository;
 }
