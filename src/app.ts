@@ -129,7 +129,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       }
     },
   });
-  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries, reminders: services.reminders })) jobs.register(observed(job));
+  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries, reminders: services.reminders, sharedState: services.sharedState })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
     concurrency: config.UPDATE_CONCURRENCY,
@@ -193,6 +193,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
           webhook: webhook && {
             path: new URL(webhook.url).pathname,
             secret: webhook.secret,
+            claim: (updateId) => services.sharedState.claimUpdate(updateId),
             accept: (update) => intake.handle([update]),
           },
           miniApp: {
@@ -219,17 +220,18 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       return { ended: polling.task };
     },
     /**
-     * Stops taking updates (the webhook is removed), lets those taken in
-     * finish, and stops the jobs (a running job finishes its current
-     * message). Past `graceMs`, requests still waiting on the network are
-     * aborted: a stop must not hang on an API that does not answer.
+     * Stops taking updates, lets those taken in finish, and stops the jobs (a
+     * running job finishes its current message). Past `graceMs`, requests
+     * still waiting on the network are aborted: a stop must not hang on an
+     * API that does not answer. The webhook stays set: other instances behind
+     * the same address go on taking updates, and while none answers Telegram
+     * keeps them and tries again (long polling removes it when it starts).
      */
     async close({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
       const abandon = setTimeout(() => network.abortAll(), graceMs);
       try {
         const stopped = await Promise.allSettled([
           jobs.stop().then(() => health.jobsRunning(false)),
-          webhook && bot.isInited() ? bot.api.deleteWebhook() : undefined,
           polling?.stop(),
         ]);
         await http?.close();

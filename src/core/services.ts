@@ -21,6 +21,7 @@ import { createUnderstandingService } from "./understanding.service.js";
 import { createSubscriptionService } from "./subscription.service.js";
 import { createFollowService } from "./follow.service.js";
 import { createReminderService } from "./reminder.service.js";
+import { createSharedStateService } from "./shared-state.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -47,7 +48,13 @@ export function createServices(
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
   const attribution = createAttribution({ pushes: repos.pushes, shares: repos.shares });
-  const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const understanding = createUnderstandingService({
+    model: languageModel,
+    clock,
+    requestsPerHour: modelRequestsPerHour,
+    limits: repos.rateLimits,
+    answers: repos.modelAnswers,
+  });
   const merchantConsole = createConsoleService({
     shops: repos.shops,
     deals: repos.deals,
@@ -72,7 +79,14 @@ export function createServices(
     browse,
     shares: createShareService({ browse, deals, shares: repos.shares, events: repos.events, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
+    vouchers: createVoucherService({
+      orders: repos.orders,
+      shops: repos.shops,
+      confirmations: repos.redeemConfirmations,
+      limits: repos.rateLimits,
+      messaging,
+      clock,
+    }),
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),
@@ -86,6 +100,12 @@ export function createServices(
     }),
     follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
     reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
+    sharedState: createSharedStateService({
+      takenUpdates: repos.takenUpdates,
+      modelAnswers: repos.modelAnswers,
+      rateLimits: repos.rateLimits,
+      clock,
+    }),
     clock,
   };
 }

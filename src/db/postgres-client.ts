@@ -22,7 +22,8 @@ const ROWS_AGREE: [
   Same<Pg.Order, Lite.Order>, Same<Pg.Voucher, Lite.Voucher>, Same<Pg.Push, Lite.Push>, Same<Pg.PushItem, Lite.PushItem>,
   Same<Pg.Subscription, Lite.Subscription>, Same<Pg.SearchRequest, Lite.SearchRequest>, Same<Pg.FormState, Lite.FormState>,
   Same<Pg.JobLease, Lite.JobLease>, Same<Pg.EventCounter, Lite.EventCounter>, Same<Pg.DealCellCount, Lite.DealCellCount>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Same<Pg.RateLimitUses, Lite.RateLimitUses>, Same<Pg.ModelAnswer, Lite.ModelAnswer>, Same<Pg.TakenUpdate, Lite.TakenUpdate>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void ROWS_AGREE;
 
 /** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */

@@ -12,6 +12,7 @@ import { createRedeemConfirmationRepository } from "./redeem-confirmation.reposi
 import { createSubscriptionRepository } from "./subscription.repository.js";
 import { createOrderRepository } from "./order.repository.js";
 import { createSearchRepository } from "./search.repository.js";
+import { createModelAnswerRepository, createRateLimitRepository, createTakenUpdateRepository } from "./shared-state.repository.js";
 import { createShareRepository } from "./share.repository.js";
 import { createShopRepository } from "./shop.repository.js";
 import { createStaffRepository } from "./staff.repository.js";
@@ -42,6 +43,9 @@ export function createRepositories(db: Db, { onEventsLost }: RepositoryOptions =
     jobLeases: createJobLeaseRepository(db),
     orders: createOrderRepository(db),
     redeemConfirmations: createRedeemConfirmationRepository(db),
+    rateLimits: createRateLimitRepository(db),
+    modelAnswers: createModelAnswerRepository(db),
+    takenUpdates: createTakenUpdateRepository(db),
     shares: createShareRepository(db),
     follows: createFollowRepository(db),
     savedDeals: createSavedDealRepository(db),

@@ -22,6 +22,7 @@ import { paymentMethods } from "./emulator/methods/payment-methods.js";
 import { inlineButtons, photoSizes } from "./emulator/request-fields.js";
 import { SendRateLimit, type RateLimit } from "./emulator/send-rate-limit.js";
 import { UpdateQueue } from "./emulator/update-queue.js";
+import { WebhookDelivery } from "./emulator/webhook-delivery.js";
 
 export type { BotEvent, InlineAnswerResult, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
 
@@ -43,6 +44,12 @@ export interface EmulatorOptions {
    * next message id. None: every start is a fresh Telegram.
    */
   stateFile?: string;
+  /**
+   * Post updates to the webhook the bot sets, as Telegram does, at this
+   * address (standing for the webhook URL's host: the proxy in front of the
+   * bot), with the URL's path. None: a webhook is only recorded.
+   */
+  webhookTarget?: string;
 }
 
 export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
@@ -55,12 +62,13 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   readonly payments: PaymentRecord[];
 
   private readonly world: ChatWorld;
-  private readonly queue = new UpdateQueue();
+  private readonly queue: UpdateQueue;
   private readonly server: ApiServer;
 
   constructor(options: EmulatorOptions) {
     super();
     this.token = options.token;
+    this.queue = new UpdateQueue(options.webhookTarget ? new WebhookDelivery(options.webhookTarget) : undefined);
     this.world = new ChatWorld({
       token: options.token,
       filesDir: options.filesDir,

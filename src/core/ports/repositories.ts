@@ -9,6 +9,7 @@ import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
 import type { SearchRepository } from "./search.port.js";
+import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
 import type { ShareRepository } from "./share.port.js";
 import type { ShopRepository } from "./shop.port.js";
 import type { StaffRepository } from "./staff.port.js";
@@ -33,6 +34,9 @@ export interface Repositories {
   jobLeases: JobLeaseRepository;
   orders: OrderRepository;
   redeemConfirmations: RedeemConfirmationRepository;
+  rateLimits: RateLimitRepository;
+  modelAnswers: ModelAnswerRepository;
+  takenUpdates: TakenUpdateRepository;
   shares: ShareRepository;
   follows: FollowRepository;
   savedDeals: SavedDealRepository;
