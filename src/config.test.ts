@@ -50,7 +50,7 @@ describe("configuration", () => {
     ["OPENAI_REQUESTS_PER_USER_HOUR", "-1"],
     ["BOT_TOKEN", "not-a-token"],
     ["TELEGRAM_API_ROOT", "api.telegram.org"],
-    ["DATABASE_URL", "postgres://localhost/nearbuy"],
+    ["DATABASE_URL", "mysql://localhost/nearbuy"],
     ["DEFAULT_CURRENCY", "dollars"],
     ["DEFAULT_CURRENCY", "XYZ"],
     ["LOG_LEVEL", "loud"],

@@ -25,7 +25,7 @@ const fields = z.object({
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   DATABASE_URL: z
     .string()
-    .regex(/^file:/, "must be a SQLite file URL such as file:./data/nearbuy.db")
+    .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite file URL such as file:./data/nearbuy.db or a PostgreSQL URL such as postgresql://user@host/db")
     .default("file:./data/nearbuy.db"),
   /** For shops whose pin names no country with a known currency (and those registered before currencies). */
   DEFAULT_CURRENCY: z
@@ -71,6 +71,8 @@ const fields = z.object({
   /** Hours after a redemption before the buyer is asked for a review. */
   REVIEW_PROMPT_HOURS: z.coerce.number().int().min(1).max(72).default(3),
   REVIEW_PROMPT_SCHEDULE: cronSchedule("*/10 * * * *"),
+  /** When reminders go out: saved deals about to end or nearly sold out, vouchers about to expire. */
+  REMINDER_SCHEDULE: cronSchedule("*/15 * * * *"),
   /**
    * Push messages per second, under Telegram's ~30 overall (replies to users
    * take what they need first); up to 1,000 with paid broadcasts.

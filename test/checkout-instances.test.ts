@@ -3,11 +3,12 @@
 // payment delivered to both must still sell exactly the stock and fulfil each
 // charge once.
 import { fork, type ChildProcess } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { createServices } from "../src/core/services.js";
 import type { InstanceCall, InstanceReply } from "./support/instance-worker.js";
 import { silentMessaging } from "./support/silent-messaging.js";
-import { createTestDb, type TestDb } from "./support/test-db.js";
+import { describeEachDatabase } from "./support/databases.js";
+import type { TestDb } from "./support/test-db.js";
 
 const HERE = { lat: 40.7128, lng: -74.006 };
 const NOW = "2026-05-04T09:00:00.000Z";
@@ -45,7 +46,7 @@ class Instance {
   }
 }
 
-describe("two bot instances on one database", () => {
+describeEachDatabase("two bot instances on one database", (open) => {
   let db: TestDb;
   let a: Instance;
   let b: Instance;
@@ -53,7 +54,7 @@ describe("two bot instances on one database", () => {
   let services: ReturnType<typeof createServices>;
 
   beforeAll(async () => {
-    db = createTestDb();
+    db = await open();
     services = createServices(db.repos, { clock: () => new Date(NOW), messaging: silentMessaging, currency: "USD", needsApproval: false });
     for (let id = 1; id <= 40; id++) await db.repos.users.ensure({ id, firstName: `Buyer ${id}` });
     await services.shops.register(1n, { name: "Corner Deli", category: "food", address: "1 Main St", openingHours: "", ...HERE });

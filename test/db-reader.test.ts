@@ -8,17 +8,18 @@ import { createDealRepository } from "../src/db/deal.repository.js";
 import { sqliteFilePath } from "../src/db/migrate.js";
 import { cellsOf } from "../src/domain/geo.js";
 import { createNearbyService } from "../src/core/nearby.service.js";
+import { describeEachDatabase } from "./support/databases.js";
 import { createTestDb, type TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");
 const SHOP = { lat: 31.23, lng: 121.47 };
 
-describe("the nearby search's read-only connection", () => {
+describeEachDatabase("the nearby search's read-only connection", (open) => {
   let t: TestDb;
   afterEach(() => t.close());
 
   it("sees an offer as soon as it is published, and not once it is paused", async () => {
-    t = createTestDb();
+    t = await open();
     const nearby = createNearbyService({ deals: t.repos.deals, clock: () => NOW });
     // The reader is open before the offer exists.
     expect(await nearby.search({ point: SHOP, radiusM: 1000 })).toEqual([]);
@@ -38,10 +39,15 @@ describe("the nearby search's read-only connection", () => {
   });
 
   it("cannot write", async () => {
-    t = createTestDb();
+    t = await open();
     const reader = await readerOf(t.db);
-    expect(() => reader.rows(`DELETE FROM "Deal" RETURNING "id"`, [])).toThrow(/readonly/i);
+    await expect(reader.rows(`DELETE FROM "Deal" RETURNING "id"`, [])).rejects.toThrow(/read-?only/i);
   });
+});
+
+describe("the SQLite reader", () => {
+  let t: TestDb;
+  afterEach(() => t.close());
 
   it("closes with the client, leaving no write-ahead log behind", async () => {
     t = createTestDb();

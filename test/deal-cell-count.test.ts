@@ -1,18 +1,19 @@
 // The per-cell counts that size the nearby search follow every write to the
 // Deal table, whoever makes it: publishing, pausing, ending, moving, deleting.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { cellsOf } from "../src/domain/geo.js";
 import type { DealStatus } from "../src/domain/lifecycles.js";
-import { createTestDb, type TestDb } from "./support/test-db.js";
+import { describeEachDatabase } from "./support/databases.js";
+import type { TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");
 
-describe("the count of active deals per cell", () => {
+describeEachDatabase("the count of active deals per cell", (open) => {
   let t: TestDb;
   let shopId: number;
 
   beforeAll(async () => {
-    t = createTestDb();
+    t = await open();
     await t.repos.users.ensure({ id: 7000, firstName: "Owner" });
     const shop = await t.repos.shops.create({
       ownerId: 7000n, name: "Shop", category: "food", lat: 31.23, lng: 121.47,

@@ -1,13 +1,14 @@
 // The nearby search, through the real repository on a real SQLite file, lists
 // exactly what a scan of every row would: same deals, same order, same figures.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { CATEGORIES } from "../src/domain/categories.js";
 import { cellsOf, type Point } from "../src/domain/geo.js";
 import { isOnSale } from "../src/domain/deal.js";
 import { rankWithinRadius, RADIUS_CHOICES_KM } from "../src/domain/nearby.js";
 import { createRandom, offsetMeters } from "../src/seed/random.js";
 import { createNearbyService, type NearbyQuery } from "../src/core/nearby.service.js";
-import { createTestDb, type TestDb } from "./support/test-db.js";
+import { describeEachDatabase } from "./support/databases.js";
+import type { TestDb } from "./support/test-db.js";
 
 const NOW = new Date("2026-11-24T12:00:00.000Z");
 const DAY_MS = 86_400_000;
@@ -36,11 +37,11 @@ const listed = (d: { id: number; title: string; currency: string; priceMinor: nu
   score: d.score,
 });
 
-describe("when searching nearby", () => {
+describeEachDatabase("when searching nearby", (open) => {
   let t: TestDb;
 
   beforeAll(async () => {
-    t = createTestDb();
+    t = await open();
     const r = createRandom(1234);
     const shopIds: number[] = [];
     for (let i = 0; i < 20; i++) {

@@ -1,4 +1,5 @@
 import type { DealRepository } from "./ports/deal.port.js";
+import type { FollowRepository } from "./ports/follow.port.js";
 import type { ShopPlace } from "../domain/shop.js";
 import type { StatsQueries } from "./ports/stats.port.js";
 import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
@@ -19,11 +20,14 @@ export function createStatsService({
   stats,
   deals,
   reviews,
+  follows,
   clock,
 }: {
   stats: StatsQueries;
   deals: Pick<DealRepository, "idsOfShop">;
   reviews: Pick<ReviewRepository, "starsBetween">;
+  /** The shop's followers; without it, the figures leave them out. */
+  follows?: Pick<FollowRepository, "followersOf">;
   clock: Clock;
 }) {
   return {
@@ -38,7 +42,9 @@ export function createStatsService({
         reviews.starsBetween(shop.id, range.from, range.to, dealId),
         period === "all" ? null : reviews.starsBetween(shop.id, new Date(range.from.getTime() - length), range.from, dealId),
       ]);
-      return { ...figures, rating: periodRating(stars, before) };
+      const withRating = { ...figures, rating: periodRating(stars, before) };
+      if (dealId !== undefined || !follows) return withRating;
+      return { ...withRating, followers: await follows.followersOf(shop.id, period === "all" ? null : range.from) };
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */
     async daily(shop: ShopPlace): Promise<DailySeries> {

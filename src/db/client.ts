@@ -3,32 +3,44 @@ import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
+import { postgresql, sqlite, type Dialect } from "./dialect.js";
 import { applyMigrations, sqliteFilePath } from "./migrate.js";
+import { isPostgresUrl } from "./migrate-postgres.js";
+import { openPostgres } from "./postgres-client.js";
+import type { Reader } from "./reader.js";
 
+export type { Reader } from "./reader.js";
+
+/**
+ * The client of either database, typed as SQLite's: the two generated
+ * clients come from one schema (see postgres-client.ts).
+ */
 export type Db = PrismaClient;
 
 /** Reads map the file instead of copying pages, and keep more of them (the nearby search's rows are scattered). */
 const READ_PRAGMAS = `PRAGMA mmap_size = ${1 << 30}; PRAGMA cache_size = -${64 * 1024};`;
 
-/**
- * A read-only connection for the hottest reads (the nearby search), beside
- * Prisma's: each distinct statement is prepared once and rows come as arrays
- * of plain numbers and strings. Through the client the same search costs
- * twice as much: it prepares the statement on every call and converts every
- * value (measured). It sees what Prisma has committed (WAL), not what an open
- * transaction has written.
- */
-export interface Reader {
-  rows(sql: string, values: readonly unknown[]): unknown[][];
-}
-
 /** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */
 const MAX_STATEMENTS = 1000;
 
 const readers = new WeakMap<Db, () => Promise<Reader>>();
+const dialects = new WeakMap<Db, Dialect>();
 
-/** Opens the database, bringing its schema up to date first. */
+/**
+ * Opens the database that `DATABASE_URL` names, bringing its schema up to
+ * date first: `file:…` is SQLite, `postgresql://…` PostgreSQL.
+ */
 export function openDatabase(databaseUrl: string): Db {
+  if (isPostgresUrl(databaseUrl)) {
+    const { db, reader } = openPostgres(databaseUrl);
+    readers.set(db, reader);
+    dialects.set(db, postgresql);
+    return db;
+  }
+  return openSqlite(databaseUrl);
+}
+
+function openSqlite(databaseUrl: string): Db {
   const file = path.resolve(sqliteFilePath(databaseUrl));
   mkdirSync(path.dirname(file), { recursive: true });
   applyMigrations(databaseUrl);
@@ -56,7 +68,15 @@ export function openDatabase(databaseUrl: string): Db {
     }
     return reader;
   });
+  dialects.set(db, sqlite);
   return db;
+}
+
+/** The SQL that differs between the two databases, for the client's. */
+export function dialectOf(db: Db): Dialect {
+  const dialect = dialects.get(db);
+  if (!dialect) throw new Error("dialectOf: the client was not opened with openDatabase");
+  return dialect;
 }
 
 /** The client's read-only connection (see Reader). */
@@ -103,7 +123,7 @@ function openReader(file: string): Reader & { close(): void } {
   connection.exec(`${READ_PRAGMAS} PRAGMA query_only = 1;`);
   const statements = new Map<string, Database.Statement>();
   return {
-    rows(sql, values) {
+    async rows(sql, values) {
       let statement = statements.get(sql);
       if (!statement) {
         if (statements.size >= MAX_STATEMENTS) statements.clear();

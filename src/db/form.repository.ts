@@ -7,7 +7,7 @@ export function createFormRepository(db: Db): FormRepository {
   return {
     // Read on every update (an open form takes it first): on the reader (see Reader).
     async get(userId) {
-      const [row] = (await readerOf(db)).rows(GET, [userId]);
+      const [row] = await (await readerOf(db)).rows(GET, [userId]);
       if (!row) return null;
       const [form, step, data] = row as [string, string, string];
       return { form, step, data: JSON.parse(data) as Record<string, unknown> };

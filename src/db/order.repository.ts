@@ -1,8 +1,9 @@
 // Orders and the vouchers they create. Every method that moves stock or money
-// is one transaction whose first statement is a write: it takes SQLite's write
-// lock at once, so racing buyers, replayed payments and a second bot instance
-// queue up behind it, and the facts read after it cannot change before the
-// transaction's writes (a PostgreSQL adapter would lock them FOR UPDATE).
+// is one transaction that locks before it reads: on SQLite its first statement
+// is a write, which takes the database's one write lock; on PostgreSQL it
+// first locks the deal's row (dialect.ts lockDeal), then writes. Racing
+// buyers, replayed payments and other bot instances queue up behind it, and
+// the facts read after it cannot change before the transaction's writes.
 // The rule that decides what to write comes from the use case; the writes
 // stay conditional, so a broken assumption fails instead of overselling.
 import type { DealWithShop } from "../domain/deal.js";
@@ -20,13 +21,15 @@ import type {
 } from "../domain/order.js";
 import type { Charge, OpenReservation, OrderRepository, Reservation } from "../core/ports/order.port.js";
 import { retryWhenBusy } from "./busy-retry.js";
-import { readerOf, type Db } from "./client.js";
+import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
 import { toDeal, toDealWithShop, toOrder, toVoucher } from "./rows.js";
 import { statusSql } from "./status-sql.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+const TRANSACTION_WAIT_MS = 20_000;
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 const voucherWith = { deal: { include: { shop: true } }, order: true } as const;
@@ -202,7 +205,13 @@ async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDec
 }
 
 export function createOrderRepository(db: Db): OrderRepository {
-  const transaction = <T>(work: (tx: Tx) => Promise<T>) => retryWhenBusy(() => db.$transaction(work));
+  const { lockDeal, lockDealOfOrder } = dialectOf(db);
+  // Racing buyers of one deal queue on its lock, each holding a pooled
+  // connection meanwhile (PostgreSQL): waiting for a connection or for the
+  // lock is the queue working, not a fault, so both may take longer than
+  // Prisma's defaults (2 s to start, 5 s to finish).
+  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
+    retryWhenBusy(() => db.$transaction(work, { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS }));
 
   return {
     find: (id) => orderWithVouchers(db, id),
@@ -224,6 +233,7 @@ export function createOrderRepository(db: Db): OrderRepository {
 
     reserve(r: Reservation, allowed: (deal: SaleTerms, held: number) => boolean): Promise<Order | null> {
       return transaction(async (tx) => {
+        await lockDeal(tx, r.dealId);
         await releaseLapsedIn(tx, r.dealId, r.now);
         const deal = await tx.deal.findUnique({ where: { id: r.dealId } });
         if (!deal || !allowed(toDeal(deal), await unitsHeld(tx, r.dealId, r.buyerId, r.now))) return null;
@@ -259,6 +269,7 @@ export function createOrderRepository(db: Db): OrderRepository {
 
     settle(c: Charge, decide: (facts: SettlementFacts) => Settlement, newCode: () => string): Promise<PaymentOutcome> {
       return transaction(async (tx): Promise<PaymentOutcome> => {
+        await lockDealOfOrder(tx, c.orderId);
         await lockOrder(tx, c.orderId, c.now);
         const facts = await settlementFacts(tx, c);
         const decision = decide(facts);
@@ -286,6 +297,7 @@ export function createOrderRepository(db: Db): OrderRepository {
 
     release(orderId) {
       return transaction(async (tx) => {
+        await lockDealOfOrder(tx, orderId);
         const { count } = await tx.order.updateMany({ where: { id: orderId, status: OrderStatus.RESERVED }, data: { status: OrderStatus.EXPIRED } });
         if (count === 1) {
           const order = await tx.order.findUniqueOrThrow({ where: { id: orderId } });
@@ -303,9 +315,12 @@ export function createOrderRepository(db: Db): OrderRepository {
       const probe = Prisma.sql`
         SELECT DISTINCT "dealId" FROM "Order" WHERE "status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" <= ${now}
         ${dealId === undefined ? Prisma.empty : Prisma.sql`AND "dealId" = ${dealId}`}`;
-      const deals = (await readerOf(db)).rows(probe.sql, probe.values);
+      const deals = await (await readerOf(db)).rows(probe.sql, probe.values);
       let released = 0;
-      for (const [id] of deals) released += await transaction((tx) => releaseLapsedIn(tx, id as number, now));
+      for (const [id] of deals) released += await transaction(async (tx) => {
+          await lockDeal(tx, id as number);
+          return releaseLapsedIn(tx, id as number, now);
+        });
       return released;
     },
 
@@ -334,14 +349,9 @@ export function createOrderRepository(db: Db): OrderRepository {
       return count === 1;
     },
 
-    async recordRedeemFailure(userId, at) {
-      await db.redeemFailure.create({ data: { userId, at } });
-    },
-
-    redeemFailuresSince: (userId, since) => db.redeemFailure.count({ where: { userId, at: { gt: since } } }),
-
     refund(orderId, decide: (order: OrderWithVouchers) => RefundDecision | null, now) {
       return transaction(async (tx) => {
+        await lockDealOfOrder(tx, orderId);
         await lockOrder(tx, orderId, now);
         const order = await orderWithVouchers(tx, orderId);
         if (!order) throw new Error(`order ${orderId} not found`);

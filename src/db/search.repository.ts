@@ -3,7 +3,7 @@ import type { SearchRequest } from "../domain/search.js";
 import { readerOf, type Db } from "./client.js";
 
 const FIND_PENDING = `SELECT "id", "userId", "text", "query", "readBy", "createdAt" FROM "SearchRequest"
-  WHERE "userId" = ? AND "pending" = 1 AND "createdAt" >= ? ORDER BY "id" DESC LIMIT 1`;
+  WHERE "userId" = ? AND "pending" = TRUE AND "createdAt" >= ? ORDER BY "id" DESC LIMIT 1`;
 
 function pendingOf([id, userId, text, query, readBy, createdAt]: unknown[]): SearchRequest {
   return {
@@ -27,7 +27,7 @@ export function createSearchRepository(db: Db): SearchRepository {
     },
     // Every location shared asks (the answer is nearly always none): on the reader (see Reader).
     async findPending(userId, since) {
-      const [row] = (await readerOf(db)).rows(FIND_PENDING, [userId, since]);
+      const [row] = await (await readerOf(db)).rows(FIND_PENDING, [userId, since]);
       return row ? pendingOf(row) : null;
     },
     async clearPending(userId) {

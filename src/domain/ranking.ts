@@ -7,8 +7,11 @@
 //   freshness   0.5 ^ (days since start / 7)      (halves every week)
 //   rating      (bayesian − 1) / 4                (the shop's stars with a prior, see rating.ts)
 //
-//   score = 0.40 proximity + 0.20 discount + 0.15 popularity + 0.10 freshness + 0.15 rating
+//   score = 0.3825 proximity + 0.2125 discount + 0.1275 popularity + 0.1275 freshness + 0.15 rating
 //
+// The first four are the weights from before ratings (0.45, 0.25, 0.15, 0.15)
+// times 0.85: deals of shops without reviews share one rating (the prior), so
+// they keep exactly the order they had among themselves.
 // Distance leads because an O2O deal is only worth it if the shop is near;
 // discount next because it is what the user is shopping for; the rating says
 // whether the visit is worth it, with a prior (10 reviews at 3.5 stars) so
@@ -17,7 +20,7 @@
 // id, so the order is total and repeatable.
 import { bayesianRating } from "./rating.js";
 
-export const WEIGHTS = { proximity: 0.4, discount: 0.2, popularity: 0.15, freshness: 0.1, rating: 0.15 } as const;
+export const WEIGHTS = { proximity: 0.3825, discount: 0.2125, popularity: 0.1275, freshness: 0.1275, rating: 0.15 } as const;
 const POPULARITY_SATURATION = 1000;
 const FRESHNESS_HALF_LIFE_DAYS = 7;
 const DAY_MS = 86_400_000;

@@ -1,17 +1,18 @@
 // The merchant's numbers on a data set whose answer is known, counted by hand:
 // every figure of the funnel, the ratio and the breakdown by source.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Shop } from "../../src/generated/prisma/client.js";
 import { redemptionRate, returnOnDiscount } from "../../src/domain/stats.js";
 import { createStatsService } from "../../src/core/stats.service.js";
-import { createTestDb, type TestDb } from "../support/test-db.js";
+import { describeEachDatabase } from "../support/databases.js";
+import type { TestDb } from "../support/test-db.js";
 import { dealRow, orderRow, shopRow } from "./fixtures.js";
 
 // 14:30 in Shanghai (UTC+8): "today" began at 2026-05-19T16:00Z.
 const NOW = new Date("2026-05-20T06:30:00Z");
 const at = (iso: string) => new Date(iso);
 
-describe("counting a shop's funnel", () => {
+describeEachDatabase("counting a shop's funnel", (open) => {
   let t: TestDb;
   let shop: Shop;
   let meal: number;
@@ -19,7 +20,7 @@ describe("counting a shop's funnel", () => {
   const stats = () => createStatsService({ stats: t.repos.stats, deals: t.repos.deals, reviews: t.repos.reviews, clock: () => NOW });
 
   beforeAll(async () => {
-    t = createTestDb();
+    t = await open();
     const db = t.db;
     for (const id of [1n, 2n, 3n, 4n, 9n]) await db.user.create({ data: { id, firstName: `U${id}` } });
     shop = await db.shop.create({ data: shopRow(9n, { lat: 31.23, lng: 121.47 }) });
@@ -110,6 +111,7 @@ describe("counting a shop's funnel", () => {
       search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenue: { CNY: 3000 } },
       push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenue: {} },
       link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenue: { CNY: 0 } },
+      friends: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
       other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
     });
     expect(redemptionRate(f)).toBe(0.5);

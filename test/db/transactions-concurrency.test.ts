@@ -3,47 +3,50 @@
 // roll back) what another chat writes meanwhile.
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDb, type TestDb } from "../support/test-db.js";
+import { describeEachDatabase } from "../support/databases.js";
+import type { TestDb } from "../support/test-db.js";
 
 let t: TestDb;
-beforeAll(() => {
-  t = createTestDb();
-});
-afterAll(() => t.close());
-
-describe("transactions on the shared SQLite connection", () => {
-  it("a rolled-back transaction loses nothing another chat wrote while it was open", async () => {
-    let opened!: () => void;
-    const open = new Promise<void>((resolve) => (opened = resolve));
-    const failing = t.db.$transaction(async (tx) => {
-      await tx.user.create({ data: { id: 1n, firstName: "Rolled back" } });
-      opened();
-      await sleep(50);
-      throw new Error("changed their mind");
-    });
-    await open;
-    const other = t.db.user.create({ data: { id: 2n, firstName: "Other chat" } });
-    await expect(failing).rejects.toThrow("changed their mind");
-    await other;
-    const ids = (await t.db.user.findMany({ select: { id: true } })).map((u) => u.id);
-    expect(ids).toEqual([2n]);
+describeEachDatabase("transactions on a shared connection", (openDb) => {
+  beforeAll(async () => {
+    t = await openDb();
   });
+  afterAll(() => t.close());
 
-  it("two interactive transactions run one after the other, each seeing only its own writes", async () => {
-    const seen: string[] = [];
-    const first = t.db.$transaction(async (tx) => {
-      await tx.user.create({ data: { id: 10n, firstName: "First" } });
-      await sleep(30);
-      seen.push(`first sees ${await tx.user.count({ where: { id: { in: [10n, 11n] } } })}`);
-      throw new Error("undo");
+  describe("transactions on the shared SQLite connection", () => {
+    it("a rolled-back transaction loses nothing another chat wrote while it was open", async () => {
+      let opened!: () => void;
+      const open = new Promise<void>((resolve) => (opened = resolve));
+      const failing = t.db.$transaction(async (tx) => {
+        await tx.user.create({ data: { id: 1n, firstName: "Rolled back" } });
+        opened();
+        await sleep(50);
+        throw new Error("changed their mind");
+      });
+      await open;
+      const other = t.db.user.create({ data: { id: 2n, firstName: "Other chat" } });
+      await expect(failing).rejects.toThrow("changed their mind");
+      await other;
+      const ids = (await t.db.user.findMany({ select: { id: true } })).map((u) => u.id);
+      expect(ids).toEqual([2n]);
     });
-    const second = t.db.$transaction(async (tx) => {
-      await tx.user.create({ data: { id: 11n, firstName: "Second" } });
-      seen.push(`second sees ${await tx.user.count({ where: { id: { in: [10n, 11n] } } })}`);
+
+    it("two interactive transactions run one after the other, each seeing only its own writes", async () => {
+      const seen: string[] = [];
+      const first = t.db.$transaction(async (tx) => {
+        await tx.user.create({ data: { id: 10n, firstName: "First" } });
+        await sleep(30);
+        seen.push(`first sees ${await tx.user.count({ where: { id: { in: [10n, 11n] } } })}`);
+        throw new Error("undo");
+      });
+      const second = t.db.$transaction(async (tx) => {
+        await tx.user.create({ data: { id: 11n, firstName: "Second" } });
+        seen.push(`second sees ${await tx.user.count({ where: { id: { in: [10n, 11n] } } })}`);
+      });
+      await expect(first).rejects.toThrow("undo");
+      await second;
+      expect(seen.sort()).toEqual(["first sees 1", "second sees 1"]);
+      expect(await t.db.user.count({ where: { id: { in: [10n, 11n] } } })).toBe(1);
     });
-    await expect(first).rejects.toThrow("undo");
-    await second;
-    expect(seen.sort()).toEqual(["first sees 1", "second sees 1"]);
-    expect(await t.db.user.count({ where: { id: { in: [10n, 11n] } } })).toBe(1);
   });
 });

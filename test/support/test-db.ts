@@ -1,4 +1,5 @@
-// A real SQLite file per test file, migrated like production.
+// A real database per test, migrated like production: a SQLite file here;
+// see databases.ts for PostgreSQL.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -15,15 +16,20 @@ export interface TestDb {
 
 export function createTestDb(): TestDb {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-test-"));
-  const url = `file:${path.join(dir, "test.db")}`;
-  const db = openDatabase(url);
+  const t = openTestDb(`file:${path.join(dir, "test.db")}`);
   return {
-    db,
-    repos: createRepositories(db),
-    url,
+    ...t,
     async close() {
-      await db.$disconnect();
+      await t.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The database at `url` (which the caller made and removes). */
+export function openTestDb(url: string): TestDb {
+  const db = openDatabase(url);
+  const repos = createRepositories(db);
+  // Impressions still queued are written before the connection closes.
+  return { db, repos, url, close: async () => (await repos.events.flush(), await db.$disconnect()) };
 }

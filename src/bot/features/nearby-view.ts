@@ -2,7 +2,7 @@
 // (a button each, crediting where they were found), the pager, the radius
 // choices and the category picker. Search answers reuse its deal lines.
 import { InlineKeyboard } from "grammy";
-import { ratingText } from "./review-view.js";
+import { lineRating } from "./review-view.js";
 import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { RADII_KM, RADIUS_CHOICES_KM, radiusChoices } from "../../domain/nearby.js";
@@ -60,7 +60,7 @@ export async function dealLines(
       price,
       original,
       distance: distanceText(ctx, deal.distanceM),
-      rating: deal.ratingCount ? ` · ${ratingText(ctx.t.bind(ctx), { ratingSum: deal.ratingSum ?? 0, ratingCount: deal.ratingCount })}` : "",
+      rating: lineRating(ctx.t.bind(ctx), deal),
     });
   });
   items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: channel, r: 0 })));

@@ -38,6 +38,11 @@ export function ratingText(t: Translate, totals: RatingTotals): string {
   return average === null ? "" : t("rating-short", { rating: average.toFixed(1), count: totals.ratingCount });
 }
 
+/** A list line's rating: " · ⭐ 4.7 (12)", or "" for a shop without reviews. */
+export function lineRating(t: Translate, deal: Partial<RatingTotals>): string {
+  return deal.ratingCount ? ` · ${ratingText(t, { ratingSum: deal.ratingSum ?? 0, ratingCount: deal.ratingCount })}` : "";
+}
+
 /** Five buttons, 1★ to 5★, for one voucher. */
 export function starKeyboard(voucherId: number): InlineKeyboard {
   const keyboard = new InlineKeyboard();

@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL: 20261124000000_init already creates the schema
+-- as it is after this migration (PostgreSQL support began after it).

@@ -1,0 +1,77 @@
+// What SQLite and PostgreSQL say differently, in one place: the repositories
+// are one implementation over both, and ask this module for the few
+// fragments and locks that differ.
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { CellCover } from "../core/ports/deal.port.js";
+
+type Sql = Pick<PrismaClient, "$queryRaw">;
+
+export interface Dialect {
+  name: "sqlite" | "postgresql";
+  /**
+   * `column IN (the values)` with the values as one parameter, so a
+   * statement's text does not depend on how many there are and stays
+   * prepared.
+   */
+  inList(column: Prisma.Sql, values: string[]): Prisma.Sql;
+  /** The rows of a nearby cover: `AND …` conditions on a Deal row. */
+  insideCover(cover: CellCover, column: Prisma.Sql): Prisma.Sql;
+  /**
+   * Locks a deal's row for the rest of the transaction, before anything is
+   * read: racing buyers of one deal queue here. Every transaction that moves
+   * a deal's stock takes this lock first, so two of them never wait on each
+   * other's rows in opposite orders.
+   */
+  lockDeal(tx: Sql, dealId: number): Promise<void>;
+  /** lockDeal for the deal of an order. */
+  lockDealOfOrder(tx: Sql, orderId: number): Promise<void>;
+}
+
+/** The cover's boxes, and its ellipse: plain arithmetic on the indexed lat and lng, checked inside the index. */
+function boxesAndEllipse({ boxes, ellipse }: CellCover): Prisma.Sql {
+  const inBoxes = boxes?.length
+    ? Prisma.sql`AND (${Prisma.join(
+        boxes.map(([minLat, minLng, maxLat, maxLng]) => Prisma.sql`("lat" BETWEEN ${minLat} AND ${maxLat} AND "lng" BETWEEN ${minLng} AND ${maxLng})`),
+        " OR ",
+      )})`
+    : Prisma.empty;
+  if (!ellipse) return inBoxes;
+  const { lat, lng, latScale, lngScale, radiusM } = ellipse;
+  const y = Prisma.sql`(("lat" - ${lat}) * ${latScale})`;
+  const x = Prisma.sql`(("lng" - ${lng}) * ${lngScale})`;
+  return Prisma.sql`${inBoxes} AND ${x} * ${x} + ${y} * ${y} <= ${radiusM * radiusM}`;
+}
+
+export const sqlite: Dialect = {
+  name: "sqlite",
+  // SQLite still seeks the index once per value.
+  inList: (column, values) => Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(values)}))`,
+  insideCover: (cover, column) => Prisma.sql`AND ${sqlite.inList(column, cover.cells)} ${boxesAndEllipse(cover)}`,
+  // SQLite has one writer at a time: the first write of a transaction takes
+  // the whole database, and each of ours starts with one.
+  lockDeal: async () => {},
+  lockDealOfOrder: async () => {},
+};
+
+/**
+ * PostgreSQL measures on a sphere of the mean radius, a little smaller than
+ * the one the domain measures on: its circle of the same radius holds every
+ * deal the domain's does (and a few more, which the domain drops).
+ */
+export const postgresql: Dialect = {
+  name: "postgresql",
+  inList: (column, values) => Prisma.sql`${column} = ANY(${values})`,
+  insideCover(cover, column) {
+    // Away from the antimeridian and the poles (where the cover has its
+    // ellipse), the GiST index on the geography finds the circle directly.
+    if (!cover.ellipse) return Prisma.sql`AND ${postgresql.inList(column, cover.cells)} ${boxesAndEllipse(cover)}`;
+    const { lat, lng, radiusM } = cover.ellipse;
+    return Prisma.sql`AND ST_DWithin("geog", ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, ${radiusM}, false)`;
+  },
+  async lockDeal(tx, dealId) {
+    await tx.$queryRaw`SELECT "id" FROM "Deal" WHERE "id" = ${dealId} FOR UPDATE`;
+  },
+  async lockDealOfOrder(tx, orderId) {
+    await tx.$queryRaw`SELECT d."id" FROM "Deal" d WHERE d."id" = (SELECT "dealId" FROM "Order" WHERE "id" = ${orderId}) FOR UPDATE`;
+  },
+};

@@ -1,0 +1,112 @@
+// PostgreSQL: Prisma's client generated from prisma/postgres/schema.prisma,
+// through the pg driver adapter, and a reader on its own read-only pool.
+import { createHash } from "node:crypto";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient as PostgresClient } from "../generated/prisma-pg/client.js";
+import type * as Pg from "../generated/prisma-pg/client.js";
+import type * as Lite from "../generated/prisma/client.js";
+import { applyPostgresMigrations } from "./migrate-postgres.js";
+import type { Reader } from "./reader.js";
+
+/**
+ * The PostgreSQL client is handed out as SQLite's type so that the
+ * repositories stay one implementation. Both are generated from one schema:
+ * their rows are the same types (checked below), and PostgreSQL's queries
+ * accept everything SQLite's do (it only adds options, such as case-insensitive
+ * filters). TypeScript cannot compare the two clients' generic methods, hence the cast.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const ROWS_AGREE: [
+  Same<Pg.User, Lite.User>, Same<Pg.Shop, Lite.Shop>, Same<Pg.Deal, Lite.Deal>, Same<Pg.Event, Lite.Event>,
+  Same<Pg.Order, Lite.Order>, Same<Pg.Voucher, Lite.Voucher>, Same<Pg.Push, Lite.Push>, Same<Pg.PushItem, Lite.PushItem>,
+  Same<Pg.Subscription, Lite.Subscription>, Same<Pg.SearchRequest, Lite.SearchRequest>, Same<Pg.FormState, Lite.FormState>,
+  Same<Pg.JobLease, Lite.JobLease>, Same<Pg.EventCounter, Lite.EventCounter>, Same<Pg.DealCellCount, Lite.DealCellCount>,
+  Same<Pg.RateLimitUses, Lite.RateLimitUses>, Same<Pg.ModelAnswer, Lite.ModelAnswer>, Same<Pg.TakenUpdate, Lite.TakenUpdate>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+void ROWS_AGREE;
+
+/** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */
+const MAX_STATEMENTS = 1000;
+
+/** Readers' connections: the reads are short, and Prisma's own pool does the writes. */
+const READER_POOL_SIZE = 4;
+
+/**
+ * Opens the client; the first connection applies pending migrations (under
+ * their advisory lock) before any query runs.
+ */
+export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; reader: () => Promise<Reader> } {
+  let migrated: Promise<unknown> | undefined;
+  const migrate = () =>
+    (migrated ??= applyPostgresMigrations(databaseUrl).catch((error: unknown) => {
+      migrated = undefined;
+      throw error;
+    }));
+  const factory = new PrismaPg({ connectionString: databaseUrl });
+  let reader: (Reader & { close(): Promise<void> }) | undefined;
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    await migrate();
+    const connected = await connect();
+    const dispose = connected.dispose.bind(connected);
+    connected.dispose = async () => {
+      const closing = reader;
+      reader = undefined;
+      await closing?.close();
+      await dispose();
+    };
+    return connected;
+  };
+  const db = new PostgresClient({ adapter: factory }) as unknown as Lite.PrismaClient;
+  return {
+    db,
+    reader: async () => {
+      if (!reader) {
+        await db.$connect();
+        reader ??= openReader(databaseUrl);
+      }
+      return reader;
+    },
+  };
+}
+
+/** Timestamps hold UTC without a zone (Prisma's DateTime): read them as UTC, whatever the process's zone. */
+const TIMESTAMP = 1114;
+const parseUtc = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === TIMESTAMP ? parseUtc : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+};
+
+/** A date as the text of a UTC timestamp, as Prisma writes them; anything else as it is. */
+const toPostgres = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "") : value);
+
+/** `?` placeholders as PostgreSQL's `$1, $2, …`. */
+function numbered(sql: string): string {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+}
+
+function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: READER_POOL_SIZE,
+    options: "-c default_transaction_read_only=on",
+  });
+  const texts = new Map<string, { name: string; text: string }>();
+  return {
+    async rows(sql, values) {
+      let statement = texts.get(sql);
+      if (!statement) {
+        if (texts.size >= MAX_STATEMENTS) texts.clear();
+        // A named statement is prepared once per connection.
+        statement = { name: `r${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`, text: numbered(sql) };
+        texts.set(sql, statement);
+      }
+      const result = await pool.query({ ...statement, values: values.map(toPostgres), rowMode: "array", types });
+      return result.rows as unknown[][];
+    },
+    close: () => pool.end(),
+  };
+}
