@@ -102,7 +102,7 @@ export function createServices(
     }),
     follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
     reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
-    groupPosts: createRateLimiter({ limits: repos.rateLimits, clock }, "group-posts", GROUP_POSTS),
+    groupPosts: createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS),
     sharedState: createSharedStateService({
       takenUpdates: repos.takenUpdates,
       modelAnswers: repos.modelAnswers,
