@@ -113,11 +113,13 @@ export async function copyFromSqlite(sqlite: import("better-sqlite3").Database, 
       const types = new Map(pgColumns.map((c) => [c.name, PG_TYPES[c.type] ?? "text"]));
       const names = (sqlite.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((c) => c.name).filter((n) => types.has(n));
       await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER USER`);
-      const insert = bulkInserter(client, table, names.map((name) => ({ name, type: types.get(name)! })));
-      for (const row of sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM "${table}"`).raw(true).iterate()) {
-        insert.add(...(row as unknown[]).map((v) => (typeof v === "bigint" ? v.toString() : v)));
-      }
-      await insert.done();
+      await withoutIndexes(client, table, async () => {
+        const insert = bulkInserter(client, table, names.map((name) => ({ name, type: types.get(name)! })));
+        for (const row of sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(", ")} FROM "${table}"`).raw(true).iterate()) {
+          insert.add(...(row as unknown[]).map((v) => (typeof v === "bigint" ? v.toString() : v)));
+        }
+        await insert.done();
+      });
       await client.query(`ALTER TABLE "${table}" ENABLE TRIGGER USER`);
       const serial = await client.query<{ seq: string | null }>(`SELECT pg_get_serial_sequence($1, 'id') AS seq`, [`"${table}"`]).catch(() => ({ rows: [{ seq: null }] }));
       const seq = serial.rows[0]?.seq;
@@ -127,4 +129,24 @@ export async function copyFromSqlite(sqlite: import("better-sqlite3").Database, 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs `load` with the table's secondary indexes dropped, then builds them
+ * again: one sort per index instead of a descent per row (the Deal table's
+ * four cell indexes and its GiST index made loading a million deals take
+ * minutes).
+ */
+export async function withoutIndexes<T>(client: pg.Client, table: string, load: () => Promise<T>): Promise<T> {
+  const { rows } = await client.query<{ name: string; definition: string }>(
+    `SELECT i.indexname AS name, i.indexdef AS definition FROM pg_indexes i
+     WHERE i.schemaname = 'public' AND i.tablename = $1
+       AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [table],
+  );
+  for (const r of rows) await client.query(`DROP INDEX "${r.name}"`);
+  const result = await load();
+  await client.query(`SET maintenance_work_mem = '256MB'`);
+  for (const r of rows) await client.query(r.definition);
+  return result;
 }

@@ -17,7 +17,7 @@ import { createOrderRepository } from "../src/db/order.repository.js";
 import { createNearbyService, type NearbyDeal, type NearbyQuery } from "../src/core/nearby.service.js";
 import { BENCH_NOW, generateWorld, sqliteDate, type WorldDeal } from "./nearby-world.js";
 import pg from "pg";
-import { bulkInserter, createBenchDatabase, pgDate } from "./bench-postgres.js";
+import { bulkInserter, createBenchDatabase, pgDate, withoutIndexes } from "./bench-postgres.js";
 import { median, msSince, percentile } from "./stats.js";
 
 export type BenchDatabaseKind = "SQLite" | "PostgreSQL";
@@ -199,16 +199,18 @@ export async function loadWorldPostgres(url: string, size: number, seed: number)
     }, () => {});
     await users.done();
     await shops.done();
-    generateWorld(size, seed, () => {}, (d) => {
-      const { cell4, cell5, cell6 } = cellsOf(d);
-      deals.add(
-        d.id, d.shopId, d.title, d.description, d.currency, d.priceMinor, d.originalPriceMinor, d.quantity, d.stockLeft, 2, d.soldCount, 30,
-        d.status, d.category, d.lat, d.lng, cell4, cell5, cell6, pgDate(d.startsAt), pgDate(d.endsAt), stamp, stamp,
-      );
-      positions[(d.id - 1) * 2] = d.lat;
-      positions[(d.id - 1) * 2 + 1] = d.lng;
+    await withoutIndexes(client, "Deal", async () => {
+      generateWorld(size, seed, () => {}, (d) => {
+        const { cell4, cell5, cell6 } = cellsOf(d);
+        deals.add(
+          d.id, d.shopId, d.title, d.description, d.currency, d.priceMinor, d.originalPriceMinor, d.quantity, d.stockLeft, 2, d.soldCount, 30,
+          d.status, d.category, d.lat, d.lng, cell4, cell5, cell6, pgDate(d.startsAt), pgDate(d.endsAt), stamp, stamp,
+        );
+        positions[(d.id - 1) * 2] = d.lat;
+        positions[(d.id - 1) * 2 + 1] = d.lng;
+      });
+      await deals.done();
     });
-    await deals.done();
     await client.query(`ALTER TABLE "Deal" ENABLE TRIGGER USER`);
     await client.query(`INSERT INTO "DealCellCount" ("cell", "category", "active")
       SELECT c."cell", d."category", COUNT(*) FROM "Deal" d, LATERAL (VALUES (d."cell4"), (d."cell5"), (d."cell6")) AS c("cell")

@@ -5,7 +5,7 @@
 // BENCH_ROUND_TRIP_MS sets the serving benchmark's round trip to the Bot API (50 by default)
 // and BENCH_SERVE_PUSHES the push run the replies compete with (1500 by default).
 import { cpus, loadavg } from "node:os";
-import { benchCheckout } from "./checkout.bench.js";
+import { benchCheckout, benchCheckoutInstances } from "./checkout.bench.js";
 import { BENCH_POSTGRES_URL, postgresAvailable } from "./bench-postgres.js";
 import { benchNearby, type BenchDatabaseKind, type NearbyBenchResult } from "./nearby.bench.js";
 import { benchApiNearby, benchFirstScreenBytes, benchOpenToMap } from "./mini-app.bench.js";
@@ -198,24 +198,51 @@ async function runCheckout(): Promise<void> {
   const purchases = Number(process.env.BENCH_PURCHASES ?? 300);
   const buyers = 100;
   console.log(`\ncheckout: ${purchases} purchases one after another, then ${buyers} buyers at once`);
-  const r = await benchCheckout({ purchases, buyers });
-  console.log("\nCheckout through the real bot (update in → invoice → pre-checkout → vouchers with QR codes out), SQLite\n");
-  console.log(
-    table(
-      ["measure", "figure", "target / baseline"],
+  const rows: string[][] = [];
+  for (const database of databases) {
+    const before = loadavg()[0]!;
+    const r = await benchCheckout({ database, purchases, buyers });
+    const load = `${before.toFixed(1)}–${loadavg()[0]!.toFixed(1)}`;
+    rows.push(
+      ["purchases per second, one buyer after another", database, r.sequential.perSecond.toFixed(0), "—", load],
+      ["time per purchase p50 / p99", database, `${formatMs(r.sequential.p50)} / ${formatMs(r.sequential.p99)}`, "—", load],
       [
-        ["purchases per second, one buyer after another", r.sequential.perSecond.toFixed(0), "—"],
-        ["time per purchase p50 / p99", `${formatMs(r.sequential.p50)} / ${formatMs(r.sequential.p99)}`, "—"],
-        [
-          `pre-checkout answer p50 / p99, ${r.concurrent.buyers} buyers at once`,
-          `${formatMs(r.concurrent.preCheckoutP50)} / ${formatMs(r.concurrent.preCheckoutP99)}`,
-          `p99 < ${formatMs(PRE_CHECKOUT_TARGET_MS)} (Telegram allows 10 s): ${r.concurrent.preCheckoutP99 < PRE_CHECKOUT_TARGET_MS ? "met" : "MISSED"}`,
-        ],
-        [`payments per second, ${r.concurrent.buyers} at once`, r.concurrent.paymentsPerSecond.toFixed(0), "—"],
+        `pre-checkout answer p50 / p99, ${r.concurrent.buyers} buyers at once`,
+        database,
+        `${formatMs(r.concurrent.preCheckoutP50)} / ${formatMs(r.concurrent.preCheckoutP99)}`,
+        `p99 < ${formatMs(PRE_CHECKOUT_TARGET_MS)} (Telegram allows 10 s): ${r.concurrent.preCheckoutP99 < PRE_CHECKOUT_TARGET_MS ? "met" : "MISSED"}`,
+        load,
       ],
-    ),
-  );
+      [`payments per second, ${r.concurrent.buyers} at once`, database, r.concurrent.paymentsPerSecond.toFixed(0), "—", load],
+    );
+  }
+  console.log("\nCheckout through the real bot (update in → invoice → pre-checkout → vouchers with QR codes out)\n");
+  console.log(table(["measure", "database", "figure", "target / baseline", "load avg"], rows));
+
+  // Issue 16: several instances on one database. Each buys with INSTANCE_IN_FLIGHT buyers at a time.
+  const total = positiveInt("BENCH_INSTANCE_PURCHASES", 300);
+  const instanceRows: string[][] = [];
+  for (const database of databases) {
+    for (const instances of [1, 3]) {
+      const r = await benchCheckoutInstances({ database, instances, purchases: total, inFlight: INSTANCE_IN_FLIGHT });
+      const target = database === "PostgreSQL" ? (instances === 1 ? 24 : 50) : undefined;
+      instanceRows.push([
+        `${instances} instance${instances > 1 ? "s" : ""}`,
+        database,
+        String(r.purchases),
+        r.perSecond.toFixed(0),
+        target === undefined ? (instances === 1 ? "24 today (issue 16)" : "comparison") : `≥ ${target}: ${r.perSecond >= target ? "met" : "MISSED"}`,
+        `${r.load.before.toFixed(1)}–${r.load.after.toFixed(1)}`,
+      ]);
+      console.log(`  ${database}, ${instances} instance(s): ${r.perSecond.toFixed(0)} purchases/s`);
+    }
+  }
+  console.log(`\nPurchases a second, end to end, bot processes on one database (${INSTANCE_IN_FLIGHT} buyers in flight per process, one offer)\n`);
+  console.log(table(["instances", "database", "purchases", "per second", "target", "load avg"], instanceRows));
 }
+
+/** Buyers each instance serves at once in the several-instances figure. */
+const INSTANCE_IN_FLIGHT = 4;
 
 /** Issue 14's figures: what the bot did before (measured again here, one update at a time) and now (concurrent). */
 async function runServe(): Promise<void> {
