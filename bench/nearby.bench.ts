@@ -1,5 +1,5 @@
 // The nearby query through the real repository and service, on a temporary
-// SQLite file migrated like production, against a naive full scan that must
+// SQLite file or PostgreSQL database migrated like production, against a naive full scan that must
 // return exactly the same list.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";

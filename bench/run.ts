@@ -4,6 +4,10 @@
 // sends a full 10k push run (about 6 minutes at 30 messages a second; 1000 by default);
 // BENCH_ROUND_TRIP_MS sets the serving benchmark's round trip to the Bot API (50 by default)
 // and BENCH_SERVE_PUSHES the push run the replies compete with (1500 by default).
+// The nearby, stats and checkout benchmarks run on SQLite and on PostgreSQL
+// (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else the local server;
+// BENCH_DATABASES=SQLite leaves PostgreSQL out); BENCH_INSTANCE_PURCHASES sets
+// the purchases of the several-instances figure.
 import { cpus, loadavg } from "node:os";
 import { benchCheckout, benchCheckoutInstances } from "./checkout.bench.js";
 import { BENCH_POSTGRES_URL, postgresAvailable } from "./bench-postgres.js";

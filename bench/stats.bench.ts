@@ -1,6 +1,7 @@
 // /stats on a shop with a million events: the figures through the real
 // repository and service, on a temporary SQLite file migrated like production
-// (so the counter trigger fills the hourly counters as the events go in),
+// (so the counter trigger fills the hourly counters as the events go in), or
+// on a PostgreSQL database holding a copy of those rows,
 // beside the same counts taken by scanning the raw events, which must agree.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
