@@ -58,6 +58,7 @@ export function benchMatching(subscribers: number, offers: number, seed = 202611
     const original = 1000 + Math.floor(random() * 10_000);
     return {
       id: i + 1,
+      shopId: i + 1,
       lat: p.lat,
       lng: p.lng,
       category: CATEGORIES[Math.floor(random() * CATEGORIES.length)]!,
@@ -115,7 +116,7 @@ export async function benchSending(pushes: number, ratePerSecond: number, log: (
     const pacer = createSendPacer(ratePerSecond);
     api.config.use(pacer.transformer, autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
     const job = createPushJob({
-      subscriptions: repos.subscriptions, pushes: repos.pushes, users: repos.users,
+      subscriptions: repos.subscriptions, follows: repos.follows, pushes: repos.pushes, users: repos.users,
       messaging: createBotMessaging(
         createNotifier({ api, translator: (locale) => translatorFor(i18n, locale), users: repos.users, logger: pino({ level: "silent" }) }),
       ),

@@ -11,6 +11,7 @@ help =
     For everyone
     /nearby: deals around you (or just write what you want, e.g. "pizza under 20")
     /mycodes: your vouchers, their QR codes, refunds
+    /saved: the deals you saved (♡); /following: the shops you follow
     /subscribe: get new deals near a place pushed to you
     /subscriptions: your places; /unsubscribe: stop all pushes
     /language: change the language
@@ -98,6 +99,20 @@ open-in-app = 🗺 Open in app
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 See the deal
 inline-find-deals = 📍 Find deals near you
+inline-share-location = 📍 Share a location to see deals near you
+send-to-friend = 📤 Send to a friend
+cmd-friends = What your shares brought
+friends-none = 👥 You haven't shared a deal yet. Type <code>@{ $bot }</code> and a few words in any chat, or tap <b>📤 Send to a friend</b> on a deal, and the friends who come through it are counted here.
+friends-brought = 👥 <b>Your shares</b>
+    📤 Deals sent: { $sent }
+    👀 Friends who opened one: { $visitors }
+    🛒 Friends who bought: { $buyers }
+    🎟 Friends who used their voucher: { $redeemers }
+friends-share = 📤 Share a deal
+group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
+group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
+group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
+group-nearby-empty = 😶 No deals within { $radius } km of that pin.
 
 ## Forms
 form-skip = Skip ⏭
@@ -425,6 +440,8 @@ stats-channel-nearby = 📍 Nearby
 stats-channel-search = 🔎 Search
 stats-channel-push = 🔔 Push
 stats-channel-link = 🔗 Shared link
+stats-channel-friends = 👥 Friends
+stats-source-friends = { $channel }: { $shares } shared · { $views } opened · { $purchases } bought · { $redeemed } redeemed · { $revenue }
 stats-channel-other = ❔ Other
 stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart
@@ -595,6 +612,10 @@ error-too-many-subscriptions = You can watch at most { $max } places. Delete one
 error-bad-quiet-hours = Quiet hours must be times of day such as 22:00–08:00.
 
 ## The Mini App (web/): its screens, and the API's own refusals
+app-follow = ➕ Follow shop
+app-following = ✓ Following
+app-save = ♡ Save
+app-saved = ♥ Saved
 app-tab-deals = Deals
 app-tab-vouchers = My vouchers
 app-tab-shop = My shop
@@ -676,3 +697,65 @@ app-error-network = No connection to Nearbuy. Check the network and try again.
 app-error-unauthorized = This page has expired. Close it and open the app again from the chat.
 app-error-bad-request = Please check this field: { $field }.
 app-error-not-found = This doesn't exist any more, or it isn't yours.
+
+## Following shops, saved deals and reminders
+cmd-saved = Deals you saved (♡)
+cmd-following = Shops you follow
+card-follow = ➕ Follow shop
+card-following = ✓ Following
+card-save = ♡ Save
+card-saved = ♥ Saved
+follow-done = You follow { $shop }: its new offers will reach you wherever you are.
+unfollow-done = You no longer follow this shop.
+unfollow-done-shop = You no longer follow { $shop }.
+save-done = ♥ Saved: see /saved. I'll remind you once if it's about to end or sell out.
+unsave-done = Removed from your saved deals.
+unsave-not-saved = This deal is not among your saved deals any more.
+following-empty = You don't follow any shop yet. Tap ➕ Follow shop on a deal's card: its new offers will reach you wherever you are.
+following-header = 🏪 <b>Shops you follow</b> ({ $count }). Their new offers come in your pushes.
+following-line = { $n }. <b>{ $shop }</b> · { $category } · { $offers ->
+        [0] no offer on sale
+        [one] 1 offer on sale
+       *[other] { $offers } offers on sale
+    }
+following-open = { $n }. Offers
+following-unfollow = ✖ Unfollow { $n }
+following-shop-header = 🏪 <b>{ $shop }</b>
+    📍 { $address }
+    { $count ->
+        [0] No offer on sale right now: you'll get its next one.
+        [one] 1 offer on sale:
+       *[other] { $count } offers on sale:
+    }
+following-shop-line = { $n }. <b>{ $title }</b>: { $price }{ $original }
+following-back = ◀ Back
+following-unfollow-shop = ✖ Unfollow
+saved-empty = ♡ You have no saved deals. Tap ♡ Save on a deal's card to keep it here.
+saved-header = ♥ <b>Your saved deals</b> ({ $count })
+saved-line = { $n }. <b>{ $title }</b> at { $shop }: { $price }{ $original } · { $state }
+saved-ends = { $left } left, until { $ends }
+saved-off-sale = not on sale any more
+saved-remove = ✖ { $n }
+saved-reminder-ending = ⏰ A deal you saved ends soon: <b>{ $title }</b> at { $shop }, until { $ends } ({ $left } left).
+saved-reminder-few-left = ⏰ A deal you saved is nearly sold out: <b>{ $title }</b> at { $shop }, only { $left } left.
+saved-reminder-open = 🛒 See the deal
+saved-list-button = ♥ Saved deals
+voucher-reminder-header = ⏰ { $count ->
+        [one] Your voucher expires
+       *[other] { $count } of your vouchers expire
+    } soon, still unused:
+voucher-reminder-line = • <code>{ $code }</code> { $title } at { $shop }: valid until { $expires }
+voucher-reminders-stop = 🔕 No more of these reminders
+voucher-reminders-start = 🔔 Remind me again
+voucher-reminders-off = 🔕 Done: no more reminders of vouchers about to expire.
+voucher-reminders-on = 🔔 Voucher reminders are back on.
+push-header-followed = 🔔 New from shops you follow: { $count } { $count ->
+        [one] deal
+       *[other] deals
+    }
+push-line-followed = { $n }. <b>{ $title }</b> at { $shop }: { $price }{ $original } · from a shop you follow
+push-following = 🏪 Shops I follow
+error-not-following = You don't follow this shop (any more). See /following.
+error-too-many-follows = You can follow at most { $max } shops. Unfollow one in /following first.
+error-too-many-saved = You can keep at most { $max } saved deals. Remove one in /saved first.
+stats-followers = ➕ Followers: { $total } ({ $new } new in the period)

@@ -11,6 +11,7 @@ help =
     所有人
     /nearby：附近的优惠（也可以直接说想要什么，例如“火锅 150以内”）
     /mycodes：我的券码、二维码和退款
+    /saved：收藏的优惠（♡）；/following：关注的店铺
     /subscribe：订阅某个地点附近的新优惠推送
     /subscriptions：管理订阅的地点；/unsubscribe：停止所有推送
     /language：切换语言
@@ -92,6 +93,20 @@ open-in-app = 🗺 在小程序中打开
 inline-share-title = { $title } · { $price }
 inline-open-deal = 🛒 查看优惠
 inline-find-deals = 📍 查找附近的优惠
+inline-share-location = 📍 分享位置，查看附近的优惠
+send-to-friend = 📤 发给好友
+cmd-friends = 你的分享带来了什么
+friends-none = 👥 你还没有分享过优惠。在任意聊天中输入 <code>@{ $bot }</code> 加几个词，或在优惠上点 <b>📤 发给好友</b>，通过你的分享而来的好友会记在这里。
+friends-brought = 👥 <b>你的分享</b>
+    📤 已发送优惠：{ $sent }
+    👀 打开的好友：{ $visitors }
+    🛒 购买的好友：{ $buyers }
+    🎟 已核销的好友：{ $redeemers }
+friends-share = 📤 分享优惠
+group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
+group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
+group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
+group-nearby-empty = 😶 这个位置 { $radius } 公里内没有优惠。
 
 ## Forms
 form-skip = 跳过 ⏭
@@ -386,6 +401,8 @@ stats-channel-nearby = 📍 附近
 stats-channel-search = 🔎 搜索
 stats-channel-push = 🔔 推送
 stats-channel-link = 🔗 分享链接
+stats-channel-friends = 👥 好友分享
+stats-source-friends = { $channel }：分享 { $shares } 次 · 打开 { $views } · 购买 { $purchases } · 核销 { $redeemed } · { $revenue }
 stats-channel-other = ❔ 其他
 stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表
@@ -535,6 +552,10 @@ error-too-many-subscriptions = 最多只能订阅 { $max } 个地点。请先在
 error-bad-quiet-hours = 免打扰时间必须是一天中的时刻，例如 22:00–08:00。
 
 ## The Mini App (web/): its screens, and the API's own refusals
+app-follow = ➕ 关注店铺
+app-following = ✓ 已关注
+app-save = ♡ 收藏
+app-saved = ♥ 已收藏
 app-tab-deals = 优惠
 app-tab-vouchers = 我的券
 app-tab-shop = 我的店
@@ -616,3 +637,57 @@ app-error-network = 无法连接 Nearbuy，请检查网络后重试。
 app-error-unauthorized = 此页面已过期。请关闭后从聊天中重新打开。
 app-error-bad-request = 请检查这一项：{ $field }。
 app-error-not-found = 它已不存在，或不属于你。
+
+## Following shops, saved deals and reminders
+cmd-saved = 收藏的优惠（♡）
+cmd-following = 关注的店铺
+card-follow = ➕ 关注店铺
+card-following = ✓ 已关注
+card-save = ♡ 收藏
+card-saved = ♥ 已收藏
+follow-done = 已关注 { $shop }：无论你在哪里，它的新优惠都会推送给你。
+unfollow-done = 已取消关注这家店。
+unfollow-done-shop = 已取消关注 { $shop }。
+save-done = ♥ 已收藏，见 /saved。快结束或快售罄时我会提醒你一次。
+unsave-done = 已从收藏中移除。
+unsave-not-saved = 这个优惠已不在你的收藏里。
+following-empty = 你还没有关注任何店铺。在优惠卡片上点 ➕ 关注店铺，无论你在哪里都会收到它的新优惠。
+following-header = 🏪 <b>关注的店铺</b>（{ $count }）。它们的新优惠会出现在你的推送里。
+following-line = { $n }. <b>{ $shop }</b> · { $category } · { $offers ->
+        [0] 暂无在售优惠
+       *[other] { $offers } 个在售优惠
+    }
+following-open = { $n }. 优惠
+following-unfollow = ✖ 取消关注 { $n }
+following-shop-header = 🏪 <b>{ $shop }</b>
+    📍 { $address }
+    { $count ->
+        [0] 暂无在售优惠：有新优惠时会推送给你。
+       *[other] { $count } 个在售优惠：
+    }
+following-shop-line = { $n }. <b>{ $title }</b>：{ $price }{ $original }
+following-back = ◀ 返回
+following-unfollow-shop = ✖ 取消关注
+saved-empty = ♡ 你还没有收藏优惠。在优惠卡片上点 ♡ 收藏，就会保存在这里。
+saved-header = ♥ <b>收藏的优惠</b>（{ $count }）
+saved-line = { $n }. <b>{ $title }</b>（{ $shop }）：{ $price }{ $original } · { $state }
+saved-ends = 剩 { $left } 份，截至 { $ends }
+saved-off-sale = 已下架
+saved-remove = ✖ { $n }
+saved-reminder-ending = ⏰ 你收藏的优惠快结束了：<b>{ $title }</b>（{ $shop }），截至 { $ends }（剩 { $left } 份）。
+saved-reminder-few-left = ⏰ 你收藏的优惠快售罄了：<b>{ $title }</b>（{ $shop }），只剩 { $left } 份。
+saved-reminder-open = 🛒 查看优惠
+saved-list-button = ♥ 收藏的优惠
+voucher-reminder-header = ⏰ 你有 { $count } 张券快过期了，还没使用：
+voucher-reminder-line = • <code>{ $code }</code> { $title }（{ $shop }）：有效期至 { $expires }
+voucher-reminders-stop = 🔕 不再提醒
+voucher-reminders-start = 🔔 恢复提醒
+voucher-reminders-off = 🔕 好的：不会再提醒你券快过期了。
+voucher-reminders-on = 🔔 已恢复券到期提醒。
+push-header-followed = 🔔 关注店铺的新优惠：{ $count } 个
+push-line-followed = { $n }. <b>{ $title }</b>（{ $shop }）：{ $price }{ $original } · 来自你关注的店铺
+push-following = 🏪 关注的店铺
+error-not-following = 你（已）没有关注这家店。见 /following。
+error-too-many-follows = 最多只能关注 { $max } 家店铺。请先在 /following 里取消关注一家。
+error-too-many-saved = 最多只能收藏 { $max } 个优惠。请先在 /saved 里移除一个。
+stats-followers = ➕ 关注者：{ $total }（本期新增 { $new }）

@@ -6,6 +6,7 @@ import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
+import { createReminderMessaging } from "./bot/reminder-messages.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -41,7 +42,9 @@ export const STOP_GRACE_MS = 5_000;
 
 export function createApp(config: Config, { token, logger, clock = systemClock, botInfo, httpHost }: AppOptions) {
   const db = openDatabase(config.DATABASE_URL);
-  const repos = createRepositories(db);
+  const repos = createRepositories(db, {
+    onEventsLost: (err, events) => logger.error({ err, events }, "impressions could not be written: the merchants' numbers miss them"),
+  });
   // A local model server needs no key; the client insists on one all the same.
   const languageModel =
     config.OPENAI_API_KEY || config.OPENAI_BASE_URL
@@ -63,6 +66,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reservationMinutes: config.RESERVATION_MINUTES,
     languageModel,
     modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
+    reminderMessaging: createReminderMessaging({ bot: () => bot }),
   });
   const bot = createBot({
     token,
@@ -92,6 +96,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
   const messaging = createBotMessaging(bot.notifier);
   const push = createPushJob({
     subscriptions: repos.subscriptions,
+    follows: repos.follows,
     pushes: repos.pushes,
     users: repos.users,
     messaging,
@@ -124,7 +129,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       }
     },
   });
-  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries })) jobs.register(observed(job));
+  for (const job of scheduledJobs(config, { deals: services.deals, push, checkout, dailySummaries, reminders: services.reminders, sharedState: services.sharedState })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
     concurrency: config.UPDATE_CONCURRENCY,
@@ -188,6 +193,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
           webhook: webhook && {
             path: new URL(webhook.url).pathname,
             secret: webhook.secret,
+            claim: (updateId) => services.sharedState.claimUpdate(updateId),
             accept: (update) => intake.handle([update]),
           },
           miniApp: {
@@ -214,21 +220,24 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
       return { ended: polling.task };
     },
     /**
-     * Stops taking updates (the webhook is removed), lets those taken in
-     * finish, and stops the jobs (a running job finishes its current
-     * message). Past `graceMs`, requests still waiting on the network are
-     * aborted: a stop must not hang on an API that does not answer.
+     * Stops taking updates, lets those taken in finish, and stops the jobs (a
+     * running job finishes its current message). Past `graceMs`, requests
+     * still waiting on the network are aborted: a stop must not hang on an
+     * API that does not answer. The webhook stays set: other instances behind
+     * the same address go on taking updates, and while none answers Telegram
+     * keeps them and tries again (long polling removes it when it starts).
      */
     async close({ graceMs = STOP_GRACE_MS }: { graceMs?: number } = {}) {
       const abandon = setTimeout(() => network.abortAll(), graceMs);
       try {
         const stopped = await Promise.allSettled([
           jobs.stop().then(() => health.jobsRunning(false)),
-          webhook && bot.isInited() ? bot.api.deleteWebhook() : undefined,
           polling?.stop(),
         ]);
         await http?.close();
         await intake.idle();
+        // Impressions of the last lists shown, before the connection closes.
+        await repos.events.flush();
         for (const result of stopped) if (result.status === "rejected") logger.warn({ err: result.reason }, "stopping: could not tell Telegram");
       } finally {
         clearTimeout(abandon);

@@ -68,6 +68,8 @@ const fields = z.object({
   CHECKOUT_SCHEDULE: cronSchedule("* * * * *"),
   /** How often to look for owners whose evening summary is due (each gets it once a day). */
   DAILY_SUMMARY_SCHEDULE: cronSchedule("*/5 * * * *"),
+  /** When reminders go out: saved deals about to end or nearly sold out, vouchers about to expire. */
+  REMINDER_SCHEDULE: cronSchedule("*/15 * * * *"),
   /**
    * Push messages per second, under Telegram's ~30 overall (replies to users
    * take what they need first); up to 1,000 with paid broadcasts.

@@ -1,5 +1,5 @@
 import { sequentialize } from "@grammyjs/runner";
-import { Bot } from "grammy";
+import { Bot, type MiddlewareFn } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import type { Services } from "../core/services.js";
 import { displayName } from "../domain/validation.js";
@@ -15,7 +15,9 @@ import { createNewDealFeature } from "./features/new-deal.js";
 import { createNearbyFeature, createShowNearby } from "./features/nearby.js";
 import { createSearchFeature } from "./features/search.js";
 import { createDealCardFeature, createShowDealCard } from "./features/deal-card.js";
-import { createInlineShareFeature } from "./features/inline-share.js";
+import { createInlineSearchFeature } from "./features/inline-search.js";
+import { createFriendsFeature } from "./features/friends.js";
+import { createGroupFeature } from "./features/group.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -32,6 +34,7 @@ import { createExportFeature } from "./features/export.js";
 import { createSummaryToggleFeature } from "./features/summary-toggle.js";
 import { createShopFeature } from "./features/shop.js";
 import { createBlockedStateFeature, createSubscriptionsFeature } from "./features/subscriptions.js";
+import { createFollowFeature } from "./features/follow.js";
 
 export interface CreateBotOptions {
   token: string;
@@ -61,18 +64,14 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const notifier = createNotifier({ api: bot.api, translator: (locale) => translatorFor(i18n, locale), users: services.users, logger });
   const forms = createForms({ store: services.forms });
   const { console, subscriptions } = services;
-  const showDealCard = createShowDealCard({ deals: services.deals, miniAppUrl });
+  const showDealCard = createShowDealCard({ deals: services.deals, follows: services.follows, miniAppUrl });
   const showNearby = createShowNearby({ browse: services.browse, miniAppUrl });
   const { checkout, vouchers } = services;
   const redeem = createRedeemFeatures({ vouchers, clock: services.clock });
 
   // Updates are handled concurrently; one chat's (and one payer's) still one after the other.
   bot.use(sequentialize((ctx) => orderKeys(ctx.update)));
-  // A deal shared into any chat; it has a sender but no chat, and needs no account.
-  bot.on("inline_query").use(i18n, createInlineShareFeature({ deals: services.deals }));
-  // Private chats, plus the pre-checkout query, which has a sender but no chat.
-  const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
-  personal.use(async (ctx, next) => {
+  const loadSender: MiddlewareFn<BotContext> = async (ctx, next) => {
     if (!ctx.from || ctx.from.is_bot) return;
     ctx.user = await services.users.ensure({
       id: ctx.from.id,
@@ -82,7 +81,18 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
       languageCode: ctx.from.language_code,
     });
     await next();
-  });
+  };
+  // Deals shared into any chat; inline queries and chosen results have a sender but no chat.
+  bot.on(["inline_query", "chosen_inline_result"]).use(loadSender, i18n, createInlineSearchFeature({ shares: services.shares, miniAppUrl }));
+  // Groups the bot was added to: lists for everyone, nothing personal; other
+  // group chatter is not for the bot (and makes no account).
+  bot
+    .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
+    .filter((ctx) => ctx.hasCommand("nearby") || ctx.has("message:location"))
+    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, clock: services.clock }));
+  // Private chats, plus the pre-checkout query, which has a sender but no chat.
+  const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
+  personal.use(loadSender);
   personal.use(i18n);
   // Payments first: Telegram waits at most 10 seconds for the pre-checkout answer.
   personal.use(createPaymentFeature({ checkout, logger }));
@@ -105,8 +115,10 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createDealCardFeature({ deals: services.deals, showDealCard }));
   personal.use(createBuyFeature({ checkout, paymentProviderToken, logger }));
   personal.use(createMyCodesFeature({ vouchers }));
+  personal.use(createFriendsFeature({ shares: services.shares }));
   personal.use(redeem.redeem);
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
+  personal.use(createFollowFeature({ follows: services.follows, reminders: services.reminders }));
   personal.use(
     createMyDealsFeature({ forms, console }),
     createStatsFeature({ console, reports: services.reports }),

@@ -5,6 +5,9 @@ import type { BotContext } from "./context.js";
 const COMMANDS = [
   "nearby",
   "mycodes",
+  "friends",
+  "saved",
+  "following",
   "subscribe",
   "subscriptions",
   "unsubscribe",

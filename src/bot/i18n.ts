@@ -36,13 +36,38 @@ export function userLocale(user: LanguageOf | null | undefined, fallback?: strin
 }
 
 export function createI18n<C extends Context & { user?: LanguageOf }>(): I18n<C> {
-  return new I18n<C>({
+  const i18n = new I18n<C>({
     defaultLocale: "en",
     directory: LOCALES_DIR,
     // Without this, Fluent wraps every variable in invisible Unicode isolation marks.
     fluentBundleOptions: { useIsolating: false },
     localeNegotiator: (ctx) => userLocale(ctx.user ?? { language: null, telegramLanguage: ctx.from?.language_code }),
   });
+  rememberBundleMatches(i18n.fluent as unknown as MatchesBundles);
+  return i18n;
+}
+
+interface MatchesBundles {
+  matchBundles?: (locales: string[]) => unknown;
+}
+
+/**
+ * The plugin negotiates the locale against every bundle (BCP 47 subtags and
+ * all) on each translation: a list shown takes a few dozen, and that was a
+ * fifth of what an update allocated (measured). The bundles are loaded once,
+ * when the plugin is made (a directory, read synchronously), so the answer
+ * for a locale never changes: it is kept. Where a later version of the
+ * plugin has no such method, nothing changes.
+ */
+function rememberBundleMatches(fluent: MatchesBundles): void {
+  const match = fluent.matchBundles?.bind(fluent);
+  if (!match) return;
+  const matched = new Map<string, unknown>();
+  fluent.matchBundles = (locales) => {
+    const key = locales.join("\n");
+    if (!matched.has(key)) matched.set(key, match(locales));
+    return matched.get(key);
+  };
 }
 
 /** Translations in one language, for messages sent outside the recipient's own update. */

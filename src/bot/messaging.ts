@@ -16,7 +16,7 @@ import type { Notifier } from "./notifier.js";
 import { createPushRenderer } from "./push-message.js";
 
 /** What Telegram's answer to a refused send means for the sender. */
-function notSent(error: unknown): SendOutcome {
+export function notSent(error: unknown): SendOutcome {
   const blocked = error instanceof GrammyError && error.error_code === 403;
   return {
     sent: false,

@@ -10,7 +10,7 @@ import type { Update } from "grammy/types";
 import { isPayment, orderKeys } from "./update-order.js";
 
 /** The updates the bot asks Telegram for, by polling or webhook. */
-export const HANDLED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member", "inline_query"] as const;
+export const HANDLED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member", "inline_query", "chosen_inline_result"] as const;
 
 /** Updates waiting for a place, at most (unless the concurrency is higher): a few kilobytes each. */
 const MAX_WAITING = 1000;

@@ -65,6 +65,8 @@ export interface ExploreRequest {
   /** In major units of each deal's currency, as in a request in words. */
   maxPrice?: number;
   text?: string;
+  /** Read the words with the built-in parser only (typed live: no model to wait for). */
+  quick?: boolean;
   page: number;
   pageSize: number;
 }
@@ -85,16 +87,16 @@ export function createBrowseService({
   clock,
 }: {
   users: Pick<UserRepository, "setLocation" | "touchLocation">;
-  events: Pick<EventRepository, "record">;
+  events: Pick<EventRepository, "recordSoon">;
   deals: Pick<DealRepository, "findManyWithShop">;
   nearby: NearbyService;
   search: SearchService;
   understanding: Pick<UnderstandingService, "readRequest">;
   clock: Clock;
 }) {
-  async function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
-    const now = clock();
-    await events.record(items.map((deal) => ({ type: "IMPRESSION", dealId: deal.id, userId, source })), now);
+  /** Counted for the merchants' funnels, written after the list is answered (every list shown records its page). */
+  function shown(userId: bigint, items: NearbyDeal[], source: "nearby" | "search") {
+    events.recordSoon(items.map((deal) => ({ type: "IMPRESSION", dealId: deal.id, userId, source })), clock());
   }
 
   async function keep(userId: bigint, point: Point) {
@@ -105,14 +107,14 @@ export function createBrowseService({
   async function listAt(userId: bigint, point: Point, { radiusKm, category, page, pageSize }: ListRequest): Promise<DealPage> {
     const found = await nearby.search({ point, radiusM: radiusKm * 1000, category });
     const paged = pageOf(found, page, pageSize);
-    await shown(userId, paged.items, "nearby");
+    shown(userId, paged.items, "nearby");
     return { ...paged, total: found.length, capped: found.length >= NEAREST_LIMIT };
   }
 
   async function searchAt(userId: bigint, point: Point, { radiusKm, query, page, pageSize }: SearchRequest): Promise<SearchPage> {
     const { matches, searched } = await search.run(point, query, radiusKm);
     const paged = pageOf(matches, page, pageSize);
-    await shown(userId, paged.items, "search");
+    shown(userId, paged.items, "search");
     return { ...paged, total: matches.length, searched, capped: searched >= NEAREST_LIMIT };
   }
 
@@ -155,9 +157,9 @@ export function createBrowseService({
      * The deals around any point (a map moved by hand is not where the user
      * is: nothing is kept), filtered, with their whole records.
      */
-    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
+    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, quick, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
       assertValidPoint(point);
-      const read: DealQuery = text ? (await understanding.readRequest(userId, text)).query : { keywords: [] };
+      const read: DealQuery = text ? (await understanding.readRequest(userId, text, { quick })).query : { keywords: [] };
       const query: DealQuery = { ...read };
       if (category) query.category = category;
       if (maxPrice !== undefined) {

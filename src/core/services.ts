@@ -1,6 +1,7 @@
 import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import type { CheckoutMessages } from "./ports/messaging.port.js";
+import type { ReminderMessaging } from "./ports/reminder-messaging.port.js";
 import { createAttribution } from "./attribution.service.js";
 import { createBrowseService } from "./browse.service.js";
 import type { Clock } from "../util/clock.js";
@@ -12,11 +13,15 @@ import { createNearbyService } from "./nearby.service.js";
 import { createOperatorService } from "./operator.service.js";
 import { createReportService } from "./report.service.js";
 import { createSearchService } from "./search.service.js";
+import { createShareService } from "./share.service.js";
 import { createShopService } from "./shop.service.js";
 import { createStatsService } from "./stats.service.js";
 import { createVoucherService } from "./voucher.service.js";
 import { createUnderstandingService } from "./understanding.service.js";
 import { createSubscriptionService } from "./subscription.service.js";
+import { createFollowService } from "./follow.service.js";
+import { createReminderService } from "./reminder.service.js";
+import { createSharedStateService } from "./shared-state.service.js";
 
 export interface ServiceOptions {
   clock: Clock;
@@ -31,17 +36,25 @@ export interface ServiceOptions {
   languageModel?: LanguageModel;
   /** Model requests one user may make per hour; beyond, the built-in parser answers. */
   modelRequestsPerHour?: number;
+  /** How reminders reach users (the scheduled reminders need it). */
+  reminderMessaging?: ReminderMessaging;
 }
 
 export function createServices(
   repos: Repositories,
-  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30 }: ServiceOptions,
+  { clock, messaging, currency, needsApproval, reservationMinutes = 15, languageModel, modelRequestsPerHour = 30, reminderMessaging }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
   const releaseLapsed = (now: Date, dealId?: number) => repos.orders.releaseLapsed(now, dealId);
   const nearby = createNearbyService({ deals: repos.deals, clock, releaseLapsed });
-  const attribution = createAttribution({ pushes: repos.pushes });
-  const understanding = createUnderstandingService({ model: languageModel, clock, requestsPerHour: modelRequestsPerHour });
+  const attribution = createAttribution({ pushes: repos.pushes, shares: repos.shares });
+  const understanding = createUnderstandingService({
+    model: languageModel,
+    clock,
+    requestsPerHour: modelRequestsPerHour,
+    limits: repos.rateLimits,
+    answers: repos.modelAnswers,
+  });
   const merchantConsole = createConsoleService({
     shops: repos.shops,
     deals: repos.deals,
@@ -50,20 +63,30 @@ export function createServices(
     releaseLapsed,
     clock,
   });
-  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, clock });
+  const stats = createStatsService({ stats: repos.stats, deals: repos.deals, follows: repos.follows, clock });
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
+  const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
+  const browse = createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock });
   return {
     users: repos.users,
     forms: repos.forms,
     shops: createShopService({ shops: repos.shops, needsApproval, defaultCurrency: currency }),
-    deals: createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock }),
+    deals,
     nearby,
     understanding,
     search,
-    browse: createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock }),
+    browse,
+    shares: createShareService({ browse, deals, shares: repos.shares, events: repos.events, clock }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
-    vouchers: createVoucherService({ orders: repos.orders, shops: repos.shops, confirmations: repos.redeemConfirmations, messaging, clock }),
+    vouchers: createVoucherService({
+      orders: repos.orders,
+      shops: repos.shops,
+      confirmations: repos.redeemConfirmations,
+      limits: repos.rateLimits,
+      messaging,
+      clock,
+    }),
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),
@@ -73,6 +96,14 @@ export function createServices(
       subscriptions: repos.subscriptions,
       pushes: repos.pushes,
       users: repos.users,
+      clock,
+    }),
+    follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
+    reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
+    sharedState: createSharedStateService({
+      takenUpdates: repos.takenUpdates,
+      modelAnswers: repos.modelAnswers,
+      rateLimits: repos.rateLimits,
       clock,
     }),
     clock,

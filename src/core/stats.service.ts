@@ -1,4 +1,5 @@
 import type { DealRepository } from "./ports/deal.port.js";
+import type { FollowRepository } from "./ports/follow.port.js";
 import type { ShopPlace } from "../domain/shop.js";
 import type { StatsQueries } from "./ports/stats.port.js";
 import { lastLocalDays, localDay, startOfLocalDay, timeZoneOf } from "../domain/local-time.js";
@@ -13,13 +14,26 @@ export interface DailySeries {
 
 export const CHART_DAYS = 30;
 
-export function createStatsService({ stats, deals, clock }: { stats: StatsQueries; deals: Pick<DealRepository, "idsOfShop">; clock: Clock }) {
+export function createStatsService({
+  stats,
+  deals,
+  follows,
+  clock,
+}: {
+  stats: StatsQueries;
+  deals: Pick<DealRepository, "idsOfShop">;
+  /** The shop's followers; without it, the figures leave them out. */
+  follows?: Pick<FollowRepository, "followersOf">;
+  clock: Clock;
+}) {
   return {
     /** The shop's figures, or one offer's when `dealId` is given (the caller checked it is the shop's). */
     async figures(shop: ShopPlace, period: Period, dealId?: number, now = clock()): Promise<Figures> {
       const shopDealIds = await deals.idsOfShop(shop.id);
       const range = periodRange(period, now, timeZoneOf(shop));
-      return stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
+      const figures = await stats.figures({ shopId: shop.id, shopDealIds, dealId }, range);
+      if (dealId !== undefined || !follows) return figures;
+      return { ...figures, followers: await follows.followersOf(shop.id, period === "all" ? null : range.from) };
     },
     /** Purchases and redemptions per local day, the last CHART_DAYS days. */
     async daily(shop: ShopPlace): Promise<DailySeries> {

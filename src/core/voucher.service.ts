@@ -1,7 +1,7 @@
 // After the purchase: the buyer's vouchers, redemption in the shop, refunds.
 import { randomBytes } from "node:crypto";
 import type { ShopRepository } from "./ports/shop.port.js";
-import { DomainError } from "../domain/errors.js";
+import { DomainError, type DomainErrorCode } from "../domain/errors.js";
 import { OrderStatus, ShopStatus, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import {
   chooseForRefund,
@@ -14,6 +14,8 @@ import {
 import { parseVoucherCode } from "../domain/voucher-code.js";
 import type { AutomaticRefund, CheckoutMessages } from "./ports/messaging.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./ports/order.port.js";
+import type { RateLimitRepository } from "./ports/shared-state.port.js";
+import { createRateLimiter } from "./rate-limit.service.js";
 import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
@@ -37,15 +39,22 @@ export function createVoucherService({
   orders,
   shops,
   confirmations,
+  limits,
   messaging,
   clock,
 }: {
   orders: OrderRepository;
   shops: Pick<ShopRepository, "linkedTo" | "redeemableBy" | "findByOwner">;
   confirmations: RedeemConfirmationRepository;
+  limits: RateLimitRepository;
   messaging: CheckoutMessages;
   clock: Clock;
 }) {
+  const guesses = createRateLimiter({ limits, clock }, "guesses", {
+    limit: REDEEM_FAILURES_ALLOWED,
+    windowMs: REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS,
+  });
+
   async function shopIdsOf(userId: bigint): Promise<number[]> {
     const linked = await shops.linkedTo(userId);
     const redeemable = linked.filter((s) => s.status === ShopStatus.APPROVED);
@@ -61,22 +70,32 @@ export function createVoucherService({
   /** Finds a code for the shop's staff. Another shop's code reads exactly like an unknown one. */
   async function lookup(userId: bigint, typed: string): Promise<FoundVoucher> {
     const shopIds = await shopIdsOf(userId);
-    const now = clock();
-    await refuseWhenPaused(userId, now);
-    const code = parseVoucherCode(typed);
-    const voucher = await orders.findVoucher(code);
-    if (!voucher || !shopIds.includes(voucher.deal.shopId)) {
-      await orders.recordRedeemFailure(userId, now);
-      throw new DomainError("code-unknown");
-    }
-    return voucher;
+    return guessing(userId, "code-unknown", async () => {
+      const voucher = await orders.findVoucher(parseVoucherCode(typed));
+      return voucher && shopIds.includes(voucher.deal.shopId) ? voucher : null;
+    });
   }
 
-  async function refuseWhenPaused(userId: bigint, now: Date): Promise<void> {
-    const since = new Date(now.getTime() - REDEEM_FAILURE_WINDOW_MINUTES * MINUTE_MS);
-    if ((await orders.redeemFailuresSince(userId, since)) >= REDEEM_FAILURES_ALLOWED) {
-      throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
+  /**
+   * Runs a lookup as a guess at a code: null is a wrong guess, answered with
+   * `wrong`. The guess is counted before the lookup, so that a user whose
+   * guesses race through several bot instances at once still gets only
+   * REDEEM_FAILURES_ALLOWED, and given back unless it was wrong (a typo is
+   * not looked up; a right code is no guess).
+   */
+  async function guessing<T>(userId: bigint, wrong: DomainErrorCode, look: () => Promise<T | null>): Promise<T> {
+    const guess = await guesses.take(String(userId));
+    if (!guess) throw new DomainError("redeem-rate-limited", { minutes: REDEEM_FAILURE_WINDOW_MINUTES });
+    let found: T | null;
+    try {
+      found = await look();
+    } catch (error) {
+      await guess.giveBack();
+      throw error;
     }
+    if (found === null) throw new DomainError(wrong);
+    await guess.giveBack();
+    return found;
   }
 
   /**
@@ -196,14 +215,11 @@ export function createVoucherService({
      */
     async redeemConfirmed(userId: bigint, token: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
       await shopIdsOf(userId);
-      const now = clock();
-      await refuseWhenPaused(userId, now);
-      const voucherId = await confirmations.voucherOf(token, userId, now);
-      const [voucher] = voucherId === null ? [] : await orders.vouchersById([voucherId]);
-      if (!voucher) {
-        await orders.recordRedeemFailure(userId, now);
-        throw new DomainError("redeem-confirmation-invalid");
-      }
+      const voucher = await guessing(userId, "redeem-confirmation-invalid", async () => {
+        const voucherId = await confirmations.voucherOf(token, userId, clock());
+        const [found] = voucherId === null ? [] : await orders.vouchersById([voucherId]);
+        return found ?? null;
+      });
       return redeem(userId, voucher.code, answer);
     },
 

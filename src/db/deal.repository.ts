@@ -8,7 +8,10 @@ import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { onSaleSql } from "./on-sale-sql.js";
-import { toDeal, toDealWithShop } from "./rows.js";
+import { DEAL_COLUMNS, SHOP_COLUMNS, dealWithShopOf, toDeal, toDealWithShop } from "./rows.js";
+
+/** A deal's columns then its shop's, for dealWithShopOf. */
+const DEAL_WITH_SHOP = Prisma.raw([...DEAL_COLUMNS.map((c) => `d."${c}"`), ...SHOP_COLUMNS.map((c) => `s."${c}"`)].join(", "));
 
 const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
   4: Prisma.raw(`"cell4"`),
@@ -35,10 +38,18 @@ export function createDealRepository(db: Db): DealRepository {
       const row = await db.deal.findUnique({ where: { id }, include: { shop: true } });
       return row && toDealWithShop(row);
     },
+    /**
+     * A page of a list, whole (the Mini App's map), on the reader: through
+     * the client the same read planned and converted every value of 50 rows
+     * on each request, most of the request's time (measured).
+     */
     async findManyWithShop(ids: number[]): Promise<DealWithShop[]> {
       if (ids.length === 0) return [];
-      const rows = await db.deal.findMany({ where: { id: { in: ids } }, include: { shop: true } });
-      return rows.map(toDealWithShop);
+      const rows = await read(db, Prisma.sql`
+        SELECT ${DEAL_WITH_SHOP}
+        FROM "Deal" d JOIN "Shop" s ON s."id" = d."shopId"
+        WHERE d."id" IN (${Prisma.join(ids)})`);
+      return rows.map(dealWithShopOf);
     },
     /**
      * Deals on sale now inside the given geohash cells. On SQLite the

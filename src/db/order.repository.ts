@@ -349,12 +349,6 @@ export function createOrderRepository(db: Db): OrderRepository {
       return count === 1;
     },
 
-    async recordRedeemFailure(userId, at) {
-      await db.redeemFailure.create({ data: { userId, at } });
-    },
-
-    redeemFailuresSince: (userId, since) => db.redeemFailure.count({ where: { userId, at: { gt: since } } }),
-
     refund(orderId, decide: (order: OrderWithVouchers) => RefundDecision | null, now) {
       return transaction(async (tx) => {
         await lockDealOfOrder(tx, orderId);

@@ -13,7 +13,7 @@ export function createPushRepository(db: Db): PushRepository {
   return {
     freshDeals(now, since) {
       return db.$queryRaw<DealToMatch[]>`
-        SELECT "id", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
+        SELECT "id", "shopId", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
         FROM "Deal"
         WHERE ${onSaleSql(now)} AND "startsAt" >= ${since}`;
     },
@@ -54,6 +54,7 @@ export function createPushRepository(db: Db): PushRepository {
                 dealId: item.dealId,
                 userId: plan.userId,
                 subscriptionId: item.subscriptionId,
+                followedShopId: item.followedShopId,
                 position,
               })),
             ),
@@ -91,7 +92,7 @@ export function createPushRepository(db: Db): PushRepository {
       const row = await db.push.findUnique({
         where: { id },
         include: {
-          user: { select: { id: true, language: true, blockedAt: true } },
+          user: { select: { id: true, language: true, telegramLanguage: true, blockedAt: true } },
           items: {
             orderBy: { position: "asc" },
             include: {

@@ -19,3 +19,40 @@ type PushRowToSend = Row.Push & {
   items: (Omit<PushToSend["items"][number], "deal"> & { deal: Row.Deal & { shop: Row.Shop } })[];
 };
 export const toPushToSend = (row: PushRowToSend): PushToSend => row as PushToSend;
+
+// Rows read on the reader (see Reader in client.ts) come as arrays of plain
+// values: SQLite gives dates as text, big integers as numbers. Each list of
+// columns is the order its mapper reads them in.
+
+/** A date as a row gives it (SQLite: ISO text; PostgreSQL: a Date). */
+export const dateOf = (value: unknown): Date | null => (value === null ? null : new Date(value as string | number | Date));
+
+export const DEAL_COLUMNS = [
+  "id", "shopId", "title", "description", "finePrint", "photoFileId", "currency", "priceMinor", "originalPriceMinor",
+  "quantity", "stockLeft", "perPersonLimit", "soldCount", "voucherValidDays", "status", "category", "lat", "lng",
+  "cell4", "cell5", "cell6", "startsAt", "endsAt", "createdAt", "updatedAt", "refundPolicy", "minBuyers", "groupReachedAt",
+] as const satisfies readonly (keyof Deal)[];
+
+export const SHOP_COLUMNS = [
+  "id", "ownerId", "name", "category", "lat", "lng", "address", "openingHours", "photoFileId", "status", "currency", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof Shop)[];
+
+const DEAL_DATES = new Set<string>(["startsAt", "endsAt", "createdAt", "updatedAt", "groupReachedAt"]);
+const SHOP_DATES = new Set<string>(["createdAt", "updatedAt"]);
+
+function fields(columns: readonly string[], dates: Set<string>, row: unknown[], from: number): Record<string, unknown> {
+  const record: Record<string, unknown> = {};
+  columns.forEach((column, i) => {
+    const value = row[from + i];
+    record[column] = dates.has(column) ? dateOf(value) : value;
+  });
+  return record;
+}
+
+/** A row of DEAL_COLUMNS then SHOP_COLUMNS. */
+export function dealWithShopOf(row: unknown[]): DealWithShop {
+  const deal = fields(DEAL_COLUMNS, DEAL_DATES, row, 0) as unknown as Deal;
+  const shop = fields(SHOP_COLUMNS, SHOP_DATES, row, DEAL_COLUMNS.length) as unknown as Shop;
+  shop.ownerId = BigInt(shop.ownerId as unknown as number | bigint);
+  return { ...deal, shop };
+}

@@ -3,6 +3,7 @@
 // from daily rows, the whole hours at its edges from hourly rows, and only the
 // partial hours at its ends from the raw events. A shop with a million events
 // costs a few hundred counter rows.
+import type { EventRepository } from "../core/ports/event.port.js";
 import type { Range, StatsQueries } from "../core/ports/stats.port.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
@@ -11,7 +12,7 @@ import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Fig
 import { statusSql } from "./status-sql.js";
 
 const HOUR_MS = 3_600_000;
-const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH"] as const;
+const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH", "SHARE"] as const;
 /** An order that was paid, whatever happened to it after. */
 const PAID = Prisma.sql`(${statusSql(...PAID_ONCE)})`;
 
@@ -23,9 +24,11 @@ interface EventCount {
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 
-export function createStatsQueries(db: Db): StatsQueries {
+/** `events`: the numbers count the impressions still queued too (see recordSoon). */
+export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepository, "flush"> }): StatsQueries {
   /** Events of one offer, or of the whole shop (dealId 0), in the range. */
   async function eventCounts(shopId: number, dealId: number, rawDealIds: number[], { from, to }: Range): Promise<EventCount[]> {
+    await events.flush();
     const raw = async (a: Date, b: Date) => {
       if (a >= b) return [];
       const rows = await db.$queryRaw<{ type: string; source: string; n: bigint }[]>`
@@ -80,7 +83,16 @@ export function createStatsQueries(db: Db): StatsQueries {
         refunded: {},
         newCustomers: 0,
         returningCustomers: 0,
-        byChannel: { nearby: emptyChannelFigures(), search: emptyChannelFigures(), push: emptyChannelFigures(), link: emptyChannelFigures(), other: emptyChannelFigures() },
+        byChannel: {
+          nearby: emptyChannelFigures(),
+          search: emptyChannelFigures(),
+          push: emptyChannelFigures(),
+          link: emptyChannelFigures(),
+          friends: emptyChannelFigures(),
+          other: emptyChannelFigures(),
+        },
+        shares: 0,
+        friendsRedeemed: 0,
       };
       if (dealIds.length === 0) return figures;
       const { from, to } = range;
@@ -88,6 +100,10 @@ export function createStatsQueries(db: Db): StatsQueries {
       const channel = (c: string) => figures.byChannel[(CHANNELS as readonly string[]).includes(c) ? (c as Channel) : "other"];
 
       for (const { type, channel: c, count } of await eventCounts(shopId, dealId ?? 0, dealIds, range)) {
+        if (type === "SHARE") {
+          figures.shares += count;
+          continue;
+        }
         const key = type === "IMPRESSION" ? "impressions" : type === "VIEW" ? "views" : "pushes";
         figures[key] += count;
         channel(c)[key] += count;
@@ -137,17 +153,18 @@ export function createStatsQueries(db: Db): StatsQueries {
         addTo(figures.refunded, row.currency, num(row.refunded));
       }
 
-      const vouchers = await db.$queryRaw<{ currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
-        SELECT o."currency" AS currency,
+      const vouchers = await db.$queryRaw<{ source: string; currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
+        SELECT o."source" AS source, o."currency" AS currency,
           SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
         WHERE v."dealId" IN (${ids}) AND v."status" = ${statusSql(VoucherStatus.REDEEMED)}
-        GROUP BY o."currency"`;
+        GROUP BY o."source", o."currency"`;
       for (const row of vouchers) {
         figures.unitsSoldRedeemed += num(row.soldRedeemed);
         figures.redeemed += num(row.redeemed);
+        if (channelOf(row.source) === "friends") figures.friendsRedeemed += num(row.redeemed);
         if (num(row.redeemed) > 0) addTo(figures.discount, row.currency, num(row.discount));
       }
 

@@ -1,16 +1,15 @@
 import type { UserRepository } from "../core/ports/user.port.js";
 import type { TelegramProfile, User } from "../domain/user.js";
 import { readerOf, type Db } from "./client.js";
+import { dateOf } from "./rows.js";
 
 const COLUMNS = [
   "id", "firstName", "username", "language", "source", "lastLat", "lastLng",
-  "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage",
+  "lastLocationAt", "blockedAt", "createdAt", "updatedAt", "telegramLanguage", "voucherRemindersOffAt",
 ] as const satisfies readonly (keyof User)[];
 const FIND = `SELECT ${COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "User" WHERE "id" = ?`;
 
-const dateOf = (value: unknown): Date | null => (value === null ? null : new Date(value as string | number));
-
-function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage]: unknown[]): User {
+function userOf([id, firstName, username, language, source, lastLat, lastLng, lastLocationAt, blockedAt, createdAt, updatedAt, telegramLanguage, voucherRemindersOffAt]: unknown[]): User {
   return {
     id: BigInt(id as number | bigint),
     firstName: firstName as string,
@@ -24,6 +23,7 @@ function userOf([id, firstName, username, language, source, lastLat, lastLng, la
     createdAt: dateOf(createdAt)!,
     updatedAt: dateOf(updatedAt)!,
     telegramLanguage: telegramLanguage as string | null,
+    voucherRemindersOffAt: dateOf(voucherRemindersOffAt),
   };
 }
 
@@ -44,7 +44,18 @@ export function createUserRepository(db: Db): UserRepository {
         telegramLanguage: profile.languageCode ?? null,
       };
       const found = await find(id);
-      if (!found) return db.user.create({ data: { id, ...fields } });
+      if (!found) {
+        // A plain INSERT, as the location below: the client plans each of its
+        // writes anew, about 1 ms of CPU against 0.3 (measured), on every new
+        // user's first update. Two first updates at once (the chat and the
+        // Mini App) both end with the one row.
+        const now = new Date();
+        await db.$executeRaw`
+          INSERT INTO "User" ("id", "firstName", "username", "telegramLanguage", "createdAt", "updatedAt")
+          VALUES (${id}, ${fields.firstName}, ${fields.username}, ${fields.telegramLanguage}, ${now}, ${now})
+          ON CONFLICT ("id") DO NOTHING`;
+        return (await find(id))!;
+      }
       const same =
         found.firstName === fields.firstName &&
         found.username === fields.username &&
@@ -57,11 +68,14 @@ export function createUserRepository(db: Db): UserRepository {
     setLanguage(id: bigint, language: string | null) {
       return db.user.update({ where: { id }, data: { language } });
     },
-    setLocation(id: bigint, lat: number, lng: number, at: Date) {
-      return db.user.update({ where: { id }, data: { lastLat: lat, lastLng: lng, lastLocationAt: at } });
+    // Every location shared is kept: plain UPDATEs (see the INSERT above);
+    // updatedAt is the time of the write, as the client sets it.
+    async setLocation(id: bigint, lat: number, lng: number, at: Date) {
+      await db.$executeRaw`
+        UPDATE "User" SET "lastLat" = ${lat}, "lastLng" = ${lng}, "lastLocationAt" = ${at}, "updatedAt" = ${new Date()} WHERE "id" = ${id}`;
     },
-    touchLocation(id: bigint, at: Date) {
-      return db.user.update({ where: { id }, data: { lastLocationAt: at } });
+    async touchLocation(id: bigint, at: Date) {
+      await db.$executeRaw`UPDATE "User" SET "lastLocationAt" = ${at}, "updatedAt" = ${new Date()} WHERE "id" = ${id}`;
     },
     async setBlocked(id: bigint, at: Date | null): Promise<void> {
       await db.user.updateMany({ where: { id }, data: { blockedAt: at } });

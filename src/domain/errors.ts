@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = [
   "not-a-merchant",
   "not-a-number",
   "not-a-redeemer",
+  "not-following",
   "not-your-deal",
   "order-already-paid",
   "order-amount-changed",
@@ -62,6 +63,8 @@ export const DOMAIN_ERROR_CODES = [
   "stock-below-taken",
   "subscription-not-found",
   "too-long",
+  "too-many-follows",
+  "too-many-saved",
   "too-many-subscriptions",
   "voucher-not-found",
 ] as const;

@@ -10,6 +10,7 @@ function world(seed: number) {
   const random = createRandom(seed);
   const deals: DealToMatch[] = Array.from({ length: 300 }, (_, i) => ({
     id: i + 1,
+    shopId: i + 1,
     ...offsetMeters(CENTER.lat, CENTER.lng, random.gaussian() * 8000, random.gaussian() * 8000),
     category: random.pick(["food", "cafe", "fun"]),
     priceMinor: random.int(100, 900),
@@ -65,12 +66,49 @@ describe("matching subscribers to new deals", () => {
   });
 
   it("holds places in quiet hours or at their daily maximum", () => {
-    const deal: DealToMatch = { id: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
+    const deal: DealToMatch = { id: 1, shopId: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
     const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], deals: [deal], alreadySent: () => false, now });
     expect(plan({})).toHaveLength(1);
     expect(plan({ sentToday: 3 })).toEqual([]);
     expect(plan({}, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai
     expect(plan({ timeZone: "America/New_York" }, new Date("2026-05-04T15:00:00Z"))).toHaveLength(1); // 11:00 there
+  });
+});
+
+describe("matching followers to their followed shops' new deals", () => {
+  const deal = (id: number, shopId: number, at: { lat: number; lng: number }, discount = 0.5): DealToMatch => ({
+    id,
+    shopId,
+    ...at,
+    category: "food",
+    priceMinor: Math.round(1000 * (1 - discount)),
+    originalPriceMinor: 1000,
+    soldCount: 0,
+    startsAt: NOW,
+  });
+  const far = { lat: 40.758, lng: -73.9855 }; // New York, 11 800 km from the places
+  const place: PlaceToMatch = { id: 9, userId: 1n, ...CENTER, radiusM: 3000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
+  const follower = { userId: 1n, shopIds: [7], timeZone: "Asia/Shanghai", sentToday: 0 };
+
+  it("adds a followed shop's deals wherever they are, ahead of a place's equal deals, attributed to the shop", () => {
+    const deals = [deal(1, 7, far), deal(2, 8, CENTER), deal(3, 8, far)];
+    const [digest] = planDigests({ places: [place], followers: [follower], deals, alreadySent: () => false, now: NOW });
+    expect(digest!.items).toEqual([
+      { dealId: 1, subscriptionId: null, followedShopId: 7 },
+      { dealId: 2, subscriptionId: 9, followedShopId: null },
+    ]);
+  });
+
+  it("plans for a follower with no place, and keeps their quiet hours, daily maximum and what they already got", () => {
+    const deals = [deal(1, 7, far), deal(2, 7, far, 0.2)];
+    const plan = (f: Partial<typeof follower>, alreadySent = (_u: bigint, _d: number) => false, now = NOW) =>
+      planDigests({ places: [], followers: [{ ...follower, ...f }], deals, alreadySent, now });
+    expect(plan({})[0]!.items.map((i) => i.dealId)).toEqual([1, 2]);
+    expect(plan({}, (_u, d) => d === 1)[0]!.items.map((i) => i.dealId)).toEqual([2]);
+    expect(plan({ sentToday: 3 })).toEqual([]);
+    expect(plan({}, undefined, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai
+    expect(plan({ timeZone: "America/New_York" }, undefined, new Date("2026-05-04T15:00:00Z"))).toHaveLength(1); // 11:00 there
+    expect(plan({ shopIds: [8] })).toEqual([]);
   });
 });

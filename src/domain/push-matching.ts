@@ -3,12 +3,15 @@
 //
 // A subscriber gets at most one digest per run: the best deals, ranked like
 // the nearby list, from every place of theirs that may receive one now (not in
-// its quiet hours, under its daily maximum). An deal already pushed to the
-// user is never pushed again.
+// its quiet hours, under its daily maximum), and the new offers of the shops
+// they follow, wherever those are (when their follows may receive one now, on
+// their own clock, under the same maximum). A deal already pushed to the user
+// is never pushed again.
 import { isQuiet, type QuietHours } from "./local-time.js";
 import { distancesFrom } from "./geo.js";
 import type { Positioned } from "./nearby.js";
 import { score } from "./ranking.js";
+import { FOLLOW_PUSH } from "./follow.js";
 
 /** Deals in one digest: the top of the ranking. */
 export const DIGEST_SIZE = 3;
@@ -29,13 +32,27 @@ export interface PlaceToMatch extends QuietHours {
   sentToday: number;
 }
 
+/** A user's followed shops: one source of their digests, with its own clock and daily count. */
+export interface FollowerToMatch {
+  userId: bigint;
+  shopIds: number[];
+  /** The user's own time zone (personalTimeZone), for the quiet hours and the day. */
+  timeZone: string;
+  /** Digests that carried a followed shop's offer since the user's local midnight. */
+  sentToday: number;
+}
+
 export interface DealToMatch extends Positioned {
   category: string;
+  shopId: number;
 }
+
+/** An offer in a digest: brought by a place, or by a followed shop. */
+export type PlannedItem = { dealId: number } & ({ subscriptionId: number; followedShopId: null } | { subscriptionId: null; followedShopId: number });
 
 export interface PlannedDigest {
   userId: bigint;
-  items: { dealId: number; subscriptionId: number }[];
+  items: PlannedItem[];
 }
 
 /** Deals bucketed in a coarse lat/lng grid, so a place looks only at the cells around it. */
@@ -83,12 +100,11 @@ class DealGrid<T extends DealToMatch> {
   }
 }
 
-interface Ranked {
+type Ranked = {
   id: number;
   score: number;
   distanceM: number;
-  subscriptionId: number;
-}
+} & Omit<PlannedItem, "dealId">;
 
 /** The nearby list's order: score, then the nearer, then the older id. */
 const byRank = (a: Ranked, b: Ranked) => b.score - a.score || a.distanceM - b.distanceM || a.id - b.id;
@@ -113,7 +129,7 @@ function topDeals<T extends DealToMatch>(
     const distanceM = distanceTo(deal);
     if (distanceM > place.radiusM) continue;
     const input = { id: deal.id, distanceM, priceMinor: deal.priceMinor, originalPriceMinor: deal.originalPriceMinor, soldCount: deal.soldCount, startsAt: deal.startsAt };
-    const ranked = { id: deal.id, distanceM, subscriptionId: place.id, score: score(input, place.radiusM, now) };
+    const ranked: Ranked = { id: deal.id, distanceM, subscriptionId: place.id, followedShopId: null, score: score(input, place.radiusM, now) };
     if (top.length === k && byRank(ranked, top[k - 1]!) >= 0) continue;
     if (alreadySent(userId, deal.id)) continue;
     top.push(ranked);
@@ -128,14 +144,45 @@ function mayReceive(place: PlaceToMatch, now: Date): boolean {
   return place.sentToday < place.dailyMax && !isQuiet(now, place.timeZone, place);
 }
 
+/** Whether a user's follows may bring a digest now. */
+function followsMayReceive(follower: FollowerToMatch, now: Date): boolean {
+  return follower.sentToday < FOLLOW_PUSH.dailyMax && !isQuiet(now, follower.timeZone, FOLLOW_PUSH);
+}
+
+/**
+ * A followed shop's new offers, scored as if the shop were at the user's door
+ * (full proximity): the user asked for this shop wherever it is, so its
+ * offers rank by discount, popularity and freshness, ahead of a place's
+ * offers that are equal on those.
+ */
+function followedDeals<T extends DealToMatch>(
+  byShop: Map<number, T[]>,
+  follower: FollowerToMatch,
+  alreadySent: (userId: bigint, dealId: number) => boolean,
+  now: Date,
+): Ranked[] {
+  const found: Ranked[] = [];
+  for (const shopId of follower.shopIds) {
+    for (const deal of byShop.get(shopId) ?? []) {
+      if (alreadySent(follower.userId, deal.id)) continue;
+      const input = { id: deal.id, distanceM: 0, priceMinor: deal.priceMinor, originalPriceMinor: deal.originalPriceMinor, soldCount: deal.soldCount, startsAt: deal.startsAt };
+      found.push({ id: deal.id, distanceM: 0, subscriptionId: null, followedShopId: shopId, score: score(input, 1, now) });
+    }
+  }
+  return found;
+}
+
 export function planDigests({
   places,
+  followers = [],
   deals,
   alreadySent,
   now,
   digestSize = DIGEST_SIZE,
 }: {
   places: PlaceToMatch[];
+  /** Users who follow shops among the deals' shops. */
+  followers?: FollowerToMatch[];
   deals: DealToMatch[];
   /** Whether this deal was pushed to this user before. */
   alreadySent(userId: bigint, dealId: number): boolean;
@@ -151,10 +198,27 @@ export function planDigests({
     else byUser.set(place.userId, [place]);
   }
 
+  const byShop = new Map<number, DealToMatch[]>();
+  const following = new Map<bigint, FollowerToMatch>();
+  for (const follower of followers) {
+    if (!followsMayReceive(follower, now)) continue;
+    following.set(follower.userId, follower);
+    if (!byUser.has(follower.userId)) byUser.set(follower.userId, []);
+  }
+  if (following.size > 0) {
+    for (const deal of deals) {
+      const list = byShop.get(deal.shopId);
+      if (list) list.push(deal);
+      else byShop.set(deal.shopId, [deal]);
+    }
+  }
+
   const digests: PlannedDigest[] = [];
   for (const [userId, userPlaces] of byUser) {
-    // The best score an deal gets from any of the user's places.
+    // The best score a deal gets from any of the user's places or follows.
     const best = new Map<number, Ranked>();
+    const follower = following.get(userId);
+    if (follower) for (const top of followedDeals(byShop, follower, alreadySent, now)) best.set(top.id, top);
     for (const place of userPlaces) {
       // Only a place's own top deals can make the user's top: any other deal
       // has `digestSize` better ones from this place alone.
@@ -167,7 +231,7 @@ export function planDigests({
     const items = [...best.values()]
       .sort(byRank)
       .slice(0, digestSize)
-      .map((r) => ({ dealId: r.id, subscriptionId: r.subscriptionId }));
+      .map((r): PlannedItem => (r.followedShopId === null ? { dealId: r.id, subscriptionId: r.subscriptionId!, followedShopId: null } : { dealId: r.id, subscriptionId: null, followedShopId: r.followedShopId }));
     digests.push({ userId, items });
   }
   return digests;

@@ -13,16 +13,20 @@ export interface Push {
   error: string | null;
 }
 
-/** An offer of a digest, with the place that matched it (null once that place is deleted). */
+/**
+ * An offer of a digest, with the place that matched it (null once that place
+ * is deleted, or when a followed shop brought it: `followedShopId`).
+ */
 export interface PushItemToSend {
   dealId: number;
   position: number;
   subscription: { label: string; locale: string; lat: number; lng: number } | null;
+  followedShopId: number | null;
   deal: DealWithShop;
 }
 
 export type PushToSend = Push & {
-  user: { id: bigint; language: string | null; blockedAt: Date | null };
+  user: { id: bigint; language: string | null; telegramLanguage: string | null; blockedAt: Date | null };
   items: PushItemToSend[];
 };
 

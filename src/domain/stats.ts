@@ -5,10 +5,10 @@ import { startOfLocalDay } from "./local-time.js";
 export const PERIODS = ["today", "7d", "30d", "all"] as const;
 export type Period = (typeof PERIODS)[number];
 
-export const CHANNELS = ["nearby", "search", "push", "link"] as const;
+export const CHANNELS = ["nearby", "search", "push", "link", "friends"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Sources are "nearby", "search", "link", "push:<id>" (or "link:<payload>"): the part before ":". */
+/** Sources are "nearby", "search", "link", "push:<id>", "friends:<share id>" (or "link:<payload>"): the part before ":". */
 export function channelOf(source: string): string {
   const i = source.indexOf(":");
   return i < 0 ? source : source.slice(0, i);
@@ -68,6 +68,12 @@ export interface Figures {
    */
   returningCustomers: number;
   byChannel: Record<Channel | "other", ChannelFigures>;
+  /** Offers users sent to friends from inline mode (the friends channel's shares). */
+  shares: number;
+  /** Vouchers redeemed in the period whose order came through a friend's share. */
+  friendsRedeemed: number;
+  /** The shop's followers now, and those who started following in the period (the shop's figures only). */
+  followers?: { total: number; new: number };
 }
 
 export function emptyChannelFigures(): ChannelFigures {

@@ -46,3 +46,9 @@ export function fitTelegram(text: string, max: number): string {
   }
   return kept + ELLIPSIS;
 }
+
+/** answerInlineQuery: results in one answer, and each result's id in bytes (at least 1). */
+export const INLINE_RESULTS_MAX = 50;
+export const INLINE_RESULT_ID_MAX_BYTES = 64;
+/** An inline query's text, as Telegram sends it. */
+export const INLINE_QUERY_MAX = 256;

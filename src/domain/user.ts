@@ -16,6 +16,8 @@ export interface User {
   updatedAt: Date;
   /** The language of the user's Telegram app, for messages sent outside a conversation. */
   telegramLanguage: string | null;
+  /** When they turned off the reminders of vouchers about to expire (null: on). */
+  voucherRemindersOffAt: Date | null;
 }
 
 /** Who sent an update, as Telegram describes them. */

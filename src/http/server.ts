@@ -34,7 +34,7 @@ export interface HttpServer {
 
 export async function startHttpServer({ port, host = "0.0.0.0", logger, clock, metrics, health, webhook, miniApp }: HttpServerOptions): Promise<HttpServer> {
   const app = Fastify({ bodyLimit: 1 << 20 });
-  if (webhook) registerWebhookRoute(app, { ...webhook, logger, clock });
+  if (webhook) registerWebhookRoute(app, { ...webhook, logger });
   if (miniApp) {
     await registerMiniAppApi(app, { ...miniApp, logger, clock });
     await serveWebApp(app, { root: miniApp.webRoot, logger });

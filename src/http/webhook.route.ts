@@ -1,36 +1,33 @@
 // Telegram posts updates here in webhook mode. A request must carry the secret
 // token given with setWebhook (anyone can find the address); Telegram sends an
 // update again when an answer was late or lost, so an update_id already taken
-// is acknowledged and dropped. The answer goes as soon as the update is taken
-// in (handling goes on in the intake), far inside Telegram's timeout; a full
-// intake holds the answer, which slows Telegram's sending down. (grammY's
-// webhookCallback answers only once the update is handled: each update would
-// hold one of Telegram's connections, and a pre-checkout query would wait for
-// a free one behind slow updates instead of going first in the intake.)
+// is acknowledged and dropped. Behind a load balancer the repeat may reach
+// another instance: the claim is a row in the shared database. The answer goes
+// as soon as the update is taken in (handling goes on in the intake), far
+// inside Telegram's timeout; a full intake holds the answer, which slows
+// Telegram's sending down. (grammY's webhookCallback answers only once the
+// update is handled: each update would hold one of Telegram's connections, and
+// a pre-checkout query would wait for a free one behind slow updates instead
+// of going first in the intake.)
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import type { Update } from "grammy/types";
 import type { Logger } from "../logger.js";
-import type { Clock } from "../util/clock.js";
-import { createRecentCache } from "../util/recent-cache.js";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
-/** Telegram gives up on an update after about a day; far more than it keeps unanswered. */
-const REMEMBERED_IDS = 50_000;
-const REMEMBER_MS = 24 * 3_600_000;
 
 export interface WebhookRouteOptions {
   path: string;
   secret: string;
+  /** Claims the update for this instance; false when one took it already. */
+  claim(updateId: number): Promise<boolean>;
   /** Takes the update in; resolves when the intake has room again. */
   accept(update: Update): Promise<unknown>;
   logger: Logger;
-  clock: Clock;
 }
 
-export function registerWebhookRoute(app: FastifyInstance, { path, secret, accept, logger, clock }: WebhookRouteOptions): void {
+export function registerWebhookRoute(app: FastifyInstance, { path, secret, claim, accept, logger }: WebhookRouteOptions): void {
   const expected = Buffer.from(secret);
-  const taken = createRecentCache<true>({ ttlMs: REMEMBER_MS, max: REMEMBERED_IDS, clock });
   app.post(path, async (request, reply) => {
     const given = request.headers[SECRET_HEADER];
     const token = Buffer.from(typeof given === "string" ? given : "");
@@ -40,12 +37,10 @@ export function registerWebhookRoute(app: FastifyInstance, { path, secret, accep
     }
     const update = request.body as Update | undefined;
     if (typeof update?.update_id !== "number") return reply.code(400).send({ ok: false });
-    const key = String(update.update_id);
-    if (taken.get(key)) {
+    if (!(await claim(update.update_id))) {
       logger.info({ updateId: update.update_id }, "webhook: an update already taken came again; dropped");
       return reply.send({ ok: true });
     }
-    taken.set(key, true);
     await accept(update);
     return reply.send({ ok: true });
   });

@@ -7,11 +7,16 @@
 // process runs it at a time.
 import type { Config } from "../config.js";
 import type { DealService } from "../core/deal.service.js";
+import type { ReminderService } from "../core/reminder.service.js";
+import type { SharedStateService } from "../core/shared-state.service.js";
 import type { CheckoutJob } from "./checkout.job.js";
 import type { Job } from "./job-runner.js";
 import type { PushJob } from "./push.job.js";
 
 export const PUSH_JOB = "push";
+export const REMINDERS_JOB = "reminders";
+/** Every hour: the shared tables it tidies keep far longer than that. */
+const HOURLY = "23 * * * *";
 
 export interface ScheduledWork {
   deals: Pick<DealService, "endExpired">;
@@ -19,13 +24,17 @@ export interface ScheduledWork {
   /** Reservations, voucher expiry, group deals, missed deliveries: each its own job and lease. */
   checkout: CheckoutJob[];
   dailySummaries: (now: Date) => Promise<unknown>;
+  reminders: Pick<ReminderService, "run">;
+  sharedState: Pick<SharedStateService, "forgetOld">;
 }
 
-export function scheduledJobs(config: Config, { deals, push, checkout, dailySummaries }: ScheduledWork): Job[] {
+export function scheduledJobs(config: Config, { deals, push, checkout, dailySummaries, reminders, sharedState }: ScheduledWork): Job[] {
   return [
     { name: PUSH_JOB, schedule: config.PUSH_SCHEDULE, run: (now, signal) => push.run(now, signal) },
     { name: "end-expired-deals", schedule: config.EXPIRE_DEALS_SCHEDULE, run: (now) => deals.endExpired(now) },
     ...checkout.map((job) => ({ name: job.name, schedule: config.CHECKOUT_SCHEDULE, run: () => job.run() })),
     { name: "daily-summaries", schedule: config.DAILY_SUMMARY_SCHEDULE, run: (now) => dailySummaries(now) },
+    { name: REMINDERS_JOB, schedule: config.REMINDER_SCHEDULE, run: (now) => reminders.run(now) },
+    { name: "forget-old-records", schedule: HOURLY, run: (now) => sharedState.forgetOld(now) },
   ];
 }

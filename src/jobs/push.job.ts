@@ -2,6 +2,7 @@
 // is due. Planning writes in one transaction; sending claims one row at a time,
 // so a crash anywhere leaves the outbox saying what was sent and what was not.
 import type { Messaging, PreparedMessage, SendOutcome } from "../core/ports/messaging.port.js";
+import type { FollowRepository } from "../core/ports/follow.port.js";
 import type { PushRepository } from "../core/ports/push.port.js";
 import type { PushToSend } from "../domain/push.js";
 import type { SubscriptionRepository } from "../core/ports/subscription.port.js";
@@ -9,7 +10,8 @@ import type { UserRepository } from "../core/ports/user.port.js";
 import { PushStatus } from "../domain/lifecycles.js";
 import { startOfLocalDay } from "../domain/local-time.js";
 import { isOnSale } from "../domain/deal.js";
-import { FRESH_MS, planDigests, type PlaceToMatch } from "../domain/push-matching.js";
+import { personalTimeZone } from "../domain/follow.js";
+import { FRESH_MS, planDigests, type FollowerToMatch, type PlaceToMatch } from "../domain/push-matching.js";
 import { parseCategories } from "../domain/subscription.js";
 import type { Logger } from "../logger.js";
 import type { Clock } from "../util/clock.js";
@@ -21,9 +23,13 @@ const MAX_ATTEMPTS = 3;
 const MAX_IN_FLIGHT = 8;
 const PAGE = 500;
 const DAY_MS = 86_400_000;
+/** A local day is never longer than 26 hours after the earliest zone's midnight. */
+const dayAgo = (now: Date) => new Date(now.getTime() - DAY_MS - 2 * 3_600_000);
 
 export interface PushJobDeps {
   subscriptions: SubscriptionRepository;
+  /** Followed shops: their new offers reach followers wherever they are. */
+  follows: Pick<FollowRepository, "forMatching" | "recentFollowDigests">;
   pushes: PushRepository;
   users: UserRepository;
   /** Renders and sends the digests. */
@@ -42,17 +48,16 @@ export interface PushRunResult {
   interrupted: number;
 }
 
-export function createPushJob({ subscriptions, pushes, users, messaging, pacer, clock, logger }: PushJobDeps) {
+export function createPushJob({ subscriptions, follows, pushes, users, messaging, pacer, clock, logger }: PushJobDeps) {
   /** Matches fresh deals to subscribers and writes the digests; returns how many. */
   async function plan(now: Date): Promise<number> {
     const deals = await pushes.freshDeals(now, new Date(now.getTime() - FRESH_MS));
     if (deals.length === 0) return 0;
-    const rows = await subscriptions.forMatching();
-    if (rows.length === 0) return 0;
+    const [rows, follows] = await Promise.all([subscriptions.forMatching(), followersOf(deals.map((d) => d.shopId), now)]);
+    if (rows.length === 0 && follows.length === 0) return 0;
     const [sent, recent] = await Promise.all([
       pushes.sentPairs(deals.map((o) => o.id)),
-      // A local day is never longer than 26 hours after the earliest zone's midnight.
-      pushes.recentBySubscription(new Date(now.getTime() - DAY_MS - 2 * 3_600_000)),
+      pushes.recentBySubscription(dayAgo(now)),
     ]);
     const recentBySub = new Map<number, Date[]>();
     for (const r of recent) {
@@ -68,8 +73,33 @@ export function createPushJob({ subscriptions, pushes, users, messaging, pacer, 
         sentToday: (recentBySub.get(row.id) ?? []).filter((at) => at >= dayStart).length,
       };
     });
-    const digests = planDigests({ places, deals, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
+    const digests = planDigests({ places, followers: follows, deals, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
     return pushes.savePlans(digests, now);
+  }
+
+  /** The users following these shops, each with their own clock and the follow digests of their day so far. */
+  async function followersOf(shopIds: number[], now: Date): Promise<FollowerToMatch[]> {
+    const rows = await follows.forMatching([...new Set(shopIds)]);
+    if (rows.length === 0) return [];
+    const recent = new Map<bigint, Date[]>();
+    for (const r of await follows.recentFollowDigests(dayAgo(now))) {
+      const list = recent.get(r.userId);
+      if (list) list.push(r.plannedAt);
+      else recent.set(r.userId, [r.plannedAt]);
+    }
+    const byUser = new Map<bigint, FollowerToMatch>();
+    for (const row of rows) {
+      const seen = byUser.get(row.userId);
+      if (seen) {
+        seen.shopIds.push(row.shopId);
+        continue;
+      }
+      const timeZone = personalTimeZone(row, { lat: row.shopLat, lng: row.shopLng });
+      const dayStart = startOfLocalDay(now, timeZone);
+      const sentToday = (recent.get(row.userId) ?? []).filter((at) => at >= dayStart).length;
+      byUser.set(row.userId, { userId: row.userId, shopIds: [row.shopId], timeZone, sentToday });
+    }
+    return [...byUser.values()];
   }
 
   /**

@@ -4,11 +4,15 @@
 // (pushes, owner notices and summaries: what scheduled work sends, marked by
 // `bulk()`) take evenly spaced slots at the configured rate and, right before
 // each request leaves, wait until the last second holds fewer than 30
-// messages of both lanes plus a margin, less one kept free: they use only
-// what replies leave, and a reply that comes when the second is full of
-// pushes still fits (over the limit, Telegram would refuse the reply). A
-// 429 holds the bulk lane for the retry_after Telegram asked; auto-retry
-// repeats the refused request, reply or not.
+// messages of both lanes plus a margin, less the room kept for replies: they
+// use only what replies leave, and replies that come while the second is
+// full of pushes still fit (over the limit, Telegram would refuse them).
+// Telegram counts a message when it arrives, somewhere between the moment
+// it left and its answer: a message counts from when it leaves until a
+// second after its answer, so requests that left evenly spaced and arrive
+// bunched (a stalled event loop, the network) still fit. A 429 holds the
+// bulk lane for the retry_after Telegram asked; auto-retry repeats the
+// refused request, reply or not.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Transformer } from "grammy";
 
@@ -55,8 +59,12 @@ export const SAFETY_MARGIN_MS = 50;
  * next: replies leave at once, so room kept beforehand is the only room they
  * have. One is enough for replies that come apart; it costs the bulk lane
  * one message a second, and only when it would otherwise fill the second.
+ * While people are writing, the bulk lane also leaves as many as replies
+ * took in the last second: the next second will likely bring as many.
  */
 export const REPLY_ROOM = 1;
+/** How often a bulk message waiting only for answers to messages still on their way looks again. */
+const ANSWER_POLL_MS = 10;
 /** The methods that count toward the limit: the ones that post a message. */
 const MESSAGE_METHODS = /^(send(?!ChatAction)|copyMessage|forwardMessage)/;
 
@@ -75,9 +83,16 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
   let tooManyRequests = 0;
   let bulkSent = 0;
   let bulkWaiting = 0;
-  /** When message requests left within the last window, oldest first: all of them, and the bulk ones. */
-  const sent: number[] = [];
-  const sentBulk: number[] = [];
+  /**
+   * Message requests on their way (not answered yet), and when those
+   * answered within the last window were answered, oldest first: all of
+   * them, and the bulk ones. When replies left within the last window.
+   */
+  let onTheWay = 0;
+  let bulkOnTheWay = 0;
+  const answered: number[] = [];
+  const answeredBulk: number[] = [];
+  const replies: number[] = [];
   /** Bulk requests pass the check one at a time, in the order they came. */
   let queue = Promise.resolve();
 
@@ -85,51 +100,76 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
     while (times.length > 0 && t - times[0]! >= windowMs) times.shift();
   }
 
-  /** The earliest the next bulk message may leave: when the window has room in both counts (and for a reply), and no 429 holds the lane. */
+  /**
+   * When `answered` and `pending` leave room under `cap` for one more: the
+   * pending ones may arrive at any moment, so only answers can age out; if
+   * the pending ones fill it alone, look again after a while.
+   */
+  function roomAt(answeredAt: number[], pending: number, cap: number, t: number): number {
+    if (pending >= cap) return t + ANSWER_POLL_MS;
+    const over = answeredAt.length + pending - cap + 1;
+    return over <= 0 ? 0 : answeredAt[over - 1]! + windowMs;
+  }
+
+  /** The earliest the next bulk message may leave: when the window has room in both counts (and for replies), and no 429 holds the lane. */
   function earliest(): number {
     const t = now();
-    forget(sent, t);
-    forget(sentBulk, t);
-    const room = limit - REPLY_ROOM;
-    const total = sent.length >= room ? sent[sent.length - room]! + windowMs : 0;
-    const own = sentBulk.length >= perSecond ? sentBulk[sentBulk.length - perSecond]! + windowMs : 0;
+    forget(answered, t);
+    forget(answeredBulk, t);
+    forget(replies, t);
+    const total = roomAt(answered, onTheWay, limit - REPLY_ROOM, t);
+    const own = roomAt(answeredBulk, bulkOnTheWay, Math.min(perSecond, limit - REPLY_ROOM - replies.length), t);
     return Math.max(total, own, pausedUntil);
   }
 
   async function depart(): Promise<void> {
     for (let t = now(); t < earliest(); t = now()) await sleep(earliest() - t);
-    const t = now();
-    sent.push(t);
-    sentBulk.push(t);
+    onTheWay++;
+    bulkOnTheWay++;
     bulkSent++;
   }
 
   const transformer: Transformer = async (prev, method, payload, signal) => {
-    if (MESSAGE_METHODS.test(method)) {
-      if (lane.getStore() === "bulk") {
-        bulkWaiting++;
-        const turn = queue.then(depart);
-        queue = turn;
-        try {
-          await turn;
-        } finally {
-          bulkWaiting--;
-        }
-        if (paidBroadcast) payload = { ...payload, allow_paid_broadcast: true };
-      } else {
-        const t = now();
-        forget(sent, t);
-        sent.push(t);
+    if (!MESSAGE_METHODS.test(method)) return watch(await prev(method, payload, signal));
+    const bulk = lane.getStore() === "bulk";
+    if (bulk) {
+      bulkWaiting++;
+      const turn = queue.then(depart);
+      queue = turn;
+      try {
+        await turn;
+      } finally {
+        bulkWaiting--;
+      }
+      if (paidBroadcast) payload = { ...payload, allow_paid_broadcast: true };
+    } else {
+      onTheWay++;
+      replies.push(now());
+    }
+    try {
+      return watch(await prev(method, payload, signal));
+    } finally {
+      // Answered (or failed): it reached Telegram by now, if at all.
+      const t = now();
+      onTheWay--;
+      answered.push(t);
+      if (bulk) {
+        bulkOnTheWay--;
+        answeredBulk.push(t);
       }
     }
-    const result = await prev(method, payload, signal);
-    if (!result.ok && result.error_code === 429) {
+  };
+
+  /** A 429 holds the bulk lane for its retry_after. */
+  function watch<R>(result: R): R {
+    const answer = result as { ok: boolean; error_code?: number; parameters?: { retry_after?: number } };
+    if (!answer.ok && answer.error_code === 429) {
       tooManyRequests++;
-      const seconds = result.parameters?.retry_after ?? 1;
+      const seconds = answer.parameters?.retry_after ?? 1;
       pausedUntil = Math.max(pausedUntil, now() + seconds * 1000);
     }
     return result;
-  };
+  }
 
   return {
     async wait() {

@@ -15,14 +15,16 @@ import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult } from "./em
 import { botSettingsMethods, commandsKey } from "./emulator/methods/bot-settings-methods.js";
 import { callbackMethods } from "./emulator/methods/callback-methods.js";
 import { editMethods } from "./emulator/methods/edit-methods.js";
+import { inlineMethods } from "./emulator/methods/inline-methods.js";
 import { mediaGroupMethods } from "./emulator/methods/media-group-methods.js";
 import { messageMethods } from "./emulator/methods/message-methods.js";
 import { paymentMethods } from "./emulator/methods/payment-methods.js";
 import { inlineButtons, photoSizes } from "./emulator/request-fields.js";
 import { SendRateLimit, type RateLimit } from "./emulator/send-rate-limit.js";
 import { UpdateQueue } from "./emulator/update-queue.js";
+import { WebhookDelivery } from "./emulator/webhook-delivery.js";
 
-export type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
+export type { BotEvent, InlineAnswerResult, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
 
 export interface EmulatorOptions {
   token: string;
@@ -42,6 +44,12 @@ export interface EmulatorOptions {
    * next message id. None: every start is a fresh Telegram.
    */
   stateFile?: string;
+  /**
+   * Post updates to the webhook the bot sets, as Telegram does, at this
+   * address (standing for the webhook URL's host: the proxy in front of the
+   * bot), with the URL's path. None: a webhook is only recorded.
+   */
+  webhookTarget?: string;
 }
 
 export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
@@ -54,12 +62,13 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   readonly payments: PaymentRecord[];
 
   private readonly world: ChatWorld;
-  private readonly queue = new UpdateQueue();
+  private readonly queue: UpdateQueue;
   private readonly server: ApiServer;
 
   constructor(options: EmulatorOptions) {
     super();
     this.token = options.token;
+    this.queue = new UpdateQueue(options.webhookTarget ? new WebhookDelivery(options.webhookTarget) : undefined);
     this.world = new ChatWorld({
       token: options.token,
       filesDir: options.filesDir,
@@ -82,6 +91,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         ...mediaGroupMethods(this.world),
         ...editMethods(this.world),
         ...callbackMethods(this.world),
+        ...inlineMethods(this.world),
         ...paymentMethods(this.world),
       },
       onError: (method, error) => this.world.record({ type: "api-error", method, code: error.code, description: error.description }),
@@ -194,6 +204,34 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     };
     this.queue.inject({ callback_query: query });
     return id;
+  }
+
+  /**
+   * The user types "@bot QUERY" in some chat; with `location`, as when the
+   * bot asked for it (BotFather /setinlinegeo) and the user allowed it.
+   * Returns the query's id; the answer comes as an "inline-answer" event.
+   */
+  inlineQuery(userId: number, query: string, options: { location?: { latitude: number; longitude: number } } = {}): string {
+    const state = this.world.state(userId);
+    const id = randomBytes(8).readBigUInt64BE().toString();
+    this.world.inlineQueries.set(id, { userId, query, answered: false });
+    this.queue.inject({
+      inline_query: {
+        id,
+        from: state.user,
+        query,
+        offset: "",
+        chat_type: "sender",
+        ...(options.location ? { location: options.location } : {}),
+      },
+    });
+    return id;
+  }
+
+  /** The user sends one of the results into a chat: chosen_inline_result (BotFather /setinlinefeedback). */
+  chooseInlineResult(userId: number, resultId: string, query: string): void {
+    const state = this.world.state(userId);
+    this.queue.inject({ chosen_inline_result: { result_id: resultId, from: state.user, query } });
   }
 
   /** A user blocks (or unblocks) the bot: a my_chat_member update, then 403 on sends. */

@@ -10,14 +10,15 @@ import { createApp, type App } from "../app.js";
 import type { Config } from "../config.js";
 import { DEMO_PLACES, DEMO_USERS, seedDemoData } from "../seed/demo-data.js";
 import { isPostgresUrl } from "../db/migrate-postgres.js";
-import { PUSH_JOB } from "../jobs/jobs.js";
+import { PUSH_JOB, REMINDERS_JOB } from "../jobs/jobs.js";
+import type { ReminderRunResult } from "../core/reminder.service.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
-import { BotApiEmulator } from "./bot-api-emulator.js";
+import { BotApiEmulator, type BotEvent } from "./bot-api-emulator.js";
 import { freePort, sandboxAppLink } from "./mini-app-link.js";
 import { APP_PATH } from "../http/app-static.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
-import { HELP, dim, formatAmount, parseInput, renderEvent, type NumberedButton } from "./terminal.js";
+import { HELP, dim, formatAmount, parseInput, renderEntities, renderEvent, type NumberedButton } from "./terminal.js";
 
 /** Looks like a BotFather token so the bot accepts it; Telegram would not. */
 export const SANDBOX_TOKEN = "1234567890:SANDBOX-local-token-not-real-aaaaaaaaaa";
@@ -139,7 +140,10 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
 
   // The newest photo the bot sent: what :scan points the camera at.
   let lastPhoto: string | undefined;
+  // The newest inline answer the current user got: what :pick chooses from.
+  let lastInline: Extract<BotEvent, { type: "inline-answer" }> | undefined;
   emulator.on("event", (event) => {
+    if (event.type === "inline-answer") lastInline = event;
     if (event.type === "message" && event.message.photo) {
       const local = emulator.files.get(event.message.photo.at(-1)!.file_id)?.localPath;
       if (local) lastPhoto = local;
@@ -300,6 +304,13 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data);
           else if ("url" in b) print(`🔗 that button opens ${b.url}`);
           else if ("pay" in b) await pay();
+          else if ("switch_inline_query_chosen_chat" in b) {
+            // Telegram asks which chat, then types "@bot QUERY" there.
+            const query = b.switch_inline_query_chosen_chat?.query ?? "";
+            print(dim(`⌨ you pick a chat and Telegram types @${app.bot.botInfo.username} ${query} there`, color));
+            lastInline = undefined;
+            emulator.inlineQuery(current.id, query);
+          }
           else print("That button opens something only a Telegram app can show.");
           break;
         }
@@ -370,6 +381,35 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           else {
             const r = outcome.result as PushRunResult;
             print(dim(`🔔 push run: ${count(r.planned, "digest")} planned, ${r.sent} sent, ${r.blocked} to blocked users, ${r.failed} failed`, color));
+          }
+          break;
+        }
+        case "inline":
+          // The bot falls back to the location the user last shared, as when Telegram sends none with the query.
+          print(dim(`⌨ you type @${app.bot.botInfo.username} ${input.query} in a chat`, color));
+          lastInline = undefined;
+          emulator.inlineQuery(current.id, input.query);
+          break;
+        case "pick": {
+          const result = lastInline?.userId === current.id ? lastInline.results[input.n - 1] : undefined;
+          if (!result) {
+            print(lastInline?.userId === current.id ? `There is no result ${input.n}.` : "Type :inline WORDS first.");
+            return true;
+          }
+          emulator.chooseInlineResult(current.id, result.id, lastInline!.query);
+          print(dim(`📤 you send result ${input.n} into a chat; your friend sees (via @${app.bot.botInfo.username}):`, color));
+          if (result.photoFileId) print(`   🖼 photo: ${filePath(result.photoFileId) ?? result.photoFileId}`);
+          for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
+          for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
+          print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
+          break;
+        }
+        case "remind": {
+          const outcome = await app.jobs.runNow(REMINDERS_JOB);
+          if (!outcome.ran) print(dim("⏳ the reminders job is running already; try again in a moment", color));
+          else {
+            const r = outcome.result as ReminderRunResult;
+            print(dim(`⏰ reminders: ${r.saved} of saved deals, ${r.vouchers} of vouchers, ${r.blocked} to blocked users, ${r.failed} failed`, color));
           }
           break;
         }

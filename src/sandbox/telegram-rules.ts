@@ -12,6 +12,8 @@ import {
   DELETE_WINDOW_SECONDS,
   INVOICE_DESCRIPTION_MAX,
   INVOICE_PAYLOAD_MAX_BYTES,
+  INLINE_RESULT_ID_MAX_BYTES,
+  INLINE_RESULTS_MAX,
   INVOICE_TITLE_MAX,
   MEDIA_GROUP_MAX,
   TEXT_MAX,
@@ -58,6 +60,14 @@ export const REFUSAL = {
   tooManyCommands: "too many commands",
   command: "BOT_COMMAND_INVALID",
   commandDescription: "BOT_COMMAND_DESCRIPTION_INVALID",
+  inlineResultsTooMany: "RESULTS_TOO_MUCH",
+  inlineResultId: "RESULT_ID_INVALID",
+  inlineResultIdDuplicate: "RESULT_ID_DUPLICATE",
+  inlineResultType: "RESULT_TYPE_INVALID",
+  inlineResultTitle: "RESULT_TITLE_EMPTY",
+  inlineMessageEmpty: "MESSAGE_EMPTY",
+  inlineButtonType: "BUTTON_TYPE_INVALID",
+  startParam: "START_PARAM_INVALID",
   /** 403 */
   blocked: "bot was blocked by the user",
   /** 403 */
@@ -162,6 +172,56 @@ export function commandsRefusal(commands: { command?: string; description?: stri
   for (const c of commands) {
     if (!/^[a-z0-9_]{1,32}$/.test(c.command ?? "")) return REFUSAL.command;
     if (!c.description || telegramLength(c.description) > COMMAND_DESCRIPTION_MAX) return REFUSAL.commandDescription;
+  }
+  return undefined;
+}
+
+/** What the checks of an inline answer read of one result. */
+export interface InlineResultFields {
+  type?: unknown;
+  id?: unknown;
+  title?: unknown;
+  photo_file_id?: unknown;
+  photo_url?: unknown;
+  thumbnail_url?: unknown;
+  input_message_content?: { message_text?: unknown };
+  reply_markup?: { inline_keyboard?: InlineKeyboardButton[][] };
+}
+
+/**
+ * answerInlineQuery: at most 50 results, each id 1–64 bytes and unique, an
+ * article with a title and a message, a photo with its file or its URL and
+ * thumbnail, buttons that an inline message can carry (no web_app: those work
+ * only in the bot's own chat), and a button's start parameter as a deep link's.
+ * Texts and captions are checked by the caller, after parsing their formatting.
+ */
+export function inlineAnswerRefusal(results: InlineResultFields[], button?: { text?: unknown; start_parameter?: unknown }): string | undefined {
+  if (results.length > INLINE_RESULTS_MAX) return REFUSAL.inlineResultsTooMany;
+  const ids = new Set<string>();
+  for (const r of results) {
+    const id = typeof r.id === "string" ? r.id : "";
+    const bytes = Buffer.byteLength(id);
+    if (bytes < 1 || bytes > INLINE_RESULT_ID_MAX_BYTES) return REFUSAL.inlineResultId;
+    if (ids.has(id)) return REFUSAL.inlineResultIdDuplicate;
+    ids.add(id);
+    if (r.type === "article") {
+      if (typeof r.title !== "string" || r.title.trim() === "") return REFUSAL.inlineResultTitle;
+      if (typeof r.input_message_content?.message_text !== "string") return REFUSAL.inlineMessageEmpty;
+    } else if (r.type === "photo") {
+      if (typeof r.photo_file_id !== "string" && (typeof r.photo_url !== "string" || typeof r.thumbnail_url !== "string")) {
+        return REFUSAL.inlineResultType;
+      }
+    } else {
+      return REFUSAL.inlineResultType;
+    }
+    const buttons = r.reply_markup?.inline_keyboard?.flat() ?? [];
+    if (buttons.some((b) => "web_app" in b || "pay" in b)) return REFUSAL.inlineButtonType;
+    const refusal = inlineKeyboardRefusal(buttons);
+    if (refusal) return refusal;
+  }
+  if (button) {
+    if (typeof button.text !== "string" || button.text.trim() === "") return REFUSAL.buttonText;
+    if (button.start_parameter !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(button.start_parameter))) return REFUSAL.startParam;
   }
   return undefined;
 }

@@ -175,6 +175,13 @@ export function renderEvent(event: BotEvent, options: RenderOptions): Rendered |
       return { lines: [`↩️ the bot refunded payment ${event.telegramPaymentChargeId}`] };
     case "api-error":
       return { lines: [`⚠️ Bot API error in ${event.method}: ${event.code} ${event.description}`] };
+    case "inline-answer": {
+      const head = `🔎 ${dim(`inline “${event.query}”:`, color)} ${event.results.length} result${event.results.length === 1 ? "" : "s"}`;
+      const lines = [head, ...event.results.map((r, i) => `${INDENT}${i + 1}. ${r.title}${r.description ? dim(` — ${r.description}`, color) : ""}`)];
+      if (event.button) lines.push(`${INDENT}${dim(`button above the results: ${event.button.text} (opens the bot: /start ${event.button.startParameter ?? ""})`, color)}`);
+      if (event.results.length) lines.push(`${INDENT}${dim(":pick N sends result N into a chat", color)}`);
+      return { lines };
+    }
     case "reaction":
     case "chat-action":
     case "commands":
@@ -196,7 +203,10 @@ export type SandboxInput =
   | { kind: "time"; ms: number }
   | { kind: "block"; blocked: boolean }
   | { kind: "push" }
+  | { kind: "remind" }
   | { kind: "app" }
+  | { kind: "inline"; query: string }
+  | { kind: "pick"; n: number }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -264,8 +274,14 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "block", blocked: false };
     case "push":
       return { kind: "push" };
+    case "remind":
+      return { kind: "remind" };
     case "app":
       return { kind: "app" };
+    case "inline":
+      return { kind: "inline", query: arg };
+    case "pick":
+      return /^\d+$/.test(arg) ? { kind: "pick", n: Number(arg) } : { kind: "invalid", message: "Usage: :pick N   (a result of the last :inline)" };
     case "help":
     case "h":
     case "?":
@@ -296,7 +312,10 @@ export const HELP = [
   "  :say TEXT        send TEXT as it is (e.g. [3] or :x as text)",
   "  :block, :unblock block or unblock the bot as the current user",
   "  :push            run the push job now (subscribers get new deals near their places)",
+  "  :remind          run the reminders job now (saved deals ending, vouchers expiring)",
   "  :app             the Mini App's address for a browser, signed in as the current user",
+  "  :inline [WORDS]  type @bot WORDS in a chat (inline mode): the deals near you that match",
+  "  :pick N          send result N of the last :inline into a chat; the card shows as a friend gets it",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

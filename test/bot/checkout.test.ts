@@ -99,7 +99,7 @@ describe("buying a deal", () => {
       expect(photo.text).toContain("🏪 Dumpling House");
       expect(decodeQr(photo.upload!)).toBe(`https://t.me/nearbuy_test_bot?start=v-${code}`);
     }
-    expect(buttonTexts(photos[0]!)).toEqual(["🎟 My vouchers"]);
+    expect(buttonTexts(photos[0]!)).toEqual(["🎟 My vouchers", "📤 Send to a friend"]);
   });
 
   it("fulfils a replayed payment only once", async () => {

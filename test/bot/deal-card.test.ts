@@ -96,7 +96,7 @@ describe("a deal's card", () => {
         "↩️ Refund any time while unused",
       ].join("\n"),
     );
-    expect(buttonTexts(card)).toEqual(["🛒 Buy", "📍 Show on map", "✖ Close"]);
+    expect(buttonTexts(card)).toEqual(["🛒 Buy", "📍 Show on map", "➕ Follow shop", "♡ Save", "📤 Send to a friend", "✖ Close"]);
   });
 
   it("reads in Chinese for a Chinese user", async () => {
@@ -108,7 +108,7 @@ describe("a deal's card", () => {
     expect(card.text).toContain("每人限购 2 份 · 券码购买后 14 天内有效");
     expect(card.text).toContain("↩️ 未使用随时退");
     expect(card.text).toContain("📍 88 Nanjing West Road, Jing'an · 420 米");
-    expect(buttonTexts(card)).toEqual(["🛒 购买", "📍 查看地图", "✖ 关闭"]);
+    expect(buttonTexts(card)).toEqual(["🛒 购买", "📍 查看地图", "➕ 关注店铺", "♡ 收藏", "📤 发给好友", "✖ 关闭"]);
   });
 
   it("keeps the photo and fits the caption in 1024 characters when every field is at its limit", async () => {
@@ -144,7 +144,7 @@ describe("a deal's card", () => {
     expect(photo?.payload.photo).toBe("AgACAgQAAxkBAAIBemoji");
     expect(card?.method).toBe("sendMessage");
     expect(card?.text).toContain("🍩".repeat(64));
-    expect(buttonTexts(card!)).toEqual(["🛒 Buy", "📍 Show on map", "✖ Close"]);
+    expect(buttonTexts(card!)).toEqual(["🛒 Buy", "📍 Show on map", "➕ Follow shop", "♡ Save", "📤 Send to a friend", "✖ Close"]);
   });
 
   it("sends the shop as a venue pin from Show on map", async () => {

@@ -35,7 +35,7 @@ describe("a group deal", () => {
     const ann = h.user({ id: 1411, firstName: "Ann", languageCode: "en" });
     const card = await cardFromList(ann);
     expect(card.text).toContain("👥 Group deal: vouchers activate when 3 people have bought (0 so far)");
-    expect(buttonTexts(card)).toEqual(["🛒 Buy", "📍 Show on map", "👥 Invite friends", "✖ Close"]);
+    expect(buttonTexts(card)).toEqual(["🛒 Buy", "📍 Show on map", "➕ Follow shop", "♡ Save", "👥 Invite friends", "📤 Send to a friend", "✖ Close"]);
     const invite = buttons(card).find((b) => b.text === "👥 Invite friends")!;
     const share = new URL(invite.url!);
     expect(`${share.origin}${share.pathname}`).toBe("https://t.me/share/url");

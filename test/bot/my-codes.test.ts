@@ -94,7 +94,7 @@ describe("/mycodes", () => {
       ].join("\n"),
     );
     expect(scannedPayload(photo)).toBe(`v-${codes[0]}`);
-    expect(buttonTexts(photo)).toEqual(["↩️ Refund", "🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(photo)).toEqual(["↩️ Refund", "📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
     // From the photo, My vouchers opens the list again below it.
     const again = only(await cat.press(button(photo, "🎟 My vouchers")));
     expect(again.method).toBe("sendMessage");
@@ -182,7 +182,7 @@ describe("refunds any time while unused", () => {
     await owner.send(`/redeem ${codes[0]}`);
 
     const shownVoucher = only(await ann.press(`vc:${voucherIds[1]}`));
-    expect(buttonTexts(shownVoucher)).toEqual(["↩️ Refund", "🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(shownVoucher)).toEqual(["↩️ Refund", "📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
     const howMany = only(await ann.press(button(shownVoucher, "↩️ Refund")));
     expect(howMany.text).toBe(`↩️ How many of your 2 unused vouchers of Hotpot for two (order #${orderId}) do you want to refund? CN¥25 each.`);
     expect(buttonTexts(howMany)).toEqual(["1", "2", "No, keep them"]);
@@ -255,7 +255,7 @@ describe("refunds any time while unused", () => {
     const mei = h.user({ id: 1112, firstName: "美美", languageCode: "zh" });
     const { orderId, voucherIds, codes } = await purchase(h, mei, deal.id, 1);
     const shownVoucher = only(await mei.press(`vc:${voucherIds[0]}`));
-    expect(buttonTexts(shownVoucher)).toEqual(["↩️ 退款", "🎟 我的券码", "✖ 关闭"]);
+    expect(buttonTexts(shownVoucher)).toEqual(["↩️ 退款", "📤 发给好友", "🎟 我的券码", "✖ 关闭"]);
     // A single unused voucher needs no "how many".
     const question = only(await mei.press(button(shownVoucher, "↩️ 退款")));
     expect(question.text).toBe(`↩️ 退还 Hotpot for two（订单 #${orderId}）中 1 张未使用的券，共 ¥25？以下券码将立即失效：\n${shownCode(codes[0]!)}`);
@@ -312,7 +312,7 @@ describe("refunds any time while unused", () => {
     ]);
     expect(only(await owner.send("/refunds")).text).toContain(`#${orderId} · Hotpot for two · CN¥25 ·`);
     // Nothing is left to refund.
-    expect(buttonTexts(only(await dee.press(`vc:${voucherIds[0]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(only(await dee.press(`vc:${voucherIds[0]}`)))).toEqual(["📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
     expect(callbackAnswer(await dee.press(`vry:${voucherIds[0]}:1`)).text).toBe(
       "This voucher can't be refunded (used, expired, or the offer has no refunds).",
     );    await owner.send(`/refunded ${orderId}`);
@@ -373,7 +373,7 @@ describe("refunding an expired voucher", () => {
     expect(sentTo(late, 1151)).toEqual([]);
     expect((await h.db.db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("PAID");
     // Shown again, it has no Refund button.
-    expect(buttonTexts(only(await ann.press(`vc:${voucherIds[0]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(only(await ann.press(`vc:${voucherIds[0]}`)))).toEqual(["📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
   });
 });
 
@@ -387,9 +387,9 @@ describe("a deal without refunds", () => {
     const ann = h.user({ id: 1211, firstName: "Ann", languageCode: "en" });
     expect((await openSharedCard(ann, deal.id)).text).toContain("⚠️ No refunds");
     const { orderId, voucherIds, delivery } = await purchase(h, ann, deal.id, 1);
-    expect(buttonTexts(only(delivery, "sendPhoto"))).toEqual(["🎟 My vouchers"]);
+    expect(buttonTexts(only(delivery, "sendPhoto"))).toEqual(["🎟 My vouchers", "📤 Send to a friend"]);
     const shownVoucher = only(await ann.press(`vc:${voucherIds[0]}`));
-    expect(buttonTexts(shownVoucher)).toEqual(["🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(shownVoucher)).toEqual(["📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
 
     const asked = await ann.press(`vr:${voucherIds[0]}`);
     expect(only(asked).text).toBe("This voucher can't be refunded (used, expired, or the offer has no refunds).");
@@ -431,7 +431,7 @@ describe("refunds when unused vouchers expire", () => {
     await owner.send(`/redeem ${partly.codes[0]}`);
     await owner.send(`/redeem ${allUsed.codes[0]}`);
     // No Refund button under this policy: the money comes back by itself.
-    expect(buttonTexts(only(await ann.press(`vc:${partly.voucherIds[1]}`)))).toEqual(["🎟 My vouchers", "✖ Close"]);
+    expect(buttonTexts(only(await ann.press(`vc:${partly.voucherIds[1]}`)))).toEqual(["📤 Send to a friend", "🎟 My vouchers", "✖ Close"]);
 
     // Nothing happens before the vouchers expire.
     h.advance(4 * DAY);

@@ -59,6 +59,7 @@ describe("the owner's numbers in the chat", () => {
         "💰 Revenue: CN¥40 · refunds: 0 (CN¥0)",
         "🎟 Vouchers redeemed: 1 · redemption rate: 50%",
         "👥 Customers: 1 new, 0 returning",
+        "➕ Followers: 0 (0 new in the period)",
         "⚖️ Discount given: CN¥10 · revenue CN¥40 · return on discount: 4.00",
         "",
         "By source",

@@ -111,6 +111,7 @@ describeEachDatabase("counting a shop's funnel", (open) => {
       search: { impressions: 2, views: 0, pushes: 0, purchases: 1, revenue: { CNY: 3000 } },
       push: { impressions: 0, views: 2, pushes: 4, purchases: 0, revenue: {} },
       link: { impressions: 0, views: 1, pushes: 0, purchases: 1, revenue: { CNY: 0 } },
+      friends: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
       other: { impressions: 0, views: 0, pushes: 0, purchases: 0, revenue: {} },
     });
     expect(redemptionRate(f)).toBe(0.5);

@@ -41,4 +41,36 @@ describeEachDatabase("recording events", (open) => {
     const counted = await t.db.eventCounter.findMany({ where: { dealId: deal.id, unit: "d" } });
     expect(Object.fromEntries(counted.map((c) => [`${c.type}:${c.channel}`, c.count]))).toEqual({ "VIEW:link": 2, "IMPRESSION:nearby": 2500 });
   });
+
+  it("writes queued events with their own times, counted like the others, once flushed or read", async () => {
+    t = await open();
+    await t.repos.users.ensure({ id: 1, firstName: "Owner" });
+    await t.repos.users.ensure({ id: 2, firstName: "Viewer" });
+    const shop = await t.repos.shops.create({
+      ownerId: 1n, name: "Shop", category: "food", ...PLACE, address: "1 Test Street", openingHours: "", status: "APPROVED", currency: "CNY",
+    });
+    const deal = await t.repos.deals.create({
+      shopId: shop.id, title: "Noodles", description: "", finePrint: "", photoFileId: null, currency: "CNY", priceMinor: 1800, originalPriceMinor: 3000,
+      quantity: 10, stockLeft: 10, perPersonLimit: 1, voucherValidDays: 30, status: "ACTIVE", category: "food", ...PLACE, ...cellsOf(PLACE),
+      startsAt: AT, endsAt: new Date(AT.getTime() + 86_400_000),
+    });
+    const later = new Date(AT.getTime() + 2 * 86_400_000);
+    const impressions = (n: number) => Array.from({ length: n }, () => ({ type: "IMPRESSION" as const, dealId: deal.id, userId: 2n, source: "nearby" }));
+
+    t.repos.events.recordSoon(impressions(250), AT);
+    t.repos.events.recordSoon([], AT);
+    t.repos.events.recordSoon(impressions(3), later);
+    expect(await t.repos.events.count({ type: "IMPRESSION", dealId: deal.id })).toBe(253);
+    t.repos.events.recordSoon(impressions(1), later);
+    await t.repos.events.flush();
+    const byDay = await t.db.eventCounter.findMany({ where: { dealId: deal.id, unit: "d" }, orderBy: { bucket: "asc" } });
+    expect(byDay.map((c) => [c.bucket * 86_400_000, c.count])).toEqual([
+      [Date.UTC(2026, 10, 29), 250],
+      [Date.UTC(2026, 11, 1), 4],
+    ]);
+    const [stored] = await t.db.$queryRawUnsafe<{ createdAt: string }[]>(`SELECT CAST("createdAt" AS TEXT) AS "createdAt" FROM "Event" ORDER BY "id" DESC LIMIT 1`);
+    await t.db.event.create({ data: { type: "VIEW", dealId: deal.id, userId: 2n, source: "nearby", createdAt: later } });
+    const [clients] = await t.db.$queryRawUnsafe<{ createdAt: string }[]>(`SELECT CAST("createdAt" AS TEXT) AS "createdAt" FROM "Event" ORDER BY "id" DESC LIMIT 1`);
+    expect(stored).toEqual(clients);
+  });
 });

@@ -44,7 +44,7 @@ describeEachDatabase("the push outbox", (open) => {
     ]);
     expect((await t.repos.subscriptions.forMatching()).map((s) => [s.id, s.userId]).sort()).toEqual(places.map((p) => [p.id, p.userId]).sort());
 
-    await t.repos.pushes.savePlans([{ userId: 2n, items: [{ dealId: fresh.id, subscriptionId: places[0]!.id }] }], NOW);
+    await t.repos.pushes.savePlans([{ userId: 2n, items: [{ dealId: fresh.id, subscriptionId: places[0]!.id, followedShopId: null }] }], NOW);
     // User 2 has a digest waiting: not matched again until it leaves the outbox.
     expect((await t.repos.subscriptions.forMatching()).map((s) => s.userId)).toEqual([3n]);
     expect(await t.repos.pushes.sentPairs([fresh.id])).toEqual(new Set([`2:${fresh.id}`]));
@@ -56,7 +56,7 @@ describeEachDatabase("the push outbox", (open) => {
 
   it("lets one sender claim a digest, and counts a PUSH event per offer once it is sent", async () => {
     const { fresh, places } = await setUp();
-    await t.repos.pushes.savePlans([{ userId: 3n, items: [{ dealId: fresh.id, subscriptionId: places[1]!.id }] }], NOW);
+    await t.repos.pushes.savePlans([{ userId: 3n, items: [{ dealId: fresh.id, subscriptionId: places[1]!.id, followedShopId: null }] }], NOW);
     const [due] = await t.repos.pushes.duePending(0, 10);
     const claims = await Promise.all([t.repos.pushes.claim(due!.id), t.repos.pushes.claim(due!.id), t.repos.pushes.claim(due!.id)]);
     expect(claims.filter(Boolean)).toHaveLength(1);

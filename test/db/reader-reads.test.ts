@@ -19,6 +19,15 @@ describeEachDatabase("reads on the reader", (open) => {
     expect(await users.ensure({ id: Number(id), firstName: "Ann" })).toEqual(await t.db.user.findUnique({ where: { id } }));
     await same();
     await users.setLocation(id, 31.2304, 121.4737, new Date("2026-11-29T01:02:03.456Z"));
+    await same();
+    expect(await users.find(id)).toMatchObject({ lastLat: 31.2304, lastLng: 121.4737, lastLocationAt: new Date("2026-11-29T01:02:03.456Z") });
+    await users.touchLocation(id, new Date("2026-11-29T02:00:00.000Z"));
+    await same();
+    expect((await users.find(id))?.lastLocationAt).toEqual(new Date("2026-11-29T02:00:00.000Z"));
+    // Written as the client writes dates, so comparisons in SQL agree.
+    await t.db.user.create({ data: { id: 1n, firstName: "Client", lastLocationAt: new Date("2026-11-29T02:00:00.000Z") } });
+    const stored = await t.db.$queryRawUnsafe<{ id: bigint; at: string }[]>(`SELECT "id", CAST("lastLocationAt" AS TEXT) AS "at" FROM "User" ORDER BY "id"`);
+    expect(stored[0]!.at).toBe(stored[1]!.at);
     await users.setLanguage(id, "zh");
     await users.setSourceIfUnset(id, "link:abc");
     await users.setBlocked(id, new Date("2026-11-30T00:00:00.000Z"));
@@ -27,6 +36,13 @@ describeEachDatabase("reads on the reader", (open) => {
     expect(renamed).toEqual(await t.db.user.findUnique({ where: { id } }));
     expect(renamed).toMatchObject({ firstName: "Anne", username: "anne", telegramLanguage: "en", language: "zh", lastLat: 31.2304 });
     expect(await users.ensure({ id: Number(id), firstName: "Anne", username: "anne", languageCode: "en" })).toEqual(renamed);
+  });
+
+  it("create a new user once when two first contacts come at the same moment (the chat and the Mini App)", async () => {
+    t = await open();
+    const [a, b] = await Promise.all([t.repos.users.ensure({ id: 77, firstName: "Bo" }), t.repos.users.ensure({ id: 77, firstName: "Bo" })]);
+    expect(a).toEqual(b);
+    expect(a).toEqual(await t.db.user.findUnique({ where: { id: 77n } }));
   });
 
   it("give a form as it was saved, and nothing once it is cleared", async () => {
@@ -67,5 +83,37 @@ describeEachDatabase("the pending search request, read on the reader", (open) =>
     expect(await searches.findPending(6n, new Date(newer.createdAt.getTime() + 1))).toBeNull();
     await searches.clearPending(6n);
     expect(await searches.findPending(6n, new Date(0))).toBeNull();
+  });
+});
+
+describeEachDatabase("deals with their shops, read on the reader", (open) => {
+  let t: TestDb;
+  afterEach(() => t.close());
+
+  it("are exactly what the client reads, every field and type, and only the deals asked for that exist", async () => {
+    t = await open();
+    const at = new Date("2026-11-29T01:02:03.456Z");
+    const place = { lat: 31.2304, lng: 121.4737 };
+    await t.repos.users.ensure({ id: 9_007_199_254, firstName: "Owner" });
+    const shop = await t.repos.shops.create({
+      ownerId: 9_007_199_254n, name: "Café “Ünï” 🍜", category: "food", ...place, address: "1 Test Street", openingHours: "9–21", status: "APPROVED", currency: "CNY",
+    });
+    const deal = (title: string, photoFileId: string | null) =>
+      t.repos.deals.create({
+        shopId: shop.id, title, description: "Two bowls\nand tea", finePrint: "", photoFileId, currency: "CNY", priceMinor: 1800, originalPriceMinor: 3000,
+        quantity: 10, stockLeft: 7, perPersonLimit: 2, voucherValidDays: 30, status: "ACTIVE", category: "food", ...place,
+        cell4: "wtw3", cell5: "wtw3s", cell6: "wtw3sj", startsAt: at, endsAt: new Date(at.getTime() + 86_400_000),
+      });
+    const plain = await deal("Noodles", null);
+    const group = await deal("Hotpot", "photo-1");
+    await t.db.deal.update({ where: { id: group.id }, data: { minBuyers: 3, groupReachedAt: new Date("2026-11-29T05:00:00.001Z"), refundPolicy: "NONE" } });
+
+    const ids = [group.id, plain.id, 999];
+    const ours = (await t.repos.deals.findManyWithShop(ids)).sort((a, b) => a.id - b.id);
+    const clients = await t.db.deal.findMany({ where: { id: { in: ids } }, include: { shop: true }, orderBy: { id: "asc" } });
+    expect(ours).toEqual(clients);
+    expect(ours.map((d) => d.id)).toEqual([plain.id, group.id]);
+    expect(ours[1]!.shop.ownerId).toBe(9_007_199_254n);
+    expect(await t.repos.deals.findManyWithShop([])).toEqual([]);
   });
 });

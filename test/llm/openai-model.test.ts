@@ -2,11 +2,12 @@
 // chat-completions protocol: what is sent, and what each kind of answer
 // (good, malformed, slow, 429, 500) turns into for the user's request.
 import { pino } from "pino";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createOpenAiModel } from "../../src/llm/language-model.js";
 import { createUnderstandingService } from "../../src/core/understanding.service.js";
 import { reply, startChatServer, TEST_API_KEY, type ChatServer } from "../support/chat-completions-server.js";
+import { createTestDb, type TestDb } from "../support/test-db.js";
 
 const NOW = new Date("2026-11-24T10:00:00Z");
 const HOTPOT = {
@@ -30,8 +31,16 @@ describe("the language model client", () => {
       timeoutMs,
       logger: pino({ level: "warn" }, { write: (line: string) => void logs.push(JSON.parse(line)) }),
     });
+  // The budget and the answers live in the database: each test starts with an empty one.
+  let db: TestDb;
   const understanding = (requestsPerHour = 30, timeoutMs = 3000) =>
-    createUnderstandingService({ model: modelWith(timeoutMs), clock: () => NOW, requestsPerHour });
+    createUnderstandingService({
+      model: modelWith(timeoutMs),
+      clock: () => NOW,
+      requestsPerHour,
+      limits: db.repos.rateLimits,
+      answers: db.repos.modelAnswers,
+    });
 
   beforeAll(async () => {
     server = await startChatServer();
@@ -40,7 +49,9 @@ describe("the language model client", () => {
   beforeEach(() => {
     server.requests.length = 0;
     logs = [];
+    db = createTestDb();
   });
+  afterEach(() => db.close());
 
   it("sends the user's text apart from the instructions, with a strict JSON schema, and reads the answer", async () => {
     server.answer = () => reply.json(HOTPOT);
@@ -132,6 +143,27 @@ describe("the language model client", () => {
     expect(server.requests).toHaveLength(2);
     // Another user has their own budget.
     expect((await service.readRequest(8n, "four")).readBy).toBe("model");
+  });
+
+  it("shares the budget and the answers among bot instances on one database", async () => {
+    server.answer = () => reply.json({ ...HOTPOT, keywords: ["from the model"] });
+    // Two instances, as two processes would be: each its own service, one database.
+    const [a, b] = [understanding(3), understanding(3)];
+    const reads = [];
+    for (const [i, text] of ["one", "two", "three", "four"].entries()) reads.push((await (i % 2 ? b : a).readRequest(7n, text)).readBy);
+    expect(reads).toEqual(["model", "model", "model", "parser"]);
+    // A request one instance asked the model is answered by the other from the shared cache.
+    expect(await b.readRequest(9n, "one")).toEqual(await a.readRequest(9n, "one"));
+    expect((await b.readRequest(9n, "one")).readBy).toBe("model");
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("gives a user racing requests through several instances no more than the budget", async () => {
+    server.answer = () => reply.json({ ...HOTPOT, keywords: ["from the model"] });
+    const instances = [understanding(4), understanding(4), understanding(4)];
+    const reads = await Promise.all(Array.from({ length: 12 }, (_, i) => instances[i % 3]!.readRequest(7n, `request ${i}`)));
+    expect(reads.filter((r) => r.readBy === "model")).toHaveLength(4);
+    expect(server.requests).toHaveLength(4);
   });
 
   it("drafts an offer, each value checked as if typed into the form", async () => {

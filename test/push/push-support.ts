@@ -15,6 +15,7 @@ export const HOUR = 3_600_000;
 export function pushJob(h: BotHarness, pacer: SendPacer = createSendPacer(1000)) {
   return createPushJob({
     subscriptions: h.db.repos.subscriptions,
+    follows: h.db.repos.follows,
     pushes: h.db.repos.pushes,
     users: h.db.repos.users,
     messaging: createBotMessaging(h.bot.notifier),

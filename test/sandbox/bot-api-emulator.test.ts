@@ -23,12 +23,14 @@ function messages(chatId: number) {
   return emulator.events.filter((e): e is Extract<BotEvent, { type: "message" }> => e.type === "message" && e.chatId === chatId);
 }
 
-async function startBot(setup: (bot: Bot) => void) {
+const USUAL_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
+
+async function startBot(setup: (bot: Bot) => void, allowed: readonly (typeof USUAL_UPDATES)[number][] | readonly ("inline_query" | "chosen_inline_result")[] = USUAL_UPDATES) {
   bot = new Bot(TOKEN, { client: { apiRoot: emulator.url } });
   errors = [];
   bot.catch((err) => void errors.push(err.error));
   setup(bot);
-  void bot.start({ allowed_updates: ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] });
+  void bot.start({ allowed_updates: [...allowed] });
   await emulator.waitForIdle();
 }
 
@@ -159,6 +161,66 @@ describe("a grammY bot long polling the emulator", () => {
     await expect(bot.api.sendMessage(stranger.id, "x")).rejects.toMatchObject({ error_code: 403 });
     // The limit counts characters after entity parsing: 4096 visible characters with tags around them fit.
     await expect(bot.api.sendMessage(ana.id, `<b>${"x".repeat(4096)}</b>`, { parse_mode: "HTML" })).resolves.toBeTruthy();
+  });
+
+  it("delivers an inline query with its location and the chosen result, and takes one answer", async () => {
+    const chosen: string[] = [];
+    let queryId = "";
+    await startBot(
+      (b) => {
+        b.on("inline_query", (ctx) => {
+          queryId = ctx.inlineQuery.id;
+          const { latitude } = ctx.inlineQuery.location ?? { latitude: 0 };
+          return ctx.answerInlineQuery(
+            [{ type: "article", id: "a1", title: `At ${latitude}`, input_message_content: { message_text: "<b>Pizza</b>", parse_mode: "HTML" } }],
+            { cache_time: 5, is_personal: true, button: { text: "Open the bot", start_parameter: "inline" } },
+          );
+        });
+        b.on("chosen_inline_result", (ctx) => void chosen.push(ctx.chosenInlineResult.result_id));
+      },
+      ["inline_query", "chosen_inline_result"],
+    );
+    const ana = emulator.addUser({ firstName: "Ana" });
+    emulator.inlineQuery(ana.id, "pizza", { location: { latitude: 31.23, longitude: 121.47 } });
+    await emulator.waitForIdle();
+    const answer = emulator.events.find((e): e is Extract<BotEvent, { type: "inline-answer" }> => e.type === "inline-answer")!;
+    expect(answer).toMatchObject({ userId: ana.id, query: "pizza", button: { text: "Open the bot", startParameter: "inline" } });
+    expect(answer.results).toEqual([
+      { id: "a1", type: "article", title: "At 31.23", description: "", text: "Pizza", entities: [{ type: "bold", offset: 0, length: 5 }] },
+    ]);
+    emulator.chooseInlineResult(ana.id, "a1", "pizza");
+    await emulator.waitForIdle();
+    expect(chosen).toEqual(["a1"]);
+    // A second answer, or one to a query never sent, is too late.
+    const tooOld = "Bad Request: query is too old and response timeout expired or query ID is invalid";
+    await expect(bot.api.answerInlineQuery(queryId, [])).rejects.toMatchObject({ description: tooOld });
+    await expect(bot.api.answerInlineQuery("12345", [])).rejects.toMatchObject({ description: tooOld });
+  });
+
+  it("refuses inline answers Telegram refuses: over 50 results, bad or repeated ids, a web_app button, a bad start parameter", async () => {
+    const pending: string[] = [];
+    await startBot((b) => b.on("inline_query", (ctx) => void pending.push(ctx.inlineQuery.id)), ["inline_query"]);
+    const ana = emulator.addUser({ firstName: "Ana" });
+    const article = (id: string, extra: object = {}) => ({ type: "article", id, title: "t", input_message_content: { message_text: "x" }, ...extra });
+    const answer = async (results: unknown[], other: object = {}) => {
+      emulator.inlineQuery(ana.id, "x");
+      await emulator.waitForIdle();
+      return bot.api.answerInlineQuery(pending.at(-1)!, results as never, other).then(
+        () => "accepted",
+        (e: GrammyError) => e.description,
+      );
+    };
+    expect(await answer(Array.from({ length: 51 }, (_, i) => article(`r${i}`)))).toBe("Bad Request: RESULTS_TOO_MUCH");
+    expect(await answer(Array.from({ length: 50 }, (_, i) => article(`r${i}`)))).toBe("accepted");
+    expect(await answer([article("x".repeat(65))])).toBe("Bad Request: RESULT_ID_INVALID");
+    expect(await answer([article("")])).toBe("Bad Request: RESULT_ID_INVALID");
+    expect(await answer([article("same"), article("same")])).toBe("Bad Request: RESULT_ID_DUPLICATE");
+    expect(await answer([article("w", { reply_markup: { inline_keyboard: [[{ text: "App", web_app: { url: "https://example.com" } }]] } })])).toBe(
+      "Bad Request: BUTTON_TYPE_INVALID",
+    );
+    expect(await answer([article("h", { input_message_content: { message_text: "<b>x", parse_mode: "HTML" } })])).toMatch(/can't parse entities/);
+    expect(await answer([], { button: { text: "Go", start_parameter: "no spaces allowed" } })).toBe("Bad Request: START_PARAM_INVALID");
+    expect(await answer([], { button: { text: "Go", start_parameter: "inline" } })).toBe("accepted");
   });
 
   it("reads urlencoded bodies and query strings as well as JSON and multipart", async () => {

@@ -33,7 +33,10 @@ afterAll(async () => {
 describe("the sandbox's :push", () => {
   it("sends a subscriber a digest of new deals near their place, whose buttons open the cards", async () => {
     expect(await run("/subscribe")).toContain("Which place should I watch");
-    expect(await run(":here times-square")).toContain("✅ Subscribed!");
+    const subscribed = await run(":here times-square");
+    expect(subscribed).toContain("✅ Subscribed!");
+    // The pushes must not depend on the hour the test runs at: no quiet hours for this place.
+    expect(await run(`[${/\[(\d+)\] No quiet hours/.exec(subscribed)![1]}]`)).toContain("Quiet hours: none");
     const pushed = await run(":push");
     expect(pushed).toMatch(/🔔 push run: 1 digest planned, 1 sent/);
     expect(pushed).toMatch(/🤖 🔔 New near Place: 3 deals/);

@@ -60,7 +60,11 @@ describe("restarting the sandbox", () => {
   it("still pushes to a subscriber of the last run, and a made-up user is the same user", async () => {
     await run(":as ana");
     await run("/subscribe");
-    expect(await run(":here times-square")).toContain("✅ Subscribed!");
+    const subscribed = await run(":here times-square");
+    expect(subscribed).toContain("✅ Subscribed!");
+    // The push must not depend on the hour the test runs at: no quiet hours for this place.
+    const noQuietHours = /\[(\d+)\] No quiet hours/.exec(subscribed)![1];
+    expect(await run(`[${noQuietHours}]`)).toContain("Quiet hours: none");
     const bob = await run(":as bob");
     await run("/start");
     await sandbox!.close();

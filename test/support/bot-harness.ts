@@ -27,7 +27,9 @@ import {
   captionRefusal,
   deleteRefusal,
   entitiesRefusal,
+  inlineAnswerRefusal,
   inlineKeyboardRefusal,
+  type InlineResultFields,
   invoiceRefusal,
   invoiceTotal,
   locationRefusal,
@@ -38,6 +40,7 @@ import {
   venueRefusal,
 } from "../../src/sandbox/telegram-rules.js";
 import { createCheckoutMessaging } from "../../src/bot/messaging.js";
+import { createReminderMessaging } from "../../src/bot/reminder-messages.js";
 import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -368,6 +371,7 @@ export class BotHarness {
   private readonly screens = new Map<number, Map<number, StoredMessage>>();
   private readonly openQueries = new Set<string>();
   private readonly openPreCheckouts = new Set<string>();
+  private readonly openInlineQueries = new Set<string>();
   /** The payload of each invoice sent, by message id: what Telegram gives back at checkout. */
   readonly invoicePayloads = new Map<number, string>();
   private readonly blocked = new Set<number>();
@@ -390,6 +394,7 @@ export class BotHarness {
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,
+      reminderMessaging: createReminderMessaging({ bot: () => this.bot }),
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",
@@ -542,6 +547,7 @@ export class BotHarness {
     callback_query?: object;
     pre_checkout_query?: object;
     inline_query?: object;
+    chosen_inline_result?: object;
   }): Promise<ApiCall[]> {
     const update = { update_id: this.updateId++, ...fields } as unknown as Update;
     const calls: ApiCall[] = [];
@@ -549,6 +555,8 @@ export class BotHarness {
     if (queryId) this.openQueries.add(queryId);
     const checkoutId = update.pre_checkout_query?.id;
     if (checkoutId) this.openPreCheckouts.add(checkoutId);
+    const inlineId = update.inline_query?.id;
+    if (inlineId) this.openInlineQueries.add(inlineId);
     try {
       await this.scope.run(calls, () => this.bot.handleUpdate(update));
     } catch (error) {
@@ -564,6 +572,9 @@ export class BotHarness {
     if (errors.length) throw new Error(`the bot logged an error: ${JSON.stringify(errors)}`);
     if (queryId && this.openQueries.has(queryId)) {
       throw new Error(`the button press ${update.callback_query?.data} was left unanswered (the button keeps spinning)`);
+    }
+    if (inlineId && this.openInlineQueries.has(inlineId)) {
+      throw new Error(`the inline query "${update.inline_query?.query}" was left unanswered (the user sees a spinner)`);
     }
     if (checkoutId && this.openPreCheckouts.has(checkoutId)) {
       throw new Error("the pre-checkout query was left unanswered (the payment fails after 10 seconds)");
@@ -767,6 +778,18 @@ export class BotHarness {
         if (!this.openPreCheckouts.delete(id)) throw new ApiRefusal(REFUSAL.queryTooOld);
         refuse(preCheckoutAnswerRefusal(p.ok === true, p.error_message === undefined ? undefined : String(p.error_message)));
         call.text = String(p.error_message ?? "");
+        return true;
+      }
+      case "answerInlineQuery": {
+        if (!this.openInlineQueries.delete(String(p.inline_query_id))) throw new ApiRefusal(REFUSAL.queryTooOld);
+        const results = (p.results ?? []) as (InlineResultFields & { caption?: string; parse_mode?: string })[];
+        refuse(inlineAnswerRefusal(results, p.button as { text?: unknown; start_parameter?: unknown } | undefined));
+        // What the friend will receive is parsed as Telegram parses it when the result is sent.
+        for (const r of results) {
+          const content = r.input_message_content as { message_text?: string; parse_mode?: string } | undefined;
+          if (content?.message_text !== undefined) this.formatted(content.message_text, content.parse_mode, undefined, textRefusal);
+          if (r.caption !== undefined) this.formatted(r.caption, r.parse_mode, undefined, captionRefusal);
+        }
         return true;
       }
       case "answerCallbackQuery": {

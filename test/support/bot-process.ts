@@ -22,14 +22,31 @@ export interface BotProcess {
   logs(): LogEntry[];
 }
 
-export function spawnBot({ token, apiRoot, dir, logLevel = "info" }: { token: string; apiRoot: string; dir: string; logLevel?: string }): BotProcess {
+export function spawnBot({
+  token,
+  apiRoot,
+  dir,
+  logLevel = "info",
+  databaseUrl = `file:${path.join(dir, "bot.db")}`,
+  env: extra = {},
+}: {
+  token: string;
+  apiRoot: string;
+  dir: string;
+  logLevel?: string;
+  /** A SQLite file in `dir` unless told otherwise. */
+  databaseUrl?: string;
+  /** More settings (webhook mode, schedules…). */
+  env?: Record<string, string>;
+}): BotProcess {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     BOT_TOKEN: token,
     TELEGRAM_API_ROOT: apiRoot,
-    DATABASE_URL: `file:${path.join(dir, "bot.db")}`,
+    DATABASE_URL: databaseUrl,
     LOG_LEVEL: logLevel,
+    ...extra,
   };
   const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";

@@ -29,6 +29,14 @@ export class MiniAppClient {
     return this.call("POST", path, body);
   }
 
+  put<T = any>(path: string): Promise<ApiAnswer<T>> {
+    return this.call("PUT", path);
+  }
+
+  delete<T = any>(path: string): Promise<ApiAnswer<T>> {
+    return this.call("DELETE", path);
+  }
+
   async raw(path: string): Promise<Response> {
     return fetch(`${this.base}${path}`, { headers: this.authorization ? { authorization: this.authorization } : {} });
   }

@@ -20,15 +20,18 @@ export function dataStartingWith(call: ApiCall, prefix: string): string {
 }
 
 /** Opens the deal's card from its shared link; returns the card. */
-export async function openSharedCard(buyer: UserChat, dealId: number): Promise<ApiCall> {
-  return lastShown(await buyer.send(`/start d-${dealId}`));
+export async function openSharedCard(buyer: UserChat, dealId: number, payload = `d-${dealId}`): Promise<ApiCall> {
+  return lastShown(await buyer.send(`/start ${payload}`));
 }
 
-/** Buys `quantity` of a deal through the card, the quantity question and the invoice. */
-export async function purchase(h: BotHarness, buyer: UserChat, dealId: number, quantity = 1): Promise<Purchase> {
+/**
+ * Buys `quantity` of a deal through the card, the quantity question and the
+ * invoice; the card opened from the deep link with `payload` (a plain shared link by default).
+ */
+export async function purchase(h: BotHarness, buyer: UserChat, dealId: number, quantity = 1, payload?: string): Promise<Purchase> {
   const where = { buyerId: BigInt(buyer.id), dealId };
   const before = await h.db.db.order.findFirst({ where, orderBy: { id: "desc" } });
-  const card = await openSharedCard(buyer, dealId);
+  const card = await openSharedCard(buyer, dealId, payload);
   let calls = await buyer.press(dataStartingWith(card, `buy:${dealId}:`));
   const question = shown(calls).find((c) => buttons(c).some((b) => b.data?.startsWith(`q:${dealId}:`)));
   if (question) calls = await buyer.press(dataStartingWith(question, `q:${dealId}:${quantity}:`));

@@ -29,5 +29,7 @@ export function createTestDb(): TestDb {
 /** The database at `url` (which the caller made and removes). */
 export function openTestDb(url: string): TestDb {
   const db = openDatabase(url);
-  return { db, repos: createRepositories(db), url, close: () => db.$disconnect() };
+  const repos = createRepositories(db);
+  // Impressions still queued are written before the connection closes.
+  return { db, repos, url, close: async () => (await repos.events.flush(), await db.$disconnect()) };
 }

@@ -145,6 +145,29 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await buyerApp.screenshot("3-deal-page");
   });
 
+  it("follows the shop and saves the deal from its page, as the chat's card does, and shows both again on the next visit", async () => {
+    const { page } = buyerApp;
+    const follow = page.locator('.marks [data-toggle="follow"]');
+    const save = page.locator('.marks [data-toggle="save"]');
+    expect(await follow.textContent()).toBe("➕ Follow shop");
+    await follow.click();
+    await expect.poll(() => follow.getAttribute("aria-pressed")).toBe("true");
+    expect(await follow.textContent()).toBe("✓ Following");
+    await save.click();
+    await expect.poll(() => save.textContent()).toBe("♥ Saved");
+    await buyerApp.screenshot("3b-deal-followed-saved");
+    const me = BigInt(buyer.id);
+    expect((await serving.app.services.follows.following(me)).map((f) => f.shop.id)).toEqual([shop.id]);
+    expect((await serving.app.services.follows.saved(me)).map((s) => s.deal.id)).toEqual([dealId]);
+
+    const again = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
+    await expect.poll(() => again.page.locator('.marks [data-toggle="follow"]').textContent()).toBe("✓ Following");
+    await again.page.locator('.marks [data-toggle="save"]').click();
+    await expect.poll(() => again.page.locator('.marks [data-toggle="save"]').textContent()).toBe("♡ Save");
+    expect(await serving.app.services.follows.saved(me)).toEqual([]);
+    await again.page.close();
+  });
+
   it("opens the deal a shared link names, with a way back to the map", async () => {
     const linked = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng }, startParam: `d-${dealId}` });
     await expect.poll(() => linked.page.locator(".shop h2").textContent()).toBe(shop.name);

@@ -34,7 +34,9 @@ export interface DealPage extends DealSummary {
   description: string;
   refundPolicyText: string;
   perPersonLimit: number | null;
-  shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null };
+  shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null; following: boolean };
+  /** Saved (♡) by the user. */
+  saved: boolean;
   endsAtLocal: string | null;
   photos: string[];
   routeUrl: string;
@@ -98,7 +100,7 @@ export class ApiError extends Error {
 
 const headers = (): Record<string, string> => ({ Authorization: `tma ${telegram.initData}` });
 
-async function request<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+async function request<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -143,4 +145,6 @@ export const api = {
   pause: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/pause`, {}),
   resume: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/resume`, {}),
   stats: (period: "7d" | "30d") => request<MerchantStats>("GET", `/merchant/stats?period=${period}`),
+  follow: (shopId: number, on: boolean) => request<{ following: boolean }>(on ? "PUT" : "DELETE", `/shops/${shopId}/follow`),
+  save: (dealId: number, on: boolean) => request<{ saved: boolean }>(on ? "PUT" : "DELETE", `/deals/${dealId}/save`),
 };

@@ -68,7 +68,7 @@ function shell(ctx: AppContext, me: Me) {
  * carries the chat's own deal payload, d-<id>.
  */
 function linkedDeal(): number | null {
-  const id = new URLSearchParams(location.search).get("deal") ?? /^d-(\d+)$/.exec(telegram.initDataUnsafe.start_param ?? "")?.[1];
+  const id = new URLSearchParams(location.search).get("deal") ?? /^d-(\d+)(?:-s\d+)?$/.exec(telegram.initDataUnsafe.start_param ?? "")?.[1];
   return id && /^\d+$/.test(id) ? Number(id) : null;
 }
 

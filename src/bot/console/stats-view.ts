@@ -33,20 +33,30 @@ export function renderFigures(
     t("stats-revenue", { revenue: money(f.revenue), refunds: f.refunds, refunded: money(f.refunded) }),
     t("stats-redeemed", { redeemed: f.redeemed, rate: rate === null ? "—" : `${Math.round(rate * 100)}%` }),
     t("stats-customers", { new: f.newCustomers, returning: f.returningCustomers }),
+    ...(f.followers ? [t("stats-followers", { total: f.followers.total, new: f.followers.new })] : []),
     t("stats-ratio", { discount: money(f.discount), revenue: money(f.revenue), ratio }),
   ];
   const sources = [...CHANNELS, "other" as const]
     .map((channel) => ({ channel, c: f.byChannel[channel] }))
-    .filter(({ c }) => c.impressions + c.views + c.pushes + c.purchases > 0)
+    .filter(({ channel, c }) => c.impressions + c.views + c.pushes + c.purchases + (channel === "friends" ? f.shares : 0) > 0)
     .map(({ channel, c }) =>
-      t("stats-source-line", {
-        channel: t(`stats-channel-${channel}`),
-        impressions: c.impressions,
-        views: c.views,
-        pushes: c.pushes,
-        purchases: c.purchases,
-        revenue: money(c.revenue),
-      }),
+      channel === "friends"
+        ? t("stats-source-friends", {
+            channel: t("stats-channel-friends"),
+            shares: f.shares,
+            views: c.views,
+            purchases: c.purchases,
+            redeemed: f.friendsRedeemed,
+            revenue: money(c.revenue),
+          })
+        : t("stats-source-line", {
+            channel: t(`stats-channel-${channel}`),
+            impressions: c.impressions,
+            views: c.views,
+            pushes: c.pushes,
+            purchases: c.purchases,
+            revenue: money(c.revenue),
+          }),
     );
   if (sources.length) lines.push("", t("stats-sources"), ...sources);
   return lines.join("\n");

@@ -1,5 +1,6 @@
 import { Composer } from "grammy";
 import type { DealService } from "../../core/deal.service.js";
+import type { FollowService } from "../../core/follow.service.js";
 import { sourceOf, type Via } from "../attribution.js";
 import type { BotContext } from "../context.js";
 import { answerExpired } from "../keyboards.js";
@@ -10,10 +11,11 @@ import { customerCardView, dealButton, mapButton, sendCard } from "./deal-view.j
 export type ShowDealCard = (ctx: BotContext, dealId: number, found: Via) => Promise<void>;
 
 /** `miniAppUrl`: the Mini App's address, when it is served (the card gets "Open in app"). */
-export function createShowDealCard({ deals, miniAppUrl }: { deals: DealService; miniAppUrl?: string }): ShowDealCard {
+export function createShowDealCard({ deals, follows, miniAppUrl }: { deals: DealService; follows: FollowService; miniAppUrl?: string }): ShowDealCard {
   return async (ctx, dealId, found) => {
     const card = await deals.openCard(dealId, ctx.user, sourceOf(found));
-    const { text, keyboard, photoFileId } = await customerCardView(ctx, card, found, miniAppUrl && miniAppLink(miniAppUrl, dealId));
+    const marks = await follows.marks(ctx.user.id, card.deal);
+    const { text, keyboard, photoFileId } = await customerCardView(ctx, card, found, marks, miniAppUrl && miniAppLink(miniAppUrl, dealId));
     await sendCard(ctx, text, keyboard, photoFileId);
   };
 }

@@ -2,6 +2,7 @@
 // previews before publishing. One renderer for both, so the preview is honest.
 import { InlineKeyboard } from "grammy";
 import type { DealCard } from "../../core/deal.service.js";
+import type { CardMarks } from "../../core/follow.service.js";
 import { via, type Via } from "../attribution.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -10,7 +11,8 @@ import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { shownLength } from "../html.js";
 import { CLOSE_DATA } from "../keyboards.js";
 import { buyButton } from "./checkout/buy.js";
-import { shareLink } from "./checkout/voucher-view.js";
+import { sendToFriend, shareLink } from "./checkout/voucher-view.js";
+import { markButtons } from "./follow-buttons.js";
 
 /** Opens a deal's card, crediting where the user found it. */
 export const dealButton = callbackCodec("d", { id, ...via });
@@ -77,8 +79,8 @@ function fitsCaption(html: string): boolean {
   return shownLength(html) <= CAPTION_MAX;
 }
 
-/** A customer's card: the deal as it stands for them, and Buy, Map, Invite (group deals), Open in app (when served) and Close. */
-export async function customerCardView(ctx: BotContext, { deal, onSale, distanceM, buyersSoFar }: DealCard, found: Via, appLink?: string) {
+/** A customer's card: the deal as it stands for them, and Buy, Map, Follow, Save, Invite (group deals), Open in app (when served) and Close. */
+export async function customerCardView(ctx: BotContext, { deal, onSale, distanceM, buyersSoFar }: DealCard, found: Via, marks: CardMarks, appLink?: string) {
   const text = await renderCard(ctx, {
     ...deal,
     shopName: deal.shop.name,
@@ -92,7 +94,10 @@ export async function customerCardView(ctx: BotContext, { deal, onSale, distance
     .text(ctx.t("card-buy"), buyButton.pack({ id: deal.id, ...found }))
     .text(ctx.t("card-map"), mapButton.pack({ id: deal.id }))
     .row();
+  const { follow, save } = markButtons(ctx, deal, marks);
+  keyboard.add(follow, save).row();
   if (deal.minBuyers > 1) keyboard.url(ctx.t("group-invite"), shareLink(ctx.me.username, deal)).row();
+  if (onSale) keyboard.add(sendToFriend(ctx.t.bind(ctx), deal.id)).row();
   if (appLink) keyboard.webApp(ctx.t("open-in-app"), appLink).row();
   keyboard.text(ctx.t("close"), CLOSE_DATA);
   return { text, keyboard, photoFileId: deal.photoFileId };

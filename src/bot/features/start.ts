@@ -32,9 +32,9 @@ export function createStartFeature({
       parse_mode: "HTML",
       reply_markup: mainKeyboard(ctx),
     });
-    // A shared deal: its card, credited to the shared link.
+    // A shared deal: its card, credited to the shared link, or to the friend who shared it.
     const deal = DEAL_PAYLOAD.exec(payload);
-    if (deal) await showDealCard(ctx, Number(deal[1]), { s: "l", r: 0 });
+    if (deal) await showDealCard(ctx, Number(deal[1]), deal[2] ? { s: "f", r: Number(deal[2]) } : { s: "l", r: 0 });
   });
 
   feature.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));

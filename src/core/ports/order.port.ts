@@ -65,8 +65,6 @@ export interface OrderRepository {
   findVoucher(code: string): Promise<FoundVoucher | null>;
   /** Redeems an active voucher before its date, once: of two staff scanning the same code, one wins. */
   redeem(voucherId: number, by: bigint, now: Date): Promise<boolean>;
-  recordRedeemFailure(userId: bigint, at: Date): Promise<void>;
-  redeemFailuresSince(userId: bigint, since: Date): Promise<number>;
 
   /** Writes what `decide` makes of a refund, on the order read under its lock; null when it refused. */
   refund(orderId: number, decide: (order: OrderWithVouchers) => RefundDecision | null, now: Date): Promise<OrderWithVouchers | null>;

@@ -3,11 +3,14 @@
 import type { DealRepository } from "./deal.port.js";
 import type { EventRepository } from "./event.port.js";
 import type { ExportQueries } from "./export.port.js";
+import type { FollowRepository, ReminderRepository, SavedDealRepository } from "./follow.port.js";
 import type { FormRepository } from "./form.port.js";
 import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
 import type { SearchRepository } from "./search.port.js";
+import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
+import type { ShareRepository } from "./share.port.js";
 import type { ShopRepository } from "./shop.port.js";
 import type { StaffRepository } from "./staff.port.js";
 import type { StatsQueries } from "./stats.port.js";
@@ -31,4 +34,11 @@ export interface Repositories {
   jobLeases: JobLeaseRepository;
   orders: OrderRepository;
   redeemConfirmations: RedeemConfirmationRepository;
+  rateLimits: RateLimitRepository;
+  modelAnswers: ModelAnswerRepository;
+  takenUpdates: TakenUpdateRepository;
+  shares: ShareRepository;
+  follows: FollowRepository;
+  savedDeals: SavedDealRepository;
+  reminders: ReminderRepository;
 }

@@ -10,8 +10,8 @@ export interface UserRepository {
   /** The first deep-link source is kept forever (attribution). */
   setSourceIfUnset(id: bigint, source: string): Promise<void>;
   setLanguage(id: bigint, language: string | null): Promise<User>;
-  setLocation(id: bigint, lat: number, lng: number, at: Date): Promise<User>;
-  touchLocation(id: bigint, at: Date): Promise<User>;
+  setLocation(id: bigint, lat: number, lng: number, at: Date): Promise<void>;
+  touchLocation(id: bigint, at: Date): Promise<void>;
   /** Blocked (a date) or back (null); pushes skip blocked users. */
   setBlocked(id: bigint, at: Date | null): Promise<void>;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import type { BrowseService } from "../../core/browse.service.js";
 import type { DealService } from "../../core/deal.service.js";
+import type { FollowService } from "../../core/follow.service.js";
 import { CATEGORIES } from "../../domain/categories.js";
 import { RADII_KM } from "../../domain/nearby.js";
 import { QUERY_LIMITS } from "../../domain/deal-query.js";
@@ -29,7 +30,10 @@ const listQuery = z.object({
   page: z.coerce.number().int().min(0).max(1000).default(0),
 });
 
-export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { browse: BrowseService; deals: DealService; speaker: SpeakerOf }) {
+export function dealRoutes(
+  app: FastifyInstance,
+  { browse, deals, follows, speaker }: { browse: BrowseService; deals: DealService; follows: Pick<FollowService, "marks">; speaker: SpeakerOf },
+) {
   app.get("/deals", async (request) => {
     const user = userOf(request);
     const { lat, lng, radiusKm, category, q, maxPrice, page } = parse(listQuery, request.query);
@@ -47,6 +51,7 @@ export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { b
     const user = userOf(request);
     const { id: dealId } = parse(dealIdParam, request.params);
     const { deal, onSale, distanceM, buyersSoFar } = await deals.openCard(dealId, user, "nearby");
+    const { following, saved } = await follows.marks(user.id, deal);
     const says = speaker(user);
     const from = user.lastLat === null || user.lastLng === null ? null : { lat: user.lastLat, lng: user.lastLng };
     const distance = distanceM ?? null;
@@ -64,6 +69,7 @@ export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { b
       endsAtLocal: localEnd(deal, says),
       photos: photoUrls(deal),
       routeUrl: routeUrl(deal.shop, from),
+      saved,
       shop: {
         id: deal.shop.id,
         name: deal.shop.name,
@@ -72,6 +78,7 @@ export function dealRoutes(app: FastifyInstance, { browse, deals, speaker }: { b
         lat: deal.shop.lat,
         lng: deal.shop.lng,
         distanceM: distance === null ? null : Math.round(distance),
+        following,
       },
     };
   });

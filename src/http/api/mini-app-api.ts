@@ -18,10 +18,11 @@ import type { FileFetcher } from "../../bot/files.js";
 import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
 import { i18nRoutes } from "./i18n.routes.js";
 import { meRoutes } from "./me.routes.js";
+import { followRoutes } from "./follow.routes.js";
 import type { Speaker } from "./present.js";
 
 export interface MiniAppApiOptions {
-  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports">;
+  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports" | "follows">;
   /** Absent when payments are not set up: only free deals can be claimed. */
   invoiceLinks?: InvoiceLinks;
   /** Deal photos from Telegram. */
@@ -52,7 +53,8 @@ export async function registerMiniAppApi(
       await api.register(async (signed) => {
         authenticate(signed, { botToken, maxAgeSeconds, clock, ensure: (profile) => services.users.ensure(profile) });
         meRoutes(signed, { browse: services.browse, shops: services.shops, speaker });
-        dealRoutes(signed, { browse: services.browse, deals: services.deals, speaker });
+        dealRoutes(signed, { browse: services.browse, deals: services.deals, follows: services.follows, speaker });
+        followRoutes(signed, { follows: services.follows, speaker });
         checkoutRoutes(signed, { checkout: services.checkout, invoiceLinks, speaker, logger });
         voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
         redeemRoutes(signed, { vouchers: services.vouchers, clock });

@@ -63,6 +63,8 @@ export class ChatWorld {
   readonly invoiceLinks = new Map<string, Omit<InvoiceRecord, "chatId" | "messageId">>();
   readonly payments: PaymentRecord[] = [];
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
+  /** Inline queries sent, by id: answered at most once. */
+  readonly inlineQueries = new Map<string, { userId: number; query: string; answered: boolean }>();
   readonly preCheckouts = new Map<string, { chatId: number; resolve(answer: PreCheckoutAnswer): void }>();
   /** setMyCommands, by `scope|language` ("" for all languages). */
   readonly commands = new Map<string, BotCommand[]>();
@@ -80,7 +82,7 @@ export class ChatWorld {
       username: "nearbuy_sandbox_bot",
       can_join_groups: true,
       can_read_all_group_messages: false,
-      supports_inline_queries: false,
+      supports_inline_queries: true,
       can_connect_to_business: false,
       has_main_web_app: false,
       ...options.bot,

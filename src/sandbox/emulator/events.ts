@@ -1,6 +1,6 @@
 // What the emulator records of the bot's side: every event a user could
 // notice, and the invoices and payments a driver pays or refunds.
-import type { BotCommand, LabeledPrice, Message } from "grammy/types";
+import type { BotCommand, InlineKeyboardMarkup, LabeledPrice, Message, MessageEntity } from "grammy/types";
 
 /** Everything the bot does that a user could notice, in order. */
 export type BotEvent =
@@ -13,7 +13,28 @@ export type BotEvent =
   | { type: "pre-checkout-answer"; chatId: number; queryId: string; ok: boolean; errorMessage?: string }
   | { type: "refund"; chatId: number; telegramPaymentChargeId: string }
   | { type: "commands"; commands: BotCommand[]; scope: string; languageCode: string }
-  | { type: "api-error"; method: string; code: number; description: string };
+  | { type: "api-error"; method: string; code: number; description: string }
+  | {
+      type: "inline-answer";
+      userId: number;
+      queryId: string;
+      query: string;
+      results: InlineAnswerResult[];
+      button?: { text: string; startParameter?: string };
+    };
+
+/** One inline result as the user picking it sees it, and as the chat would show it once sent. */
+export interface InlineAnswerResult {
+  id: string;
+  type: string;
+  title: string;
+  description: string;
+  /** The message's text or the photo's caption, formatting parsed. */
+  text: string;
+  entities?: MessageEntity[];
+  photoFileId?: string;
+  replyMarkup?: InlineKeyboardMarkup;
+}
 
 export interface InvoiceRecord {
   chatId: number;

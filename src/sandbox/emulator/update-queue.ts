@@ -6,6 +6,7 @@ import type { IncomingMessage } from "node:http";
 import type { Update } from "grammy/types";
 import { optJson, optNumber, type RequestParams } from "../request-body.js";
 import { ApiError } from "./api-error.js";
+import type { WebhookDelivery } from "./webhook-delivery.js";
 
 interface Poller {
   resolve(updates: Update[] | null): void;
@@ -28,31 +29,63 @@ export class UpdateQueue {
   private allowedUpdates: Set<string> | null = null;
   private poller: Poller | null = null;
 
+  /** With a delivery, a webhook set means updates are posted to it; without, it is only recorded. */
+  constructor(private readonly delivery?: WebhookDelivery) {}
+
   inject(content: Omit<Update, "update_id">): Update {
     const update = { update_id: this.nextUpdateId++, ...content } as Update;
     this.queue.push(update);
     this.lastInjectedId = update.update_id;
     this.lastInjectedAt = Date.now();
     this.servePoller();
+    this.postToWebhook();
     return update;
   }
 
-  /** Updates added that no later poll has confirmed yet. */
-  get unconfirmed(): number {
-    return this.lastInjectedId - this.confirmedUpTo;
+  /** Set by setWebhook, removed by deleteWebhook; getUpdates is refused while set. */
+  get webhook(): { url: string; secretToken?: string } | null {
+    return this.hook;
   }
 
-  /** Whether the bot waits in a long poll now. */
+  set webhook(hook: { url: string; secretToken?: string } | null) {
+    this.hook = hook;
+    this.postToWebhook();
+  }
+
+  private hook: { url: string; secretToken?: string } | null = null;
+
+  /** While updates are posted to a webhook: how many are on their way. */
+  private posting: { count: number } | null = null;
+
+  /** Updates waiting go to the webhook, each confirmed once the bot's side took it. */
+  private postToWebhook(): void {
+    const hook = this.hook;
+    if (!hook || !this.delivery) {
+      this.posting = null;
+      return;
+    }
+    const posting = (this.posting ??= { count: 0 });
+    const updates = this.deliverable(100);
+    this.queue = this.queue.filter((u) => !updates.includes(u));
+    for (const update of updates) {
+      posting.count++;
+      void this.delivery.post(hook, update).finally(() => posting.count--);
+    }
+  }
+
+  /** Updates added that no later poll has confirmed yet (posted to a webhook: not answered 2xx yet). */
+  get unconfirmed(): number {
+    return this.posting ? this.queue.length + this.posting.count : this.lastInjectedId - this.confirmedUpTo;
+  }
+
+  /** Whether the bot waits for updates now: in a long poll, or behind the webhook updates are posted to. */
   get polling(): boolean {
-    return this.poller !== null;
+    return this.poller !== null || this.posting !== null;
   }
 
   get pending(): number {
     return this.queue.length;
   }
-
-  /** Set by setWebhook, removed by deleteWebhook; getUpdates is refused while set. */
-  webhook: { url: string; secretToken?: string } | null = null;
 
   /** deleteWebhook's drop_pending_updates. */
   drop(): void {

@@ -59,6 +59,29 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
           telegram.HapticFeedback.notificationOccurred("success");
           ctx.router.reset(vouchersScreen());
         };
+        // Follow the shop, save the deal: each button shows the state and flips it.
+        const toggle = (label: (on: boolean) => string, on: boolean, change: (on: boolean) => Promise<unknown>, name: string) => {
+          const button = h("button", { type: "button", class: "toggle", "data-toggle": name, "aria-pressed": String(on) }, label(on));
+          button.addEventListener("click", () => {
+            const next = button.getAttribute("aria-pressed") !== "true";
+            button.setAttribute("aria-busy", "true");
+            change(next)
+              .then(() => {
+                button.setAttribute("aria-pressed", String(next));
+                button.textContent = label(next);
+                telegram.HapticFeedback.selectionChanged();
+              })
+              .catch((error: unknown) => clear(status, message(errorText(error), "error")))
+              .finally(() => button.removeAttribute("aria-busy"));
+          });
+          return button;
+        };
+        const marks = h(
+          "div",
+          { class: "marks" },
+          toggle((on) => t(on ? "app-following" : "app-follow"), deal.shop.following, (on) => api.follow(deal.shop.id, on), "follow"),
+          toggle((on) => t(on ? "app-saved" : "app-save"), deal.saved, (on) => api.save(deal.id, on), "save"),
+        );
         const photos = h("div", { class: "photos" });
         for (const url of deal.photos) void imageUrl(url).then((src) => photos.append(h("img", { src, alt: deal.title })), () => undefined);
         const soldOut = deal.stockLeft === 0;
@@ -92,6 +115,7 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,
             h("a", { href: deal.routeUrl, onclick: (e) => (e.preventDefault(), telegram.openLink(deal.routeUrl)) }, t("app-shop-route")),
           ),
+          marks,
           soldOut
             ? message(t("error-deal-sold-out"), "error")
             : h(

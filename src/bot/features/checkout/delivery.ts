@@ -10,7 +10,7 @@ import { MEDIA_GROUP_MAX } from "../../../domain/telegram-text.js";
 import { priceOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
-import { shareLink, voucherCaption, voucherQr } from "./voucher-view.js";
+import { sendToFriend, shareLink, voucherCaption, voucherQr } from "./voucher-view.js";
 
 /** Up to this many vouchers arrive as photos with buttons; more arrive in albums, then as one list. */
 const QR_PHOTOS_PER_ORDER = 3;
@@ -60,7 +60,7 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
       { parse_mode: "HTML", reply_markup: new InlineKeyboard().url(t("group-invite"), shareLink(d.botUsername, deal)) },
     );
   }
-  const keyboard = new InlineKeyboard().text(t("voucher-list"), "vl:0");
+  const keyboard = new InlineKeyboard().text(t("voucher-list"), "vl:0").row().add(sendToFriend(t, deal.id));
   if (vouchers.length <= QR_PHOTOS_PER_ORDER) {
     for (const voucher of vouchers) {
       await d.api.sendPhoto(chatId, await voucherQr(d.botUsername, voucher.code), {

@@ -10,7 +10,7 @@ import { localeOf } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import { answerExpired, CLOSE_DATA, countButtons } from "../../keyboards.js";
 import { addPagerRow } from "../../pager.js";
-import { voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
+import { sendToFriend, voucherCaption, voucherLine, voucherQr } from "./voucher-view.js";
 
 const listButton = callbackCodec("vl", { page: id });
 const showButton = callbackCodec("vc", { id });
@@ -60,6 +60,7 @@ export function createMyCodesFeature({ vouchers }: { vouchers: VoucherService })
     await ctx.answerCallbackQuery();
     const keyboard = new InlineKeyboard();
     if (refundableCount > 0) keyboard.text(ctx.t("voucher-refund"), refundButton.pack({ id: voucher.id })).row();
+    keyboard.add(sendToFriend(ctx.t.bind(ctx), voucher.deal.id)).row();
     keyboard.text(ctx.t("voucher-list"), listButton.pack({ page: 0 })).text(ctx.t("close"), CLOSE_DATA);
     await ctx.replyWithPhoto(await voucherQr(ctx.me.username, voucher.code), {
       caption: voucherCaption(ctx.t.bind(ctx), await localeOf(ctx), voucher, now),

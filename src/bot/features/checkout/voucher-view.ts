@@ -1,12 +1,13 @@
 // How a voucher reads: its caption and its QR code. The QR holds a deep link
 // to the bot, so shop staff scan it with their phone camera and land on the
 // redemption screen.
-import { InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import QRCode from "qrcode";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
 import type { DealWithShop } from "../../../domain/deal.js";
 import { voucherState, type Voucher } from "../../../domain/order.js";
 import { formatVoucherCode } from "../../../domain/voucher-code.js";
+import { oneDealQuery } from "../../../domain/share.js";
 import { localDate } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
@@ -16,12 +17,27 @@ export type ShownVoucher = Voucher & { deal: DealWithShop };
 /** The `/start` payload of a voucher's deep link: v-<code>, within Telegram's 64 characters. */
 export const VOUCHER_PAYLOAD = /^v-([0-9A-Za-z]{12})$/;
 export const voucherLink = (botUsername: string, code: string) => `https://t.me/${botUsername}?start=v-${code}`;
-/** The deep link that opens a deal's card (a shared link, e.g. to fill a group deal). */
-export const DEAL_PAYLOAD = /^d-(\d{1,9})$/;
+/**
+ * The deep link that opens a deal's card (a shared link, e.g. to fill a group
+ * deal); d-<deal>-s<share> when a friend shared it, crediting their share.
+ */
+export const DEAL_PAYLOAD = /^d-(\d{1,9})(?:-s(\d{1,9}))?$/;
 export const dealLink = (botUsername: string, dealId: number) => `https://t.me/${botUsername}?start=d-${dealId}`;
+export const friendDealLink = (botUsername: string, dealId: number, shareId: number) =>
+  `https://t.me/${botUsername}?start=d-${dealId}-s${shareId}`;
+/** The bot's main Mini App at a deal a friend shared (the app reads its start parameter). */
+export const friendAppLink = (botUsername: string, dealId: number, shareId: number) =>
+  `https://t.me/${botUsername}?startapp=d-${dealId}-s${shareId}`;
 /** Telegram's share sheet for a deal's link, to bring friends into a group deal. */
 export const shareLink = (botUsername: string, deal: { id: number; title: string }) =>
   `https://t.me/share/url?url=${encodeURIComponent(dealLink(botUsername, deal.id))}&text=${encodeURIComponent(deal.title)}`;
+
+/**
+ * "Send to a friend": the user picks a chat and the bot's inline answer there
+ * is this deal's card, carrying their share.
+ */
+export const sendToFriend = (t: Translate, dealId: number) =>
+  InlineKeyboard.switchInlineChosen(t("send-to-friend"), { query: oneDealQuery(dealId), allow_user_chats: true, allow_group_chats: true });
 
 /** The voucher's QR code as a PNG: in the chat and, large, in the Mini App's wallet. */
 export function voucherQrPng(botUsername: string, code: string): Promise<Buffer> {
