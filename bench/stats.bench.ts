@@ -4,7 +4,7 @@
 // on a PostgreSQL database holding a copy of those rows,
 // beside the same counts taken by scanning the raw events, which must agree.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/client.js";
@@ -16,7 +16,6 @@ import { createRandom } from "../src/seed/random.js";
 import { createStatsService } from "../src/core/stats.service.js";
 import { sqliteDate } from "./nearby-world.js";
 import { median, msSince, percentile } from "./stats.js";
-import { loadavg } from "node:os";
 import pg from "pg";
 import { applyMigrations } from "../src/db/migrate.js";
 import { copyFromSqlite, createBenchDatabase, pgDate } from "./bench-postgres.js";
@@ -64,7 +63,8 @@ export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchRes
   try {
     const t0 = process.hrtime.bigint();
     // PostgreSQL gets the very rows SQLite's loader wrote (and its triggers counted).
-    const dealIds = load(postgres ? (applyMigrations(`file:${file}`), file) : file, opts.events, opts.seed);
+    if (postgres) applyMigrations(`file:${file}`);
+    const dealIds = load(file, opts.events, opts.seed);
     if (postgres) {
       const source = new Database(file, { readonly: true });
       await copyFromSqlite(source, postgres.url, ["User", "Shop", "Deal", "Event", "EventCounter", "Order", "Voucher"]);
