@@ -1,5 +1,5 @@
 // The nearby query through the real repository and service, on a temporary
-// SQLite file migrated like production, against a naive full scan that must
+// SQLite file or PostgreSQL database migrated like production, against a naive full scan that must
 // return exactly the same list.
 import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -16,9 +16,14 @@ import { createRandom, offsetMeters } from "../src/seed/random.js";
 import { createOrderRepository } from "../src/db/order.repository.js";
 import { createNearbyService, type NearbyDeal, type NearbyQuery } from "../src/core/nearby.service.js";
 import { BENCH_NOW, generateWorld, sqliteDate, type WorldDeal } from "./nearby-world.js";
+import pg from "pg";
+import { bulkInserter, createBenchDatabase, pgDate, withoutIndexes } from "./bench-postgres.js";
 import { median, msSince, percentile } from "./stats.js";
 
+export type BenchDatabaseKind = "SQLite" | "PostgreSQL";
+
 export interface NearbyBenchOptions {
+  database: BenchDatabaseKind;
   size: number;
   queries: number;
   /** How many of the queries are also timed through the naive scan. */
@@ -29,6 +34,7 @@ export interface NearbyBenchOptions {
 }
 
 export interface NearbyBenchResult {
+  database: BenchDatabaseKind;
   size: number;
   queries: number;
   naiveSamples: number;
@@ -60,12 +66,13 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
   const { size, log } = opts;
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-bench-"));
   const file = path.join(dir, "bench.db");
-  const db = openDatabase(`file:${file}`);
+  const t0 = process.hrtime.bigint();
+  const postgres = opts.database === "PostgreSQL" ? await createBenchDatabase("nearby") : undefined;
+  const db = openDatabase(postgres ? postgres.url : `file:${file}`);
   try {
-    const t0 = process.hrtime.bigint();
-    const positions = loadWorld(file, size, opts.seed);
+    const positions = postgres ? await loadWorldPostgres(postgres.url, size, opts.seed) : loadWorld(file, size, opts.seed);
     const loadSeconds = msSince(t0) / 1000;
-    log(`  ${size.toLocaleString("en")} deals loaded in ${loadSeconds.toFixed(1)} s`);
+    log(`  ${opts.database}: ${size.toLocaleString("en")} deals loaded in ${loadSeconds.toFixed(1)} s`);
 
     const queries = makeQueries(positions, opts.queries + opts.warmup, opts.seed + 1);
     const warmup = queries.slice(0, opts.warmup);
@@ -133,6 +140,7 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
     log(`  naive: ${naiveMs.length} queries timed; all ${timed.length} results verified`);
 
     return {
+      database: opts.database,
       size,
       queries: timed.length,
       naiveSamples: naiveMs.length,
@@ -149,7 +157,70 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
     };
   } finally {
     await db.$disconnect();
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same world on PostgreSQL, in batches (see bulkInserter). The cell-count
+ * trigger is off while loading and the counts are then taken in one GROUP BY
+ * (what the trigger would have summed row by row, 3 upserts per active deal);
+ * ANALYZE gives the planner the table's statistics, as autovacuum would soon.
+ */
+export async function loadWorldPostgres(url: string, size: number, seed: number): Promise<Float64Array> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET synchronous_commit = off`);
+    await client.query(`ALTER TABLE "Deal" DISABLE TRIGGER USER`);
+    const stamp = pgDate(BENCH_NOW);
+    const users = bulkInserter(client, "User", [
+      { name: "id", type: "bigint" }, { name: "firstName", type: "text" }, { name: "createdAt", type: "timestamp" }, { name: "updatedAt", type: "timestamp" },
+    ]);
+    const shops = bulkInserter(client, "Shop", [
+      { name: "id", type: "int" }, { name: "ownerId", type: "bigint" }, { name: "name", type: "text" }, { name: "category", type: "text" },
+      { name: "lat", type: "float8" }, { name: "lng", type: "float8" }, { name: "address", type: "text" }, { name: "openingHours", type: "text" },
+      { name: "status", type: "text" }, { name: "createdAt", type: "timestamp" }, { name: "updatedAt", type: "timestamp" },
+    ]);
+    const int = (name: string) => ({ name, type: "int" });
+    const text = (name: string) => ({ name, type: "text" });
+    const deals = bulkInserter(client, "Deal", [
+      int("id"), int("shopId"), text("title"), text("description"), text("currency"), int("priceMinor"), int("originalPriceMinor"),
+      int("quantity"), int("stockLeft"), int("perPersonLimit"), int("soldCount"), int("voucherValidDays"), text("status"), text("category"),
+      { name: "lat", type: "float8" }, { name: "lng", type: "float8" }, text("cell4"), text("cell5"), text("cell6"),
+      { name: "startsAt", type: "timestamp" }, { name: "endsAt", type: "timestamp" }, { name: "createdAt", type: "timestamp" }, { name: "updatedAt", type: "timestamp" },
+    ]);
+    const positions = new Float64Array(size * 2);
+    // Shops first (deals refer to them), so the world is generated twice.
+    generateWorld(size, seed, (s) => {
+      users.add(s.ownerId, `Owner ${s.id}`, stamp, stamp);
+      shops.add(s.id, s.ownerId, s.name, s.category, s.lat, s.lng, s.address, "10:00–22:00", "APPROVED", stamp, stamp);
+    }, () => {});
+    await users.done();
+    await shops.done();
+    await withoutIndexes(client, "Deal", async () => {
+      generateWorld(size, seed, () => {}, (d) => {
+        const { cell4, cell5, cell6 } = cellsOf(d);
+        deals.add(
+          d.id, d.shopId, d.title, d.description, d.currency, d.priceMinor, d.originalPriceMinor, d.quantity, d.stockLeft, 2, d.soldCount, 30,
+          d.status, d.category, d.lat, d.lng, cell4, cell5, cell6, pgDate(d.startsAt), pgDate(d.endsAt), stamp, stamp,
+        );
+        positions[(d.id - 1) * 2] = d.lat;
+        positions[(d.id - 1) * 2 + 1] = d.lng;
+      });
+      await deals.done();
+    });
+    await client.query(`ALTER TABLE "Deal" ENABLE TRIGGER USER`);
+    await client.query(`INSERT INTO "DealCellCount" ("cell", "category", "active")
+      SELECT c."cell", d."category", COUNT(*) FROM "Deal" d, LATERAL (VALUES (d."cell4"), (d."cell5"), (d."cell6")) AS c("cell")
+      WHERE d."status" = 'ACTIVE' GROUP BY c."cell", d."category"`);
+    await client.query(`SELECT setval(pg_get_serial_sequence('"Deal"', 'id'), ${size}), setval(pg_get_serial_sequence('"Shop"', 'id'), (SELECT MAX("id") FROM "Shop"))`);
+    await client.query(`VACUUM ANALYZE "Deal"`);
+    await client.query(`ANALYZE "DealCellCount"`);
+    return positions;
+  } finally {
+    await client.end();
   }
 }
 

@@ -1,9 +1,10 @@
 // /stats on a shop with a million events: the figures through the real
 // repository and service, on a temporary SQLite file migrated like production
-// (so the counter trigger fills the hourly counters as the events go in),
+// (so the counter trigger fills the hourly counters as the events go in), or
+// on a PostgreSQL database holding a copy of those rows,
 // beside the same counts taken by scanning the raw events, which must agree.
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/client.js";
@@ -15,8 +16,12 @@ import { createRandom } from "../src/seed/random.js";
 import { createStatsService } from "../src/core/stats.service.js";
 import { sqliteDate } from "./nearby-world.js";
 import { median, msSince, percentile } from "./stats.js";
+import pg from "pg";
+import { applyMigrations } from "../src/db/migrate.js";
+import { copyFromSqlite, createBenchDatabase, pgDate } from "./bench-postgres.js";
 
 export interface StatsBenchOptions {
+  database: "SQLite" | "PostgreSQL";
   events: number;
   queries: number;
   warmup: number;
@@ -33,6 +38,9 @@ export interface StatsBenchRow {
 }
 
 export interface StatsBenchResult {
+  database: "SQLite" | "PostgreSQL";
+  /** The machine's load average (1 min) before and after the timings. */
+  load: { before: number; after: number };
   events: number;
   counterRows: number;
   loadSeconds: number;
@@ -50,22 +58,37 @@ const TYPES = ["IMPRESSION", "IMPRESSION", "IMPRESSION", "IMPRESSION", "VIEW", "
 export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-stats-bench-"));
   const file = path.join(dir, "bench.db");
-  const db = openDatabase(`file:${file}`);
+  const postgres = opts.database === "PostgreSQL" ? await createBenchDatabase("stats") : undefined;
+  const db = openDatabase(postgres ? postgres.url : `file:${file}`);
   try {
     const t0 = process.hrtime.bigint();
+    // PostgreSQL gets the very rows SQLite's loader wrote (and its triggers counted).
+    if (postgres) applyMigrations(`file:${file}`);
     const dealIds = load(file, opts.events, opts.seed);
+    if (postgres) {
+      const source = new Database(file, { readonly: true });
+      await copyFromSqlite(source, postgres.url, ["User", "Shop", "Deal", "Event", "EventCounter", "Order", "Voucher"]);
+      source.close();
+    }
     const loadSeconds = msSince(t0) / 1000;
-    opts.log(`  ${opts.events.toLocaleString("en")} events (and a neighbour's) loaded in ${loadSeconds.toFixed(1)} s`);
+    opts.log(`  ${opts.database}: ${opts.events.toLocaleString("en")} events (and a neighbour's) loaded in ${loadSeconds.toFixed(1)} s`);
 
     const repos = createRepositories(db);
     const stats = createStatsService({ stats: repos.stats, deals: repos.deals, reviews: repos.reviews, clock: () => NOW });
     const shop = (await repos.shops.findByOwner(1n))!;
     const zone = timeZoneOf(shop);
-    const raw = new Database(file, { readonly: true });
-    const scan = raw.prepare(
-      `SELECT "type", "source", COUNT(*) AS n FROM "Event" WHERE "dealId" IN (${dealIds.join(",")})
-       AND "createdAt" >= ? AND "createdAt" < ? GROUP BY "type", "source"`,
-    );
+    const scanSql = `SELECT "type", "source", COUNT(*) AS n FROM "Event" WHERE "dealId" IN (${dealIds.join(",")})
+       AND "createdAt" >= ? AND "createdAt" < ? GROUP BY "type", "source"`;
+    const raw = postgres ? undefined : new Database(file, { readonly: true });
+    const rawPg = postgres ? new pg.Client({ connectionString: postgres.url }) : undefined;
+    await rawPg?.connect();
+    let n = 0;
+    const scanPg = scanSql.replace(/\?/g, () => `$${++n}`);
+    const scan = async (from: Date, to: Date): Promise<{ type: string; source: string; n: number }[]> =>
+      raw
+        ? (raw.prepare(scanSql).all(sqliteDate(from), sqliteDate(to)) as { type: string; source: string; n: number }[])
+        : (await rawPg!.query(scanPg, [pgDate(from), pgDate(to)])).rows.map((r) => ({ ...r, n: Number(r.n) }));
+    const loadBefore = loadavg()[0]!;
 
     const rows: StatsBenchRow[] = [];
     const cases: [StatsBenchRow["period"], Period, number | undefined][] = [
@@ -88,7 +111,7 @@ export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchRes
       for (let i = 0; i < Math.max(3, Math.round(opts.queries / 20)); i++) {
         const start = process.hrtime.bigint();
         scanned = new Map();
-        for (const r of scan.all(sqliteDate(from), sqliteDate(to)) as { type: string; source: string; n: number }[]) {
+        for (const r of await scan(from, to)) {
           const key = `${r.type}/${channelOf(r.source)}`;
           scanned.set(key, (scanned.get(key) ?? 0) + r.n);
         }
@@ -111,11 +134,14 @@ export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchRes
       });
       opts.log(`  ${label}: ${opts.queries} queries done`);
     }
-    raw.close();
-    const counterRows = (new Database(file, { readonly: true }).prepare(`SELECT COUNT(*) AS n FROM "EventCounter"`).get() as { n: number }).n;
-    return { events: opts.events, counterRows, loadSeconds, rows };
+    const loadAverage = { before: loadBefore, after: loadavg()[0]! };
+    raw?.close();
+    await rawPg?.end();
+    const counterRows = await db.eventCounter.count();
+    return { database: opts.database, load: loadAverage, events: opts.events, counterRows, loadSeconds, rows };
   } finally {
     await db.$disconnect();
+    await postgres?.drop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

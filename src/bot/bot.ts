@@ -90,7 +90,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   bot
     .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
     .filter((ctx) => ctx.hasCommand("nearby") || ctx.has("message:location"))
-    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, clock: services.clock }));
+    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, groupPosts: services.groupPosts }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(loadSender);

@@ -1,3 +1,5 @@
+import { GROUP_POSTS } from "../domain/rate-limit.js";
+import { createRateLimiter } from "./rate-limit.service.js";
 import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
 import type { CheckoutMessages } from "./ports/messaging.port.js";
@@ -125,6 +127,7 @@ export function createServices(
     }),
     follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
     reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
+    groupPosts: createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS),
     sharedState: createSharedStateService({
       takenUpdates: repos.takenUpdates,
       modelAnswers: repos.modelAnswers,

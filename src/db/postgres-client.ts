@@ -43,7 +43,7 @@ export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; read
       migrated = undefined;
       throw error;
     }));
-  const factory = new PrismaPg({ connectionString: databaseUrl });
+  const factory = new PrismaPg(writerPool(databaseUrl));
   let reader: (Reader & { close(): Promise<void> }) | undefined;
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
@@ -88,9 +88,24 @@ function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+/**
+ * The writers' pool as the URL sets it: `connection_limit`, the parameter
+ * Prisma's own engine reads, is each instance's pool size (pg's default, 10,
+ * without it). It is taken off the URL, which pg would send to the server.
+ */
+export function writerPool(databaseUrl: string): pg.PoolConfig {
+  const url = new URL(databaseUrl);
+  const limit = url.searchParams.get("connection_limit");
+  url.searchParams.delete("connection_limit");
+  if (limit === null) return { connectionString: url.toString() };
+  const max = Number(limit);
+  if (!Number.isInteger(max) || max < 1) throw new Error(`DATABASE_URL: connection_limit must be a whole number ≥ 1, not "${limit}"`);
+  return { connectionString: url.toString(), max };
+}
+
 function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const pool = new pg.Pool({
-    connectionString: databaseUrl,
+    connectionString: writerPool(databaseUrl).connectionString,
     max: READER_POOL_SIZE,
     options: "-c default_transaction_read_only=on",
   });

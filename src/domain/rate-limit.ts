@@ -7,6 +7,9 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/** Telegram's unpublished but known limit on a bot's messages in one group: about 20 a minute. */
+export const GROUP_POSTS: RateLimit = { limit: 20, windowMs: 60_000 };
+
 /** The uses still inside the window that ends at `now`, oldest first. */
 export function usesInWindow(uses: readonly Date[], now: Date, { windowMs }: RateLimit): Date[] {
   return uses.filter((at) => now.getTime() - at.getTime() < windowMs).sort((a, b) => a.getTime() - b.getTime());

@@ -3,27 +3,24 @@
 // location lists the deals around it for everyone. Nothing personal is
 // posted here: each deal opens in the member's private chat with the bot.
 // Telegram allows a bot about 20 messages a minute in one group: beyond that
-// the bot stays silent rather than be refused.
+// the bot stays silent rather than be refused. The count is shared by every
+// instance (domain/rate-limit.ts GROUP_POSTS).
 import { Composer } from "grammy";
 import type { BrowseService } from "../../core/browse.service.js";
+import type { RateLimiter } from "../../core/rate-limit.service.js";
 import { DEFAULT_RADIUS_KM } from "../../domain/nearby.js";
-import type { Clock } from "../../util/clock.js";
-import { createRateLimiter } from "../../util/rate-limiter.js";
 import type { BotContext } from "../context.js";
 import { groupListView } from "./group-view.js";
 
-/** Telegram's unpublished but known limit on a bot's messages in one group. */
-export const GROUP_MESSAGES_PER_MINUTE = 20;
 /** A group's list: one message, ten deals. */
 const GROUP_LIST_SIZE = 10;
 
-export function createGroupFeature({ browse, clock }: { browse: Pick<BrowseService, "shared">; clock: Clock }): Composer<BotContext> {
-  const sends = createRateLimiter({ limit: GROUP_MESSAGES_PER_MINUTE, windowMs: 60_000, clock });
+export function createGroupFeature({ browse, groupPosts }: { browse: Pick<BrowseService, "shared">; groupPosts: RateLimiter }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const mayPost = (ctx: BotContext) => sends.take(String(ctx.chat!.id));
+  const mayPost = async (ctx: BotContext) => (await groupPosts.take(String(ctx.chat!.id))) !== null;
 
   feature.command("nearby", async (ctx) => {
-    if (!mayPost(ctx)) return;
+    if (!(await mayPost(ctx))) return;
     await ctx.reply(ctx.t("group-nearby-ask"), {
       reply_parameters: { message_id: ctx.msg.message_id },
       reply_markup: { force_reply: true, selective: true },
@@ -31,7 +28,7 @@ export function createGroupFeature({ browse, clock }: { browse: Pick<BrowseServi
   });
 
   feature.on("message:location", async (ctx) => {
-    if (!mayPost(ctx)) return;
+    if (!(await mayPost(ctx))) return;
     const { latitude: lat, longitude: lng } = ctx.message.location;
     const found = await browse.shared(ctx.user.id, { lat, lng }, { radiusKm: DEFAULT_RADIUS_KM, page: 0, pageSize: GROUP_LIST_SIZE });
     const { text, keyboard } = await groupListView(ctx, found, DEFAULT_RADIUS_KM, ctx.user.firstName);
