@@ -4,7 +4,11 @@
 // never waited for). The transaction rolled back entirely, so running it again
 // is safe: every one of ours decides with a conditional write.
 // Outside a transaction, Prisma's SQLite adapter reports SQLITE_BUSY as a timeout.
-const BUSY = /SQLITE_BUSY|database is locked|Operation has timed out/;
+// PostgreSQL waits for locks instead, but when two transactions wait on each
+// other (two digests' events bumping the same counter rows in other orders,
+// through the counting trigger) it aborts one of them, whole, as a deadlock:
+// that one is run again too.
+const BUSY = /SQLITE_BUSY|database is locked|Operation has timed out|deadlock detected/;
 const ATTEMPTS = 50;
 
 export async function retryWhenBusy<T>(work: () => Promise<T>): Promise<T> {

@@ -23,7 +23,10 @@ type TimedEvent = NewEvent & { at: Date };
  * write itself (measured), paid by every list a user is shown.
  */
 function insert(db: Db, events: TimedEvent[]) {
-  const rows = events.map((e) => Prisma.sql`(${e.type}, ${e.dealId}, ${e.userId}, ${e.source}, ${e.at})`);
+  // In deal order, so that concurrent writes bump the counter rows they share
+  // (the counting trigger) mostly in one order; a deadlock left (shops' total
+  // rows) is run again (retryWhenBusy).
+  const rows = [...events].sort((a, b) => a.dealId - b.dealId).map((e) => Prisma.sql`(${e.type}, ${e.dealId}, ${e.userId}, ${e.source}, ${e.at})`);
   return db.$executeRaw`INSERT INTO "Event" ("type", "dealId", "userId", "source", "createdAt") VALUES ${Prisma.join(rows)}`;
 }
 
@@ -62,10 +65,13 @@ export function createEventRepository(db: Db, { onLost = reportLost }: EventRepo
   return {
     async record(events, at) {
       const rows = events.map((e) => ({ ...e, at }));
-      const statements = [];
-      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) statements.push(insert(db, rows.slice(i, i + ROWS_PER_INSERT)));
-      if (statements.length === 1) await statements[0];
-      else if (statements.length > 1) await db.$transaction(statements);
+      if (rows.length === 0) return;
+      await retryWhenBusy(async () => {
+        const statements = [];
+        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) statements.push(insert(db, rows.slice(i, i + ROWS_PER_INSERT)));
+        if (statements.length === 1) await statements[0];
+        else await db.$transaction(statements);
+      });
     },
     recordSoon(events, at) {
       if (events.length === 0) return;

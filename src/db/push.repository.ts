@@ -1,4 +1,5 @@
 // The push outbox (see the port).
+import { retryWhenBusy } from "./busy-retry.js";
 import type { PushRepository } from "../core/ports/push.port.js";
 import type { Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -107,12 +108,13 @@ export function createPushRepository(db: Db): PushRepository {
     /** Sent: the message id, and one PUSH event per offer for the merchant's numbers. */
     async markSent(push: { id: number; userId: bigint; dealIds: number[] }, messageId: number, at: Date): Promise<void> {
       const source = `push:${push.id}`;
-      await db.$transaction([
+      await retryWhenBusy(() => db.$transaction([
         db.push.update({ where: { id: push.id }, data: { status: PushStatus.SENT, messageId, sentAt: at } }),
         db.event.createMany({
-          data: push.dealIds.map((dealId) => ({ type: "PUSH", dealId, userId: push.userId, source, createdAt: at })),
+          // In deal order, as event.repository writes events, so that two digests rarely wait on each other's counter rows.
+          data: [...push.dealIds].sort((a, b) => a - b).map((dealId) => ({ type: "PUSH", dealId, userId: push.userId, source, createdAt: at })),
         }),
-      ]);
+      ]));
     },
     async finish(id: number, status: Exclude<PushStatus, "SENT">, error?: string): Promise<void> {
       await db.push.update({ where: { id }, data: { status, error: error ?? null } });
