@@ -80,7 +80,9 @@ function describeInstances(database: SharedDatabase): void {
         await repos.users.ensure({ id: user.id, firstName: user.first_name, languageCode: "en" });
         await repos.subscriptions.create({
           userId: BigInt(user.id), label: "Home", ...NYC, timeZone: "America/New_York", radiusM: 3000, categories: "",
-          dailyMax: 3, quietStart: 0, quietEnd: 0, locale: "en",
+          // One digest a day: whichever runs see the shop's two offers (together, or one and then the other), each
+          // subscriber gets exactly one digest; one cancelled because its offer sold out first does not count.
+          dailyMax: 1, quietStart: 0, quietEnd: 0, locale: "en",
         });
         subscribers.push(user.id);
       }
