@@ -7,6 +7,7 @@ import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { launchDataFor, type LaunchUser } from "../../src/http/init-data.js";
+import { DEMO_USERS } from "../../src/seed/demo-data.js";
 
 export const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
 export const SCREENS_DIR = path.resolve(import.meta.dirname, "../../test-results/screens");
@@ -146,4 +147,10 @@ export async function openMiniApp(context: BrowserContext, { baseUrl, token, use
   page.on("pageerror", (error) => events.push({ type: "page-error", data: { message: error.message } }));
   await page.goto(`${baseUrl}/app/${query ? `?${query}` : ""}#${hash.toString()}`);
   return app;
+}
+
+/** A demo user of the seed, as launch data names them. */
+export function demoUser(key: string) {
+  const user = DEMO_USERS.find((u) => u.key === key)!;
+  return { id: user.id, firstName: user.firstName, languageCode: user.languageCode };
 }

@@ -6,21 +6,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/domain/shop.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
-import { DEMO_USERS, seedDemoData } from "../../src/seed/demo-data.js";
+import { seedDemoData } from "../../src/seed/demo-data.js";
 import { buildWebApp } from "../../web/build.js";
-import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, demoUser, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { payInvoiceLink } from "../support/mini-app-payment.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
 
-const demo = (key: string) => {
-  const user = DEMO_USERS.find((u) => u.key === key)!;
-  return { id: user.id, firstName: user.firstName, languageCode: user.languageCode };
-};
-const buyer = demo("ana");
-const merchant = demo("joe");
+const buyer = demoUser("ana");
+const merchant = demoUser("joe");
 
 describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
   let serving: ServingApp;
@@ -191,7 +187,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
   });
 
   it("speaks Chinese to a Chinese user, in Telegram's dark theme", async () => {
-    const li = demo("li");
+    const li = demoUser("li");
     const app = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: li, theme: "dark", location: { lat: shop.lat, lng: shop.lng } });
     await app.page.locator("#map[data-deals]").waitFor();
     expect(await app.page.locator("[data-tab=app-tab-deals]").textContent()).toBe("优惠");

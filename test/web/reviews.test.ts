@@ -3,20 +3,16 @@
 // reviews newest or most helpful first, a "helpful" vote counted once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/domain/shop.js";
-import { DEMO_USERS, seedDemoData } from "../../src/seed/demo-data.js";
+import { seedDemoData } from "../../src/seed/demo-data.js";
 import { buildWebApp } from "../../web/build.js";
-import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, demoUser, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
 
-const demo = (key: string) => {
-  const user = DEMO_USERS.find((u) => u.key === key)!;
-  return { id: user.id, firstName: user.firstName, languageCode: user.languageCode };
-};
-const buyer = demo("ana");
-const merchant = demo("joe");
+const buyer = demoUser("ana");
+const merchant = demoUser("joe");
 
 describe.skipIf(skip !== null)("reviews in the Mini App", () => {
   let serving: ServingApp;
