@@ -2,7 +2,6 @@
 // to the bot, so shop staff scan it with their phone camera and land on the
 // redemption screen.
 import { InlineKeyboard, InputFile } from "grammy";
-import QRCode from "qrcode";
 import { VoucherStatus } from "../../../domain/lifecycles.js";
 import type { DealWithShop } from "../../../domain/deal.js";
 import { voucherState, type Voucher } from "../../../domain/order.js";
@@ -11,6 +10,7 @@ import { oneDealQuery } from "../../../domain/share.js";
 import { localDate } from "../../format.js";
 import { escapeHtml } from "../../html.js";
 import type { Translate } from "../../notifier.js";
+import { qrPng } from "./qr-png.js";
 
 export type ShownVoucher = Voucher & { deal: DealWithShop };
 
@@ -40,8 +40,8 @@ export const sendToFriend = (t: Translate, dealId: number) =>
   InlineKeyboard.switchInlineChosen(t("send-to-friend"), { query: oneDealQuery(dealId), allow_user_chats: true, allow_group_chats: true });
 
 /** The voucher's QR code as a PNG: in the chat and, large, in the Mini App's wallet. */
-export function voucherQrPng(botUsername: string, code: string): Promise<Buffer> {
-  return QRCode.toBuffer(voucherLink(botUsername, code), { width: 480, margin: 2, errorCorrectionLevel: "M" });
+export async function voucherQrPng(botUsername: string, code: string): Promise<Buffer> {
+  return qrPng(voucherLink(botUsername, code), { width: 480, margin: 2, errorCorrectionLevel: "M" });
 }
 
 export async function voucherQr(botUsername: string, code: string): Promise<InputFile> {
