@@ -112,3 +112,26 @@ describe("delivering again what a crash left undelivered", () => {
     expect(said).toEqual(["vouchers #1"]);
   });
 });
+
+describe("buying", () => {
+  it("reads the deal and the buyer's holdings once, then holds the units", async () => {
+    const deal = buildOrder().deal;
+    const reads: string[] = [];
+    const orders = {
+      releaseLapsed: async () => (reads.push("lapsed holds"), 0),
+      heldBy: async () => (reads.push("units held"), 0),
+      reserve: async (r: { quantity: number }) => (reads.push(`hold ${r.quantity}`), { ...buildOrder({ status: "RESERVED" }), vouchers: undefined }),
+    } as unknown as OrderRepository;
+    const checkout = createCheckoutService({
+      deals: { findWithShop: async () => (reads.push("deal"), deal) },
+      orders,
+      attribution: { verified: async (source) => source },
+      messaging: {} as CheckoutMessages,
+      clock: () => NOW,
+      reservationMinutes: 15,
+    });
+    const bought = await checkout.purchase(BUYER, deal.id, 2, "nearby", { payable: true });
+    expect(bought.claimed).toBe(false);
+    expect(reads).toEqual(["lapsed holds", "deal", "units held", "hold 2"]);
+  });
+});

@@ -66,8 +66,8 @@ export function createCheckoutService({
     return { deal, max: Math.min(deal.stockLeft, allowance) };
   }
 
-  async function reserve(buyerId: bigint, dealId: number, quantity: number, source: string): Promise<Order> {
-    const { max } = await quote(buyerId, dealId);
+  /** Holds `quantity` units if the quote allows them; the repository checks again under the deal's lock. */
+  async function reserveQuoted(buyerId: bigint, dealId: number, quantity: number, source: string, { max }: { max: number }): Promise<Order> {
     orderQuantity(quantity, max);
     const now = clock();
     const order = await orders.reserve(
@@ -85,6 +85,10 @@ export function createCheckoutService({
     // Someone else took the last units between the quote and now: say what is left.
     const again = await quote(buyerId, dealId);
     throw new DomainError("quantity-unavailable", { max: again.max });
+  }
+
+  async function reserve(buyerId: bigint, dealId: number, quantity: number, source: string): Promise<Order> {
+    return reserveQuoted(buyerId, dealId, quantity, source, await quote(buyerId, dealId));
   }
 
   const settle = (charge: Omit<Charge, "now">) => orders.settle({ ...charge, now: clock() }, settlePayment, newCode);
@@ -159,13 +163,15 @@ export function createCheckoutService({
      * one has its units held for the invoice (`payable`: payments are set up).
      */
     async purchase(buyerId: bigint, dealId: number, quantity: number, source: string, { payable }: { payable: boolean }): Promise<Purchase> {
-      const { deal } = await quote(buyerId, dealId);
+      // One quote serves both the check and the hold: the hold is checked again under the deal's lock.
+      const quoted = await quote(buyerId, dealId);
+      const { deal } = quoted;
       if (deal.priceMinor === 0) {
-        await claim(await reserve(buyerId, dealId, quantity, source));
+        await claim(await reserveQuoted(buyerId, dealId, quantity, source, quoted));
         return { claimed: true };
       }
       if (!payable) throw new DomainError("payments-off");
-      return { claimed: false, order: await reserve(buyerId, dealId, quantity, source), deal };
+      return { claimed: false, order: await reserveQuoted(buyerId, dealId, quantity, source, quoted), deal };
     },
 
     /** The buyer's open reservation met again: a free one claimed now, a paid one invoiced again. */
