@@ -45,6 +45,9 @@ export function checkpointElsewhere(connection: Database.Database, file: string)
   return {
     async stop() {
       const exited = new Promise((resolve) => worker.once("exit", resolve));
+      // Awaited now: an unreferenced thread's exit would not keep the process
+      // up, which could end (code 13, a top-level await unsettled) before it.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },
