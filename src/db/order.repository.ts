@@ -10,6 +10,7 @@ import type { DealWithShop } from "../domain/deal.js";
 import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
 import type {
   FoundVoucher,
+  LateRefusal,
   Order,
   OrderWithVouchers,
   PaymentOutcome,
@@ -127,12 +128,12 @@ async function orderWithVouchers(tx: Tx | Db, id: number): Promise<OrderWithVouc
 /** Reads what a payment is judged on, under the order's lock. */
 async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
   const chargeSeen = c.telegramChargeId !== null && (await tx.order.count({ where: { telegramChargeId: c.telegramChargeId } })) > 0;
-  const found = await tx.order.findUnique({ where: { id: c.orderId }, select: { dealId: true } });
+  const read = () => tx.order.findUnique({ where: { id: c.orderId }, include: { deal: true } });
+  let row = await read();
   const facts = { payment: c, chargeSeen, order: null, held: 0, buyers: [], now: c.now };
-  if (!found) return facts;
-  // A hold that lapsed is judged like one the job released.
-  await releaseLapsedIn(tx, found.dealId, c.now);
-  const row = await tx.order.findUniqueOrThrow({ where: { id: c.orderId }, include: { deal: true } });
+  if (!row) return facts;
+  // A hold that lapsed is judged like one the job released: when any did, the order and its deal are read again.
+  if ((await releaseLapsedIn(tx, row.dealId, c.now)) > 0) row = (await read())!;
   const order = { ...toOrder(row), deal: toDeal(row.deal) };
   return {
     ...facts,
@@ -142,20 +143,31 @@ async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
   };
 }
 
+/**
+ * A payment as its transaction leaves it. The order it names is read after
+ * the commit, once the deal's lock is let go: the racing buyers queued on it
+ * need not wait for the order to be read back (see settle).
+ */
+type Settled =
+  | { kind: "unmatched" }
+  | { kind: "replay" }
+  | { kind: "paid"; orderId: number; groupReached: bigint[] | null }
+  | { kind: LateRefusal; orderId: number };
+
 async function writeSettlement(
   tx: Tx,
   c: Charge,
   order: Order,
   decision: Exclude<Settlement, { kind: "replay" | "unmatched" }>,
   newCode: () => string,
-): Promise<PaymentOutcome> {
+): Promise<Settled> {
   const charge = { telegramChargeId: c.telegramChargeId, providerChargeId: c.providerChargeId, paidAt: c.now };
   if (decision.kind !== "paid") {
     await tx.order.update({
       where: { id: order.id },
       data: { status: decision.order, ...charge, refundRequestedAt: c.now, refundMinor: decision.refundMinor },
     });
-    return { kind: decision.kind, order: (await orderWithVouchers(tx, order.id))! };
+    return { kind: decision.kind, orderId: order.id };
   }
   if (decision.restock > 0) await takeStock(tx, order.dealId, decision.restock, c.now);
   const owes = decision.refunded > 0 ? { refundRequestedAt: c.now, refundMinor: decision.refundMinor } : {};
@@ -184,7 +196,7 @@ async function writeSettlement(
       data: { status: VoucherStatus.ACTIVE, expiresAt: decision.expiresAt },
     });
   }
-  return { kind: "paid", order: (await orderWithVouchers(tx, order.id))!, groupReached: decision.groupReached };
+  return { kind: "paid", orderId: order.id, groupReached: decision.groupReached };
 }
 
 async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDecision, now: Date): Promise<void> {
@@ -267,19 +279,33 @@ export function createOrderRepository(db: Db): OrderRepository {
       return count === 1;
     },
 
-    settle(c: Charge, decide: (facts: SettlementFacts) => Settlement, newCode: () => string): Promise<PaymentOutcome> {
-      return transaction(async (tx): Promise<PaymentOutcome> => {
+    /**
+     * The order comes back as committed, read once the transaction is over:
+     * four statements fewer under the deal's lock. A change committed in
+     * between (a group completed, a refund) is newer, and the buyer is handed
+     * the vouchers as they are then.
+     */
+    async settle(c: Charge, decide: (facts: SettlementFacts) => Settlement, newCode: () => string): Promise<PaymentOutcome> {
+      const settled = await transaction(async (tx): Promise<Settled> => {
         await lockDealOfOrder(tx, c.orderId);
         await lockOrder(tx, c.orderId, c.now);
         const facts = await settlementFacts(tx, c);
         const decision = decide(facts);
-        if (decision.kind === "unmatched") return decision;
-        if (decision.kind === "replay") {
-          const seen = await tx.order.findUniqueOrThrow({ where: { telegramChargeId: c.telegramChargeId! }, include: withDeal });
-          return { kind: "replay", order: toOrderWithVouchers(seen) };
-        }
+        if (decision.kind === "unmatched" || decision.kind === "replay") return decision;
         return writeSettlement(tx, c, facts.order!, decision, newCode);
       });
+      switch (settled.kind) {
+        case "unmatched":
+          return settled;
+        case "replay": {
+          const seen = await db.order.findUniqueOrThrow({ where: { telegramChargeId: c.telegramChargeId! }, include: withDeal });
+          return { kind: "replay", order: toOrderWithVouchers(seen) };
+        }
+        case "paid":
+          return { kind: "paid", order: (await orderWithVouchers(db, settled.orderId))!, groupReached: settled.groupReached };
+        default:
+          return { kind: settled.kind, order: (await orderWithVouchers(db, settled.orderId))! };
+      }
     },
 
     async markDelivered(orderId, now) {
