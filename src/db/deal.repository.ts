@@ -8,7 +8,7 @@ import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { onSaleSql } from "./on-sale-sql.js";
-import { DEAL_COLUMNS, SHOP_COLUMNS, dealWithShopOf, toDeal, toDealWithShop } from "./rows.js";
+import { DEAL_COLUMNS, SHOP_COLUMNS, dealWithShopOf, toDeal } from "./rows.js";
 
 /** A deal's columns then its shop's, for dealWithShopOf. */
 const DEAL_WITH_SHOP = Prisma.raw([...DEAL_COLUMNS.map((c) => `d."${c}"`), ...SHOP_COLUMNS.map((c) => `s."${c}"`)].join(", "));
@@ -52,9 +52,14 @@ export function createDealRepository(db: Db): DealRepository {
     async create(deal) {
       return toDeal(await db.deal.create({ data: deal }));
     },
+    /**
+     * On the reader, one statement: every Buy and every card reads it, and
+     * through the client it was two (the deal, then its shop), each planned
+     * and converted again (measured: the client's work was most of a quote).
+     */
     async findWithShop(id: number): Promise<DealWithShop | null> {
-      const row = await db.deal.findUnique({ where: { id }, include: { shop: true } });
-      return row && toDealWithShop(row);
+      const [row] = await read(db, Prisma.sql`SELECT ${DEAL_WITH_SHOP} FROM "Deal" d JOIN "Shop" s ON s."id" = d."shopId" WHERE d."id" = ${id}`);
+      return row ? dealWithShopOf(row) : null;
     },
     /**
      * A page of a list, whole (the Mini App's map), on the reader: through

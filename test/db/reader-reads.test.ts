@@ -1,4 +1,4 @@
-// The user behind each update and their open form are read on the reader
+// The user behind each update, their open form and the deal a buyer buys are read on the reader
 // (plain SQL, rows as arrays): what they return must be exactly what the
 // client reads, every field and type, and follow each write at once.
 import { afterEach, expect, it } from "vitest";
@@ -115,5 +115,27 @@ describeEachDatabase("deals with their shops, read on the reader", (open) => {
     expect(ours.map((d) => d.id)).toEqual([plain.id, group.id]);
     expect(ours[1]!.shop.ownerId).toBe(9_007_199_254n);
     expect(await t.repos.deals.findManyWithShop([])).toEqual([]);
+  });
+
+  it("give a deal with its shop exactly as the client reads them, before and after it sells", async () => {
+    t = await open();
+    const ownerId = 9_007_199_254_740_000n;
+    await t.repos.users.ensure({ id: Number(ownerId), firstName: "Owner" });
+    const shop = await t.repos.shops.create({
+      ownerId, name: "Café ☕", category: "food", lat: 31.2304, lng: 121.4737,
+      address: "1 Test Street", openingHours: "09:00–18:00", status: "APPROVED", currency: "CNY",
+    });
+    const deal = await t.db.deal.create({
+      data: {
+        shopId: shop.id, title: "Lunch \"special\"", currency: "CNY", priceMinor: 450, originalPriceMinor: 800, quantity: 5, stockLeft: 5,
+        perPersonLimit: 2, voucherValidDays: 30, status: "ACTIVE", category: "food", lat: 31.2304, lng: 121.4737,
+        cell4: "wtw3", cell5: "wtw3s", cell6: "wtw3sj", startsAt: new Date("2026-11-29T01:02:03.456Z"), endsAt: new Date("2026-12-29T00:00:00.000Z"),
+      },
+    });
+    const same = async () => expect(await t.repos.deals.findWithShop(deal.id)).toEqual(await t.db.deal.findUnique({ where: { id: deal.id }, include: { shop: true } }));
+    await same();
+    await t.db.deal.update({ where: { id: deal.id }, data: { stockLeft: 4, soldCount: 1, groupReachedAt: new Date("2026-11-30T00:00:00.000Z") } });
+    await same();
+    expect(await t.repos.deals.findWithShop(deal.id + 1)).toBeNull();
   });
 });
