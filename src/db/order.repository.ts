@@ -25,7 +25,9 @@ import { retryWhenBusy } from "./busy-retry.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
-import { toDeal, toDealWithShop, toOrder, toVoucher } from "./rows.js";
+import {
+  DEAL_COLUMNS, ORDER_COLUMNS, SHOP_COLUMNS, VOUCHER_COLUMNS, dealWithShopOf, orderOf, toDeal, toDealWithShop, toOrder, toVoucher, voucherOf,
+} from "./rows.js";
 import { statusSql } from "./status-sql.js";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -123,6 +125,25 @@ async function buyersOf(tx: Tx | Db, dealId: number): Promise<bigint[]> {
 async function orderWithVouchers(tx: Tx | Db, id: number): Promise<OrderWithVouchers | null> {
   const row = await tx.order.findUnique({ where: { id }, include: withDeal });
   return row && toOrderWithVouchers(row);
+}
+
+const columns = (table: string, names: readonly string[]) => names.map((c) => `${table}."${c}"`).join(", ");
+const ORDER_WITH_DEAL = `SELECT ${columns("o", ORDER_COLUMNS)}, ${columns("d", DEAL_COLUMNS)}, ${columns("s", SHOP_COLUMNS)}
+  FROM "Order" o JOIN "Deal" d ON d."id" = o."dealId" JOIN "Shop" s ON s."id" = d."shopId" WHERE o."id" = ?`;
+const VOUCHERS_OF_ORDER = `SELECT ${columns("v", VOUCHER_COLUMNS)} FROM "Voucher" v WHERE v."orderId" = ? ORDER BY v."id"`;
+
+/**
+ * orderWithVouchers as committed, on the reader: two statements instead of
+ * the client's four (order, vouchers, deal, shop), each compiled and
+ * converted again. The pre-checkout check and every payment read it.
+ */
+async function committedOrderWithVouchers(db: Db, id: number): Promise<OrderWithVouchers | null> {
+  const reader = await readerOf(db);
+  const [[row], vouchers] = await Promise.all([reader.rows(ORDER_WITH_DEAL, [id]), reader.rows(VOUCHERS_OF_ORDER, [id])]);
+  if (!row) return null;
+  const order = orderOf(row);
+  const deal = dealWithShopOf(row.slice(ORDER_COLUMNS.length));
+  return { ...order, vouchers: vouchers.map(voucherOf), deal: order.title === null ? deal : { ...deal, title: order.title } };
 }
 
 /** Reads what a payment is judged on, under the order's lock. */
@@ -226,7 +247,7 @@ export function createOrderRepository(db: Db): OrderRepository {
     retryWhenBusy(() => db.$transaction(work, { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS }));
 
   return {
-    find: (id) => orderWithVouchers(db, id),
+    find: (id) => committedOrderWithVouchers(db, id),
 
     async buyersSoFar(dealId) {
       return (await buyersOf(db, dealId)).length;
@@ -302,9 +323,9 @@ export function createOrderRepository(db: Db): OrderRepository {
           return { kind: "replay", order: toOrderWithVouchers(seen) };
         }
         case "paid":
-          return { kind: "paid", order: (await orderWithVouchers(db, settled.orderId))!, groupReached: settled.groupReached };
+          return { kind: "paid", order: (await committedOrderWithVouchers(db, settled.orderId))!, groupReached: settled.groupReached };
         default:
-          return { kind: settled.kind, order: (await orderWithVouchers(db, settled.orderId))! };
+          return { kind: settled.kind, order: (await committedOrderWithVouchers(db, settled.orderId))! };
       }
     },
 

@@ -57,3 +57,38 @@ export function dealWithShopOf(row: unknown[]): DealWithShop {
   shop.ownerId = BigInt(shop.ownerId as unknown as number | bigint);
   return { ...deal, shop };
 }
+
+/** Every column of an order row, as the client reads it. */
+export const ORDER_COLUMNS = [
+  "id", "dealId", "buyerId", "quantity", "currency", "unitPriceMinor", "unitOriginalMinor", "title", "totalMinor", "status",
+  "source", "reservedUntil", "telegramChargeId", "providerChargeId", "paidAt", "deliveredAt", "refundRequestedAt",
+  "refundMinor", "refundedAt", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof Row.Order)[];
+
+/** Every column of a voucher row, as the client reads it. */
+export const VOUCHER_COLUMNS = [
+  "id", "code", "orderId", "dealId", "holderId", "status", "expiresAt", "redeemedAt", "redeemedById", "refundSettledAt",
+  "reviewAskedAt", "remindedAt", "createdAt", "updatedAt",
+] as const satisfies readonly (keyof Row.Voucher)[];
+
+const ORDER_DATES = new Set<string>(["reservedUntil", "paidAt", "deliveredAt", "refundRequestedAt", "refundedAt", "createdAt", "updatedAt"]);
+const VOUCHER_DATES = new Set<string>(["expiresAt", "redeemedAt", "refundSettledAt", "reviewAskedAt", "remindedAt", "createdAt", "updatedAt"]);
+
+/** A big integer as a row gives it (SQLite: a number; PostgreSQL: text). */
+const bigintOf = (value: unknown): bigint | null => (value === null ? null : BigInt(value as number | string | bigint));
+
+/** A row of ORDER_COLUMNS, from column `from` on. */
+export function orderOf(row: unknown[], from = 0): Order {
+  const order = fields(ORDER_COLUMNS, ORDER_DATES, row, from);
+  order.buyerId = bigintOf(order.buyerId);
+  return order as unknown as Order;
+}
+
+/** A row of VOUCHER_COLUMNS. */
+export function voucherOf(row: unknown[]): Voucher {
+  const voucher = fields(VOUCHER_COLUMNS, VOUCHER_DATES, row, 0);
+  voucher.holderId = bigintOf(voucher.holderId);
+  voucher.redeemedById = bigintOf(voucher.redeemedById);
+  return voucher as unknown as Voucher;
+}
+

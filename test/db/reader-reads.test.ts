@@ -1,4 +1,5 @@
-// The user behind each update, their open form and the deal a buyer buys are read on the reader
+// The user behind each update, their open form, the deal a buyer buys and
+// the order they pay are read on the reader
 // (plain SQL, rows as arrays): what they return must be exactly what the
 // client reads, every field and type, and follow each write at once.
 import { afterEach, expect, it } from "vitest";
@@ -117,7 +118,7 @@ describeEachDatabase("deals with their shops, read on the reader", (open) => {
     expect(await t.repos.deals.findManyWithShop([])).toEqual([]);
   });
 
-  it("give a deal with its shop exactly as the client reads them, before and after it sells", async () => {
+  it("give a deal with its shop, and an order with its vouchers, exactly as the client reads them", async () => {
     t = await open();
     const ownerId = 9_007_199_254_740_000n;
     await t.repos.users.ensure({ id: Number(ownerId), firstName: "Owner" });
@@ -137,5 +138,29 @@ describeEachDatabase("deals with their shops, read on the reader", (open) => {
     await t.db.deal.update({ where: { id: deal.id }, data: { stockLeft: 4, soldCount: 1, groupReachedAt: new Date("2026-11-30T00:00:00.000Z") } });
     await same();
     expect(await t.repos.deals.findWithShop(deal.id + 1)).toBeNull();
+
+    // The order, as bought: its vouchers in order, and the deal under the title it had then.
+    const buyer = 9_007_199_254_740_001n;
+    await t.repos.users.ensure({ id: Number(buyer), firstName: "Buyer" });
+    const at = new Date("2026-11-29T03:04:05.678Z");
+    const order = await t.db.order.create({
+      data: {
+        dealId: deal.id, buyerId: buyer, quantity: 2, currency: "CNY", unitPriceMinor: 450, unitOriginalMinor: 800, title: "Old title",
+        totalMinor: 900, status: "PAID", source: "nearby", reservedUntil: at, telegramChargeId: "tg-1", providerChargeId: "p-1", paidAt: at,
+      },
+    });
+    const asClient = async () => {
+      const row = await t.db.order.findUnique({ where: { id: order.id }, include: { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } });
+      return row && { ...row, deal: { ...row.deal, title: row.title ?? row.deal.title } };
+    };
+    expect(await t.repos.orders.find(order.id)).toEqual(await asClient());
+    for (const code of ["ABCDEFGHJKL2", "ABCDEFGHJKL3"]) {
+      await t.db.voucher.create({ data: { code, orderId: order.id, dealId: deal.id, holderId: buyer, status: "ACTIVE", expiresAt: at } });
+    }
+    await t.db.voucher.updateMany({ where: { code: "ABCDEFGHJKL3" }, data: { status: "REDEEMED", redeemedAt: at, redeemedById: ownerId } });
+    await t.db.order.update({ where: { id: order.id }, data: { deliveredAt: at, title: null } });
+    expect(await t.repos.orders.find(order.id)).toEqual(await asClient());
+    expect((await t.repos.orders.find(order.id))?.vouchers.map((v) => v.redeemedById)).toEqual([null, ownerId]);
+    expect(await t.repos.orders.find(order.id + 1)).toBeNull();
   });
 });
