@@ -70,7 +70,7 @@ const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
  */
 export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingChannel; clock: Clock }): CheckoutMessages {
   return {
-    async deliverVouchers(order: OrderWithVouchers, buyersSoFar: number): Promise<Delivery> {
+    async deliverVouchers(order: OrderWithVouchers, buyersSoFar: number | undefined): Promise<Delivery> {
       const { api, notifier, botInfo } = bot();
       const { t, locale } = await notifier.recipient(order.buyerId);
       try {

@@ -36,12 +36,15 @@ function buildOrder(overrides: Partial<OrderWithVouchers> = {}): OrderWithVouche
   };
 }
 
+let lastBuyersSoFar: number | undefined;
+let buyersCounted = 0;
+
 /** A checkout whose storage settles every payment as `settled` and whose messages are written down. */
 function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as OrderWithVouchers[], delivery = "delivered" as Delivery } = {}) {
   const said: string[] = [];
   const log = (line: string) => async () => void said.push(line);
   const messaging: CheckoutMessages = {
-    deliverVouchers: async (order) => (said.push(`vouchers #${order.id}`), delivery),
+    deliverVouchers: async (order, buyersSoFar) => ((lastBuyersSoFar = buyersSoFar), said.push(`vouchers #${order.id}`), delivery),
     latePaymentRefused: async (_order, reason) => void said.push(`refused ${reason}`),
     groupReached: async (buyer) => void said.push(`group reached to ${buyer}`),
     refundDue: log("refund due to owner"),
@@ -51,7 +54,7 @@ function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as Ord
   };
   const orders = {
     settle: settled,
-    buyersSoFar: async () => 2,
+    buyersSoFar: async () => (buyersCounted++, 2),
     markDelivered: async (id: number) => void said.push(`delivered #${id}`),
     undelivered: async () => undelivered,
   } as unknown as OrderRepository;
@@ -96,6 +99,24 @@ describe("fulfilling a payment", () => {
     });
     expect(await checkout.settlePayment({ ...charge, payload: "forged" })).toBe("unmatched");
     expect(said).toEqual([]);
+  });
+});
+
+describe("the group's progress with the vouchers", () => {
+  it("is counted for a group deal, and not read at all for any other", async () => {
+    const counted: unknown[] = [];
+    const given: unknown[] = [];
+    for (const minBuyers of [2, 1]) {
+      buyersCounted = 0;
+      const order = buildOrder();
+      order.deal = { ...order.deal, minBuyers };
+      const { checkout } = checkoutWith(async () => ({ kind: "paid", order, groupReached: null }));
+      await checkout.settlePayment(charge);
+      given.push(lastBuyersSoFar);
+      counted.push(buyersCounted);
+    }
+    expect(given).toEqual([2, undefined]);
+    expect(counted).toEqual([1, 0]);
   });
 });
 

@@ -109,7 +109,9 @@ export function createCheckoutService({
     if (outcome.kind === "replay" && (order.deliveredAt || order.vouchers.every((v) => v.status === VoucherStatus.REFUNDED))) {
       return "delivered";
     }
-    const delivery = await messaging.deliverVouchers(order, await orders.buyersSoFar(order.dealId));
+    // Only a group deal shows its progress: any other is spared the count (a read on every payment).
+    const buyersSoFar = order.deal.minBuyers > 1 ? await orders.buyersSoFar(order.dealId) : undefined;
+    const delivery = await messaging.deliverVouchers(order, buyersSoFar);
     if (delivery === "blocked") return delivery;
     await orders.markDelivered(order.id, clock());
     if (outcome.kind !== "paid") return delivery;

@@ -38,8 +38,11 @@ export type Delivery = "delivered" | "blocked";
 export type AutomaticRefund = "expiry" | "unmet-group";
 
 export interface CheckoutMessages {
-  /** The paid order's vouchers to its buyer, with the group's progress while it waits for more buyers. */
-  deliverVouchers(order: OrderWithVouchers, buyersSoFar: number): Promise<Delivery>;
+  /**
+   * The paid order's vouchers to its buyer, with the group's progress while
+   * it waits for more buyers (`buyersSoFar`: of a group deal only).
+   */
+  deliverVouchers(order: OrderWithVouchers, buyersSoFar: number | undefined): Promise<Delivery>;
   /** A late payment none of which could be honoured: the buyer is told why, and that the money comes back. */
   latePaymentRefused(order: OrderWithVouchers, reason: LateRefusal): Promise<void>;
   /** Another buyer's purchase completed the group deal this buyer holds vouchers of. */

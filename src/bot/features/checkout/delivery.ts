@@ -28,8 +28,8 @@ export interface DeliveryTarget {
   locale: string;
   botUsername: string;
   now: Date;
-  /** Different buyers of a group deal so far. */
-  buyersSoFar: number;
+  /** Different buyers of a group deal so far (undefined for any other deal). */
+  buyersSoFar: number | undefined;
 }
 
 export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers): Promise<void> {
@@ -56,7 +56,7 @@ export async function deliverOrder(d: DeliveryTarget, order: OrderWithVouchers):
   if (vouchers.some((v) => v.status === VoucherStatus.PENDING)) {
     await d.api.sendMessage(
       chatId,
-      t("group-pending", { needed: deal.minBuyers, sofar: d.buyersSoFar, title: escapeHtml(deal.title) }),
+      t("group-pending", { needed: deal.minBuyers, sofar: d.buyersSoFar ?? 0, title: escapeHtml(deal.title) }),
       { parse_mode: "HTML", reply_markup: new InlineKeyboard().url(t("group-invite"), shareLink(d.botUsername, deal)) },
     );
   }
