@@ -113,6 +113,20 @@ group-nearby-ask = 📍 Reply to this message with a location (📎 → Location
 group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
 group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
 group-nearby-empty = 😶 No deals within { $radius } km of that pin.
+vote-ask = 🗳 Reply to this message with a location (📎 → Location) and I'll put the best deals near it to a vote.
+vote-too-few = 😶 There aren't two deals within { $radius } km of that pin to vote on. Try another pin.
+vote-question = 🗳 { $name } asks: which deal shall we go for? (near their pin, voting closes in { $minutes } min)
+vote-option = { $title } · { $price }{ $discount }
+vote-option-discount = { " " }−{ $percent }%
+vote-close = 🔒 Close vote
+vote-closed = 🔒 Vote closed: the result follows.
+vote-close-not-allowed = Only the member who started this vote, or a group admin, can close it.
+vote-close-already = This vote is closed already.
+vote-close-unknown = This vote is no longer open.
+vote-winner = 🏆 <b>The vote is in: { $title }</b> ({ $votes } of { $total } votes)
+vote-winner-group = 👥 A group deal: vouchers activate when { $needed } people have bought. Invite friends to get there!
+vote-winner-private = Tap Buy to continue in your private chat with me: payments and vouchers stay there.
+vote-no-votes = 🗳 The vote closed without a single vote. Start another with /vote.
 
 ## Forms
 form-skip = Skip ⏭

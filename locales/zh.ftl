@@ -107,6 +107,20 @@ group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位�
 group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
 group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
 group-nearby-empty = 😶 这个位置 { $radius } 公里内没有优惠。
+vote-ask = 🗳 回复这条消息并发送一个位置（📎 → 位置），我会把附近最好的优惠发起投票。
+vote-too-few = 😶 这个位置 { $radius } 公里内不到两个优惠，无法投票。换个位置试试。
+vote-question = 🗳 { $name } 发起投票：我们选哪个优惠？（在 TA 分享的位置附近，{ $minutes } 分钟后截止）
+vote-option = { $title } · { $price }{ $discount }
+vote-option-discount = { " " }−{ $percent }%
+vote-close = 🔒 结束投票
+vote-closed = 🔒 投票已结束，马上公布结果。
+vote-close-not-allowed = 只有发起投票的成员或群管理员可以结束投票。
+vote-close-already = 这个投票已经结束了。
+vote-close-unknown = 这个投票已不再进行。
+vote-winner = 🏆 <b>投票结果：{ $title }</b>（{ $total } 票中得 { $votes } 票）
+vote-winner-group = 👥 团购：{ $needed } 人购买后券码生效。邀请好友一起来吧！
+vote-winner-private = 点「购买」在与我的私聊中继续：付款和券码都只在私聊里。
+vote-no-votes = 🗳 投票结束，没有人投票。可以用 /vote 再发起一次。
 
 ## Forms
 form-skip = 跳过 ⏭

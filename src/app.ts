@@ -8,6 +8,7 @@ import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
 import { createReviewMessaging } from "./bot/review-messaging.js";
 import { createReminderMessaging } from "./bot/reminder-messages.js";
+import { createGroupVoteMessaging } from "./bot/group-vote-messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -70,6 +71,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reviewMessages: createReviewMessaging({ bot: () => bot }),
     reviewPromptHours: config.REVIEW_PROMPT_HOURS,
     reminderMessaging: createReminderMessaging({ bot: () => bot }),
+    groupVoteMessaging: createGroupVoteMessaging({ bot: () => bot }),
   });
   const bot = createBot({
     token,
@@ -140,6 +142,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reminders: services.reminders,
     sharedState: services.sharedState,
     reviewPrompts: (now) => services.reviews.askDue(now),
+    groupVotes: services.groupVotes,
   })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({

@@ -18,6 +18,8 @@ import { createDealCardFeature, createShowDealCard } from "./features/deal-card.
 import { createInlineSearchFeature } from "./features/inline-search.js";
 import { createFriendsFeature } from "./features/friends.js";
 import { createGroupFeature } from "./features/group.js";
+import { createGroupVoteFeature, createPollUpdatesFeature } from "./features/group-vote.js";
+import { VOTE_CLOSE_DATA } from "./features/group-vote-view.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -85,12 +87,16 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   };
   // Deals shared into any chat; inline queries and chosen results have a sender but no chat.
   bot.on(["inline_query", "chosen_inline_result"]).use(loadSender, i18n, createInlineSearchFeature({ shares: services.shares, miniAppUrl }));
-  // Groups the bot was added to: lists for everyone, nothing personal; other
-  // group chatter is not for the bot (and makes no account).
+  // Groups the bot was added to: lists and votes for everyone, nothing
+  // personal; other group chatter is not for the bot (and makes no account).
+  const { groupPosts, groupVotes } = services;
+  const votes = createGroupVoteFeature({ votes: groupVotes, groupPosts });
   bot
     .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
-    .filter((ctx) => ctx.hasCommand("nearby") || ctx.has("message:location"))
-    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, groupPosts: services.groupPosts }));
+    .filter((ctx) => ctx.hasCommand(["nearby", "vote"]) || ctx.has("message:location") || ctx.callbackQuery?.data === VOTE_CLOSE_DATA)
+    .use(loadSender, i18n, votes.feature, createGroupFeature({ browse: services.browse, groupPosts, votes: groupVotes, startVote: votes.startVote }));
+  // The votes' polls: a poll's state has neither chat nor sender.
+  bot.on(["poll", "poll_answer"]).use(createPollUpdatesFeature({ votes: groupVotes }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(loadSender);

@@ -26,6 +26,15 @@ import { createReminderService } from "./reminder.service.js";
 import { createSharedStateService } from "./shared-state.service.js";
 import { createReviewService } from "./review.service.js";
 import type { ReviewMessages } from "./ports/review.port.js";
+import type { GroupVoteMessaging } from "./ports/group-vote.port.js";
+import { createGroupVoteService } from "./group-vote.service.js";
+
+/** A vote's end for cores that never run one (tools, tests of other things): nothing is posted. */
+const NO_GROUP_VOTE_MESSAGES: GroupVoteMessaging = {
+  stopPoll: async () => ({ gone: true }),
+  announceWinner: async () => undefined,
+  announceNoVotes: async () => undefined,
+};
 
 /** Review messages for cores that never send them (tools, tests of other things). */
 const NO_REVIEW_MESSAGES: ReviewMessages = {
@@ -54,6 +63,8 @@ export interface ServiceOptions {
   reviewPromptHours?: number;
   /** How reminders reach users (the scheduled reminders need it). */
   reminderMessaging?: ReminderMessaging;
+  /** How a group's vote ends in the group: the poll stopped, the winner posted. */
+  groupVoteMessaging?: GroupVoteMessaging;
 }
 
 export function createServices(
@@ -69,6 +80,7 @@ export function createServices(
     reminderMessaging,
     reviewMessages = NO_REVIEW_MESSAGES,
     reviewPromptHours = 3,
+    groupVoteMessaging = NO_GROUP_VOTE_MESSAGES,
   }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
@@ -94,6 +106,8 @@ export function createServices(
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, reviews: repos.reviews, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
+  // One group's ~20 messages a minute, whoever posts them (lists, polls, a vote's winner).
+  const groupPosts = createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS);
   const browse = createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock });
   return {
     users: repos.users,
@@ -127,7 +141,16 @@ export function createServices(
     }),
     follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
     reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
-    groupPosts: createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS),
+    groupPosts,
+    groupVotes: createGroupVoteService({
+      groups: repos.groups,
+      votes: repos.groupVotes,
+      nearby,
+      deals: repos.deals,
+      groupPosts,
+      messaging: groupVoteMessaging,
+      clock,
+    }),
     sharedState: createSharedStateService({
       takenUpdates: repos.takenUpdates,
       modelAnswers: repos.modelAnswers,

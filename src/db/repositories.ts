@@ -5,6 +5,7 @@ import { createEventRepository } from "./event.repository.js";
 import { createExportQueries } from "./export.queries.js";
 import { createFollowRepository, createSavedDealRepository } from "./follow.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createGroupRepository, createGroupVoteRepository } from "./group-vote.repository.js";
 import { createReminderRepository } from "./reminder.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
@@ -52,5 +53,7 @@ export function createRepositories(db: Db, { onEventsLost }: RepositoryOptions =
     follows: createFollowRepository(db),
     savedDeals: createSavedDealRepository(db),
     reminders: createReminderRepository(db),
+    groups: createGroupRepository(db),
+    groupVotes: createGroupVoteRepository(db),
   };
 }

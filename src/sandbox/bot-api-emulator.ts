@@ -7,10 +7,10 @@
 // update queue and its long polling, the chat world, and the methods by family.
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { BotCommand, CallbackQuery, Message, MessageEntity, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
+import type { BotCommand, CallbackQuery, Chat, Message, MessageEntity, Poll, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
 import type { FileStore } from "./file-store.js";
 import { ApiServer } from "./emulator/api-server.js";
-import { ChatWorld, type UserProfile } from "./emulator/chat-world.js";
+import { ChatWorld, type GroupProfile, type UserProfile } from "./emulator/chat-world.js";
 import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
 import { botSettingsMethods, commandsKey } from "./emulator/methods/bot-settings-methods.js";
 import { callbackMethods } from "./emulator/methods/callback-methods.js";
@@ -19,6 +19,8 @@ import { inlineMethods } from "./emulator/methods/inline-methods.js";
 import { mediaGroupMethods } from "./emulator/methods/media-group-methods.js";
 import { messageMethods } from "./emulator/methods/message-methods.js";
 import { paymentMethods } from "./emulator/methods/payment-methods.js";
+import { pollMethods } from "./emulator/methods/poll-methods.js";
+import { castVote, closePoll, pollMessage, pollsDue } from "./emulator/polls.js";
 import { inlineButtons, photoSizes } from "./emulator/request-fields.js";
 import { SendRateLimit, type RateLimit } from "./emulator/send-rate-limit.js";
 import { UpdateQueue } from "./emulator/update-queue.js";
@@ -93,6 +95,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         ...callbackMethods(this.world),
         ...inlineMethods(this.world),
         ...paymentMethods(this.world),
+        ...pollMethods(this.world, (update) => this.queue.inject(update)),
       },
       onError: (method, error) => this.world.record({ type: "api-error", method, code: error.code, description: error.description }),
     });
@@ -143,10 +146,62 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
 
   /** A text message; a leading /command gets its bot_command entity like in Telegram. */
   sendText(userId: number, text: string): Message {
-    const entities: MessageEntity[] = [];
-    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
-    if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
-    return this.userMessage(userId, { text, ...(entities.length ? { entities } : {}) });
+    return this.userMessage(userId, textContent(text));
+  }
+
+  // ------------------------------------------------------------ groups, polls
+
+  /** A group the bot was added to, with these users (added first) in it; its id is negative, as Telegram's are. */
+  addGroup(profile: GroupProfile): Chat.SupergroupChat {
+    return this.world.addGroup(profile);
+  }
+
+  /** A member writes in a group; with `replyTo`, as a reply to that message. */
+  sendGroupText(userId: number, chatId: number, text: string, options: { replyTo?: number } = {}): Message {
+    return this.groupMessage(userId, chatId, textContent(text), options.replyTo);
+  }
+
+  /** A member shares a location in a group; with `replyTo`, as a reply (how a bot in privacy mode gets it). */
+  sendGroupLocation(userId: number, chatId: number, latitude: number, longitude: number, options: { replyTo?: number } = {}): Message {
+    return this.groupMessage(userId, chatId, { location: { latitude, longitude } }, options.replyTo);
+  }
+
+  /** The messages currently in a group. */
+  groupMessages(chatId: number): Message[] {
+    return [...this.world.groupState(chatId).messages.values()];
+  }
+
+  /**
+   * A member votes in the bot's poll in that message (no options: takes the
+   * vote back). The bot gets a poll_answer (non-anonymous polls only) and the
+   * poll's new counts. Returns the poll as everyone now sees it.
+   */
+  vote(userId: number, chatId: number, messageId: number, optionIds: number[]): Poll {
+    const group = this.world.groupState(chatId);
+    const voter = this.world.state(userId).user;
+    if (!group.group.members.has(userId)) throw new Error(`${voter.first_name} is not in the group`);
+    const poll = group.messages.get(messageId)?.poll;
+    if (!poll) throw new Error(`message ${messageId} holds no poll`);
+    const counted = castVote(this.world, poll.id, voter, optionIds);
+    if (!counted.is_anonymous) {
+      this.queue.inject({ poll_answer: { poll_id: poll.id, user: voter, option_ids: optionIds, option_persistent_ids: optionIds.map(String) } });
+    }
+    this.queue.inject({ poll: counted });
+    return counted;
+  }
+
+  /** Closes the polls whose open_period or close_date has passed by the clock, as Telegram does, telling the bot. */
+  closeDuePolls(): Poll[] {
+    return pollsDue(this.world, this.world.now()).map((id) => {
+      const poll = closePoll(this.world, id);
+      this.queue.inject({ poll });
+      return poll;
+    });
+  }
+
+  /** The poll as it stands, by poll id. */
+  poll(pollId: string): Poll {
+    return pollMessage(this.world, pollId).message.poll;
   }
 
   sendLocation(userId: number, latitude: number, longitude: number, options: { livePeriod?: number } = {}): Message {
@@ -184,9 +239,10 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     return this.userMessage(userId, { photo: photoSizes(stored), ...(caption ? { caption } : {}) });
   }
 
-  /** Presses an inline button; refuses data that no button of that message carries, as a client would. */
-  pressButton(userId: number, messageId: number, data: string): string {
-    const state = this.world.state(userId);
+  /** Presses an inline button (in a group: `chatId`); refuses data that no button of that message carries, as a client would. */
+  pressButton(userId: number, messageId: number, data: string, chatId = userId): string {
+    const state = chatId === userId ? this.world.state(userId) : this.world.groupState(chatId);
+    const from = this.world.state(userId).user;
     const message = state.messages.get(messageId);
     if (!message) throw new Error(`message ${messageId} is not in the chat (deleted?)`);
     const buttons = inlineButtons(message.reply_markup);
@@ -197,7 +253,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     this.world.callbackQueries.set(id, { chatId: state.chat.id, answered: false });
     const query: CallbackQuery = {
       id,
-      from: state.user,
+      from,
       message: message as CallbackQuery["message"] & Message,
       chat_instance: `-${(state.chat.id * 7919) % 1_000_000_007}`,
       data,
@@ -389,9 +445,34 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     });
   }
 
+  /**
+   * A member's message in a group. The bot, in privacy mode as bots are by
+   * default, gets only commands and replies to its own messages.
+   */
+  private groupMessage(userId: number, chatId: number, content: Partial<Message>, replyTo: number | undefined): Message {
+    const group = this.world.groupState(chatId);
+    const replied = replyTo === undefined ? undefined : group.messages.get(replyTo);
+    if (replyTo !== undefined && !replied) throw new Error(`message ${replyTo} is not in the group`);
+    // Telegram nests the replied message one level deep only.
+    const reply = replied ? ({ reply_to_message: { ...replied, reply_to_message: undefined } } as Partial<Message>) : {};
+    const message = this.world.postGroupMessage(group, this.world.state(userId).user, { ...content, ...reply });
+    const command = message.entities?.some((e) => e.type === "bot_command" && e.offset === 0);
+    if (this.me.can_read_all_group_messages || command || replied?.from?.id === this.me.id) {
+      this.queue.inject({ message } as Omit<Update, "update_id">);
+    }
+    return message;
+  }
+
   private userMessage(userId: number, content: Partial<Message>): Message {
     const message = this.world.postUserMessage(this.world.state(userId), content);
     this.queue.inject({ message } as Omit<Update, "update_id">);
     return message;
   }
+}
+
+/** A text as Telegram sends it: a leading /command gets its bot_command entity. */
+function textContent(text: string): Partial<Message> {
+  const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  const entities: MessageEntity[] = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : [];
+  return { text, ...(entities.length ? { entities } : {}) };
 }

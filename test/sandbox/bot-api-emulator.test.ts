@@ -25,7 +25,9 @@ function messages(chatId: number) {
 
 const USUAL_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
 
-async function startBot(setup: (bot: Bot) => void, allowed: readonly (typeof USUAL_UPDATES)[number][] | readonly ("inline_query" | "chosen_inline_result")[] = USUAL_UPDATES) {
+type UpdateName = (typeof USUAL_UPDATES)[number] | "inline_query" | "chosen_inline_result" | "poll" | "poll_answer";
+
+async function startBot(setup: (bot: Bot) => void, allowed: readonly UpdateName[] = USUAL_UPDATES) {
   bot = new Bot(TOKEN, { client: { apiRoot: emulator.url } });
   errors = [];
   bot.catch((err) => void errors.push(err.error));
@@ -382,5 +384,133 @@ describe("rate limiting, when switched on", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("groups and polls", () => {
+  /** A group of Ana (its creator and admin) and Li, with the bot in it. */
+  function lunchCrew() {
+    const ana = emulator.addUser({ firstName: "Ana" });
+    const li = emulator.addUser({ firstName: "Li" });
+    const group = emulator.addGroup({ id: -1001234, title: "Lunch crew", members: [ana.id, li.id] });
+    return { ana, li, group };
+  }
+  const refusal = (request: Promise<unknown>) => request.then(
+    () => "sent",
+    (error: GrammyError) => error.description,
+  );
+
+  it("gives a bot in privacy mode only the group's commands and the replies to its own messages", async () => {
+    const seen: string[] = [];
+    await startBot((b) => {
+      b.command("nearby", (ctx) => ctx.reply("Reply with a location", { reply_markup: { force_reply: true } }));
+      b.on("message", (ctx) => void seen.push(ctx.message.text ?? (ctx.message.location ? "location" : "?")));
+    });
+    const { ana, group } = lunchCrew();
+    emulator.sendGroupText(ana.id, group.id, "hello everyone");
+    emulator.sendGroupText(ana.id, group.id, "/nearby");
+    await emulator.waitForIdle();
+    const ask = emulator.groupMessages(group.id).find((m) => m.from?.id === emulator.me.id)!;
+    emulator.sendGroupLocation(ana.id, group.id, 31.23, 121.47);
+    emulator.sendGroupLocation(ana.id, group.id, 31.23, 121.47, { replyTo: ask.message_id });
+    await emulator.waitForIdle();
+    expect(seen).toEqual(["location"]);
+    expect(emulator.groupMessages(group.id).map((m) => m.text ?? "location")).toEqual([
+      "hello everyone",
+      "/nearby",
+      "Reply with a location",
+      "location",
+      "location",
+    ]);
+  });
+
+  it("sends a poll, delivers each vote as poll_answer and poll updates, and stopPoll closes it once", async () => {
+    const answers: [number, number[]][] = [];
+    const states: { counts: number[]; closed: boolean }[] = [];
+    await startBot(
+      (b) => {
+        b.command("vote", (ctx) =>
+          ctx.replyWithPoll("Where for lunch?", [{ text: "Noodles" }, { text: "Pizza" }], { is_anonymous: false, open_period: 3600 }),
+        );
+        b.on("poll_answer", (ctx) => void answers.push([ctx.pollAnswer.user!.id, ctx.pollAnswer.option_ids]));
+        b.on("poll", (ctx) => void states.push({ counts: ctx.poll.options.map((o) => o.voter_count), closed: ctx.poll.is_closed }));
+      },
+      ["message", "poll", "poll_answer"],
+    );
+    const { ana, li, group } = lunchCrew();
+    emulator.sendGroupText(ana.id, group.id, "/vote");
+    await emulator.waitForIdle();
+    const sent = emulator.groupMessages(group.id).find((m) => m.poll)!;
+    expect(sent.poll).toMatchObject({ question: "Where for lunch?", is_anonymous: false, is_closed: false, open_period: 3600 });
+    emulator.vote(li.id, group.id, sent.message_id, [1]);
+    emulator.vote(ana.id, group.id, sent.message_id, [0]);
+    emulator.vote(ana.id, group.id, sent.message_id, [1]);
+    await emulator.waitForIdle();
+    expect(answers).toEqual([[li.id, [1]], [ana.id, [0]], [ana.id, [1]]]);
+    expect(states.map((s) => s.counts)).toEqual([[0, 1], [1, 1], [0, 2]]);
+
+    const stopped = await bot.api.stopPoll(group.id, sent.message_id);
+    expect(stopped).toMatchObject({ is_closed: true, total_voter_count: 2, options: [{ text: "Noodles", voter_count: 0 }, { text: "Pizza", voter_count: 2 }] });
+    await emulator.waitForIdle();
+    expect(states.at(-1)).toEqual({ counts: [0, 2], closed: true });
+    expect(await refusal(bot.api.stopPoll(group.id, sent.message_id))).toBe("Bad Request: poll has already been closed");
+    expect(() => emulator.vote(li.id, group.id, sent.message_id, [0])).toThrow("the poll is closed");
+    expect(errors).toEqual([]);
+  });
+
+  it("closes a poll when its open_period runs out, as Telegram does, and tells the bot", async () => {
+    await emulator.close();
+    let now = new Date("2026-05-04T09:00:00Z");
+    emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), clock: () => now }).start();
+    const closed: boolean[] = [];
+    await startBot((b) => b.on("poll", (ctx) => void closed.push(ctx.poll.is_closed)), ["message", "poll"]);
+    const { ana, group } = lunchCrew();
+    emulator.sendText(ana.id, "hi");
+    await bot.api.sendPoll(group.id, "Lunch?", ["A", "B"], { open_period: 600 });
+    now = new Date(now.getTime() + 599_000);
+    expect(emulator.closeDuePolls()).toEqual([]);
+    now = new Date(now.getTime() + 1_000);
+    expect(emulator.closeDuePolls().map((p) => p.is_closed)).toEqual([true]);
+    await emulator.waitForIdle();
+    expect(closed).toEqual([true]);
+  });
+
+  it("refuses what Telegram refuses in sendPoll and stopPoll", async () => {
+    await startBot(() => undefined);
+    const { ana, group } = lunchCrew();
+    const send = (question: string, options: string[], other: Parameters<Bot["api"]["sendPoll"]>[3] = {}) =>
+      refusal(bot.api.sendPoll(group.id, question, options, other));
+    expect(await send(" ", ["A", "B"])).toBe("Bad Request: text must be non-empty");
+    expect(await send("Q".repeat(301), ["A", "B"])).toBe("Bad Request: poll question length must not exceed 300");
+    expect(await send("Q", [])).toBe("Bad Request: poll must have at least one answer option");
+    expect(await send("Q", Array.from({ length: 13 }, (_, i) => `Option ${i + 1}`))).toBe("Bad Request: poll can't have more than 12 options");
+    expect(await send("Q", ["A", " "])).toBe("Bad Request: text must be non-empty");
+    expect(await send("Q", ["A", "x".repeat(101)])).toBe("Bad Request: poll options length must not exceed 100");
+    // Telegram counts characters, not UTF-16 units.
+    expect(await send("Q", ["A", "🦄".repeat(100)])).toBe("sent");
+    expect(await send("Q", ["A", "B"], { open_period: 4 })).toBe("Bad Request: POLL_OPEN_PERIOD_INVALID");
+    expect(await send("Q", ["A", "B"], { open_period: 2_628_001 })).toBe("Bad Request: POLL_OPEN_PERIOD_INVALID");
+    expect(await send("Q", ["A", "B"], { close_date: Math.floor(Date.now() / 1000) + 2 })).toBe("Bad Request: POLL_CLOSE_DATE_INVALID");
+    expect(await send("Q", ["A", "B"], { open_period: 60, close_date: Math.floor(Date.now() / 1000) + 60 })).toBe(
+      "Bad Request: can't use open_period and close_date together",
+    );
+    expect(await refusal(bot.api.sendPoll(-999, "Q", ["A", "B"]))).toBe("Bad Request: chat not found");
+    // A private chat takes polls, anonymous or not, once the user has written.
+    emulator.sendText(ana.id, "hi");
+    expect(await refusal(bot.api.sendPoll(ana.id, "Q", ["A", "B"], { is_anonymous: false }))).toBe("sent");
+
+    const text = await bot.api.sendMessage(group.id, "Not a poll");
+    expect(await refusal(bot.api.stopPoll(group.id, text.message_id))).toBe("Bad Request: message is not a poll");
+    const members = emulator.sendGroupText(ana.id, group.id, "/poll");
+    expect(await refusal(bot.api.stopPoll(group.id, members.message_id))).toBe("Bad Request: message with poll to stop not found");
+    expect(await refusal(bot.api.stopPoll(group.id, 9999))).toBe("Bad Request: message with poll to stop not found");
+  });
+
+  it("says who administers a group", async () => {
+    await startBot(() => undefined);
+    const { ana, li, group } = lunchCrew();
+    expect((await bot.api.getChatMember(group.id, ana.id)).status).toBe("administrator");
+    expect((await bot.api.getChatMember(group.id, li.id)).status).toBe("member");
+    expect((await bot.api.getChatMember(group.id, 42)).status).toBe("left");
   });
 });

@@ -5,6 +5,7 @@ import type { EventRepository } from "./event.port.js";
 import type { ExportQueries } from "./export.port.js";
 import type { FollowRepository, ReminderRepository, SavedDealRepository } from "./follow.port.js";
 import type { FormRepository } from "./form.port.js";
+import type { GroupRepository, GroupVoteRepository } from "./group-vote.port.js";
 import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
@@ -43,4 +44,6 @@ export interface Repositories {
   follows: FollowRepository;
   savedDeals: SavedDealRepository;
   reminders: ReminderRepository;
+  groups: GroupRepository;
+  groupVotes: GroupVoteRepository;
 }

@@ -1,6 +1,6 @@
 // What the emulator records of the bot's side: every event a user could
 // notice, and the invoices and payments a driver pays or refunds.
-import type { BotCommand, InlineKeyboardMarkup, LabeledPrice, Message, MessageEntity } from "grammy/types";
+import type { BotCommand, InlineKeyboardMarkup, LabeledPrice, Message, MessageEntity, Poll } from "grammy/types";
 
 /** Everything the bot does that a user could notice, in order. */
 export type BotEvent =
@@ -14,6 +14,7 @@ export type BotEvent =
   | { type: "refund"; chatId: number; telegramPaymentChargeId: string }
   | { type: "commands"; commands: BotCommand[]; scope: string; languageCode: string }
   | { type: "api-error"; method: string; code: number; description: string }
+  | { type: "poll-closed"; chatId: number; messageId: number; poll: Poll }
   | {
       type: "inline-answer";
       userId: number;
