@@ -17,6 +17,10 @@ help =
     /language: change the language
     /cancel: leave what you are doing
 
+    In a group (add me to it)
+    /nearby: the deals near a member's pin, for everyone
+    /vote: put the best of them to a poll; the winner is posted with Buy
+
     For merchants
     /register: put your shop on the map
     /newdeal: post an offer (guided, on one line, or described in your words)
@@ -40,6 +44,8 @@ list-page = Page { $page } of { $pages }
 ## Commands menu
 cmd-start = Start and share your location
 cmd-nearby = Deals near you
+cmd-group-nearby = Deals near a member's pin, for everyone
+cmd-group-vote = Put the best deals nearby to a vote
 cmd-language = Change language
 cmd-help = What I can do
 cmd-register = Register your shop

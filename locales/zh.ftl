@@ -17,6 +17,10 @@ help =
     /language：切换语言
     /cancel：退出当前操作
 
+    在群里（把我加进群）
+    /nearby：为大家列出某位成员分享的位置附近的优惠
+    /vote：把其中最好的几个发起投票，公布胜出的优惠和购买按钮
+
     商家
     /register：登记店铺
     /newdeal：发布优惠（按步骤、一行填写或用自己的话描述）
@@ -40,6 +44,8 @@ list-page = 第 { $page } / { $pages } 页
 ## Commands menu
 cmd-start = 开始并发送位置
 cmd-nearby = 附近的优惠
+cmd-group-nearby = 为大家列出某位成员位置附近的优惠
+cmd-group-vote = 把附近最好的优惠发起投票
 cmd-language = 切换语言
 cmd-help = 我能做什么
 cmd-register = 登记店铺

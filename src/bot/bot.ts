@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { domainErrors, unexpectedErrors } from "./error-boundary.js";
 import { createI18n, translatorFor } from "./i18n.js";
-import { commandList } from "./commands.js";
+import { commandList, groupCommandList } from "./commands.js";
 import { createStartFeature } from "./features/start.js";
 import { createForms } from "./forms/form-engine.js";
 import { createRegisterFeature } from "./features/register.js";
@@ -55,6 +55,8 @@ export interface CreateBotOptions {
 
 export type NearbuyBot = Bot<BotContext> & {
   commandList(locale: string): ReturnType<typeof commandList>;
+  /** The menu of the commands the bot answers in groups. */
+  groupCommandList(locale: string): ReturnType<typeof groupCommandList>;
   /** Messages to users outside an update (scheduled work). */
   notifier: Notifier;
   /** Invoices as links, for the Mini App; absent when payments are not set up. */
@@ -142,5 +144,10 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const invoiceLinks = paymentProviderToken
     ? createInvoiceLinks({ api: bot.api, providerToken: paymentProviderToken, translator: (locale) => translatorFor(i18n, locale) })
     : undefined;
-  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier, invoiceLinks });
+  return Object.assign(bot, {
+    commandList: (locale: string) => commandList(i18n, locale),
+    groupCommandList: (locale: string) => groupCommandList(i18n, locale),
+    notifier,
+    invoiceLinks,
+  });
 }

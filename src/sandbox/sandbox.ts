@@ -185,6 +185,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   await app.bot.init();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
+  await app.bot.api.setMyCommands(app.bot.groupCommandList("en"), { scope: { type: "all_group_chats" } });
+  await app.bot.api.setMyCommands(app.bot.groupCommandList("zh"), { scope: { type: "all_group_chats" }, language_code: "zh" });
   let pollingFailure: unknown = null;
   // The same concurrent path as the real bot: the runner, the intake, sequentialize.
   const { ended } = await app.serve();
