@@ -23,6 +23,7 @@ help =
     /mydeals: your offers: pause, resume, end, stock, price, duplicate
     /redeem CODE: redeem a customer's voucher (or scan its QR code)
     /stats: what each promotion brought in; /export: orders as CSV
+    /reviews: your shop's reviews; reply once to each
     /shop: your shop's details; /staff: invite staff who can redeem
     /refunds: refunds you owe; /refunded ORDER once paid back
 keyboard-share-location = 📍 Share location
@@ -635,6 +636,43 @@ app-saved = ♥ Saved
 app-tab-deals = Deals
 app-tab-vouchers = My vouchers
 app-tab-shop = My shop
+app-tab-saved = ♡ Saved
+app-tab-following = Following
+app-saved-title = Saved deals
+app-saved-none = Nothing saved yet. Tap ♡ Save on a deal to keep it here.
+app-saved-off-sale = No longer on sale
+app-following-title = Shops you follow
+app-following-none = You follow no shop yet. Tap ➕ Follow shop on a deal: its new offers then reach you here and in your pushes.
+app-following-on-sale = { $count ->
+    [0] No offers on sale now
+    [one] 1 offer on sale
+   *[other] { $count } offers on sale
+  }
+app-unsave = Remove
+app-unfollow = Unfollow
+app-rate-visit = ⭐ Rate this visit
+app-reviewed = ✓ Reviewed ★{ $stars }
+app-review-form-title = Rate your visit
+app-review-stars = Your rating
+app-review-stars-label = { $n ->
+    [one] 1 star
+   *[other] { $n } stars
+  }
+app-review-pick-stars = Please pick 1 to 5 stars first.
+app-review-details = More detail (optional)
+app-review-sub-quality = Taste / quality
+app-review-sub-service = Service
+app-review-sub-value = Value for money
+app-review-text = Tell others about it (optional)
+app-review-text-placeholder = What was good, what wasn't…
+app-review-text-count = { $count }/{ $max }
+app-review-photos = Photos (optional, up to { $max })
+app-review-add-photo = 📷 Add photos
+app-review-remove-photo = Remove this photo
+app-review-photo-unreadable = This file isn't a photo the app can read: choose a JPEG, PNG or WebP image.
+app-review-submit = Post review
+app-review-posted = ⭐ Thank you! Your review is posted.
+app-review-see-shop = 🏪 See the shop's reviews
 app-back = Back
 app-deals-title = Deals around you
 app-deals-none = No deals here. Move the map, widen the radius or clear the filters.
@@ -656,6 +694,7 @@ app-deal-refunds = Refunds
 app-shop-hours = Open: { $hours }
 app-shop-route = 🧭 Route to the shop
 app-shop-reviews = { $rating } · see the reviews
+app-shop-open = 🏪 The shop's page
 app-rating = ⭐ { $rating } ({ $count })
 app-reviews-title = Reviews
 app-reviews-none = No reviews yet.
@@ -783,9 +822,12 @@ error-review-already-written = You have already reviewed this visit.
 error-review-not-found = That review is not there any more.
 error-review-not-redeemed = You can review a visit once its voucher is redeemed in the shop.
 error-review-too-many-photos = At most { $max } photos, please.
+error-review-photo-failed = The photos couldn't be saved just now. Try again, or post the review without them.
+error-review-photo-refused = Photos must be JPEG, PNG or WebP images of at most { $mb } MB.
 ## Following shops, saved deals and reminders
 cmd-saved = Deals you saved (♡)
 cmd-following = Shops you follow
+cmd-reviews = Your shop's reviews: reply to them
 card-follow = ➕ Follow shop
 card-following = ✓ Following
 card-save = ♡ Save

@@ -23,6 +23,7 @@ help =
     /mydeals：我的优惠：暂停、恢复、结束、库存、价格、复制
     /redeem 券码：核销顾客的券码（或扫描其二维码）
     /stats：每个促销带来的效果；/export：导出订单 CSV
+    /reviews：店铺收到的评价；每条可回复一次
     /shop：店铺信息；/staff：邀请可核销的店员
     /refunds：待退款订单；退款后发送 /refunded 订单号
 keyboard-share-location = 📍 发送位置
@@ -572,6 +573,39 @@ app-saved = ♥ 已收藏
 app-tab-deals = 优惠
 app-tab-vouchers = 我的券
 app-tab-shop = 我的店
+app-tab-saved = ♡ 收藏
+app-tab-following = 关注
+app-saved-title = 收藏的优惠
+app-saved-none = 还没有收藏。在优惠页点 ♡ 收藏，就会出现在这里。
+app-saved-off-sale = 已停售
+app-following-title = 关注的店铺
+app-following-none = 还没有关注店铺。在优惠页点 ➕ 关注店铺，它的新优惠就会出现在这里和你的推送中。
+app-following-on-sale = { $count ->
+    [0] 目前没有在售优惠
+   *[other] { $count } 个优惠在售
+  }
+app-unsave = 移除
+app-unfollow = 取消关注
+app-rate-visit = ⭐ 评价这次消费
+app-reviewed = ✓ 已评价 ★{ $stars }
+app-review-form-title = 评价这次消费
+app-review-stars = 你的评分
+app-review-stars-label = { $n } 星
+app-review-pick-stars = 请先选择 1 到 5 星。
+app-review-details = 更多细节（可选）
+app-review-sub-quality = 口味 / 品质
+app-review-sub-service = 服务
+app-review-sub-value = 性价比
+app-review-text = 说说你的体验（可选）
+app-review-text-placeholder = 哪里好，哪里不好…
+app-review-text-count = { $count }/{ $max }
+app-review-photos = 照片（可选，最多 { $max } 张）
+app-review-add-photo = 📷 添加照片
+app-review-remove-photo = 移除这张照片
+app-review-photo-unreadable = 无法读取这个文件：请选择 JPEG、PNG 或 WebP 图片。
+app-review-submit = 发布评价
+app-review-posted = ⭐ 谢谢！你的评价已发布。
+app-review-see-shop = 🏪 查看店铺评价
 app-back = 返回
 app-deals-title = 附近的优惠
 app-deals-none = 这里没有优惠。移动地图、扩大范围或清除筛选条件试试。
@@ -593,6 +627,7 @@ app-deal-refunds = 退款
 app-shop-hours = 营业时间：{ $hours }
 app-shop-route = 🧭 到店路线
 app-shop-reviews = { $rating } · 查看评价
+app-shop-open = 🏪 店铺主页
 app-rating = ⭐ { $rating }（{ $count }）
 app-reviews-title = 评价
 app-reviews-none = 还没有评价。
@@ -714,9 +749,12 @@ error-review-already-written = 你已经评价过这次消费了。
 error-review-not-found = 这条评价已经不在了。
 error-review-not-redeemed = 券在店里核销后才能评价这次消费。
 error-review-too-many-photos = 最多 { $max } 张照片。
+error-review-photo-failed = 照片暂时无法保存。请再试一次，或不带照片发布评价。
+error-review-photo-refused = 照片须为 JPEG、PNG 或 WebP 格式，且不超过 { $mb } MB。
 ## Following shops, saved deals and reminders
 cmd-saved = 收藏的优惠（♡）
 cmd-following = 关注的店铺
+cmd-reviews = 店铺评价：回复顾客
 card-follow = ➕ 关注店铺
 card-following = ✓ 已关注
 card-save = ♡ 收藏

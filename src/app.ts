@@ -6,7 +6,7 @@ import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
-import { createReviewMessaging } from "./bot/review-messaging.js";
+import { createReviewMessaging, createReviewPhotoStore } from "./bot/review-messaging.js";
 import { createReminderMessaging } from "./bot/reminder-messages.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
@@ -68,6 +68,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     languageModel,
     modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
     reviewMessages: createReviewMessaging({ bot: () => bot }),
+    reviewPhotos: createReviewPhotoStore({ bot: () => bot }),
     reviewPromptHours: config.REVIEW_PROMPT_HOURS,
     reminderMessaging: createReminderMessaging({ bot: () => bot }),
   });

@@ -25,7 +25,7 @@ import { createFollowService } from "./follow.service.js";
 import { createReminderService } from "./reminder.service.js";
 import { createSharedStateService } from "./shared-state.service.js";
 import { createReviewService } from "./review.service.js";
-import type { ReviewMessages } from "./ports/review.port.js";
+import type { ReviewMessages, ReviewPhotoStore } from "./ports/review.port.js";
 
 /** Review messages for cores that never send them (tools, tests of other things). */
 const NO_REVIEW_MESSAGES: ReviewMessages = {
@@ -34,6 +34,9 @@ const NO_REVIEW_MESSAGES: ReviewMessages = {
   reviewHidden: async () => undefined,
   replied: async () => undefined,
 };
+
+/** Cores with no Telegram behind them cannot store an uploaded photo. */
+const NO_PHOTO_STORE: ReviewPhotoStore = { store: async () => null };
 
 export interface ServiceOptions {
   clock: Clock;
@@ -50,6 +53,8 @@ export interface ServiceOptions {
   modelRequestsPerHour?: number;
   /** What the core says about reviews (the prompt, the owner's notice, a hidden review). */
   reviewMessages?: ReviewMessages;
+  /** Where photos uploaded with a review are stored. */
+  reviewPhotos?: ReviewPhotoStore;
   /** Hours after a redemption before its holder is asked for a review. */
   reviewPromptHours?: number;
   /** How reminders reach users (the scheduled reminders need it). */
@@ -68,6 +73,7 @@ export function createServices(
     modelRequestsPerHour = 30,
     reminderMessaging,
     reviewMessages = NO_REVIEW_MESSAGES,
+    reviewPhotos = NO_PHOTO_STORE,
     reviewPromptHours = 3,
   }: ServiceOptions,
 ) {
@@ -138,6 +144,7 @@ export function createServices(
       reviews: repos.reviews,
       shops: repos.shops,
       messages: reviewMessages,
+      photoStore: reviewPhotos,
       clock,
       promptDelayHours: reviewPromptHours,
     }),

@@ -57,6 +57,8 @@ export const DOMAIN_ERROR_CODES = [
   "review-already-written",
   "review-not-found",
   "review-not-redeemed",
+  "review-photo-failed",
+  "review-photo-refused",
   "review-too-many-photos",
   "shop-not-approved",
   "shop-not-found",

@@ -36,6 +36,13 @@ const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   "staff-not-owner": 403,
   "redeem-shop-suspended": 403,
   "shop-pending": 403,
+  // Bad input the domain names in words (the length, the number allowed): 400 with its message.
+  "too-long": 400,
+  "out-of-range": 400,
+  "review-too-many-photos": 400,
+  "review-photo-refused": 400,
+  // Telegram would not store a review's photo: nothing was written.
+  "review-photo-failed": 502,
   "code-malformed": 400,
   "code-typo": 400,
   "quantity-invalid": 400,

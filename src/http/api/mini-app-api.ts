@@ -57,11 +57,11 @@ export async function registerMiniAppApi(
         dealRoutes(signed, { browse: services.browse, deals: services.deals, follows: services.follows, speaker });
         followRoutes(signed, { follows: services.follows, speaker });
         checkoutRoutes(signed, { checkout: services.checkout, invoiceLinks, speaker, logger });
-        voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
+        voucherRoutes(signed, { vouchers: services.vouchers, reviews: services.reviews, botUsername, speaker });
         redeemRoutes(signed, { vouchers: services.vouchers, clock });
         merchantRoutes(signed, { console: services.console, reports: services.reports, speaker });
         photoRoutes(signed, { deals: services.deals, reviews: services.reviews, fetchFile, clock });
-        reviewRoutes(signed, { reviews: services.reviews, speaker });
+        reviewRoutes(signed, { reviews: services.reviews, follows: services.follows, speaker });
       });
     },
     { prefix: "/api" },

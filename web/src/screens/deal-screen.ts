@@ -7,7 +7,7 @@ import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
-import { categoryName, distance, mainButton, message } from "../ui.js";
+import { categoryName, distance, followButton, mainButton, message, toggleButton } from "../ui.js";
 import { vouchersScreen } from "./vouchers-screen.js";
 import { ratingText, reviewsScreen } from "./reviews-screen.js";
 
@@ -58,30 +58,14 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
         };
         const done = () => {
           telegram.HapticFeedback.notificationOccurred("success");
-          ctx.router.reset(vouchersScreen());
+          ctx.router.reset(vouchersScreen(ctx));
         };
         // Follow the shop, save the deal: each button shows the state and flips it.
-        const toggle = (label: (on: boolean) => string, on: boolean, change: (on: boolean) => Promise<unknown>, name: string) => {
-          const button = h("button", { type: "button", class: "toggle", "data-toggle": name, "aria-pressed": String(on) }, label(on));
-          button.addEventListener("click", () => {
-            const next = button.getAttribute("aria-pressed") !== "true";
-            button.setAttribute("aria-busy", "true");
-            change(next)
-              .then(() => {
-                button.setAttribute("aria-pressed", String(next));
-                button.textContent = label(next);
-                telegram.HapticFeedback.selectionChanged();
-              })
-              .catch((error: unknown) => clear(status, message(errorText(error), "error")))
-              .finally(() => button.removeAttribute("aria-busy"));
-          });
-          return button;
-        };
         const marks = h(
           "div",
           { class: "marks" },
-          toggle((on) => t(on ? "app-following" : "app-follow"), deal.shop.following, (on) => api.follow(deal.shop.id, on), "follow"),
-          toggle((on) => t(on ? "app-saved" : "app-save"), deal.saved, (on) => api.save(deal.id, on), "save"),
+          followButton(deal.shop.id, deal.shop.following, api.follow, status),
+          toggleButton("save", deal.saved, (on) => t(on ? "app-saved" : "app-save"), (on) => api.save(deal.id, on), status),
         );
         const photos = h("div", { class: "photos" });
         for (const url of deal.photos) void imageUrl(url).then((src) => photos.append(h("img", { src, alt: deal.title })), () => undefined);
@@ -111,13 +95,14 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             "section",
             { class: "shop" },
             h("h2", {}, deal.shop.name),
+            // The shop's page: its reviews (with the rating when it has any) and its Follow button.
             deal.shop.reviews > 0
               ? h(
                   "button",
                   { type: "button", class: "link shop-reviews", onclick: () => ctx.router.push(reviewsScreen(deal.shop.id)) },
                   t("app-shop-reviews", { rating: ratingText(deal.shop), count: deal.shop.reviews }),
                 )
-              : null,
+              : h("button", { type: "button", class: "link shop-page", onclick: () => ctx.router.push(reviewsScreen(deal.shop.id)) }, t("app-shop-open")),
             h("p", {}, deal.shop.address),
             deal.shop.hours ? h("p", {}, t("app-shop-hours", { hours: deal.shop.hours })) : null,
             deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,
