@@ -229,9 +229,42 @@ export interface PushRun {
   replies: Waits;
   /** Pushes sent a second, over the run. */
   rate: number;
+  /** Replies sent a second over the same stretch: the room the pushes left them. */
+  repliesRate: number;
   limit: number;
   tooManyRequests: number;
   sent: number;
+}
+
+/**
+ * The bulk lane's rate while it sends, from its first message to its last,
+ * as the push benchmark times the sending alone (loading and matching the
+ * subscriptions before, which the pacer does not govern, left out); and the
+ * replies sent over the same stretch, which the bulk lane makes room for.
+ */
+function watchBulkSending(pacer: { readonly bulkSent: number; readonly repliesSent: number }): {
+  stop(): { sent: number; rate: number; repliesRate: number };
+} {
+  let first = { at: 0, replies: 0 };
+  let last = { at: 0, replies: 0 };
+  let seen = 0;
+  const timer = setInterval(() => {
+    const sent = pacer.bulkSent;
+    if (sent === seen) return;
+    const now = { at: performance.now(), replies: pacer.repliesSent };
+    if (seen === 0) first = now;
+    last = now;
+    seen = sent;
+  }, 5);
+  return {
+    stop() {
+      clearInterval(timer);
+      const seconds = (last.at - first.at) / 1000;
+      if (seen < 2 || seconds <= 0) return { sent: seen, rate: 0, repliesRate: 0 };
+      // n messages leave over n - 1 intervals.
+      return { sent: seen, rate: (seen - 1) / seconds, repliesRate: (last.replies - first.replies) / seconds };
+    },
+  };
 }
 
 /** Replies to users who write (a location every `gapMs`) while a push run sends `pushes` digests, or without one. */
@@ -261,7 +294,7 @@ export async function benchRepliesDuringPushes(pushes: number, repliers: number,
     });
     const ids = await newUsers(s, repliers, "R");
     await s.mark();
-    const started = performance.now();
+    const sending = watchBulkSending(s.app.pacer);
     const run = withPushes ? s.app.jobs.runNow(PUSH_JOB) : Promise.resolve();
     // The replies spread over the first part of the run, when the bulk lane is busiest.
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -272,9 +305,8 @@ export async function benchRepliesDuringPushes(pushes: number, repliers: number,
     }
     await until(() => ids.every((id) => s.firstReply.has(id)));
     await run;
-    const seconds = (performance.now() - started) / 1000;
-    const sent = s.app.pacer.bulkSent;
-    return { replies: waitsOf(sentAt, s.firstReply), rate: sent / seconds, limit: rate, tooManyRequests: s.app.pacer.tooManyRequests, sent };
+    const { sent, rate: sentPerSecond, repliesRate } = sending.stop();
+    return { replies: waitsOf(sentAt, s.firstReply), rate: sentPerSecond, repliesRate, limit: rate, tooManyRequests: s.app.pacer.tooManyRequests, sent };
   } finally {
     await s.close();
   }

@@ -4,12 +4,13 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client.js";
 import { postgresql, sqlite, type Dialect } from "./dialect.js";
+import { checkpointElsewhere, type WalCheckpointer } from "./wal-checkpointer.js";
 import { applyMigrations, sqliteFilePath } from "./migrate.js";
 import { isPostgresUrl } from "./migrate-postgres.js";
 import { openPostgres } from "./postgres-client.js";
-import type { Reader } from "./reader.js";
+import type { DirectWriter, Reader } from "./reader.js";
 
-export type { Reader } from "./reader.js";
+export type { DirectWriter, Reader } from "./reader.js";
 
 /**
  * The client of either database, typed as SQLite's: the two generated
@@ -24,6 +25,7 @@ const READ_PRAGMAS = `PRAGMA mmap_size = ${1 << 30}; PRAGMA cache_size = -${64 *
 const MAX_STATEMENTS = 1000;
 
 const readers = new WeakMap<Db, () => Promise<Reader>>();
+const writers = new WeakMap<Db, () => Promise<DirectWriter>>();
 const dialects = new WeakMap<Db, Dialect>();
 
 /**
@@ -32,8 +34,9 @@ const dialects = new WeakMap<Db, Dialect>();
  */
 export function openDatabase(databaseUrl: string): Db {
   if (isPostgresUrl(databaseUrl)) {
-    const { db, reader } = openPostgres(databaseUrl);
+    const { db, reader, writer } = openPostgres(databaseUrl);
     readers.set(db, reader);
+    writers.set(db, writer);
     dialects.set(db, postgresql);
     return db;
   }
@@ -47,15 +50,19 @@ function openSqlite(databaseUrl: string): Db {
   const factory = new PrismaBetterSQLite3({ url: databaseUrl });
   // The reader opens on first use, with Prisma's connection, and closes with it ($disconnect).
   let reader: (Reader & { close(): void }) | undefined;
+  let writer: (DirectWriter & { close(): Promise<void> }) | undefined;
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const connected = await connect();
-    keepStatementsPrepared((connected as unknown as { client: Database.Database }).client);
+    const connection = (connected as unknown as { client: Database.Database }).client;
+    writer = directWriterOn(connection, file, keepStatementsPrepared(connection));
     await connected.executeScript(READ_PRAGMAS);
     const dispose = connected.dispose.bind(connected);
     connected.dispose = async () => {
       reader?.close();
       reader = undefined;
+      await writer?.close();
+      writer = undefined;
       await dispose();
     };
     return connected;
@@ -67,6 +74,10 @@ function openSqlite(databaseUrl: string): Db {
       reader ??= openReader(file);
     }
     return reader;
+  });
+  writers.set(db, async () => {
+    await db.$connect();
+    return writer!;
   });
   dialects.set(db, sqlite);
   return db;
@@ -86,6 +97,13 @@ export function readerOf(db: Db): Promise<Reader> {
   return reader();
 }
 
+/** The client's direct writer (see DirectWriter). */
+export function directWriterOf(db: Db): Promise<DirectWriter> {
+  const writer = writers.get(db);
+  if (!writer) throw new Error("directWriterOf: the client was not opened with openDatabase");
+  return writer();
+}
+
 /**
  * Prisma's adapter prepares every statement again on each query and binds its
  * values to it, which a statement allows once; preparing (parsing and
@@ -95,7 +113,7 @@ export function readerOf(db: Db): Promise<Reader> {
  * a bound statement. better-sqlite3 runs a statement to its end before
  * anything else runs, so one prepared statement serves every caller.
  */
-function keepStatementsPrepared(connection: Database.Database): void {
+function keepStatementsPrepared(connection: Database.Database): (sql: string) => Database.Statement {
   const prepare = connection.prepare.bind(connection);
   const statements = new Map<string, Database.Statement>();
   const cached = (sql: string) => {
@@ -116,6 +134,33 @@ function keepStatementsPrepared(connection: Database.Database): void {
     const statement = cached(sql);
     return { reader: statement.reader, run: () => statement.run(), bind: (values: unknown[]) => bound(statement, values) };
   }) as unknown as Database.Database["prepare"];
+  return cached;
+}
+
+/** How long a direct write waits, between looks, for the client's open transaction to end. */
+const TRANSACTION_POLL_MS = 1;
+
+/**
+ * Writes on the client's own connection, so they never wait on its lock:
+ * a statement runs whole before anything else, but not while one of the
+ * client's transactions is open (it would join it, and roll back with it).
+ * Once it writes, the connection's checkpoints move to a thread (see
+ * wal-checkpointer.ts).
+ */
+function directWriterOn(
+  connection: Database.Database,
+  file: string,
+  prepared: (sql: string) => Database.Statement,
+): DirectWriter & { close(): Promise<void> } {
+  let checkpointer: WalCheckpointer | undefined;
+  return {
+    async run(sql, values) {
+      while (connection.inTransaction) await new Promise((resolve) => setTimeout(resolve, TRANSACTION_POLL_MS));
+      checkpointer ??= checkpointElsewhere(connection, file);
+      prepared(sql).run(values.map(toSqlite));
+    },
+    close: async () => checkpointer?.stop(),
+  };
 }
 
 function openReader(file: string): Reader & { close(): void } {

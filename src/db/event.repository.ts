@@ -2,7 +2,7 @@ import type { EventRepository } from "../core/ports/event.port.js";
 import type { NewEvent } from "../domain/event.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { retryWhenBusy } from "./busy-retry.js";
-import type { Db } from "./client.js";
+import { directWriterOf, type Db } from "./client.js";
 
 /** Rows per statement: five values each, well under SQLite's 32,766 parameters. */
 const ROWS_PER_INSERT = 1000;
@@ -23,12 +23,23 @@ type TimedEvent = NewEvent & { at: Date };
  * write itself (measured), paid by every list a user is shown.
  */
 function insert(db: Db, events: TimedEvent[]) {
-  // In deal order, so that concurrent writes bump the counter rows they share
-  // (the counting trigger) mostly in one order; a deadlock left (shops' total
-  // rows) is run again (retryWhenBusy).
-  const rows = [...events].sort((a, b) => a.dealId - b.dealId).map((e) => Prisma.sql`(${e.type}, ${e.dealId}, ${e.userId}, ${e.source}, ${e.at})`);
+  const rows = inDealOrder(events).map((e) => Prisma.sql`(${e.type}, ${e.dealId}, ${e.userId}, ${e.source}, ${e.at})`);
   return db.$executeRaw`INSERT INTO "Event" ("type", "dealId", "userId", "source", "createdAt") VALUES ${Prisma.join(rows)}`;
 }
+
+/** The same INSERT straight on the driver (see DirectWriter), for the queue. */
+async function insertDirect(db: Db, events: TimedEvent[]): Promise<void> {
+  const values = inDealOrder(events).flatMap((e) => [e.type, e.dealId, e.userId, e.source, e.at]);
+  const rows = Array.from({ length: events.length }, () => "(?, ?, ?, ?, ?)").join(", ");
+  await (await directWriterOf(db)).run(`INSERT INTO "Event" ("type", "dealId", "userId", "source", "createdAt") VALUES ${rows}`, values);
+}
+
+/**
+ * In deal order, so that concurrent writes bump the counter rows they share
+ * (the counting trigger) mostly in one order; a deadlock left (shops' total
+ * rows) is run again (retryWhenBusy).
+ */
+const inDealOrder = (events: TimedEvent[]) => [...events].sort((a, b) => a.dealId - b.dealId);
 
 export interface EventRepositoryOptions {
   /** Queued events that could not be written (they are dropped, not retried); the app logs them. */
@@ -52,7 +63,7 @@ export function createEventRepository(db: Db, { onLost = reportLost }: EventRepo
       for (let i = 0; i < batch.length; i += QUEUED_ROWS_PER_INSERT) {
         const rows = batch.slice(i, i + QUEUED_ROWS_PER_INSERT);
         try {
-          await retryWhenBusy(() => insert(db, rows));
+          await retryWhenBusy(() => insertDirect(db, rows));
         } catch (error) {
           onLost(error, rows.length);
         }

@@ -7,7 +7,7 @@ import { PrismaClient as PostgresClient } from "../generated/prisma-pg/client.js
 import type * as Pg from "../generated/prisma-pg/client.js";
 import type * as Lite from "../generated/prisma/client.js";
 import { applyPostgresMigrations } from "./migrate-postgres.js";
-import type { Reader } from "./reader.js";
+import type { DirectWriter, Reader } from "./reader.js";
 
 /**
  * The PostgreSQL client is handed out as SQLite's type so that the
@@ -31,12 +31,14 @@ const MAX_STATEMENTS = 1000;
 
 /** Readers' connections: the reads are short, and Prisma's own pool does the writes. */
 const READER_POOL_SIZE = 4;
+/** The direct writer's: its writes come one after another (the queue of impressions). */
+const DIRECT_WRITER_POOL_SIZE = 1;
 
 /**
  * Opens the client; the first connection applies pending migrations (under
  * their advisory lock) before any query runs.
  */
-export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; reader: () => Promise<Reader> } {
+export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; reader: () => Promise<Reader>; writer: () => Promise<DirectWriter> } {
   let migrated: Promise<unknown> | undefined;
   const migrate = () =>
     (migrated ??= applyPostgresMigrations(databaseUrl).catch((error: unknown) => {
@@ -45,15 +47,17 @@ export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; read
     }));
   const factory = new PrismaPg(writerPool(databaseUrl));
   let reader: (Reader & { close(): Promise<void> }) | undefined;
+  let writer: (DirectWriter & { close(): Promise<void> }) | undefined;
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     await migrate();
     const connected = await connect();
     const dispose = connected.dispose.bind(connected);
     connected.dispose = async () => {
-      const closing = reader;
+      const closing = [reader, writer];
       reader = undefined;
-      await closing?.close();
+      writer = undefined;
+      await Promise.all(closing.map((c) => c?.close()));
       await dispose();
     };
     return connected;
@@ -67,6 +71,13 @@ export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; read
         reader ??= openReader(databaseUrl);
       }
       return reader;
+    },
+    writer: async () => {
+      if (!writer) {
+        await db.$connect();
+        writer ??= openDirectWriter(databaseUrl);
+      }
+      return writer;
     },
   };
 }
@@ -103,24 +114,42 @@ export function writerPool(databaseUrl: string): pg.PoolConfig {
   return { connectionString: url.toString(), max };
 }
 
+/** Each statement text as a named statement, which a connection prepares once. */
+function namedStatements(prefix: string): (sql: string) => { name: string; text: string } {
+  const texts = new Map<string, { name: string; text: string }>();
+  return (sql) => {
+    let statement = texts.get(sql);
+    if (!statement) {
+      if (texts.size >= MAX_STATEMENTS) texts.clear();
+      statement = { name: `${prefix}${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`, text: numbered(sql) };
+      texts.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString: writerPool(databaseUrl).connectionString,
     max: READER_POOL_SIZE,
     options: "-c default_transaction_read_only=on",
   });
-  const texts = new Map<string, { name: string; text: string }>();
+  const named = namedStatements("r");
   return {
     async rows(sql, values) {
-      let statement = texts.get(sql);
-      if (!statement) {
-        if (texts.size >= MAX_STATEMENTS) texts.clear();
-        // A named statement is prepared once per connection.
-        statement = { name: `r${createHash("sha1").update(sql).digest("hex").slice(0, 20)}`, text: numbered(sql) };
-        texts.set(sql, statement);
-      }
-      const result = await pool.query({ ...statement, values: values.map(toPostgres), rowMode: "array", types });
+      const result = await pool.query({ ...named(sql), values: values.map(toPostgres), rowMode: "array", types });
       return result.rows as unknown[][];
+    },
+    close: () => pool.end(),
+  };
+}
+
+function openDirectWriter(databaseUrl: string): DirectWriter & { close(): Promise<void> } {
+  const pool = new pg.Pool({ connectionString: writerPool(databaseUrl).connectionString, max: DIRECT_WRITER_POOL_SIZE });
+  const named = namedStatements("w");
+  return {
+    async run(sql, values) {
+      await pool.query({ ...named(sql), values: values.map(toPostgres) });
     },
     close: () => pool.end(),
   };

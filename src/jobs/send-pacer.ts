@@ -27,6 +27,8 @@ export interface SendPacer {
   readonly tooManyRequests: number;
   /** Bulk messages sent since start. */
   readonly bulkSent: number;
+  /** Replies sent since start. */
+  readonly repliesSent: number;
   /** Bulk messages waiting for their turn now. */
   readonly bulkWaiting: number;
 }
@@ -82,6 +84,7 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
   let pausedUntil = 0;
   let tooManyRequests = 0;
   let bulkSent = 0;
+  let repliesSent = 0;
   let bulkWaiting = 0;
   /**
    * Message requests on their way (not answered yet), and when those
@@ -144,6 +147,7 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
       if (paidBroadcast) payload = { ...payload, allow_paid_broadcast: true };
     } else {
       onTheWay++;
+      repliesSent++;
       replies.push(now());
     }
     try {
@@ -195,6 +199,9 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
     },
     get bulkSent() {
       return bulkSent;
+    },
+    get repliesSent() {
+      return repliesSent;
     },
     get bulkWaiting() {
       return bulkWaiting;
