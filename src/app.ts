@@ -70,6 +70,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reviewMessages: createReviewMessaging({ bot: () => bot }),
     reviewPromptHours: config.REVIEW_PROMPT_HOURS,
     reminderMessaging: createReminderMessaging({ bot: () => bot }),
+    onRewardFailed: (err, voucher) => logger.error({ err, voucher }, "a referral reward could not be given; the redemption stands"),
   });
   const bot = createBot({
     token,

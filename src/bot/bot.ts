@@ -125,7 +125,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(createFollowFeature({ follows: services.follows, reminders: services.reminders }));
   personal.use(
-    createMyDealsFeature({ forms, console }),
+    createMyDealsFeature({ forms, console, referrals: services.referrals }),
     createStatsFeature({ console, reports: services.reports }),
     createExportFeature({ reports: services.reports }),
     createShopFeature({ forms, console }),

@@ -58,6 +58,8 @@ export const DOMAIN_ERROR_CODES = [
   "review-not-found",
   "review-not-redeemed",
   "review-too-many-photos",
+  "reward-cap-invalid",
+  "reward-offer-invalid",
   "shop-not-approved",
   "shop-not-found",
   "shop-pending",
