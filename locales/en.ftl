@@ -110,6 +110,7 @@ friends-brought = 👥 <b>Your shares</b>
     🛒 Friends who bought: { $buyers }
     🎟 Friends who used their voucher: { $redeemers }
 friends-share = 📤 Share a deal
+friends-rewards = 🎁 Rewards shops gave you for them: { $rewards }
 group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
 group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
 group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
@@ -269,6 +270,7 @@ redeem-expired = ⌛ <code>{ $code }</code> (<b>{ $title }</b>) expired on { $wh
 redeem-confirm = 🎟 Redeem <code>{ $code }</code>: <b>{ $title }</b> ({ $price }), bought by { $buyer }?
 redeem-confirm-yes = ✅ Redeem
 voucher-redeemed-notice = ✅ Your voucher <code>{ $code }</code> for <b>{ $title }</b> was redeemed at { $shop }. Enjoy!
+referral-reward-notice = 🎁 A friend you sent <b>{ $title }</b> used their voucher at { $shop }. Thank you! { $shop } gives you a free voucher for <b>{ $reward }</b>: here it is.
 voucher-link-not-staff = 🎟 This is a Nearbuy voucher. Only the shop that sold it can redeem it: show it there.
 error-deal-sold-out = 😕 Sold out.
 error-deal-not-on-sale = This offer is not on sale any more.
@@ -405,6 +407,23 @@ mydeals-done-resumed = Back on sale.
 mydeals-done-ended = Ended.
 mydeals-done-duplicated = Copied. The copy is paused: adjust it, then Resume.
 mydeals-saved = ✅ Saved.
+referral-button = 🎁 Referral reward
+referral-screen =
+    🎁 <b>Referral reward: { $title }</b>
+    When a friend redeems a voucher they got through someone's share of this offer, the one who shared it gets a free voucher that you fund (it counts as discount given in /stats). Once per friend; never for sharing with oneself, nor for a friend who was already your customer.
+referral-now-off = Now: off.
+referral-now-on = Now: a free voucher for <b>{ $reward }</b> (usual price { $value }).
+referral-cap = Cap: { $cap } { $period ->
+        [month] a month · { $given } given this month
+       *[total] in total · { $given } given so far
+    }
+referral-off = Off
+referral-same = This offer
+referral-other = Another offer
+referral-period-month = A month
+referral-period-total = In total
+referral-pick = 🎁 Which offer's voucher does the sharer get for a friend's redemption of <b>{ $title }</b>?
+referral-pick-none = You have no other offer that can be a reward: it must be on sale or paused, and not a group deal.
 mydeals-ask-stock = 📦 The new total quantity (now { $quantity }; { $taken } already sold or reserved, so at least that):
 mydeals-ask-price = 💰 The new price in { $currency } (now { $price }, usual { $original }). Vouchers already sold keep their price.
 mydeals-free-ask = 🆓 Make “{ $title }” free? Customers will get its vouchers without paying. Vouchers already sold keep their price.
@@ -443,6 +462,7 @@ stats-channel-push = 🔔 Push
 stats-channel-link = 🔗 Shared link
 stats-channel-friends = 👥 Friends
 stats-source-friends = { $channel }: { $shares } shared · { $views } opened · { $purchases } bought · { $redeemed } redeemed · { $revenue }
+stats-source-rewards = 🎁 Rewards given to sharers: { $count } · worth { $cost }
 stats-channel-other = ❔ Other
 stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart
@@ -710,7 +730,9 @@ app-buy = Buy
 app-buy-for = Buy · { $price }
 app-buy-failed = The payment did not go through. Nothing was charged; you can try again.
 app-buy-pending = The payment is pending: once it goes through, the voucher appears in My vouchers.
-app-share = ↗️ Share with a friend
+app-share = 📤 Send to a friend
+app-share-sent = ✅ Sent! Friends who come through it count for you (/friends).
+app-share-cancelled = Not sent.
 app-vouchers-title = My vouchers
 app-vouchers-none = No vouchers yet. Buy a deal and its voucher appears here.
 app-voucher-state = { $state ->
@@ -824,6 +846,8 @@ error-review-not-redeemed = You can review a visit once its voucher is redeemed 
 error-review-too-many-photos = At most { $max } photos, please.
 error-review-photo-failed = The photos couldn't be saved just now. Try again, or post the review without them.
 error-review-photo-refused = Photos must be JPEG, PNG or WebP images of at most { $mb } MB.
+error-reward-cap-invalid = Choose one of the caps offered.
+error-reward-offer-invalid = That offer can't be a reward: it must be one of your offers on sale or paused, and not a group deal.
 ## Following shops, saved deals and reminders
 cmd-saved = Deals you saved (♡)
 cmd-following = Shops you follow

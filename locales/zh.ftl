@@ -104,6 +104,7 @@ friends-brought = 👥 <b>你的分享</b>
     🛒 购买的好友：{ $buyers }
     🎟 已核销的好友：{ $redeemers }
 friends-share = 📤 分享优惠
+friends-rewards = 🎁 商家因此送你的奖励：{ $rewards }
 group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
 group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
 group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
@@ -245,6 +246,7 @@ redeem-expired = ⌛ <code>{ $code }</code>（<b>{ $title }</b>）已于 { $when
 redeem-confirm = 🎟 核销 <code>{ $code }</code>：<b>{ $title }</b>（{ $price }），买家 { $buyer }？
 redeem-confirm-yes = ✅ 核销
 voucher-redeemed-notice = ✅ 你的券码 <code>{ $code }</code>（<b>{ $title }</b>）已在 { $shop } 核销。祝你愉快！
+referral-reward-notice = 🎁 你分享的 <b>{ $title }</b> 已被好友在 { $shop } 核销。谢谢你！{ $shop } 送你一张 <b>{ $reward }</b> 的免费券，请查收。
 voucher-link-not-staff = 🎟 这是 Nearbuy 的券码，只有售出它的商家可以核销：请到店出示。
 error-deal-sold-out = 😕 已售罄。
 error-deal-not-on-sale = 这个优惠已下架。
@@ -369,6 +371,23 @@ mydeals-done-resumed = 已恢复在售。
 mydeals-done-ended = 已结束。
 mydeals-done-duplicated = 已复制。副本处于暂停状态：调整后点“恢复”。
 mydeals-saved = ✅ 已保存。
+referral-button = 🎁 推荐奖励
+referral-screen =
+    🎁 <b>推荐奖励：{ $title }</b>
+    好友通过别人分享的这个优惠购买并核销后，分享的人会得到一张由你出资的免费券（在 /stats 中计入让利）。每位好友只奖励一次；分享给自己不算，本来就是你的顾客的好友也不算。
+referral-now-off = 当前：关闭。
+referral-now-on = 当前：一张 <b>{ $reward }</b> 的免费券（原价 { $value }）。
+referral-cap = 上限：{ $period ->
+        [month] 每月 { $cap } 张 · 本月已送 { $given } 张
+       *[total] 共 { $cap } 张 · 已送 { $given } 张
+    }
+referral-off = 关闭
+referral-same = 本优惠
+referral-other = 其他优惠
+referral-period-month = 每月
+referral-period-total = 总共
+referral-pick = 🎁 好友核销 <b>{ $title }</b> 后，分享的人得到哪个优惠的券？
+referral-pick-none = 你没有其他可作奖励的优惠：它须在售或已暂停，且不是拼团优惠。
 mydeals-ask-stock = 📦 新的总数量（当前 { $quantity }；已售出或预留 { $taken }，不能低于此数）：
 mydeals-ask-price = 💰 新价格，单位 { $currency }（当前 { $price }，原价 { $original }）。已售券码保持原价。
 mydeals-free-ask = 🆓 把“{ $title }”改为免费吗？顾客无需付款即可领取券码。已售券码保持原价。
@@ -404,6 +423,7 @@ stats-channel-push = 🔔 推送
 stats-channel-link = 🔗 分享链接
 stats-channel-friends = 👥 好友分享
 stats-source-friends = { $channel }：分享 { $shares } 次 · 打开 { $views } · 购买 { $purchases } · 核销 { $redeemed } · { $revenue }
+stats-source-rewards = 🎁 送给分享者的奖励：{ $count } 张 · 价值 { $cost }
 stats-channel-other = ❔ 其他
 stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表
@@ -643,7 +663,9 @@ app-buy = 购买
 app-buy-for = 购买 · { $price }
 app-buy-failed = 支付未完成，未扣款，可以再试一次。
 app-buy-pending = 支付处理中：完成后，券会出现在“我的券”中。
-app-share = ↗️ 分享给朋友
+app-share = 📤 发给好友
+app-share-sent = ✅ 已发送！通过它来的好友都记在你名下（/friends）。
+app-share-cancelled = 未发送。
 app-vouchers-title = 我的券
 app-vouchers-none = 还没有券。购买优惠后，券会显示在这里。
 app-voucher-state = { $state ->
@@ -751,6 +773,8 @@ error-review-not-redeemed = 券在店里核销后才能评价这次消费。
 error-review-too-many-photos = 最多 { $max } 张照片。
 error-review-photo-failed = 照片暂时无法保存。请再试一次，或不带照片发布评价。
 error-review-photo-refused = 照片须为 JPEG、PNG 或 WebP 格式，且不超过 { $mb } MB。
+error-reward-cap-invalid = 请选择提供的上限之一。
+error-reward-offer-invalid = 这个优惠不能作为奖励：它须是你在售或已暂停的优惠，且不是拼团优惠。
 ## Following shops, saved deals and reminders
 cmd-saved = 收藏的优惠（♡）
 cmd-following = 关注的店铺

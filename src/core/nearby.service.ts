@@ -1,6 +1,6 @@
 import type { DealRepository } from "./ports/deal.port.js";
 import type { ListedDeal } from "../domain/deal.js";
-import { assertValidPoint, coveringCells, type Point } from "../domain/geo.js";
+import { assertValidPoint, circleAtTheEdges, coveringCells, type Point } from "../domain/geo.js";
 import { NEAREST_LIMIT, nearestWithin } from "../domain/nearby.js";
 import { rank } from "../domain/ranking.js";
 import { pickCircle, planSearch } from "../domain/search-plan.js";
@@ -28,8 +28,8 @@ export function createNearbyService({
 }: {
   deals: DealRepository;
   clock: Clock;
-  /** Gives lapsed holds' units back first, so a deal they sold out is listed again. */
-  releaseLapsed?: (now: Date) => Promise<unknown>;
+  /** Gives lapsed holds' units back (how many), so a deal they sold out is listed again. */
+  releaseLapsed?: (now: Date) => Promise<number>;
 }) {
   return {
     /**
@@ -41,9 +41,20 @@ export function createNearbyService({
     async search({ point, radiusM, category }: NearbyQuery): Promise<NearbyDeal[]> {
       assertValidPoint(point);
       const now = clock();
-      await releaseLapsed?.(now);
+      const { findNearestOnSale } = deals;
+      // Across the antimeridian and near the poles the cells decide, as they
+      // did before (see dialect.ts insideCover).
+      if (findNearestOnSale && !circleAtTheEdges(point, radiusM)) {
+        // One query, beside the release's probe; read again in the rare case
+        // the release gave units back (a deal they had sold out is listed again).
+        const nearest = () => findNearestOnSale(point, radiusM, NEAREST_LIMIT, { category, now });
+        const [candidates, released] = await Promise.all([nearest(), releaseLapsed?.(now)]);
+        return rank(nearestWithin(released ? await nearest() : candidates, point, radiusM), radiusM, now);
+      }
       const plan = planSearch(point, radiusM);
-      const counts = await deals.countActiveInCells(plan.cells, category);
+      // The counts are of ACTIVE deals whatever their stock, so they need not
+      // wait for the release: on PostgreSQL the two go at once, one round trip.
+      const [counts] = await Promise.all([deals.countActiveInCells(plan.cells, category), releaseLapsed?.(now)]);
       let { radiusM: searchedM, cover } = pickCircle(point, plan, counts, NEAREST_LIMIT * COUNT_MARGIN);
       for (;;) {
         const candidates = await deals.findOnSaleInCells(cover, { category, now });

@@ -25,6 +25,7 @@ import { createFollowService } from "./follow.service.js";
 import { createReminderService } from "./reminder.service.js";
 import { createSharedStateService } from "./shared-state.service.js";
 import { createReviewService } from "./review.service.js";
+import { createReferralService } from "./referral.service.js";
 import type { ReviewMessages, ReviewPhotoStore } from "./ports/review.port.js";
 
 /** Review messages for cores that never send them (tools, tests of other things). */
@@ -59,7 +60,12 @@ export interface ServiceOptions {
   reviewPromptHours?: number;
   /** How reminders reach users (the scheduled reminders need it). */
   reminderMessaging?: ReminderMessaging;
+  /** A referral reward that could not be given or delivered (the redemption stands); the console by default. */
+  onRewardFailed?: (error: unknown, voucherId: number) => void;
 }
+
+const reportRewardFailed = (error: unknown, voucherId: number) =>
+  console.error(`the referral reward for voucher ${voucherId} could not be given:`, error);
 
 export function createServices(
   repos: Repositories,
@@ -75,6 +81,7 @@ export function createServices(
     reviewMessages = NO_REVIEW_MESSAGES,
     reviewPhotos = NO_PHOTO_STORE,
     reviewPromptHours = 3,
+    onRewardFailed = reportRewardFailed,
   }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
@@ -100,6 +107,15 @@ export function createServices(
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, reviews: repos.reviews, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
+  const referrals = createReferralService({
+    referrals: repos.referrals,
+    deals: repos.deals,
+    orders: repos.orders,
+    owned: merchantConsole,
+    messaging,
+    clock,
+    onFailure: onRewardFailed,
+  });
   const browse = createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock });
   return {
     users: repos.users,
@@ -118,8 +134,10 @@ export function createServices(
       confirmations: repos.redeemConfirmations,
       limits: repos.rateLimits,
       messaging,
+      referrals,
       clock,
     }),
+    referrals,
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),

@@ -5,6 +5,7 @@ import type { CellCover, DealRepository } from "../core/ports/deal.port.js";
 import type { Deal, DealSales, DealWithShop, ListedDeal } from "../domain/deal.js";
 import type { CellPrecision } from "../domain/geo.js";
 import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
+import { REWARD_SOURCE } from "../domain/referral.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { onSaleSql } from "./on-sale-sql.js";
@@ -20,6 +21,24 @@ const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
 };
 
 /** Runs a read on the client's reader (see Reader): rows as arrays. */
+/** A ListedDeal's columns, as listedDealOf reads them. */
+const LISTED_COLUMNS = Prisma.raw(`"id", "shopId", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"`);
+
+function listedDealOf([id, shopId, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]: unknown[]): ListedDeal {
+  return {
+    id: id as number,
+    shopId: shopId as number,
+    title: title as string,
+    currency: currency as string,
+    priceMinor: priceMinor as number,
+    originalPriceMinor: originalPriceMinor as number,
+    soldCount: soldCount as number,
+    startsAt: new Date(startsAt as string | Date),
+    lat: lat as number,
+    lng: lng as number,
+  };
+}
+
 async function read(db: Db, query: Prisma.Sql): Promise<unknown[][]> {
   return (await readerOf(db)).rows(query.sql, query.values);
 }
@@ -62,24 +81,24 @@ export function createDealRepository(db: Db): DealRepository {
     async findOnSaleInCells(cover: CellCover, { category, now }: { category?: string; now: Date }): Promise<ListedDeal[]> {
       if (cover.cells.length === 0) return [];
       const rows = await read(db, Prisma.sql`
-        SELECT "id", "shopId", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
+        SELECT ${LISTED_COLUMNS}
         FROM "Deal"
         WHERE ${onSaleSql(now)}
           ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}
           ${dialect.insideCover(cover, CELL_COLUMN[cover.precision])}`);
-      return rows.map(([id, shopId, title, currency, priceMinor, originalPriceMinor, soldCount, startsAt, lat, lng]) => ({
-        id: id as number,
-        shopId: shopId as number,
-        title: title as string,
-        currency: currency as string,
-        priceMinor: priceMinor as number,
-        originalPriceMinor: originalPriceMinor as number,
-        soldCount: soldCount as number,
-        startsAt: new Date(startsAt as string | Date),
-        lat: lat as number,
-        lng: lng as number,
-      }));
+      return rows.map(listedDealOf);
     },
+    findNearestOnSale: dialect.asNearAsNth
+      ? async (center, radiusM, limit, { category, now }) => {
+          const onSale = Prisma.sql`${onSaleSql(now)} ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}`;
+          const rows = await read(db, Prisma.sql`
+            SELECT d.*, s."ratingSum", s."ratingCount" FROM (
+              SELECT ${LISTED_COLUMNS} FROM "Deal"
+              WHERE ${onSale} ${dialect.asNearAsNth!(center, radiusM, limit, onSale)}
+            ) AS d JOIN "Shop" s ON s."id" = d."shopId"`);
+          return rows.map((row) => Object.assign(listedDealOf(row), { ratingSum: row[10] as number, ratingCount: row[11] as number }));
+        }
+      : undefined,
     /**
      * The rating totals of these shops, read from their rows by primary key
      * (the nearby search asks for the shops of its nearest deals only).
@@ -112,7 +131,8 @@ export function createDealRepository(db: Db): DealRepository {
     async salesOf(dealIds: number[]): Promise<Map<number, DealSales>> {
       const rows = await db.order.groupBy({
         by: ["dealId"],
-        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE } },
+        // A referral reward's free voucher takes a unit but is no sale.
+        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE }, source: { not: REWARD_SOURCE } },
         _sum: { quantity: true, totalMinor: true },
       });
       return new Map(rows.map((r) => [r.dealId, { units: r._sum.quantity ?? 0, revenueMinor: r._sum.totalMinor ?? 0 }]));

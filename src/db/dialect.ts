@@ -3,6 +3,7 @@
 // fragments and locks that differ.
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { CellCover } from "../core/ports/deal.port.js";
+import type { Point } from "../domain/geo.js";
 
 type Sql = Pick<PrismaClient, "$queryRaw">;
 
@@ -25,6 +26,12 @@ export interface Dialect {
   lockDeal(tx: Sql, dealId: number): Promise<void>;
   /** lockDeal for the deal of an order. */
   lockDealOfOrder(tx: Sql, orderId: number): Promise<void>;
+  /**
+   * Where the database orders by distance itself: `AND …` conditions on a
+   * Deal row that keep the rows within the circle as near as the `limit`-th
+   * nearest of those `onSale` (all within the circle if fewer).
+   */
+  asNearAsNth?(center: Point, radiusM: number, limit: number, onSale: Prisma.Sql): Prisma.Sql;
 }
 
 /** The cover's boxes, and its ellipse: plain arithmetic on the indexed lat and lng, checked inside the index. */
@@ -67,6 +74,21 @@ export const postgresql: Dialect = {
     if (!cover.ellipse) return Prisma.sql`AND ${postgresql.inList(column, cover.cells)} ${boxesAndEllipse(cover)}`;
     const { lat, lng, radiusM } = cover.ellipse;
     return Prisma.sql`AND ST_DWithin("geog", ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, ${radiusM}, false)`;
+  },
+  asNearAsNth({ lat, lng }, radiusM, limit, onSale) {
+    const here = Prisma.sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography`;
+    // The GiST index walks the on-sale rows nearest first (KNN, which
+    // measures on the spheroid) and stops at the limit-th. The farthest of
+    // those on the sphere is the reach: at least `limit` deals lie that near,
+    // so the domain's nearest (the same angles on its own sphere) all do. A
+    // metre more keeps the deals the domain ties with the last (it rounds to
+    // whole metres, and breaks ties by id).
+    const reach = Prisma.sql`(
+      SELECT CASE WHEN COUNT(*) < ${limit} THEN ${radiusM}::float8 ELSE MAX("distance") + 1 END FROM (
+        SELECT ST_Distance("geog", ${here}, false) AS "distance" FROM "Deal"
+        WHERE ${onSale} AND ST_DWithin("geog", ${here}, ${radiusM}, false)
+        ORDER BY "geog" <-> ${here} LIMIT ${limit}) AS "nearest")`;
+    return Prisma.sql`AND ST_DWithin("geog", ${here}, ${reach}, false)`;
   },
   async lockDeal(tx, dealId) {
     await tx.$queryRaw`SELECT "id" FROM "Deal" WHERE "id" = ${dealId} FOR UPDATE`;

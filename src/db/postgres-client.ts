@@ -132,7 +132,11 @@ function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString: writerPool(databaseUrl).connectionString,
     max: READER_POOL_SIZE,
-    options: "-c default_transaction_read_only=on",
+    // Its statements are prepared once and run many times with new values:
+    // planning each run again for its values cost more than running it
+    // (0.2–0.4 ms against 0.5 ms for the nearby search, measured), and the
+    // plan is the same index scan whatever the values.
+    options: "-c default_transaction_read_only=on -c plan_cache_mode=force_generic_plan",
   });
   const named = namedStatements("r");
   return {

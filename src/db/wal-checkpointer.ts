@@ -45,6 +45,8 @@ export function checkpointElsewhere(connection: Database.Database, file: string)
   return {
     async stop() {
       const exited = new Promise((resolve) => worker.once("exit", resolve));
+      // Waited for now: a process whose last work is this wait would otherwise end with it unsettled.
+      worker.ref();
       worker.postMessage("stop");
       await exited;
     },

@@ -100,6 +100,17 @@ export function insideEllipse(p: Point, e: Ellipse): boolean {
   return x * x + y * y <= e.radiusM * e.radiusM;
 }
 
+/** Whether a circle's boxes cross the antimeridian or come near a pole: there, only the boxes bound it. */
+function atTheEdges(boxes: Box[]): boolean {
+  const [[minLat, , maxLat]] = boxes as [Box];
+  return boxes.length > 1 || Math.max(Math.abs(minLat), Math.abs(maxLat)) > ELLIPSE_MAX_LAT;
+}
+
+/** Whether the circle crosses the antimeridian or comes near a pole (see atTheEdges). */
+export function circleAtTheEdges(center: Point, radiusM: number): boolean {
+  return atTheEdges(boundingBoxes(center, radiusM + BOUNDS_PADDING_M));
+}
+
 /**
  * The geohash cells, all of one precision, that together contain every point
  * within `radiusM` of `center`: the finest precision that needs at most
@@ -125,9 +136,9 @@ export function coveringCells(center: Point, radiusM: number): Cover {
       for (let column = minColumn; column <= maxColumn; column++) cells.push(cellName(row, column, precision));
     }
   }
+  if (atTheEdges(boxes)) return { precision, cells: cells.sort(), boxes };
   const [[minLat, , maxLat]] = boxes as [Box];
   const poleward = Math.max(Math.abs(minLat), Math.abs(maxLat));
-  if (boxes.length > 1 || poleward > ELLIPSE_MAX_LAT) return { precision, cells: cells.sort(), boxes };
   const ellipse = {
     // Not `...center`: see insideByDistance in nearby.ts.
     lat: center.lat,

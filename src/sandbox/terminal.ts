@@ -182,6 +182,8 @@ export function renderEvent(event: BotEvent, options: RenderOptions): Rendered |
       if (event.results.length) lines.push(`${INDENT}${dim(":pick N sends result N into a chat", color)}`);
       return { lines };
     }
+    case "prepared-message":
+      return { lines: [dim(`📤 the app prepared “${event.prepared.result.title}” for Telegram's share sheet: :share sends it into a chat`, color)] };
     case "reaction":
     case "chat-action":
     case "commands":
@@ -207,6 +209,7 @@ export type SandboxInput =
   | { kind: "app" }
   | { kind: "inline"; query: string }
   | { kind: "pick"; n: number }
+  | { kind: "share" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -282,6 +285,8 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "inline", query: arg };
     case "pick":
       return /^\d+$/.test(arg) ? { kind: "pick", n: Number(arg) } : { kind: "invalid", message: "Usage: :pick N   (a result of the last :inline)" };
+    case "share":
+      return arg ? { kind: "invalid", message: "Usage: :share   (the message the app prepared last)" } : { kind: "share" };
     case "help":
     case "h":
     case "?":
@@ -316,6 +321,7 @@ export const HELP = [
   "  :app             the Mini App's address for a browser, signed in as the current user",
   "  :inline [WORDS]  type @bot WORDS in a chat (inline mode): the deals near you that match",
   "  :pick N          send result N of the last :inline into a chat; the card shows as a friend gets it",
+  "  :share           send the deal the app's Send to a friend prepared last (shareMessage) into a chat",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

@@ -398,6 +398,7 @@ export class BotHarness {
       reviewMessages: createReviewMessaging({ bot: () => this.bot }),
       reviewPromptHours: 3,
       reminderMessaging: createReminderMessaging({ bot: () => this.bot }),
+      onRewardFailed: (err, voucher) => logger.error({ err, voucher }, "a referral reward could not be given"),
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",

@@ -69,6 +69,8 @@ export interface DealPage extends DealSummary {
   shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null; following: boolean } & ShopRating;
   /** Saved (♡) by the user. */
   saved: boolean;
+  /** On sale now: only then can it be bought or sent to a friend. */
+  onSale: boolean;
   endsAtLocal: string | null;
   photos: string[];
   routeUrl: string;
@@ -198,6 +200,7 @@ export const api = {
   deals: (filter: DealFilter) => request<{ deals: DealSummary[] }>("GET", `/deals?${query(filter)}`),
   deal: (id: number, at?: { lat: number; lng: number }) =>
     request<DealPage>("GET", `/deals/${id}${at ? `?lat=${at.lat}&lng=${at.lng}` : ""}`),
+  share: (id: number) => request<{ preparedMessageId: string; expiresAt: string }>("POST", `/deals/${id}/share`, {}),
   invoice: (id: number, quantity: number) => request<{ invoiceUrl?: string; claimed?: boolean }>("POST", `/deals/${id}/invoice`, { quantity }),
   vouchers: () => request<{ vouchers: Voucher[] }>("GET", "/vouchers"),
   refund: (code: string) => request<unknown>("POST", `/vouchers/${encodeURIComponent(code)}/refund`, {}),

@@ -1,4 +1,4 @@
-import type { Box, CellPrecision, Ellipse } from "../../domain/geo.js";
+import type { Box, CellPrecision, Ellipse, Point } from "../../domain/geo.js";
 import type { Deal, DealPatch, DealSales, DealWithShop, ListedDeal, NewDeal } from "../../domain/deal.js";
 import type { DealStatus } from "../../domain/lifecycles.js";
 
@@ -23,6 +23,13 @@ export interface DealRepository {
   findManyWithShop(ids: number[]): Promise<DealWithShop[]>;
   /** Deals on sale at `now` inside the cells (and the cover's boxes and ellipse), in one category or all. */
   findOnSaleInCells(cover: CellCover, filter: { category?: string; now: Date }): Promise<ListedDeal[]>;
+  /**
+   * Where the database finds the nearest itself (PostGIS): the deals on sale
+   * within the circle that are as near as the `limit`-th nearest or nearer
+   * (all of them if fewer), with their shops' rating totals, in one query.
+   * Absent elsewhere: the search then plans with the cell counts.
+   */
+  findNearestOnSale?(center: Point, radiusM: number, limit: number, filter: { category?: string; now: Date }): Promise<ListedDeal[]>;
   /** The shops' rating totals (visible reviews' stars summed, and counted), by shop id. */
   shopRatings(shopIds: number[]): Promise<Map<number, { ratingSum: number; ratingCount: number }>>;
   /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */

@@ -5,8 +5,11 @@ import type { z } from "zod";
 import { DomainError, type DomainErrorCode } from "../../domain/errors.js";
 import type { Logger } from "../../logger.js";
 
-/** `invoice-refused`: Telegram would not make the invoice (502); the units went back on sale. */
-export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found" | "invoice-refused";
+/**
+ * `invoice-refused`: Telegram would not make the invoice (502); the units went back on sale.
+ * `share-refused`: Telegram would not prepare the share (502); the app shares through inline mode instead.
+ */
+export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found" | "invoice-refused" | "share-refused";
 
 export class ApiError extends Error {
   constructor(

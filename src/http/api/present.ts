@@ -5,8 +5,7 @@ import { discountPercent, formatMoney } from "../../domain/money.js";
 import type { Point } from "../../domain/geo.js";
 import type { User } from "../../domain/user.js";
 import { averageRating, type RatingTotals, type ShownReview } from "../../domain/review.js";
-import { localDate, priceOf } from "../../bot/format.js";
-import type { Translate } from "../../bot/i18n.js";
+import { localDate, priceOf, type Speaker } from "../../bot/format.js";
 
 export interface Money {
   minor: number;
@@ -15,10 +14,7 @@ export interface Money {
 }
 
 /** The user's language, and its translations. */
-export interface Speaker {
-  locale: string;
-  t: Translate;
-}
+export type { Speaker };
 
 export type SpeakerOf = (user: User) => Speaker;
 

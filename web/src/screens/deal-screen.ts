@@ -1,6 +1,7 @@
-// One deal: photos, the terms, the shop, and Buy (quantity, then Telegram's
-// payment sheet; the order and its fulfilment are the chat's own).
-import { api, imageUrl, type DealPage } from "../api.js";
+// One deal: photos, the terms, the shop, Buy (quantity, then Telegram's
+// payment sheet; the order and its fulfilment are the chat's own) and Send to
+// a friend (Telegram's share sheet).
+import { api, ApiError, imageUrl, type DealPage } from "../api.js";
 import type { AppContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
@@ -54,6 +55,26 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             clear(status, message(errorText(error), "error"));
           } finally {
             telegram.MainButton.hideProgress();
+          }
+        };
+        // Send to a friend: Telegram's share sheet with the card the bot prepared
+        // (the chat's own share, so the friend's visit counts for the sharer).
+        // A client older than 8.0 has no such sheet, and a user Telegram would
+        // not prepare one for still has inline mode, with this deal chosen.
+        const shareInline = () => telegram.switchInlineQuery(`deal:${deal.id}`, ["users", "groups"]);
+        const share = async () => {
+          if (!telegram.isVersionAtLeast("8.0")) return shareInline();
+          clear(status);
+          try {
+            const { preparedMessageId } = await api.share(deal.id);
+            telegram.shareMessage(preparedMessageId, (sent) => {
+              if (sent) telegram.HapticFeedback.notificationOccurred("success");
+              clear(status, message(t(sent ? "app-share-sent" : "app-share-cancelled"), sent ? "success" : "info"));
+            });
+          } catch (error) {
+            if (error instanceof ApiError && error.code === "share-refused") return shareInline();
+            telegram.HapticFeedback.notificationOccurred("error");
+            clear(status, message(errorText(error), "error"));
           }
         };
         const done = () => {
@@ -120,7 +141,8 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
                 h("button", { type: "button", "aria-label": "+", onclick: step(1) }, "+"),
                 h("button", { type: "button", class: "primary", onclick: () => void buy() }, t("app-buy")),
               ),
-          h("button", { type: "button", class: "link", onclick: () => telegram.switchInlineQuery(`deal:${deal.id}`, ["users", "groups"]) }, t("app-share")),
+          // As in the chat, only a deal on sale is sent to friends.
+          deal.onSale ? h("button", { type: "button", class: "link", "data-action": "share", onclick: () => void share() }, t("app-share")) : null,
           status,
         );
         return soldOut ? () => undefined : mainButton(t("app-buy-for", { price: deal.price.text }), () => void buy());
