@@ -28,6 +28,7 @@ import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
 import { createInvoiceLinks, type InvoiceLinks } from "./features/checkout/invoice.js";
+import { createPreparedShares, type PreparedShares } from "./features/prepared-share.js";
 import { orderKeys } from "./update-order.js";
 import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
 import { createAdminFeature } from "./features/admin.js";
@@ -61,6 +62,8 @@ export type NearbuyBot = Bot<BotContext> & {
   notifier: Notifier;
   /** Invoices as links, for the Mini App; absent when payments are not set up. */
   invoiceLinks?: InvoiceLinks;
+  /** Deals prepared for the Mini App's share sheet. */
+  preparedShares: PreparedShares;
 };
 
 export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken, miniAppUrl }: CreateBotOptions): NearbuyBot {
@@ -130,7 +133,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(createFollowFeature({ follows: services.follows, reminders: services.reminders }));
   personal.use(
-    createMyDealsFeature({ forms, console }),
+    createMyDealsFeature({ forms, console, referrals: services.referrals }),
     createStatsFeature({ console, reports: services.reports }),
     createExportFeature({ reports: services.reports }),
     createShopFeature({ forms, console }),
@@ -144,10 +147,17 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const invoiceLinks = paymentProviderToken
     ? createInvoiceLinks({ api: bot.api, providerToken: paymentProviderToken, translator: (locale) => translatorFor(i18n, locale) })
     : undefined;
+  const preparedShares = createPreparedShares({
+    api: bot.api,
+    translator: (locale) => translatorFor(i18n, locale),
+    botUsername: () => bot.botInfo.username,
+    withApp: miniAppUrl !== undefined,
+  });
   return Object.assign(bot, {
     commandList: (locale: string) => commandList(i18n, locale),
     groupCommandList: (locale: string) => groupCommandList(i18n, locale),
     notifier,
     invoiceLinks,
+    preparedShares,
   });
 }

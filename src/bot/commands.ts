@@ -16,6 +16,7 @@ const COMMANDS = [
   "mydeals",
   "redeem",
   "stats",
+  "reviews",
   "refunds",
   "export",
   "shop",

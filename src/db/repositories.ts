@@ -9,6 +9,7 @@ import { createGroupRepository, createGroupVoteRepository } from "./group-vote.r
 import { createReminderRepository } from "./reminder.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
+import { createReferralRepository } from "./referral.repository.js";
 import { createReviewRepository } from "./review.repository.js";
 import { createRedeemConfirmationRepository } from "./redeem-confirmation.repository.js";
 import { createSubscriptionRepository } from "./subscription.repository.js";
@@ -50,6 +51,7 @@ export function createRepositories(db: Db, { onEventsLost }: RepositoryOptions =
     modelAnswers: createModelAnswerRepository(db),
     takenUpdates: createTakenUpdateRepository(db),
     shares: createShareRepository(db),
+    referrals: createReferralRepository(db),
     follows: createFollowRepository(db),
     savedDeals: createSavedDealRepository(db),
     reminders: createReminderRepository(db),

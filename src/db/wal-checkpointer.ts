@@ -45,8 +45,7 @@ export function checkpointElsewhere(connection: Database.Database, file: string)
   return {
     async stop() {
       const exited = new Promise((resolve) => worker.once("exit", resolve));
-      // Awaited, its exit must keep the process alive until it comes: unreferenced, a stopping process whose
-      // loop had nothing else left ended before it, with exit code 13 (a top-level await never settled).
+      // Waited for now: a process whose last work is this wait would otherwise end with it unsettled.
       worker.ref();
       worker.postMessage("stop");
       await exited;

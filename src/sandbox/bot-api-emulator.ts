@@ -11,7 +11,7 @@ import type { BotCommand, CallbackQuery, Chat, Message, MessageEntity, Poll, Rep
 import type { FileStore } from "./file-store.js";
 import { ApiServer } from "./emulator/api-server.js";
 import { ChatWorld, type GroupProfile, type UserProfile } from "./emulator/chat-world.js";
-import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
+import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult, PreparedMessage, PreparedShareResult } from "./emulator/events.js";
 import { botSettingsMethods, commandsKey } from "./emulator/methods/bot-settings-methods.js";
 import { callbackMethods } from "./emulator/methods/callback-methods.js";
 import { editMethods } from "./emulator/methods/edit-methods.js";
@@ -25,8 +25,25 @@ import { inlineButtons, photoSizes } from "./emulator/request-fields.js";
 import { SendRateLimit, type RateLimit } from "./emulator/send-rate-limit.js";
 import { UpdateQueue } from "./emulator/update-queue.js";
 import { WebhookDelivery } from "./emulator/webhook-delivery.js";
+import type { PreparedChatType } from "./telegram-rules.js";
 
-export type { BotEvent, InlineAnswerResult, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
+export type {
+  BotEvent,
+  InlineAnswerResult,
+  InvoiceRecord,
+  PaymentRecord,
+  PaymentResult,
+  PreparedMessage,
+  PreparedShareResult,
+} from "./emulator/events.js";
+
+/** The chat a shared message lands in, of each kind: the emulator keeps no chats but the bot's own. */
+const SHARED_INTO: Record<PreparedChatType, Chat> = {
+  users: { id: 600_000_001, type: "private", first_name: "A friend" },
+  bots: { id: 600_000_002, type: "private", first_name: "Another bot" },
+  groups: { id: -600_000_003, type: "group", title: "Friends" },
+  channels: { id: -1_000_600_000_004, type: "channel", title: "A channel" },
+};
 
 export interface EmulatorOptions {
   token: string;
@@ -66,6 +83,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   private readonly world: ChatWorld;
   private readonly queue: UpdateQueue;
   private readonly server: ApiServer;
+  /** Message ids in the chats prepared messages are shared into. */
+  private sharedMessages = 0;
 
   constructor(options: EmulatorOptions) {
     super();
@@ -288,6 +307,48 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   chooseInlineResult(userId: number, resultId: string, query: string): void {
     const state = this.world.state(userId);
     this.queue.inject({ chosen_inline_result: { result_id: resultId, from: state.user, query } });
+  }
+
+  /** The messages the bot prepared for this user (savePreparedInlineMessage), oldest first, expired ones too. */
+  preparedMessages(userId: number): PreparedMessage[] {
+    return [...this.world.preparedMessages.values()].filter((m) => m.userId === userId);
+  }
+
+  /**
+   * The user sends a prepared message from the Mini App's share sheet
+   * (Telegram.WebApp.shareMessage) into a chat of the kind `into`. The client
+   * sends it as the inline result it is, so the friend's chat gets it "via
+   * @bot" and the bot gets chosen_inline_result, as for a result picked from
+   * an inline query. Refused, with the reason the app hears, when it is
+   * another user's or unknown, expired, or not allowed in that kind of chat.
+   */
+  sharePreparedMessage(userId: number, id: string, { into = "users" }: { into?: PreparedChatType } = {}): PreparedShareResult {
+    const state = this.world.state(userId);
+    const prepared = this.world.preparedMessages.get(id);
+    if (!prepared || prepared.userId !== userId) return { ok: false, error: "UNKNOWN_ERROR" };
+    if (this.world.now() >= prepared.expiresAt) return { ok: false, error: "MESSAGE_EXPIRED" };
+    if (!prepared.chatTypes.includes(into)) return { ok: false, error: "MESSAGE_SEND_FAILED" };
+    const { result } = prepared;
+    const entities = result.entities ? { [result.photoFileId ? "caption_entities" : "entities"]: result.entities } : {};
+    const photo = result.photoFileId ? this.files.get(result.photoFileId) : undefined;
+    const content = result.photoFileId
+      ? {
+          photo: photo ? photoSizes(photo) : [{ file_id: result.photoFileId, file_unique_id: result.photoFileId, width: 0, height: 0 }],
+          caption: result.text,
+        }
+      : { text: result.text };
+    const message = {
+      message_id: ++this.sharedMessages,
+      from: state.user,
+      chat: SHARED_INTO[into],
+      date: this.world.now(),
+      via_bot: this.me,
+      ...content,
+      ...entities,
+      ...(result.replyMarkup ? { reply_markup: result.replyMarkup } : {}),
+    } as Message;
+    this.queue.inject({ chosen_inline_result: { result_id: result.id, from: state.user, query: "" } });
+    return { ok: true, message };
   }
 
   /** A user blocks (or unblocks) the bot: a my_chat_member update, then 403 on sends. */

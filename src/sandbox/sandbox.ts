@@ -14,7 +14,7 @@ import { PUSH_JOB, REMINDERS_JOB } from "../jobs/jobs.js";
 import type { ReminderRunResult } from "../core/reminder.service.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
-import { BotApiEmulator, type BotEvent } from "./bot-api-emulator.js";
+import { BotApiEmulator, type BotEvent, type InlineAnswerResult } from "./bot-api-emulator.js";
 import { freePort, sandboxAppLink } from "./mini-app-link.js";
 import { APP_PATH } from "../http/app-static.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
@@ -147,6 +147,15 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   const filePath = (fileId: string) => {
     const file = emulator.files.get(fileId);
     return file?.localPath ? relative(file.localPath) : file?.url;
+  };
+
+  /** A card sent into a chat "via @bot" (:pick, :share), as the friend sees it, with its links. */
+  const showSent = (what: string, result: InlineAnswerResult) => {
+    print(dim(`📤 you send ${what} into a chat; your friend sees (via @${app.bot.botInfo.username}):`, color));
+    if (result.photoFileId) print(`   🖼 photo: ${filePath(result.photoFileId) ?? result.photoFileId}`);
+    for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
+    for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
+    print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
   };
 
   // The newest photo the bot sent: what :scan points the camera at.
@@ -470,11 +479,21 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
             return true;
           }
           emulator.chooseInlineResult(current.id, result.id, lastInline!.query);
-          print(dim(`📤 you send result ${input.n} into a chat; your friend sees (via @${app.bot.botInfo.username}):`, color));
-          if (result.photoFileId) print(`   🖼 photo: ${filePath(result.photoFileId) ?? result.photoFileId}`);
-          for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
-          for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
-          print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
+          showSent(`result ${input.n}`, result);
+          break;
+        }
+        case "share": {
+          const prepared = emulator.preparedMessages(current.id).at(-1);
+          if (!prepared) {
+            print("Press Send to a friend on a deal's page in the app (:app) first.");
+            return true;
+          }
+          const shared = emulator.sharePreparedMessage(current.id, prepared.id);
+          if (!shared.ok) {
+            print(`Telegram would not send it: ${shared.error}.`);
+            return true;
+          }
+          showSent("the app's message", prepared.result);
           break;
         }
         case "remind": {

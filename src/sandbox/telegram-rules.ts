@@ -85,6 +85,10 @@ export const REFUSAL = {
   pollNotFound: "message with poll to stop not found",
   notAPoll: "message is not a poll",
   pollClosed: "poll has already been closed",
+  userIdMissing: "Invalid user_id specified",
+  userIdInvalid: "USER_ID_INVALID",
+  resultMissing: "Result isn't specified",
+  noChatTypeAllowed: "At least one chat type must be allowed",
   /** 403 */
   blocked: "bot was blocked by the user",
   /** 403 */
@@ -281,4 +285,20 @@ export function stopPollRefusal(message: { poll?: { is_closed: boolean }; fromBo
   if (!message.poll) return REFUSAL.notAPoll;
   if (message.poll.is_closed) return REFUSAL.pollClosed;
   return undefined;
+}
+
+/** The kinds of chat a prepared message may be sent to (savePreparedInlineMessage's allow_* fields). */
+export const PREPARED_CHAT_TYPES = ["users", "bots", "groups", "channels"] as const;
+export type PreparedChatType = (typeof PREPARED_CHAT_TYPES)[number];
+
+/**
+ * savePreparedInlineMessage: one result, checked as an inline answer's (so
+ * no web_app button either), for some kind of chat. The user is checked by
+ * the caller (USER_ID_INVALID for one the bot cannot reach).
+ */
+export function preparedMessageRefusal(result: InlineResultFields | undefined, chatTypes: PreparedChatType[]): string | undefined {
+  if (!result) return REFUSAL.resultMissing;
+  const refusal = inlineAnswerRefusal([result]);
+  if (refusal) return refusal;
+  return chatTypes.length === 0 ? REFUSAL.noChatTypeAllowed : undefined;
 }

@@ -191,6 +191,8 @@ export function renderEvent(event: BotEvent, options: RenderOptions): Rendered |
       if (event.results.length) lines.push(`${INDENT}${dim(":pick N sends result N into a chat", color)}`);
       return { lines };
     }
+    case "prepared-message":
+      return { lines: [dim(`📤 the app prepared “${event.prepared.result.title}” for Telegram's share sheet: :share sends it into a chat`, color)] };
     case "reaction":
     case "chat-action":
     case "commands":
@@ -219,6 +221,7 @@ export type SandboxInput =
   | { kind: "group" }
   | { kind: "private" }
   | { kind: "vote"; n: number }
+  | { kind: "share" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -300,6 +303,8 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "private" };
     case "vote":
       return /^\d+$/.test(arg) ? { kind: "vote", n: Number(arg) } : { kind: "invalid", message: "Usage: :vote N   (option N of the newest poll in the group)" };
+    case "share":
+      return arg ? { kind: "invalid", message: "Usage: :share   (the message the app prepared last)" } : { kind: "share" };
     case "help":
     case "h":
     case "?":
@@ -338,6 +343,7 @@ export const HELP = [
   "                   /nearby or /vote, then :here PLACE answers the bot's question as a reply",
   "  :vote N          vote for option N of the newest poll in the group, as the current user",
   "  :private         back to the private chat with the bot",
+  "  :share           send the deal the app's Send to a friend prepared last (shareMessage) into a chat",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

@@ -225,6 +225,73 @@ describe("a grammY bot long polling the emulator", () => {
     expect(await answer([], { button: { text: "Go", start_parameter: "inline" } })).toBe("accepted");
   });
 
+  it("keeps a prepared message for its user only, refused as Telegram refuses it, and sends it into an allowed chat as an inline result", async () => {
+    // A clock the test moves, to see the message expire.
+    let now = new Date("2026-05-01T12:00:00Z");
+    await emulator.close();
+    emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), clock: () => now }).start();
+    const chosen: string[] = [];
+    await startBot((b) => b.on("chosen_inline_result", (ctx) => void chosen.push(ctx.chosenInlineResult.result_id)), ["chosen_inline_result"]);
+    const ana = emulator.addUser({ firstName: "Ana", started: true });
+    const bea = emulator.addUser({ firstName: "Bea", started: true });
+    const stranger = emulator.addUser({ firstName: "Never wrote" });
+    const card = {
+      type: "article",
+      id: "s42",
+      title: "Ramen · $9",
+      input_message_content: { message_text: "<b>Ramen</b> for $9", parse_mode: "HTML" },
+      reply_markup: { inline_keyboard: [[{ text: "See the deal", url: "https://t.me/nearbuy_sandbox_bot?start=d-1-s42" }]] },
+    };
+    const save = (userId: number, result: object, other: object = { allow_user_chats: true }) =>
+      bot.api.savePreparedInlineMessage(userId, result as never, other).then(
+        (prepared) => prepared,
+        (e: GrammyError) => e.description,
+      );
+
+    expect(await save(0, card)).toBe("Bad Request: Invalid user_id specified");
+    expect(await save(stranger.id, card)).toBe("Bad Request: USER_ID_INVALID");
+    expect(await save(424242, card)).toBe("Bad Request: USER_ID_INVALID");
+    expect(await save(ana.id, card, {})).toBe("Bad Request: At least one chat type must be allowed");
+    expect(await save(ana.id, card, { allow_user_chats: false })).toBe("Bad Request: At least one chat type must be allowed");
+    // The result is checked as an inline answer's.
+    expect(await save(ana.id, { ...card, id: "x".repeat(65) })).toBe("Bad Request: RESULT_ID_INVALID");
+    expect(await save(ana.id, { ...card, type: "sticker" })).toBe("Bad Request: RESULT_TYPE_INVALID");
+    expect(await save(ana.id, { ...card, reply_markup: { inline_keyboard: [[{ text: "App", web_app: { url: "https://example.com" } }]] } })).toBe(
+      "Bad Request: BUTTON_TYPE_INVALID",
+    );
+    expect(await save(ana.id, { ...card, input_message_content: { message_text: "<b>Ramen", parse_mode: "HTML" } })).toMatch(/can't parse entities/);
+    expect(emulator.preparedMessages(ana.id)).toEqual([]);
+
+    const prepared = await save(ana.id, card, { allow_user_chats: true, allow_group_chats: true });
+    if (typeof prepared === "string") throw new Error(prepared);
+    expect(prepared.expiration_date).toBe(now.getTime() / 1000 + 24 * 3600);
+    expect(emulator.preparedMessages(ana.id)).toMatchObject([{ id: prepared.id, chatTypes: ["users", "groups"], result: { id: "s42", text: "Ramen for $9" } }]);
+
+    // Only Ana may send it, and only where it is allowed.
+    expect(emulator.sharePreparedMessage(bea.id, prepared.id)).toEqual({ ok: false, error: "UNKNOWN_ERROR" });
+    expect(emulator.sharePreparedMessage(ana.id, "no-such-id")).toEqual({ ok: false, error: "UNKNOWN_ERROR" });
+    expect(emulator.sharePreparedMessage(ana.id, prepared.id, { into: "channels" })).toEqual({ ok: false, error: "MESSAGE_SEND_FAILED" });
+    const sent = emulator.sharePreparedMessage(ana.id, prepared.id, { into: "groups" });
+    expect(sent).toMatchObject({
+      ok: true,
+      message: {
+        from: { id: ana.id },
+        chat: { type: "group" },
+        via_bot: { username: emulator.me.username },
+        text: "Ramen for $9",
+        entities: [{ type: "bold", offset: 0, length: 5 }],
+        reply_markup: card.reply_markup,
+      },
+    });
+    await emulator.waitForIdle();
+    // The client sends it as the inline result it is: the bot hears it was chosen.
+    expect(chosen).toEqual(["s42"]);
+
+    now = new Date(now.getTime() + 24 * 3600 * 1000);
+    expect(emulator.sharePreparedMessage(ana.id, prepared.id)).toEqual({ ok: false, error: "MESSAGE_EXPIRED" });
+    expect(errors).toEqual([]);
+  });
+
   it("reads urlencoded bodies and query strings as well as JSON and multipart", async () => {
     const ana = emulator.addUser({ firstName: "Ana" });
     emulator.sendText(ana.id, "hi");

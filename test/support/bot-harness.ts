@@ -407,6 +407,7 @@ export class BotHarness {
       reviewPromptHours: 3,
       reminderMessaging: createReminderMessaging({ bot: () => this.bot }),
       groupVoteMessaging: createGroupVoteMessaging({ bot: () => this.bot }),
+      onRewardFailed: (err, voucher) => logger.error({ err, voucher }, "a referral reward could not be given"),
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",

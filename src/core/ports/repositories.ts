@@ -9,6 +9,7 @@ import type { GroupRepository, GroupVoteRepository } from "./group-vote.port.js"
 import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
+import type { ReferralRepository } from "./referral.port.js";
 import type { ReviewRepository } from "./review.port.js";
 import type { SearchRepository } from "./search.port.js";
 import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
@@ -41,6 +42,7 @@ export interface Repositories {
   modelAnswers: ModelAnswerRepository;
   takenUpdates: TakenUpdateRepository;
   shares: ShareRepository;
+  referrals: ReferralRepository;
   follows: FollowRepository;
   savedDeals: SavedDealRepository;
   reminders: ReminderRepository;

@@ -9,7 +9,7 @@ import type { BotCommand, Chat, InlineKeyboardMarkup, Message, ReplyKeyboardMark
 import { FileStore } from "../file-store.js";
 import { REFUSAL } from "../telegram-rules.js";
 import { badRequest, forbidden } from "./api-error.js";
-import type { BotEvent, InvoiceRecord, PaymentRecord } from "./events.js";
+import type { BotEvent, InvoiceRecord, PaymentRecord, PreparedMessage } from "./events.js";
 
 export interface ChatState {
   chat: Chat.PrivateChat | Chat.SupergroupChat;
@@ -89,6 +89,8 @@ export class ChatWorld {
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   /** Inline queries sent, by id: answered at most once. */
   readonly inlineQueries = new Map<string, { userId: number; query: string; answered: boolean }>();
+  /** Messages prepared for a Mini App user to send (savePreparedInlineMessage), by id. */
+  readonly preparedMessages = new Map<string, PreparedMessage>();
   readonly preCheckouts = new Map<string, { chatId: number; resolve(answer: PreCheckoutAnswer): void }>();
   /** setMyCommands, by `scope|language` ("" for all languages). */
   readonly commands = new Map<string, BotCommand[]>();
@@ -206,6 +208,11 @@ export class ChatWorld {
     if (sending && state.blocked) throw forbidden(REFUSAL.blocked);
     if (sending && !state.started) throw forbidden(REFUSAL.notStarted);
     return state;
+  }
+
+  /** A user the bot may address by id: one who has written to it. */
+  knows(userId: number): boolean {
+    return this.chats.get(userId)?.started === true;
   }
 
   setBlocked(state: ChatState, blocked: boolean): void {
