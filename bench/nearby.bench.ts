@@ -298,6 +298,15 @@ function countingRepository(inner: DealRepository) {
       counter.candidates += rows.length;
       return rows;
     },
+    // Where the database finds the nearest itself (PostgreSQL): one read.
+    findNearestOnSale: inner.findNearestOnSale
+      ? async (center, radiusM, limit, filter) => {
+          counter.reads++;
+          const rows = await inner.findNearestOnSale!(center, radiusM, limit, filter);
+          counter.candidates += rows.length;
+          return rows;
+        }
+      : undefined,
   };
   return counter;
 }

@@ -17,12 +17,17 @@ help =
     /language: change the language
     /cancel: leave what you are doing
 
+    In a group (add me to it)
+    /nearby: the deals near a member's pin, for everyone
+    /vote: put the best of them to a poll; the winner is posted with Buy
+
     For merchants
     /register: put your shop on the map
     /newdeal: post an offer (guided, on one line, or described in your words)
     /mydeals: your offers: pause, resume, end, stock, price, duplicate
     /redeem CODE: redeem a customer's voucher (or scan its QR code)
     /stats: what each promotion brought in; /export: orders as CSV
+    /reviews: your shop's reviews; reply once to each
     /shop: your shop's details; /staff: invite staff who can redeem
     /refunds: refunds you owe; /refunded ORDER once paid back
 keyboard-share-location = 📍 Share location
@@ -40,6 +45,8 @@ list-page = Page { $page } of { $pages }
 ## Commands menu
 cmd-start = Start and share your location
 cmd-nearby = Deals near you
+cmd-group-nearby = Deals near a member's pin, for everyone
+cmd-group-vote = Put the best deals nearby to a vote
 cmd-language = Change language
 cmd-help = What I can do
 cmd-register = Register your shop
@@ -109,10 +116,25 @@ friends-brought = 👥 <b>Your shares</b>
     🛒 Friends who bought: { $buyers }
     🎟 Friends who used their voucher: { $redeemers }
 friends-share = 📤 Share a deal
+friends-rewards = 🎁 Rewards shops gave you for them: { $rewards }
 group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
 group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
 group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.
 group-nearby-empty = 😶 No deals within { $radius } km of that pin.
+vote-ask = 🗳 Reply to this message with a location (📎 → Location) and I'll put the best deals near it to a vote.
+vote-too-few = 😶 There aren't two deals within { $radius } km of that pin to vote on. Try another pin.
+vote-question = 🗳 { $name } asks: which deal shall we go for? (near their pin, voting closes in { $minutes } min)
+vote-option = { $title } · { $price }{ $discount }
+vote-option-discount = { " " }−{ $percent }%
+vote-close = 🔒 Close vote
+vote-closed = 🔒 Vote closed: the result follows.
+vote-close-not-allowed = Only the member who started this vote, or a group admin, can close it.
+vote-close-already = This vote is closed already.
+vote-close-unknown = This vote is no longer open.
+vote-winner = 🏆 <b>The vote is in: { $title }</b> ({ $votes } of { $total } votes)
+vote-winner-group = 👥 A group deal: vouchers activate when { $needed } people have bought. Invite friends to get there!
+vote-winner-private = Tap Buy to continue in your private chat with me: payments and vouchers stay there.
+vote-no-votes = 🗳 The vote closed without a single vote. Start another with /vote.
 
 ## Forms
 form-skip = Skip ⏭
@@ -268,6 +290,7 @@ redeem-expired = ⌛ <code>{ $code }</code> (<b>{ $title }</b>) expired on { $wh
 redeem-confirm = 🎟 Redeem <code>{ $code }</code>: <b>{ $title }</b> ({ $price }), bought by { $buyer }?
 redeem-confirm-yes = ✅ Redeem
 voucher-redeemed-notice = ✅ Your voucher <code>{ $code }</code> for <b>{ $title }</b> was redeemed at { $shop }. Enjoy!
+referral-reward-notice = 🎁 A friend you sent <b>{ $title }</b> used their voucher at { $shop }. Thank you! { $shop } gives you a free voucher for <b>{ $reward }</b>: here it is.
 voucher-link-not-staff = 🎟 This is a Nearbuy voucher. Only the shop that sold it can redeem it: show it there.
 error-deal-sold-out = 😕 Sold out.
 error-deal-not-on-sale = This offer is not on sale any more.
@@ -404,6 +427,23 @@ mydeals-done-resumed = Back on sale.
 mydeals-done-ended = Ended.
 mydeals-done-duplicated = Copied. The copy is paused: adjust it, then Resume.
 mydeals-saved = ✅ Saved.
+referral-button = 🎁 Referral reward
+referral-screen =
+    🎁 <b>Referral reward: { $title }</b>
+    When a friend redeems a voucher they got through someone's share of this offer, the one who shared it gets a free voucher that you fund (it counts as discount given in /stats). Once per friend; never for sharing with oneself, nor for a friend who was already your customer.
+referral-now-off = Now: off.
+referral-now-on = Now: a free voucher for <b>{ $reward }</b> (usual price { $value }).
+referral-cap = Cap: { $cap } { $period ->
+        [month] a month · { $given } given this month
+       *[total] in total · { $given } given so far
+    }
+referral-off = Off
+referral-same = This offer
+referral-other = Another offer
+referral-period-month = A month
+referral-period-total = In total
+referral-pick = 🎁 Which offer's voucher does the sharer get for a friend's redemption of <b>{ $title }</b>?
+referral-pick-none = You have no other offer that can be a reward: it must be on sale or paused, and not a group deal.
 mydeals-ask-stock = 📦 The new total quantity (now { $quantity }; { $taken } already sold or reserved, so at least that):
 mydeals-ask-price = 💰 The new price in { $currency } (now { $price }, usual { $original }). Vouchers already sold keep their price.
 mydeals-free-ask = 🆓 Make “{ $title }” free? Customers will get its vouchers without paying. Vouchers already sold keep their price.
@@ -442,6 +482,7 @@ stats-channel-push = 🔔 Push
 stats-channel-link = 🔗 Shared link
 stats-channel-friends = 👥 Friends
 stats-source-friends = { $channel }: { $shares } shared · { $views } opened · { $purchases } bought · { $redeemed } redeemed · { $revenue }
+stats-source-rewards = 🎁 Rewards given to sharers: { $count } · worth { $cost }
 stats-channel-other = ❔ Other
 stats-by-offer = 📋 By offer
 stats-chart = 📈 Chart
@@ -635,6 +676,43 @@ app-saved = ♥ Saved
 app-tab-deals = Deals
 app-tab-vouchers = My vouchers
 app-tab-shop = My shop
+app-tab-saved = ♡ Saved
+app-tab-following = Following
+app-saved-title = Saved deals
+app-saved-none = Nothing saved yet. Tap ♡ Save on a deal to keep it here.
+app-saved-off-sale = No longer on sale
+app-following-title = Shops you follow
+app-following-none = You follow no shop yet. Tap ➕ Follow shop on a deal: its new offers then reach you here and in your pushes.
+app-following-on-sale = { $count ->
+    [0] No offers on sale now
+    [one] 1 offer on sale
+   *[other] { $count } offers on sale
+  }
+app-unsave = Remove
+app-unfollow = Unfollow
+app-rate-visit = ⭐ Rate this visit
+app-reviewed = ✓ Reviewed ★{ $stars }
+app-review-form-title = Rate your visit
+app-review-stars = Your rating
+app-review-stars-label = { $n ->
+    [one] 1 star
+   *[other] { $n } stars
+  }
+app-review-pick-stars = Please pick 1 to 5 stars first.
+app-review-details = More detail (optional)
+app-review-sub-quality = Taste / quality
+app-review-sub-service = Service
+app-review-sub-value = Value for money
+app-review-text = Tell others about it (optional)
+app-review-text-placeholder = What was good, what wasn't…
+app-review-text-count = { $count }/{ $max }
+app-review-photos = Photos (optional, up to { $max })
+app-review-add-photo = 📷 Add photos
+app-review-remove-photo = Remove this photo
+app-review-photo-unreadable = This file isn't a photo the app can read: choose a JPEG, PNG or WebP image.
+app-review-submit = Post review
+app-review-posted = ⭐ Thank you! Your review is posted.
+app-review-see-shop = 🏪 See the shop's reviews
 app-back = Back
 app-deals-title = Deals around you
 app-deals-none = No deals here. Move the map, widen the radius or clear the filters.
@@ -656,6 +734,7 @@ app-deal-refunds = Refunds
 app-shop-hours = Open: { $hours }
 app-shop-route = 🧭 Route to the shop
 app-shop-reviews = { $rating } · see the reviews
+app-shop-open = 🏪 The shop's page
 app-rating = ⭐ { $rating } ({ $count })
 app-reviews-title = Reviews
 app-reviews-none = No reviews yet.
@@ -671,7 +750,9 @@ app-buy = Buy
 app-buy-for = Buy · { $price }
 app-buy-failed = The payment did not go through. Nothing was charged; you can try again.
 app-buy-pending = The payment is pending: once it goes through, the voucher appears in My vouchers.
-app-share = ↗️ Share with a friend
+app-share = 📤 Send to a friend
+app-share-sent = ✅ Sent! Friends who come through it count for you (/friends).
+app-share-cancelled = Not sent.
 app-vouchers-title = My vouchers
 app-vouchers-none = No vouchers yet. Buy a deal and its voucher appears here.
 app-voucher-state = { $state ->
@@ -783,9 +864,14 @@ error-review-already-written = You have already reviewed this visit.
 error-review-not-found = That review is not there any more.
 error-review-not-redeemed = You can review a visit once its voucher is redeemed in the shop.
 error-review-too-many-photos = At most { $max } photos, please.
+error-review-photo-failed = The photos couldn't be saved just now. Try again, or post the review without them.
+error-review-photo-refused = Photos must be JPEG, PNG or WebP images of at most { $mb } MB.
+error-reward-cap-invalid = Choose one of the caps offered.
+error-reward-offer-invalid = That offer can't be a reward: it must be one of your offers on sale or paused, and not a group deal.
 ## Following shops, saved deals and reminders
 cmd-saved = Deals you saved (♡)
 cmd-following = Shops you follow
+cmd-reviews = Your shop's reviews: reply to them
 card-follow = ➕ Follow shop
 card-following = ✓ Following
 card-save = ♡ Save

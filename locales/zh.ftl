@@ -17,12 +17,17 @@ help =
     /language：切换语言
     /cancel：退出当前操作
 
+    在群里（把我加进群）
+    /nearby：为大家列出某位成员分享的位置附近的优惠
+    /vote：把其中最好的几个发起投票，公布胜出的优惠和购买按钮
+
     商家
     /register：登记店铺
     /newdeal：发布优惠（按步骤、一行填写或用自己的话描述）
     /mydeals：我的优惠：暂停、恢复、结束、库存、价格、复制
     /redeem 券码：核销顾客的券码（或扫描其二维码）
     /stats：每个促销带来的效果；/export：导出订单 CSV
+    /reviews：店铺收到的评价；每条可回复一次
     /shop：店铺信息；/staff：邀请可核销的店员
     /refunds：待退款订单；退款后发送 /refunded 订单号
 keyboard-share-location = 📍 发送位置
@@ -40,6 +45,8 @@ list-page = 第 { $page } / { $pages } 页
 ## Commands menu
 cmd-start = 开始并发送位置
 cmd-nearby = 附近的优惠
+cmd-group-nearby = 为大家列出某位成员位置附近的优惠
+cmd-group-vote = 把附近最好的优惠发起投票
 cmd-language = 切换语言
 cmd-help = 我能做什么
 cmd-register = 登记店铺
@@ -103,10 +110,25 @@ friends-brought = 👥 <b>你的分享</b>
     🛒 购买的好友：{ $buyers }
     🎟 已核销的好友：{ $redeemers }
 friends-share = 📤 分享优惠
+friends-rewards = 🎁 商家因此送你的奖励：{ $rewards }
 group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
 group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
 group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。
 group-nearby-empty = 😶 这个位置 { $radius } 公里内没有优惠。
+vote-ask = 🗳 回复这条消息并发送一个位置（📎 → 位置），我会把附近最好的优惠发起投票。
+vote-too-few = 😶 这个位置 { $radius } 公里内不到两个优惠，无法投票。换个位置试试。
+vote-question = 🗳 { $name } 发起投票：我们选哪个优惠？（在 TA 分享的位置附近，{ $minutes } 分钟后截止）
+vote-option = { $title } · { $price }{ $discount }
+vote-option-discount = { " " }−{ $percent }%
+vote-close = 🔒 结束投票
+vote-closed = 🔒 投票已结束，马上公布结果。
+vote-close-not-allowed = 只有发起投票的成员或群管理员可以结束投票。
+vote-close-already = 这个投票已经结束了。
+vote-close-unknown = 这个投票已不再进行。
+vote-winner = 🏆 <b>投票结果：{ $title }</b>（{ $total } 票中得 { $votes } 票）
+vote-winner-group = 👥 团购：{ $needed } 人购买后券码生效。邀请好友一起来吧！
+vote-winner-private = 点「购买」在与我的私聊中继续：付款和券码都只在私聊里。
+vote-no-votes = 🗳 投票结束，没有人投票。可以用 /vote 再发起一次。
 
 ## Forms
 form-skip = 跳过 ⏭
@@ -244,6 +266,7 @@ redeem-expired = ⌛ <code>{ $code }</code>（<b>{ $title }</b>）已于 { $when
 redeem-confirm = 🎟 核销 <code>{ $code }</code>：<b>{ $title }</b>（{ $price }），买家 { $buyer }？
 redeem-confirm-yes = ✅ 核销
 voucher-redeemed-notice = ✅ 你的券码 <code>{ $code }</code>（<b>{ $title }</b>）已在 { $shop } 核销。祝你愉快！
+referral-reward-notice = 🎁 你分享的 <b>{ $title }</b> 已被好友在 { $shop } 核销。谢谢你！{ $shop } 送你一张 <b>{ $reward }</b> 的免费券，请查收。
 voucher-link-not-staff = 🎟 这是 Nearbuy 的券码，只有售出它的商家可以核销：请到店出示。
 error-deal-sold-out = 😕 已售罄。
 error-deal-not-on-sale = 这个优惠已下架。
@@ -368,6 +391,23 @@ mydeals-done-resumed = 已恢复在售。
 mydeals-done-ended = 已结束。
 mydeals-done-duplicated = 已复制。副本处于暂停状态：调整后点“恢复”。
 mydeals-saved = ✅ 已保存。
+referral-button = 🎁 推荐奖励
+referral-screen =
+    🎁 <b>推荐奖励：{ $title }</b>
+    好友通过别人分享的这个优惠购买并核销后，分享的人会得到一张由你出资的免费券（在 /stats 中计入让利）。每位好友只奖励一次；分享给自己不算，本来就是你的顾客的好友也不算。
+referral-now-off = 当前：关闭。
+referral-now-on = 当前：一张 <b>{ $reward }</b> 的免费券（原价 { $value }）。
+referral-cap = 上限：{ $period ->
+        [month] 每月 { $cap } 张 · 本月已送 { $given } 张
+       *[total] 共 { $cap } 张 · 已送 { $given } 张
+    }
+referral-off = 关闭
+referral-same = 本优惠
+referral-other = 其他优惠
+referral-period-month = 每月
+referral-period-total = 总共
+referral-pick = 🎁 好友核销 <b>{ $title }</b> 后，分享的人得到哪个优惠的券？
+referral-pick-none = 你没有其他可作奖励的优惠：它须在售或已暂停，且不是拼团优惠。
 mydeals-ask-stock = 📦 新的总数量（当前 { $quantity }；已售出或预留 { $taken }，不能低于此数）：
 mydeals-ask-price = 💰 新价格，单位 { $currency }（当前 { $price }，原价 { $original }）。已售券码保持原价。
 mydeals-free-ask = 🆓 把“{ $title }”改为免费吗？顾客无需付款即可领取券码。已售券码保持原价。
@@ -403,6 +443,7 @@ stats-channel-push = 🔔 推送
 stats-channel-link = 🔗 分享链接
 stats-channel-friends = 👥 好友分享
 stats-source-friends = { $channel }：分享 { $shares } 次 · 打开 { $views } · 购买 { $purchases } · 核销 { $redeemed } · { $revenue }
+stats-source-rewards = 🎁 送给分享者的奖励：{ $count } 张 · 价值 { $cost }
 stats-channel-other = ❔ 其他
 stats-by-offer = 📋 按优惠
 stats-chart = 📈 图表
@@ -572,6 +613,39 @@ app-saved = ♥ 已收藏
 app-tab-deals = 优惠
 app-tab-vouchers = 我的券
 app-tab-shop = 我的店
+app-tab-saved = ♡ 收藏
+app-tab-following = 关注
+app-saved-title = 收藏的优惠
+app-saved-none = 还没有收藏。在优惠页点 ♡ 收藏，就会出现在这里。
+app-saved-off-sale = 已停售
+app-following-title = 关注的店铺
+app-following-none = 还没有关注店铺。在优惠页点 ➕ 关注店铺，它的新优惠就会出现在这里和你的推送中。
+app-following-on-sale = { $count ->
+    [0] 目前没有在售优惠
+   *[other] { $count } 个优惠在售
+  }
+app-unsave = 移除
+app-unfollow = 取消关注
+app-rate-visit = ⭐ 评价这次消费
+app-reviewed = ✓ 已评价 ★{ $stars }
+app-review-form-title = 评价这次消费
+app-review-stars = 你的评分
+app-review-stars-label = { $n } 星
+app-review-pick-stars = 请先选择 1 到 5 星。
+app-review-details = 更多细节（可选）
+app-review-sub-quality = 口味 / 品质
+app-review-sub-service = 服务
+app-review-sub-value = 性价比
+app-review-text = 说说你的体验（可选）
+app-review-text-placeholder = 哪里好，哪里不好…
+app-review-text-count = { $count }/{ $max }
+app-review-photos = 照片（可选，最多 { $max } 张）
+app-review-add-photo = 📷 添加照片
+app-review-remove-photo = 移除这张照片
+app-review-photo-unreadable = 无法读取这个文件：请选择 JPEG、PNG 或 WebP 图片。
+app-review-submit = 发布评价
+app-review-posted = ⭐ 谢谢！你的评价已发布。
+app-review-see-shop = 🏪 查看店铺评价
 app-back = 返回
 app-deals-title = 附近的优惠
 app-deals-none = 这里没有优惠。移动地图、扩大范围或清除筛选条件试试。
@@ -593,6 +667,7 @@ app-deal-refunds = 退款
 app-shop-hours = 营业时间：{ $hours }
 app-shop-route = 🧭 到店路线
 app-shop-reviews = { $rating } · 查看评价
+app-shop-open = 🏪 店铺主页
 app-rating = ⭐ { $rating }（{ $count }）
 app-reviews-title = 评价
 app-reviews-none = 还没有评价。
@@ -608,7 +683,9 @@ app-buy = 购买
 app-buy-for = 购买 · { $price }
 app-buy-failed = 支付未完成，未扣款，可以再试一次。
 app-buy-pending = 支付处理中：完成后，券会出现在“我的券”中。
-app-share = ↗️ 分享给朋友
+app-share = 📤 发给好友
+app-share-sent = ✅ 已发送！通过它来的好友都记在你名下（/friends）。
+app-share-cancelled = 未发送。
 app-vouchers-title = 我的券
 app-vouchers-none = 还没有券。购买优惠后，券会显示在这里。
 app-voucher-state = { $state ->
@@ -714,9 +791,14 @@ error-review-already-written = 你已经评价过这次消费了。
 error-review-not-found = 这条评价已经不在了。
 error-review-not-redeemed = 券在店里核销后才能评价这次消费。
 error-review-too-many-photos = 最多 { $max } 张照片。
+error-review-photo-failed = 照片暂时无法保存。请再试一次，或不带照片发布评价。
+error-review-photo-refused = 照片须为 JPEG、PNG 或 WebP 格式，且不超过 { $mb } MB。
+error-reward-cap-invalid = 请选择提供的上限之一。
+error-reward-offer-invalid = 这个优惠不能作为奖励：它须是你在售或已暂停的优惠，且不是拼团优惠。
 ## Following shops, saved deals and reminders
 cmd-saved = 收藏的优惠（♡）
 cmd-following = 关注的店铺
+cmd-reviews = 店铺评价：回复顾客
 card-follow = ➕ 关注店铺
 card-following = ✓ 已关注
 card-save = ♡ 收藏

@@ -6,8 +6,9 @@ import { createNetworkPolicy, exceptPolling } from "./bot/api-network.js";
 import { createBot } from "./bot/bot.js";
 import { createFileFetcher } from "./bot/files.js";
 import { createBotMessaging, createCheckoutMessaging } from "./bot/messaging.js";
-import { createReviewMessaging } from "./bot/review-messaging.js";
+import { createReviewMessaging, createReviewPhotoStore } from "./bot/review-messaging.js";
 import { createReminderMessaging } from "./bot/reminder-messages.js";
+import { createGroupVoteMessaging } from "./bot/group-vote-messaging.js";
 import { httpPort, type Config } from "./config.js";
 import { openDatabase } from "./db/client.js";
 import { createRepositories } from "./db/repositories.js";
@@ -68,8 +69,11 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     languageModel,
     modelRequestsPerHour: config.OPENAI_REQUESTS_PER_USER_HOUR,
     reviewMessages: createReviewMessaging({ bot: () => bot }),
+    reviewPhotos: createReviewPhotoStore({ bot: () => bot }),
     reviewPromptHours: config.REVIEW_PROMPT_HOURS,
     reminderMessaging: createReminderMessaging({ bot: () => bot }),
+    groupVoteMessaging: createGroupVoteMessaging({ bot: () => bot }),
+    onRewardFailed: (err, voucher) => logger.error({ err, voucher }, "a referral reward could not be given; the redemption stands"),
   });
   const bot = createBot({
     token,
@@ -140,6 +144,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
     reminders: services.reminders,
     sharedState: services.sharedState,
     reviewPrompts: (now) => services.reviews.askDue(now),
+    groupVotes: services.groupVotes,
   })) jobs.register(observed(job));
 
   const intake = createUpdateIntake({
@@ -212,6 +217,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
             botToken: token,
             maxAgeSeconds: config.MINI_APP_MAX_AGE_SECONDS,
             invoiceLinks: bot.invoiceLinks,
+            preparedShares: bot.preparedShares,
             botUsername: () => bot.botInfo.username,
             fetchFile: createFileFetcher({ api: bot.api, token, apiRoot: config.TELEGRAM_API_ROOT }),
           },

@@ -34,6 +34,8 @@ async function runBot(config: Config, token: string): Promise<void> {
   await whenReachable(logger, async () => {
     await app.bot.api.setMyCommands(app.bot.commandList("en"));
     await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
+    await app.bot.api.setMyCommands(app.bot.groupCommandList("en"), { scope: { type: "all_group_chats" } });
+    await app.bot.api.setMyCommands(app.bot.groupCommandList("zh"), { scope: { type: "all_group_chats" }, language_code: "zh" });
   });
   let serving: { ended: Promise<void> } | undefined;
   await whenReachable(logger, async () => {

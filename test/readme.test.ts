@@ -27,6 +27,7 @@ describe("the README's scheduled jobs", () => {
       reminders: { run: async () => null as never },
       sharedState: {} as SharedStateService,
       reviewPrompts: async () => null,
+      groupVotes: { closeDue: async () => ({ closed: 0, waiting: 0 }) },
     });
     const listed = section.slice(section.indexOf("Jobs today:")).match(/`([a-z-]+)`/g)!.map((n) => n.slice(1, -1));
     expect(new Set(listed)).toEqual(new Set(jobs.map((j) => j.name)));

@@ -7,7 +7,7 @@ import type { Logger } from "../logger.js";
 import type { BotContext } from "./context.js";
 import { domainErrors, unexpectedErrors } from "./error-boundary.js";
 import { createI18n, translatorFor } from "./i18n.js";
-import { commandList } from "./commands.js";
+import { commandList, groupCommandList } from "./commands.js";
 import { createStartFeature } from "./features/start.js";
 import { createForms } from "./forms/form-engine.js";
 import { createRegisterFeature } from "./features/register.js";
@@ -18,6 +18,8 @@ import { createDealCardFeature, createShowDealCard } from "./features/deal-card.
 import { createInlineSearchFeature } from "./features/inline-search.js";
 import { createFriendsFeature } from "./features/friends.js";
 import { createGroupFeature } from "./features/group.js";
+import { createGroupVoteFeature, createPollUpdatesFeature } from "./features/group-vote.js";
+import { VOTE_CLOSE_DATA } from "./features/group-vote-view.js";
 import { createFallbackFeature } from "./features/fallback.js";
 import { createBuyFeature } from "./features/checkout/buy.js";
 import { createMyCodesFeature } from "./features/checkout/my-codes.js";
@@ -26,6 +28,7 @@ import { createPaymentFeature } from "./features/checkout/payment.js";
 import { createRedeemFeatures } from "./features/checkout/redeem.js";
 import { createNotifier, type Notifier } from "./notifier.js";
 import { createInvoiceLinks, type InvoiceLinks } from "./features/checkout/invoice.js";
+import { createPreparedShares, type PreparedShares } from "./features/prepared-share.js";
 import { orderKeys } from "./update-order.js";
 import { createStaffFeature, createStaffInviteFeature } from "./features/staff.js";
 import { createAdminFeature } from "./features/admin.js";
@@ -53,10 +56,14 @@ export interface CreateBotOptions {
 
 export type NearbuyBot = Bot<BotContext> & {
   commandList(locale: string): ReturnType<typeof commandList>;
+  /** The menu of the commands the bot answers in groups. */
+  groupCommandList(locale: string): ReturnType<typeof groupCommandList>;
   /** Messages to users outside an update (scheduled work). */
   notifier: Notifier;
   /** Invoices as links, for the Mini App; absent when payments are not set up. */
   invoiceLinks?: InvoiceLinks;
+  /** Deals prepared for the Mini App's share sheet. */
+  preparedShares: PreparedShares;
 };
 
 export function createBot({ token, apiRoot, botInfo, services, logger, adminIds, paymentProviderToken, miniAppUrl }: CreateBotOptions): NearbuyBot {
@@ -85,12 +92,16 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   };
   // Deals shared into any chat; inline queries and chosen results have a sender but no chat.
   bot.on(["inline_query", "chosen_inline_result"]).use(loadSender, i18n, createInlineSearchFeature({ shares: services.shares, miniAppUrl }));
-  // Groups the bot was added to: lists for everyone, nothing personal; other
-  // group chatter is not for the bot (and makes no account).
+  // Groups the bot was added to: lists and votes for everyone, nothing
+  // personal; other group chatter is not for the bot (and makes no account).
+  const { groupPosts, groupVotes } = services;
+  const votes = createGroupVoteFeature({ votes: groupVotes, groupPosts });
   bot
     .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
-    .filter((ctx) => ctx.hasCommand("nearby") || ctx.has("message:location"))
-    .use(loadSender, i18n, createGroupFeature({ browse: services.browse, groupPosts: services.groupPosts }));
+    .filter((ctx) => ctx.hasCommand(["nearby", "vote"]) || ctx.has("message:location") || ctx.callbackQuery?.data === VOTE_CLOSE_DATA)
+    .use(loadSender, i18n, votes.feature, createGroupFeature({ browse: services.browse, groupPosts, votes: groupVotes, startVote: votes.startVote }));
+  // The votes' polls: a poll's state has neither chat nor sender.
+  bot.on(["poll", "poll_answer"]).use(createPollUpdatesFeature({ votes: groupVotes }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(loadSender);
@@ -122,7 +133,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   personal.use(createSubscriptionsFeature({ forms, subscriptions }));
   personal.use(createFollowFeature({ follows: services.follows, reminders: services.reminders }));
   personal.use(
-    createMyDealsFeature({ forms, console }),
+    createMyDealsFeature({ forms, console, referrals: services.referrals }),
     createStatsFeature({ console, reports: services.reports }),
     createExportFeature({ reports: services.reports }),
     createShopFeature({ forms, console }),
@@ -136,5 +147,17 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const invoiceLinks = paymentProviderToken
     ? createInvoiceLinks({ api: bot.api, providerToken: paymentProviderToken, translator: (locale) => translatorFor(i18n, locale) })
     : undefined;
-  return Object.assign(bot, { commandList: (locale: string) => commandList(i18n, locale), notifier, invoiceLinks });
+  const preparedShares = createPreparedShares({
+    api: bot.api,
+    translator: (locale) => translatorFor(i18n, locale),
+    botUsername: () => bot.botInfo.username,
+    withApp: miniAppUrl !== undefined,
+  });
+  return Object.assign(bot, {
+    commandList: (locale: string) => commandList(i18n, locale),
+    groupCommandList: (locale: string) => groupCommandList(i18n, locale),
+    notifier,
+    invoiceLinks,
+    preparedShares,
+  });
 }

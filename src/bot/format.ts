@@ -8,8 +8,19 @@ import type { Translate } from "./i18n.js";
 /** What formatting needs: translations, a context's or (outside any update) the recipient's. */
 type Translator = { t: Translate };
 
+/** A language and its translations: a reply's (from its context) or, outside any update, the reader's. */
+export interface Speaker {
+  locale: string;
+  t: Translate;
+}
+
 export async function localeOf(ctx: BotContext): Promise<string> {
   return ctx.i18n.getLocale();
+}
+
+/** The context's language as a Speaker, for views that also render outside an update (the Mini App's shares). */
+export async function speakerOf(ctx: BotContext): Promise<Speaker> {
+  return { locale: await localeOf(ctx), t: ctx.t };
 }
 
 export function distanceText(ctx: Translator, meters: number): string {

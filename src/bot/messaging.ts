@@ -69,17 +69,28 @@ const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
  * it, and its messages leave through the bot's Api (with its pacing and retries).
  */
 export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingChannel; clock: Clock }): CheckoutMessages {
+  async function deliverVouchers(order: OrderWithVouchers, buyersSoFar: number | undefined): Promise<Delivery> {
+    const { api, notifier, botInfo } = bot();
+    const { t, locale } = await notifier.recipient(order.buyerId);
+    try {
+      await deliverOrder({ api, t, locale, botUsername: botInfo.username, now: clock(), buyersSoFar }, order);
+      return "delivered";
+    } catch (error) {
+      if (error instanceof GrammyError && error.error_code === 403) return "blocked";
+      throw error;
+    }
+  }
+
   return {
-    async deliverVouchers(order: OrderWithVouchers, buyersSoFar: number | undefined): Promise<Delivery> {
-      const { api, notifier, botInfo } = bot();
-      const { t, locale } = await notifier.recipient(order.buyerId);
-      try {
-        await deliverOrder({ api, t, locale, botUsername: botInfo.username, now: clock(), buyersSoFar }, order);
-        return "delivered";
-      } catch (error) {
-        if (error instanceof GrammyError && error.error_code === 403) return "blocked";
-        throw error;
-      }
+    deliverVouchers,
+
+    async referralRewarded(order: OrderWithVouchers, earnedWith: { title: string }): Promise<Delivery> {
+      await bot().notifier.tell(order.buyerId, "referral-reward-notice", {
+        title: escapeHtml(earnedWith.title),
+        shop: escapeHtml(order.deal.shop.name),
+        reward: escapeHtml(order.deal.title),
+      });
+      return deliverVouchers(order, 0);
     },
 
     // A buyer who cannot be told (blocked the bot) must not keep the owner from hearing of the refund due.

@@ -1,7 +1,7 @@
 // What the core says about reviews outside a conversation (the review port's
 // messages), rendered in the recipient's language and sent through the Bot API.
-import { GrammyError, InlineKeyboard } from "grammy";
-import type { PromptOutcome, ReviewedShop, ReviewMessages, VoucherToReview } from "../core/ports/review.port.js";
+import { GrammyError, InlineKeyboard, InputFile } from "grammy";
+import type { PromptOutcome, ReviewedShop, ReviewMessages, ReviewPhotoStore, VoucherToReview } from "../core/ports/review.port.js";
 import type { ShownReview } from "../domain/review.js";
 import { escapeHtml } from "./html.js";
 import type { Notifier } from "./notifier.js";
@@ -52,6 +52,26 @@ export function createReviewMessaging({ bot }: { bot: () => { notifier: Notifier
         shop: escapeHtml(shop.name),
         reply: escapeHtml(review.reply ?? ""),
       });
+    },
+  };
+}
+
+/**
+ * Review photos uploaded from the Mini App become Telegram files like the
+ * chat's: the bot sends each to its author's own chat, silently, keeps the
+ * file id Telegram gives it and deletes the message (the file stays).
+ */
+export function createReviewPhotoStore({ bot }: { bot: () => { notifier: Notifier } }): ReviewPhotoStore {
+  return {
+    async store(authorId, photo, kind) {
+      const { api } = bot().notifier;
+      try {
+        const sent = await api.sendPhoto(Number(authorId), new InputFile(photo.bytes, `review.${kind}`), { disable_notification: true });
+        await api.deleteMessage(sent.chat.id, sent.message_id).catch(() => undefined);
+        return sent.photo.at(-1)?.file_id ?? null;
+      } catch {
+        return null;
+      }
     },
   };
 }

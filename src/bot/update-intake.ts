@@ -10,7 +10,18 @@ import type { Update } from "grammy/types";
 import { isPayment, orderKeys } from "./update-order.js";
 
 /** The updates the bot asks Telegram for, by polling or webhook. */
-export const HANDLED_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member", "inline_query", "chosen_inline_result"] as const;
+export const HANDLED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "pre_checkout_query",
+  "my_chat_member",
+  "inline_query",
+  "chosen_inline_result",
+  // The groups' votes: the counts and closing of the bot's polls, and who voted.
+  "poll",
+  "poll_answer",
+] as const;
 
 /** Updates waiting for a place, at most (unless the concurrency is higher): a few kilobytes each. */
 const MAX_WAITING = 1000;

@@ -51,6 +51,7 @@ function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as Ord
     refundedAutomatically: log("refunded"),
     refundPaid: log("refund paid"),
     voucherRedeemed: log("redeemed"),
+    referralRewarded: async (order) => (said.push(`reward #${order.id}`), delivery),
   };
   const orders = {
     settle: settled,

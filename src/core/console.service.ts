@@ -103,6 +103,7 @@ export function createConsoleService({
   return {
     ownedShop,
     ownedDeal,
+    changeableDeal,
     async deals(userId: bigint): Promise<{ shop: Shop; lines: DealLine[] }> {
       const shop = await ownedShop(userId);
       await releaseLapsed(clock());

@@ -63,6 +63,10 @@ export function createFollowService({
     unfollow(userId: bigint, shopId: number): Promise<boolean> {
       return follows.remove(userId, shopId);
     },
+    /** Whether the user follows the shop (a shop page's Follow button). */
+    isFollowing(userId: bigint, shopId: number): Promise<boolean> {
+      return follows.isFollowing(userId, shopId);
+    },
     following(userId: bigint): Promise<FollowedShop[]> {
       return follows.listOf(userId, clock());
     },

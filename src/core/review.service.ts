@@ -8,6 +8,7 @@ import {
   assertMayReview,
   averageRating,
   checkReview,
+  checkReviewPhoto,
   cleanHideReason,
   cleanReplyText,
   DEFAULT_REVIEW_QUIET,
@@ -16,10 +17,11 @@ import {
   REVIEWS_PER_PAGE,
   type ReviewInput,
   type ReviewOrder,
+  type ReviewPhotoUpload,
   type ShownReview,
 } from "../domain/review.js";
 import type { Shop } from "../domain/shop.js";
-import type { ReviewMessages, ReviewRepository, VoucherToReview } from "./ports/review.port.js";
+import type { ReviewMessages, ReviewPhotoStore, ReviewRepository, VoucherToReview } from "./ports/review.port.js";
 import type { ShopRepository } from "./ports/shop.port.js";
 import type { Clock } from "../util/clock.js";
 
@@ -41,12 +43,15 @@ export function createReviewService({
   reviews,
   shops,
   messages,
+  photoStore,
   clock,
   promptDelayHours,
 }: {
   reviews: ReviewRepository;
   shops: Pick<ShopRepository, "find" | "findByOwner">;
   messages: ReviewMessages;
+  /** Where photos uploaded with a review (from the Mini App) are stored. */
+  photoStore: ReviewPhotoStore;
   clock: Clock;
   /** Hours after a redemption before its holder is asked (REVIEW_PROMPT_HOURS). */
   promptDelayHours: number;
@@ -77,11 +82,19 @@ export function createReviewService({
 
     /**
      * Stores the review (the rule again, then the database's one-per-voucher)
-     * and tells the owner.
+     * and tells the owner. The chat's photos come as file ids in `input`; the
+     * Mini App's as bytes in `uploads`, stored only once the review is allowed
+     * and valid, so a refused one leaves nothing behind anywhere.
      */
-    async submit(userId: bigint, voucherId: number, input: ReviewInput): Promise<ShownReview> {
+    async submit(userId: bigint, voucherId: number, input: ReviewInput, uploads: ReviewPhotoUpload[] = []): Promise<ShownReview> {
       const voucher = await reviewable(userId, voucherId);
-      const checked = checkReview(input);
+      const checked = checkReview(input, uploads.length);
+      const kinds = uploads.map(checkReviewPhoto);
+      for (const [n, upload] of uploads.entries()) {
+        const fileId = await photoStore.store(userId, upload, kinds[n]!);
+        if (!fileId) throw new DomainError("review-photo-failed");
+        checked.photos = [...checked.photos, fileId];
+      }
       const created = await reviews.create(
         { voucherId, shopId: voucher.shop.id, dealId: voucher.dealId, authorId: userId, ...checked },
         clock(),
@@ -94,6 +107,9 @@ export function createReviewService({
 
     /** Which of these vouchers have a review already (for /mycodes). */
     reviewedAmong: (voucherIds: number[]) => reviews.reviewedVoucherIds(voucherIds),
+
+    /** The stars each of these vouchers' reviews gave, by voucher id (for the Mini App's wallet). */
+    starsGiven: (voucherIds: number[]) => reviews.starsByVoucher(voucherIds),
 
     async shopPage(shopId: number, order: ReviewOrder, page: number): Promise<ShopPage> {
       const shop = await shopOf(shopId);

@@ -25,7 +25,17 @@ import { createFollowService } from "./follow.service.js";
 import { createReminderService } from "./reminder.service.js";
 import { createSharedStateService } from "./shared-state.service.js";
 import { createReviewService } from "./review.service.js";
-import type { ReviewMessages } from "./ports/review.port.js";
+import { createReferralService } from "./referral.service.js";
+import type { ReviewMessages, ReviewPhotoStore } from "./ports/review.port.js";
+import type { GroupVoteMessaging } from "./ports/group-vote.port.js";
+import { createGroupVoteService } from "./group-vote.service.js";
+
+/** A vote's end for cores that never run one (tools, tests of other things): nothing is posted. */
+const NO_GROUP_VOTE_MESSAGES: GroupVoteMessaging = {
+  stopPoll: async () => ({ gone: true }),
+  announceWinner: async () => undefined,
+  announceNoVotes: async () => undefined,
+};
 
 /** Review messages for cores that never send them (tools, tests of other things). */
 const NO_REVIEW_MESSAGES: ReviewMessages = {
@@ -34,6 +44,9 @@ const NO_REVIEW_MESSAGES: ReviewMessages = {
   reviewHidden: async () => undefined,
   replied: async () => undefined,
 };
+
+/** Cores with no Telegram behind them cannot store an uploaded photo. */
+const NO_PHOTO_STORE: ReviewPhotoStore = { store: async () => null };
 
 export interface ServiceOptions {
   clock: Clock;
@@ -50,11 +63,20 @@ export interface ServiceOptions {
   modelRequestsPerHour?: number;
   /** What the core says about reviews (the prompt, the owner's notice, a hidden review). */
   reviewMessages?: ReviewMessages;
+  /** Where photos uploaded with a review are stored. */
+  reviewPhotos?: ReviewPhotoStore;
   /** Hours after a redemption before its holder is asked for a review. */
   reviewPromptHours?: number;
   /** How reminders reach users (the scheduled reminders need it). */
   reminderMessaging?: ReminderMessaging;
+  /** How a group's vote ends in the group: the poll stopped, the winner posted. */
+  groupVoteMessaging?: GroupVoteMessaging;
+  /** A referral reward that could not be given or delivered (the redemption stands); the console by default. */
+  onRewardFailed?: (error: unknown, voucherId: number) => void;
 }
+
+const reportRewardFailed = (error: unknown, voucherId: number) =>
+  console.error(`the referral reward for voucher ${voucherId} could not be given:`, error);
 
 export function createServices(
   repos: Repositories,
@@ -68,7 +90,10 @@ export function createServices(
     modelRequestsPerHour = 30,
     reminderMessaging,
     reviewMessages = NO_REVIEW_MESSAGES,
+    reviewPhotos = NO_PHOTO_STORE,
     reviewPromptHours = 3,
+    groupVoteMessaging = NO_GROUP_VOTE_MESSAGES,
+    onRewardFailed = reportRewardFailed,
   }: ServiceOptions,
 ) {
   // Lapsed holds give their units back before any read of stock (see order.repository).
@@ -94,6 +119,17 @@ export function createServices(
   const exports = createExportService({ exports: repos.exports, deals: repos.deals, reviews: repos.reviews, clock });
   const search = createSearchService({ searches: repos.searches, nearby, understanding, clock });
   const deals = createDealService({ deals: repos.deals, shops: repos.shops, events: repos.events, orders: repos.orders, attribution, releaseLapsed, clock });
+  // One group's ~20 messages a minute, whoever posts them (lists, polls, a vote's winner).
+  const groupPosts = createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS);
+  const referrals = createReferralService({
+    referrals: repos.referrals,
+    deals: repos.deals,
+    orders: repos.orders,
+    owned: merchantConsole,
+    messaging,
+    clock,
+    onFailure: onRewardFailed,
+  });
   const browse = createBrowseService({ users: repos.users, events: repos.events, deals: repos.deals, nearby, search, understanding, clock });
   return {
     users: repos.users,
@@ -112,8 +148,10 @@ export function createServices(
       confirmations: repos.redeemConfirmations,
       limits: repos.rateLimits,
       messaging,
+      referrals,
       clock,
     }),
+    referrals,
     console: merchantConsole,
     stats,
     operator: createOperatorService({ shops: repos.shops }),
@@ -127,7 +165,16 @@ export function createServices(
     }),
     follows: createFollowService({ follows: repos.follows, savedDeals: repos.savedDeals, shops: repos.shops, deals: repos.deals, clock }),
     reminders: createReminderService({ reminders: repos.reminders, users: repos.users, messaging: reminderMessaging, clock }),
-    groupPosts: createRateLimiter({ limits: repos.rateLimits, clock }, "groups", GROUP_POSTS),
+    groupPosts,
+    groupVotes: createGroupVoteService({
+      groups: repos.groups,
+      votes: repos.groupVotes,
+      nearby,
+      deals: repos.deals,
+      groupPosts,
+      messaging: groupVoteMessaging,
+      clock,
+    }),
     sharedState: createSharedStateService({
       takenUpdates: repos.takenUpdates,
       modelAnswers: repos.modelAnswers,
@@ -138,6 +185,7 @@ export function createServices(
       reviews: repos.reviews,
       shops: repos.shops,
       messages: reviewMessages,
+      photoStore: reviewPhotos,
       clock,
       promptDelayHours: reviewPromptHours,
     }),

@@ -2,7 +2,8 @@
 // after the bot's name; the answer is the deals near them that match, found by
 // the same search as the chat's and the Mini App's, each carrying the sharer's
 // share so that what a friend does with it is credited to them.
-import type { DealWithShop } from "../domain/deal.js";
+import { isOnSale, type DealWithShop } from "../domain/deal.js";
+import { DomainError } from "../domain/errors.js";
 import { assertValidPoint, cellsOf, distanceMeters, type Point } from "../domain/geo.js";
 import { INLINE_RESULTS, inlineCacheKey, readInlineQuery, shareOfResultId, friendsSource } from "../domain/share.js";
 import type { Clock } from "../util/clock.js";
@@ -35,7 +36,7 @@ export function createShareService({
   clock,
 }: {
   browse: Pick<BrowseService, "explore" | "lastLocation">;
-  deals: Pick<DealService, "shared">;
+  deals: Pick<DealService, "shared" | "find">;
   shares: ShareRepository;
   events: Pick<EventRepository, "record">;
   clock: Clock;
@@ -97,6 +98,17 @@ export function createShareService({
       }
       if (!point) return { kind: "needs-location" };
       return { kind: "deals", deals: await withShares(sharer.id, await nearbyMatching(sharer, point, ask.text), point) };
+    },
+    /**
+     * One deal the sharer sends from the Mini App (Telegram's share sheet):
+     * the same share, and so the same credit, as "@bot deal:<id>" gives.
+     * An unknown deal is deal-not-found; one no longer on sale cannot be shared.
+     */
+    async one(sharer: Whereabouts, dealId: number): Promise<SharedDeal> {
+      const deal = await deals.find(dealId);
+      if (!isOnSale(deal, clock())) throw new DomainError("deal-not-on-sale");
+      const [shared] = await withShares(sharer.id, [deal], browse.lastLocation(sharer));
+      return shared!;
     },
     /**
      * The sharer sent a result into a chat (chosen_inline_result): one share

@@ -16,6 +16,7 @@ import type { AutomaticRefund, CheckoutMessages } from "./ports/messaging.port.j
 import type { OrderRepository, RedeemConfirmationRepository } from "./ports/order.port.js";
 import type { RateLimitRepository } from "./ports/shared-state.port.js";
 import { createRateLimiter } from "./rate-limit.service.js";
+import type { ReferralService } from "./referral.service.js";
 import type { Clock } from "../util/clock.js";
 
 const MINUTE_MS = 60_000;
@@ -41,6 +42,7 @@ export function createVoucherService({
   confirmations,
   limits,
   messaging,
+  referrals,
   clock,
 }: {
   orders: OrderRepository;
@@ -48,6 +50,8 @@ export function createVoucherService({
   confirmations: RedeemConfirmationRepository;
   limits: RateLimitRepository;
   messaging: CheckoutMessages;
+  /** The sharer's reward for a friend's redemption, given after it is answered. */
+  referrals?: Pick<ReferralService, "afterRedemption">;
   clock: Clock;
 }) {
   const guesses = createRateLimiter({ limits, clock }, "guesses", {
@@ -100,8 +104,11 @@ export function createVoucherService({
 
   /**
    * Redeems a code typed or scanned by the shop's staff, then tells the
-   * holder. When it cannot be redeemed, says why, with the voucher as it is
-   * now (for dates).
+   * holder, then gives the sharer of the holder's deal a referral reward if
+   * they earned one (this never fails the redemption). When it cannot be
+   * redeemed, says why, with the voucher as it is now (for dates). Every
+   * front redeems through here: the chat's /redeem and typed code, the
+   * scanned code's Redeem button, and the Mini App's scan.
    */
   async function redeem(userId: bigint, typed: string, answer: Answer<RedeemResult>): Promise<RedeemResult> {
     const found = await lookup(userId, typed);
@@ -110,6 +117,7 @@ export function createVoucherService({
       const result: RedeemResult = { outcome: "redeemed", voucher: (await orders.findVoucher(found.code))! };
       await answer(result);
       await messaging.voucherRedeemed(result.voucher);
+      await referrals?.afterRedemption(result.voucher);
       return result;
     }
     const latest = (await orders.findVoucher(found.code))!;

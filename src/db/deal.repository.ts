@@ -5,6 +5,7 @@ import type { CellCover, DealRepository } from "../core/ports/deal.port.js";
 import type { Deal, DealSales, DealWithShop, ListedDeal } from "../domain/deal.js";
 import type { CellPrecision } from "../domain/geo.js";
 import { DealStatus, PAID_ONCE } from "../domain/lifecycles.js";
+import { REWARD_SOURCE } from "../domain/referral.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { onSaleSql } from "./on-sale-sql.js";
@@ -135,7 +136,8 @@ export function createDealRepository(db: Db): DealRepository {
     async salesOf(dealIds: number[]): Promise<Map<number, DealSales>> {
       const rows = await db.order.groupBy({
         by: ["dealId"],
-        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE } },
+        // A referral reward's free voucher takes a unit but is no sale.
+        where: { dealId: { in: dealIds }, status: { in: PAID_ONCE }, source: { not: REWARD_SOURCE } },
         _sum: { quantity: true, totalMinor: true },
       });
       return new Map(rows.map((r) => [r.dealId, { units: r._sum.quantity ?? 0, revenueMinor: r._sum.totalMinor ?? 0 }]));

@@ -13,10 +13,13 @@ const CHUNK = 500;
 export function createPushRepository(db: Db): PushRepository {
   return {
     freshDeals(now, since) {
+      // With the shop's rating totals, which rank a digest as they rank the nearby list.
       return db.$queryRaw<DealToMatch[]>`
-        SELECT "id", "shopId", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
-        FROM "Deal"
-        WHERE ${onSaleSql(now)} AND "startsAt" >= ${since}`;
+        SELECT d.*, s."ratingSum", s."ratingCount" FROM (
+          SELECT "id", "shopId", "category", "lat", "lng", "priceMinor", "originalPriceMinor", "soldCount", "startsAt"
+          FROM "Deal"
+          WHERE ${onSaleSql(now)} AND "startsAt" >= ${since}
+        ) AS d JOIN "Shop" s ON s."id" = d."shopId"`;
     },
     /** Who already got which of these offers, as "userId:dealId" keys. */
     async sentPairs(dealIds: number[]): Promise<Set<string>> {

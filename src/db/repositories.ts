@@ -5,9 +5,11 @@ import { createEventRepository } from "./event.repository.js";
 import { createExportQueries } from "./export.queries.js";
 import { createFollowRepository, createSavedDealRepository } from "./follow.repository.js";
 import { createFormRepository } from "./form.repository.js";
+import { createGroupRepository, createGroupVoteRepository } from "./group-vote.repository.js";
 import { createReminderRepository } from "./reminder.repository.js";
 import { createJobLeaseRepository } from "./job-lease.repository.js";
 import { createPushRepository } from "./push.repository.js";
+import { createReferralRepository } from "./referral.repository.js";
 import { createReviewRepository } from "./review.repository.js";
 import { createRedeemConfirmationRepository } from "./redeem-confirmation.repository.js";
 import { createSubscriptionRepository } from "./subscription.repository.js";
@@ -49,8 +51,11 @@ export function createRepositories(db: Db, { onEventsLost }: RepositoryOptions =
     modelAnswers: createModelAnswerRepository(db),
     takenUpdates: createTakenUpdateRepository(db),
     shares: createShareRepository(db),
+    referrals: createReferralRepository(db),
     follows: createFollowRepository(db),
     savedDeals: createSavedDealRepository(db),
     reminders: createReminderRepository(db),
+    groups: createGroupRepository(db),
+    groupVotes: createGroupVoteRepository(db),
   };
 }

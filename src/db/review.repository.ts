@@ -52,6 +52,12 @@ export function createReviewRepository(db: Db): ReviewRepository {
       return new Set(rows.map((r) => r.voucherId));
     },
 
+    async starsByVoucher(voucherIds) {
+      if (voucherIds.length === 0) return new Map();
+      const rows = await db.review.findMany({ where: { voucherId: { in: voucherIds } }, select: { voucherId: true, stars: true } });
+      return new Map(rows.map((r) => [r.voucherId, r.stars]));
+    },
+
     async create(review, now) {
       try {
         const row = await retryWhenBusy(() =>

@@ -38,6 +38,11 @@ export const SHOP_COLUMNS = [
   "createdAt", "updatedAt",
 ] as const satisfies readonly (keyof Shop)[];
 
+/** Every column of the two tables is read: one added to the schema and not here fails to compile. */
+type Unread<R, Read extends readonly string[]> = Exclude<keyof R, Read[number]>;
+const EVERY_COLUMN_READ: [Unread<Row.Deal, typeof DEAL_COLUMNS>, Unread<Row.Shop, typeof SHOP_COLUMNS>] extends [never, never] ? true : false = true;
+void EVERY_COLUMN_READ;
+
 const DEAL_DATES = new Set<string>(["startsAt", "endsAt", "createdAt", "updatedAt", "groupReachedAt"]);
 const SHOP_DATES = new Set<string>(["createdAt", "updatedAt"]);
 

@@ -31,7 +31,7 @@ export function createShareRepository(db: Db): ShareRepository {
     },
     // Each join goes through the deal first (the events' and orders' indexes), then matches the share's source.
     async broughtBy(sharerId) {
-      const [row] = await db.$queryRaw<{ sent: bigint; visitors: bigint; buyers: bigint; redeemers: bigint }[]>`
+      const [row] = await db.$queryRaw<{ sent: bigint; visitors: bigint; buyers: bigint; redeemers: bigint; rewards: bigint }[]>`
         SELECT
           (SELECT COUNT(*) FROM "Share" s JOIN "Event" e ON e."dealId" = s."dealId" AND e."type" = 'SHARE'
              AND e."source" = 'friends:' || s."id" WHERE s."sharerId" = ${sharerId}) AS sent,
@@ -42,8 +42,15 @@ export function createShareRepository(db: Db): ShareRepository {
           (SELECT COUNT(DISTINCT o."buyerId") FROM "Share" s JOIN "Order" o ON o."dealId" = s."dealId"
              AND o."source" = 'friends:' || s."id"
              JOIN "Voucher" v ON v."orderId" = o."id" AND v."status" = ${statusSql(VoucherStatus.REDEEMED)}
-             WHERE s."sharerId" = ${sharerId}) AS redeemers`;
-      return { sent: Number(row?.sent ?? 0), visitors: Number(row?.visitors ?? 0), buyers: Number(row?.buyers ?? 0), redeemers: Number(row?.redeemers ?? 0) };
+             WHERE s."sharerId" = ${sharerId}) AS redeemers,
+          (SELECT COUNT(*) FROM "ReferralReward" r WHERE r."sharerId" = ${sharerId}) AS rewards`;
+      return {
+        sent: Number(row?.sent ?? 0),
+        visitors: Number(row?.visitors ?? 0),
+        buyers: Number(row?.buyers ?? 0),
+        redeemers: Number(row?.redeemers ?? 0),
+        rewards: Number(row?.rewards ?? 0),
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import type { Range, StatsQueries } from "../core/ports/stats.port.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { Db } from "./client.js";
 import { OrderStatus, PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
+import { REWARD_SOURCE } from "../domain/referral.js";
 import { addTo, CHANNELS, channelOf, emptyChannelFigures, type Channel, type Figures } from "../domain/stats.js";
 import { statusSql } from "./status-sql.js";
 
@@ -15,6 +16,8 @@ const HOUR_MS = 3_600_000;
 const EVENT_TYPES = ["IMPRESSION", "VIEW", "PUSH", "SHARE"] as const;
 /** An order that was paid, whatever happened to it after. */
 const PAID = Prisma.sql`(${statusSql(...PAID_ONCE)})`;
+/** A referral reward's free order: no sale (see Figures.rewardsGiven). */
+const SOLD = Prisma.sql`"source" <> ${REWARD_SOURCE}`;
 
 interface EventCount {
   type: string;
@@ -93,6 +96,8 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
         },
         shares: 0,
         friendsRedeemed: 0,
+        rewardsGiven: 0,
+        rewardsCost: {},
       };
       if (dealIds.length === 0) return figures;
       const { from, to } = range;
@@ -127,7 +132,7 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
           SUM(CASE WHEN ${paidIn} THEN "totalMinor" ELSE 0 END) AS total,
           SUM(CASE WHEN ${wholeRefundIn} THEN 1 ELSE 0 END) AS refunds,
           SUM(CASE WHEN ${wholeRefundIn} THEN "totalMinor" ELSE 0 END) AS refunded
-        FROM "Order" WHERE "dealId" IN (${ids})
+        FROM "Order" WHERE "dealId" IN (${ids}) AND ${SOLD}
         GROUP BY "source", "currency"`;
       for (const row of orders) {
         figures.invoices += num(row.invoices);
@@ -155,7 +160,7 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
 
       const vouchers = await db.$queryRaw<{ source: string; currency: string; soldRedeemed: bigint; redeemed: bigint; discount: bigint }[]>`
         SELECT o."source" AS source, o."currency" AS currency,
-          SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} THEN 1 ELSE 0 END) AS "soldRedeemed",
+          SUM(CASE WHEN o."status" IN ${PAID} AND o."paidAt" >= ${from} AND o."paidAt" < ${to} AND o.${SOLD} THEN 1 ELSE 0 END) AS "soldRedeemed",
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN 1 ELSE 0 END) AS redeemed,
           SUM(CASE WHEN v."redeemedAt" >= ${from} AND v."redeemedAt" < ${to} THEN o."unitOriginalMinor" - o."unitPriceMinor" ELSE 0 END) AS discount
         FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
@@ -175,11 +180,22 @@ export function createStatsQueries(db: Db, { events }: { events: Pick<EventRepos
         SELECT SUM(CASE WHEN "first" >= ${from} THEN 1 ELSE 0 END) AS fresh, SUM(CASE WHEN "last" > "first" THEN 1 ELSE 0 END) AS back FROM (
           SELECT "buyerId", MIN("paidAt") AS "first",
             MAX(CASE WHEN "dealId" IN (${ids}) AND "paidAt" >= ${from} AND "paidAt" < ${to} THEN "paidAt" END) AS "last"
-          FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID}
+          FROM "Order" WHERE "dealId" IN (${Prisma.join(shopDealIds)}) AND "status" IN ${PAID} AND ${SOLD}
           GROUP BY "buyerId"
         ) AS "buyers" WHERE "last" IS NOT NULL`;
       figures.newCustomers = num(customers?.fresh);
       figures.returningCustomers = num(customers?.back);
+
+      // Rewards earned by this offer's (or the shop's) redemptions, worth their usual price.
+      const rewards = await db.$queryRaw<{ currency: string; n: bigint; cost: bigint }[]>`
+        SELECT o."currency" AS currency, COUNT(*) AS n, SUM(o."unitOriginalMinor" * o."quantity") AS cost
+        FROM "ReferralReward" r JOIN "Order" o ON o."id" = r."rewardOrderId"
+        WHERE r."dealId" IN (${ids}) AND r."createdAt" >= ${from} AND r."createdAt" < ${to}
+        GROUP BY o."currency"`;
+      for (const row of rewards) {
+        figures.rewardsGiven += num(row.n);
+        addTo(figures.rewardsCost, row.currency, num(row.cost));
+      }
       return figures;
     },
 

@@ -45,8 +45,7 @@ export function checkpointElsewhere(connection: Database.Database, file: string)
   return {
     async stop() {
       const exited = new Promise((resolve) => worker.once("exit", resolve));
-      // Awaited now: an unreferenced thread's exit would not keep the process
-      // up, which could end (code 13, a top-level await unsettled) before it.
+      // Waited for now: a process whose last work is this wait would otherwise end with it unsettled.
       worker.ref();
       worker.postMessage("stop");
       await exited;

@@ -65,6 +65,17 @@ describe("matching subscribers to new deals", () => {
     }
   });
 
+  it("ranks a digest with the shops' ratings, as the nearby list does: a well-reviewed shop's equal offer first", () => {
+    const offer = (id: number, shopId: number, ratingSum: number, ratingCount: number): DealToMatch => ({
+      id, shopId, ...CENTER, category: "food", priceMinor: 500, originalPriceMinor: 1000, soldCount: 0, startsAt: NOW, ratingSum, ratingCount,
+    });
+    const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "UTC", dailyMax: 3, sentToday: 0, quietStart: 0, quietEnd: 0 };
+    // Two 5-star reviews do not beat 300 at 4.8 (the prior); the unreviewed shop comes next, and a digest's three leave the 2-star one out.
+    const deals = [offer(1, 1, 2 * 5, 2), offer(2, 2, 300 * 4.8, 300), offer(3, 3, 0, 0), offer(4, 4, 40 * 2, 40)];
+    const [digest] = planDigests({ places: [place], deals, alreadySent: () => false, now: NOW });
+    expect(digest!.items.map((i) => i.dealId)).toEqual([2, 1, 3]);
+  });
+
   it("holds places in quiet hours or at their daily maximum", () => {
     const deal: DealToMatch = { id: 1, shopId: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };

@@ -10,7 +10,7 @@
 import { isQuiet, type QuietHours } from "./local-time.js";
 import { distancesFrom } from "./geo.js";
 import type { Positioned } from "./nearby.js";
-import { score } from "./ranking.js";
+import { score, type RankInput } from "./ranking.js";
 import { FOLLOW_PUSH } from "./follow.js";
 
 /** Deals in one digest: the top of the ranking. */
@@ -45,6 +45,9 @@ export interface FollowerToMatch {
 export interface DealToMatch extends Positioned {
   category: string;
   shopId: number;
+  /** The shop's rating totals (see rating.ts); absent counts as no reviews. */
+  ratingSum?: number;
+  ratingCount?: number;
 }
 
 /** An offer in a digest: brought by a place, or by a followed shop. */
@@ -100,6 +103,12 @@ class DealGrid<T extends DealToMatch> {
   }
 }
 
+/** What the score reads of a deal at this distance. */
+function rankInputOf(deal: DealToMatch, distanceM: number): RankInput {
+  const { id, priceMinor, originalPriceMinor, soldCount, startsAt, ratingSum, ratingCount } = deal;
+  return { id, distanceM, priceMinor, originalPriceMinor, soldCount, startsAt, ratingSum, ratingCount };
+}
+
 type Ranked = {
   id: number;
   score: number;
@@ -128,7 +137,7 @@ function topDeals<T extends DealToMatch>(
     if (place.categories.length > 0 && !place.categories.includes(deal.category)) continue;
     const distanceM = distanceTo(deal);
     if (distanceM > place.radiusM) continue;
-    const input = { id: deal.id, distanceM, priceMinor: deal.priceMinor, originalPriceMinor: deal.originalPriceMinor, soldCount: deal.soldCount, startsAt: deal.startsAt };
+    const input = rankInputOf(deal, distanceM);
     const ranked: Ranked = { id: deal.id, distanceM, subscriptionId: place.id, followedShopId: null, score: score(input, place.radiusM, now) };
     if (top.length === k && byRank(ranked, top[k - 1]!) >= 0) continue;
     if (alreadySent(userId, deal.id)) continue;
@@ -165,7 +174,7 @@ function followedDeals<T extends DealToMatch>(
   for (const shopId of follower.shopIds) {
     for (const deal of byShop.get(shopId) ?? []) {
       if (alreadySent(follower.userId, deal.id)) continue;
-      const input = { id: deal.id, distanceM: 0, priceMinor: deal.priceMinor, originalPriceMinor: deal.originalPriceMinor, soldCount: deal.soldCount, startsAt: deal.startsAt };
+      const input = rankInputOf(deal, 0);
       found.push({ id: deal.id, distanceM: 0, subscriptionId: null, followedShopId: shopId, score: score(input, 1, now) });
     }
   }

@@ -16,6 +16,12 @@ export type SubScore = (typeof SUB_SCORES)[number];
 export const REVIEW_TEXT_MAX = 500;
 export const REPLY_TEXT_MAX = 300;
 export const REVIEW_PHOTOS_MAX = 3;
+/**
+ * Bytes of one photo uploaded from the Mini App (the app shrinks photos to
+ * about 1600 px before sending, a few hundred kilobytes): well under
+ * Telegram's 10 MB, where review photos are kept.
+ */
+export const REVIEW_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 export const HIDE_REASON_MAX = 200;
 /** Reviews a shop page shows at once. */
 export const REVIEWS_PER_PAGE = 5;
@@ -79,6 +85,11 @@ export function isStars(n: unknown): n is number {
   return typeof n === "number" && Number.isInteger(n) && n >= 1 && n <= 5;
 }
 
+/** Whether its holder may review this visit now: the voucher redeemed, and no review written for it yet. */
+export function awaitsReview(status: VoucherStatus, alreadyReviewed: boolean): boolean {
+  return status === VoucherStatus.REDEEMED && !alreadyReviewed;
+}
+
 /**
  * Only the holder of a redeemed voucher may review it, and only once. A voucher
  * of someone else reads as not found (its id came from a button: a claim).
@@ -110,8 +121,37 @@ export function cleanHideReason(value: string): string {
   return cleaned;
 }
 
-/** A review as it may be stored: stars 1–5, sub-scores 1–5 or none, text cleaned, at most 3 photos. */
-export function checkReview(input: ReviewInput): Required<ReviewInput> {
+/** A photo's own bytes, uploaded rather than sent in the chat. */
+export interface ReviewPhotoUpload {
+  bytes: Uint8Array;
+}
+
+export type ReviewPhotoKind = "jpg" | "png" | "webp";
+
+/** What the bytes are, by their signature: a photo Telegram stores (JPEG, PNG, WebP), else null. */
+export function photoKind(bytes: Uint8Array): ReviewPhotoKind | null {
+  const starts = (...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+  if (starts(0xff, 0xd8, 0xff)) return "jpg";
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length > 12 && ascii(0, 4) === "RIFF" && ascii(8, 12) === "WEBP") return "webp";
+  return null;
+}
+
+/** An uploaded photo a review may hold: an image Telegram keeps, no larger than REVIEW_PHOTO_MAX_BYTES. */
+export function checkReviewPhoto(photo: ReviewPhotoUpload): ReviewPhotoKind {
+  const kind = photoKind(photo.bytes);
+  if (!kind || photo.bytes.length > REVIEW_PHOTO_MAX_BYTES) {
+    throw new DomainError("review-photo-refused", { mb: REVIEW_PHOTO_MAX_BYTES / (1024 * 1024) });
+  }
+  return kind;
+}
+
+/**
+ * A review as it may be stored: stars 1–5, sub-scores 1–5 or none, text
+ * cleaned, at most 3 photos (those sent with it and `uploads` more still to store).
+ */
+export function checkReview(input: ReviewInput, uploads = 0): Required<ReviewInput> {
   if (!isStars(input.stars)) throw new DomainError("out-of-range", { min: 1, max: 5 });
   const sub = (n: number | null | undefined) => {
     if (n === null || n === undefined) return null;
@@ -119,7 +159,7 @@ export function checkReview(input: ReviewInput): Required<ReviewInput> {
     return n;
   };
   const photos = input.photos ?? [];
-  if (photos.length > REVIEW_PHOTOS_MAX) throw new DomainError("review-too-many-photos", { max: REVIEW_PHOTOS_MAX });
+  if (photos.length + uploads > REVIEW_PHOTOS_MAX) throw new DomainError("review-too-many-photos", { max: REVIEW_PHOTOS_MAX });
   return {
     stars: input.stars,
     quality: sub(input.quality),

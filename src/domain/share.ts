@@ -57,6 +57,8 @@ export interface FriendsBrought {
   buyers: number;
   /** Different friends who redeemed a voucher bought through a share. */
   redeemers: number;
+  /** Referral rewards the shops gave the sharer for those friends. */
+  rewards: number;
 }
 
 /** A share as stored: who shared which deal. */

@@ -73,6 +73,14 @@ export interface Figures {
   shares: number;
   /** Vouchers redeemed in the period whose order came through a friend's share. */
   friendsRedeemed: number;
+  /**
+   * Referral rewards given in the period (free vouchers to sharers whose
+   * friends redeemed), and what they are worth at their usual price: the
+   * discount the shop funds. Their orders are no sales: purchases, revenue
+   * and customers leave them out; redeemed, they count in the discount given.
+   */
+  rewardsGiven: number;
+  rewardsCost: Sums;
   /** The shop's followers now, and those who started following in the period (the shop's figures only). */
   followers?: { total: number; new: number };
   /** Visible reviews written in the period, and the change from the period before (see review.ts). */

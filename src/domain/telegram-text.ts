@@ -52,3 +52,16 @@ export const INLINE_RESULTS_MAX = 50;
 export const INLINE_RESULT_ID_MAX_BYTES = 64;
 /** An inline query's text, as Telegram sends it. */
 export const INLINE_QUERY_MAX = 256;
+
+/**
+ * sendPoll, as the Bot API the bot is built on describes it (grammY's types):
+ * a question of 1–300 characters, 1–12 options of 1–100 characters each
+ * (older versions said 2–10).
+ */
+export const POLL_QUESTION_MAX = 300;
+export const POLL_OPTION_MAX = 100;
+export const POLL_OPTIONS_MIN = 1;
+export const POLL_OPTIONS_MAX = 12;
+/** sendPoll's open_period, and close_date counted from now: 5–2,628,000 seconds (30 days; once 5–600), or none. */
+export const POLL_OPEN_PERIOD_MIN_SECONDS = 5;
+export const POLL_OPEN_PERIOD_MAX_SECONDS = 2_628_000;

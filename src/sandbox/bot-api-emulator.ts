@@ -7,11 +7,11 @@
 // update queue and its long polling, the chat world, and the methods by family.
 import { randomBytes } from "node:crypto";
 import { EventEmitter } from "node:events";
-import type { BotCommand, CallbackQuery, Message, MessageEntity, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
+import type { BotCommand, CallbackQuery, Chat, Message, MessageEntity, Poll, ReplyKeyboardMarkup, Update, User, UserFromGetMe } from "grammy/types";
 import type { FileStore } from "./file-store.js";
 import { ApiServer } from "./emulator/api-server.js";
-import { ChatWorld, type UserProfile } from "./emulator/chat-world.js";
-import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
+import { ChatWorld, type GroupProfile, type UserProfile } from "./emulator/chat-world.js";
+import type { BotEvent, InvoiceRecord, PaymentRecord, PaymentResult, PreparedMessage, PreparedShareResult } from "./emulator/events.js";
 import { botSettingsMethods, commandsKey } from "./emulator/methods/bot-settings-methods.js";
 import { callbackMethods } from "./emulator/methods/callback-methods.js";
 import { editMethods } from "./emulator/methods/edit-methods.js";
@@ -19,12 +19,31 @@ import { inlineMethods } from "./emulator/methods/inline-methods.js";
 import { mediaGroupMethods } from "./emulator/methods/media-group-methods.js";
 import { messageMethods } from "./emulator/methods/message-methods.js";
 import { paymentMethods } from "./emulator/methods/payment-methods.js";
+import { pollMethods } from "./emulator/methods/poll-methods.js";
+import { castVote, closePoll, pollMessage, pollsDue } from "./emulator/polls.js";
 import { inlineButtons, photoSizes } from "./emulator/request-fields.js";
 import { SendRateLimit, type RateLimit } from "./emulator/send-rate-limit.js";
 import { UpdateQueue } from "./emulator/update-queue.js";
 import { WebhookDelivery } from "./emulator/webhook-delivery.js";
+import type { PreparedChatType } from "./telegram-rules.js";
 
-export type { BotEvent, InlineAnswerResult, InvoiceRecord, PaymentRecord, PaymentResult } from "./emulator/events.js";
+export type {
+  BotEvent,
+  InlineAnswerResult,
+  InvoiceRecord,
+  PaymentRecord,
+  PaymentResult,
+  PreparedMessage,
+  PreparedShareResult,
+} from "./emulator/events.js";
+
+/** The chat a shared message lands in, of each kind: the emulator keeps no chats but the bot's own. */
+const SHARED_INTO: Record<PreparedChatType, Chat> = {
+  users: { id: 600_000_001, type: "private", first_name: "A friend" },
+  bots: { id: 600_000_002, type: "private", first_name: "Another bot" },
+  groups: { id: -600_000_003, type: "group", title: "Friends" },
+  channels: { id: -1_000_600_000_004, type: "channel", title: "A channel" },
+};
 
 export interface EmulatorOptions {
   token: string;
@@ -64,6 +83,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   private readonly world: ChatWorld;
   private readonly queue: UpdateQueue;
   private readonly server: ApiServer;
+  /** Message ids in the chats prepared messages are shared into. */
+  private sharedMessages = 0;
 
   constructor(options: EmulatorOptions) {
     super();
@@ -93,6 +114,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         ...callbackMethods(this.world),
         ...inlineMethods(this.world),
         ...paymentMethods(this.world),
+        ...pollMethods(this.world, (update) => this.queue.inject(update)),
       },
       onError: (method, error) => this.world.record({ type: "api-error", method, code: error.code, description: error.description }),
     });
@@ -143,10 +165,62 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
 
   /** A text message; a leading /command gets its bot_command entity like in Telegram. */
   sendText(userId: number, text: string): Message {
-    const entities: MessageEntity[] = [];
-    const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
-    if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
-    return this.userMessage(userId, { text, ...(entities.length ? { entities } : {}) });
+    return this.userMessage(userId, textContent(text));
+  }
+
+  // ------------------------------------------------------------ groups, polls
+
+  /** A group the bot was added to, with these users (added first) in it; its id is negative, as Telegram's are. */
+  addGroup(profile: GroupProfile): Chat.SupergroupChat {
+    return this.world.addGroup(profile);
+  }
+
+  /** A member writes in a group; with `replyTo`, as a reply to that message. */
+  sendGroupText(userId: number, chatId: number, text: string, options: { replyTo?: number } = {}): Message {
+    return this.groupMessage(userId, chatId, textContent(text), options.replyTo);
+  }
+
+  /** A member shares a location in a group; with `replyTo`, as a reply (how a bot in privacy mode gets it). */
+  sendGroupLocation(userId: number, chatId: number, latitude: number, longitude: number, options: { replyTo?: number } = {}): Message {
+    return this.groupMessage(userId, chatId, { location: { latitude, longitude } }, options.replyTo);
+  }
+
+  /** The messages currently in a group. */
+  groupMessages(chatId: number): Message[] {
+    return [...this.world.groupState(chatId).messages.values()];
+  }
+
+  /**
+   * A member votes in the bot's poll in that message (no options: takes the
+   * vote back). The bot gets a poll_answer (non-anonymous polls only) and the
+   * poll's new counts. Returns the poll as everyone now sees it.
+   */
+  vote(userId: number, chatId: number, messageId: number, optionIds: number[]): Poll {
+    const group = this.world.groupState(chatId);
+    const voter = this.world.state(userId).user;
+    if (!group.group.members.has(userId)) throw new Error(`${voter.first_name} is not in the group`);
+    const poll = group.messages.get(messageId)?.poll;
+    if (!poll) throw new Error(`message ${messageId} holds no poll`);
+    const counted = castVote(this.world, poll.id, voter, optionIds);
+    if (!counted.is_anonymous) {
+      this.queue.inject({ poll_answer: { poll_id: poll.id, user: voter, option_ids: optionIds, option_persistent_ids: optionIds.map(String) } });
+    }
+    this.queue.inject({ poll: counted });
+    return counted;
+  }
+
+  /** Closes the polls whose open_period or close_date has passed by the clock, as Telegram does, telling the bot. */
+  closeDuePolls(): Poll[] {
+    return pollsDue(this.world, this.world.now()).map((id) => {
+      const poll = closePoll(this.world, id);
+      this.queue.inject({ poll });
+      return poll;
+    });
+  }
+
+  /** The poll as it stands, by poll id. */
+  poll(pollId: string): Poll {
+    return pollMessage(this.world, pollId).message.poll;
   }
 
   sendLocation(userId: number, latitude: number, longitude: number, options: { livePeriod?: number } = {}): Message {
@@ -184,9 +258,10 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     return this.userMessage(userId, { photo: photoSizes(stored), ...(caption ? { caption } : {}) });
   }
 
-  /** Presses an inline button; refuses data that no button of that message carries, as a client would. */
-  pressButton(userId: number, messageId: number, data: string): string {
-    const state = this.world.state(userId);
+  /** Presses an inline button (in a group: `chatId`); refuses data that no button of that message carries, as a client would. */
+  pressButton(userId: number, messageId: number, data: string, chatId = userId): string {
+    const state = chatId === userId ? this.world.state(userId) : this.world.groupState(chatId);
+    const from = this.world.state(userId).user;
     const message = state.messages.get(messageId);
     if (!message) throw new Error(`message ${messageId} is not in the chat (deleted?)`);
     const buttons = inlineButtons(message.reply_markup);
@@ -197,7 +272,7 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     this.world.callbackQueries.set(id, { chatId: state.chat.id, answered: false });
     const query: CallbackQuery = {
       id,
-      from: state.user,
+      from,
       message: message as CallbackQuery["message"] & Message,
       chat_instance: `-${(state.chat.id * 7919) % 1_000_000_007}`,
       data,
@@ -232,6 +307,48 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
   chooseInlineResult(userId: number, resultId: string, query: string): void {
     const state = this.world.state(userId);
     this.queue.inject({ chosen_inline_result: { result_id: resultId, from: state.user, query } });
+  }
+
+  /** The messages the bot prepared for this user (savePreparedInlineMessage), oldest first, expired ones too. */
+  preparedMessages(userId: number): PreparedMessage[] {
+    return [...this.world.preparedMessages.values()].filter((m) => m.userId === userId);
+  }
+
+  /**
+   * The user sends a prepared message from the Mini App's share sheet
+   * (Telegram.WebApp.shareMessage) into a chat of the kind `into`. The client
+   * sends it as the inline result it is, so the friend's chat gets it "via
+   * @bot" and the bot gets chosen_inline_result, as for a result picked from
+   * an inline query. Refused, with the reason the app hears, when it is
+   * another user's or unknown, expired, or not allowed in that kind of chat.
+   */
+  sharePreparedMessage(userId: number, id: string, { into = "users" }: { into?: PreparedChatType } = {}): PreparedShareResult {
+    const state = this.world.state(userId);
+    const prepared = this.world.preparedMessages.get(id);
+    if (!prepared || prepared.userId !== userId) return { ok: false, error: "UNKNOWN_ERROR" };
+    if (this.world.now() >= prepared.expiresAt) return { ok: false, error: "MESSAGE_EXPIRED" };
+    if (!prepared.chatTypes.includes(into)) return { ok: false, error: "MESSAGE_SEND_FAILED" };
+    const { result } = prepared;
+    const entities = result.entities ? { [result.photoFileId ? "caption_entities" : "entities"]: result.entities } : {};
+    const photo = result.photoFileId ? this.files.get(result.photoFileId) : undefined;
+    const content = result.photoFileId
+      ? {
+          photo: photo ? photoSizes(photo) : [{ file_id: result.photoFileId, file_unique_id: result.photoFileId, width: 0, height: 0 }],
+          caption: result.text,
+        }
+      : { text: result.text };
+    const message = {
+      message_id: ++this.sharedMessages,
+      from: state.user,
+      chat: SHARED_INTO[into],
+      date: this.world.now(),
+      via_bot: this.me,
+      ...content,
+      ...entities,
+      ...(result.replyMarkup ? { reply_markup: result.replyMarkup } : {}),
+    } as Message;
+    this.queue.inject({ chosen_inline_result: { result_id: result.id, from: state.user, query: "" } });
+    return { ok: true, message };
   }
 
   /** A user blocks (or unblocks) the bot: a my_chat_member update, then 403 on sends. */
@@ -389,9 +506,34 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
     });
   }
 
+  /**
+   * A member's message in a group. The bot, in privacy mode as bots are by
+   * default, gets only commands and replies to its own messages.
+   */
+  private groupMessage(userId: number, chatId: number, content: Partial<Message>, replyTo: number | undefined): Message {
+    const group = this.world.groupState(chatId);
+    const replied = replyTo === undefined ? undefined : group.messages.get(replyTo);
+    if (replyTo !== undefined && !replied) throw new Error(`message ${replyTo} is not in the group`);
+    // Telegram nests the replied message one level deep only.
+    const reply = replied ? ({ reply_to_message: { ...replied, reply_to_message: undefined } } as Partial<Message>) : {};
+    const message = this.world.postGroupMessage(group, this.world.state(userId).user, { ...content, ...reply });
+    const command = message.entities?.some((e) => e.type === "bot_command" && e.offset === 0);
+    if (this.me.can_read_all_group_messages || command || replied?.from?.id === this.me.id) {
+      this.queue.inject({ message } as Omit<Update, "update_id">);
+    }
+    return message;
+  }
+
   private userMessage(userId: number, content: Partial<Message>): Message {
     const message = this.world.postUserMessage(this.world.state(userId), content);
     this.queue.inject({ message } as Omit<Update, "update_id">);
     return message;
   }
+}
+
+/** A text as Telegram sends it: a leading /command gets its bot_command entity. */
+function textContent(text: string): Partial<Message> {
+  const command = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
+  const entities: MessageEntity[] = command ? [{ type: "bot_command", offset: 0, length: command[0].length }] : [];
+  return { text, ...(entities.length ? { entities } : {}) };
 }

@@ -14,7 +14,7 @@ import { PUSH_JOB, REMINDERS_JOB } from "../jobs/jobs.js";
 import type { ReminderRunResult } from "../core/reminder.service.js";
 import type { PushRunResult } from "../jobs/push.job.js";
 import type { Clock } from "../util/clock.js";
-import { BotApiEmulator, type BotEvent } from "./bot-api-emulator.js";
+import { BotApiEmulator, type BotEvent, type InlineAnswerResult } from "./bot-api-emulator.js";
 import { freePort, sandboxAppLink } from "./mini-app-link.js";
 import { APP_PATH } from "../http/app-static.js";
 import { scanQrFile, startPayloadOf } from "./qr-scan.js";
@@ -36,6 +36,9 @@ export interface SandboxOptions {
   print(line: string): void;
   color: boolean;
 }
+
+/** The demo group `:group` enters: the bot in it, the demo consumers its members (Ana created it). */
+const DEMO_GROUP = { id: -1_001_000_000_001, title: "Lunch crew" };
 
 /** A stable id for a new user's name, so the same name is the same user in the next run. */
 function idForName(name: string): number {
@@ -130,6 +133,14 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   }
   const firstConsumer = DEMO_USERS.find((u) => u.role === "consumer") ?? DEMO_USERS[0]!;
   let current: Player = players.get(firstConsumer.key)!;
+  const groupMembers = new Set(DEMO_USERS.filter((u) => u.role === "consumer").map((u) => u.id));
+  const addToGroup = () => emulator.addGroup({ ...DEMO_GROUP, members: [...groupMembers] });
+  addToGroup();
+  // Whether what the user types goes to the demo group (:group) or to the private chat (:private).
+  let inGroup = false;
+  const viewedChat = () => (inGroup ? DEMO_GROUP.id : current.id);
+  // The bot's newest question in the group that wants a reply (/nearby, /vote): :here answers it.
+  let groupAsk: number | undefined;
 
   // The numbered buttons belong to the newest message with an inline keyboard, per chat.
   const keyboards = new Map<number, { messageId: number; buttons: NumberedButton[] }>();
@@ -138,12 +149,24 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     return file?.localPath ? relative(file.localPath) : file?.url;
   };
 
+  /** A card sent into a chat "via @bot" (:pick, :share), as the friend sees it, with its links. */
+  const showSent = (what: string, result: InlineAnswerResult) => {
+    print(dim(`📤 you send ${what} into a chat; your friend sees (via @${app.bot.botInfo.username}):`, color));
+    if (result.photoFileId) print(`   🖼 photo: ${filePath(result.photoFileId) ?? result.photoFileId}`);
+    for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
+    for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
+    print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
+  };
+
   // The newest photo the bot sent: what :scan points the camera at.
   let lastPhoto: string | undefined;
   // The newest inline answer the current user got: what :pick chooses from.
   let lastInline: Extract<BotEvent, { type: "inline-answer" }> | undefined;
   emulator.on("event", (event) => {
     if (event.type === "inline-answer") lastInline = event;
+    if (event.type === "message" && event.chatId === DEMO_GROUP.id && (event.replyMarkup as { force_reply?: boolean } | undefined)?.force_reply) {
+      groupAsk = event.message.message_id;
+    }
     if (event.type === "message" && event.message.photo) {
       const local = emulator.files.get(event.message.photo.at(-1)!.file_id)?.localPath;
       if (local) lastPhoto = local;
@@ -158,8 +181,9 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     if (event.type === "delete" && keyboards.get(event.chatId)?.messageId === event.messageId) keyboards.delete(event.chatId);
     if (!rendered) return;
     const chatId = "chatId" in event ? event.chatId : undefined;
-    const other = chatId !== undefined && chatId !== current.id ? playerById(chatId) : undefined;
-    for (const line of rendered.lines) print(other ? `${dim(`[to ${other.firstName}]`, color)} ${line}` : line);
+    const elsewhere = chatId !== undefined && chatId !== viewedChat();
+    const where = chatId === DEMO_GROUP.id ? `[in ${DEMO_GROUP.title}]` : `[to ${playerById(chatId ?? 0).firstName}]`;
+    for (const line of rendered.lines) print(elsewhere ? `${dim(where, color)} ${line}` : line);
   });
 
   function playerById(id: number): Player {
@@ -170,6 +194,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
   await app.bot.init();
   await app.bot.api.setMyCommands(app.bot.commandList("en"));
   await app.bot.api.setMyCommands(app.bot.commandList("zh"), { language_code: "zh" });
+  await app.bot.api.setMyCommands(app.bot.groupCommandList("en"), { scope: { type: "all_group_chats" } });
+  await app.bot.api.setMyCommands(app.bot.groupCommandList("zh"), { scope: { type: "all_group_chats" }, language_code: "zh" });
   let pollingFailure: unknown = null;
   // The same concurrent path as the real bot: the runner, the intake, sequentialize.
   const { ended } = await app.serve();
@@ -189,6 +215,43 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     await emulator.waitForIdle();
   }
   await settle();
+
+  /** A location the current user shares: in the group, as a reply to the bot's question there. */
+  function shareLocation(lat: number, lng: number, what: string): void {
+    if (!inGroup) {
+      print(dim(`📍 you share ${what}`, color));
+      emulator.sendLocation(current.id, lat, lng);
+      return;
+    }
+    // A bot in privacy mode sees a group's pin only as a reply to its question.
+    const unseen = groupAsk ? "" : " (the bot sees pins only as replies to its question: type /nearby or /vote first)";
+    print(dim(`📍 you share ${what} in ${DEMO_GROUP.title}${groupAsk ? ", replying to the bot" : unseen}`, color));
+    emulator.sendGroupLocation(current.id, DEMO_GROUP.id, lat, lng, groupAsk ? { replyTo: groupAsk } : {});
+  }
+
+  /** The current user votes in the newest poll of the group. */
+  function vote(n: number): void {
+    const poll = emulator.groupMessages(DEMO_GROUP.id).filter((m) => m.poll).at(-1);
+    if (!poll?.poll) {
+      print(`There is no poll in ${DEMO_GROUP.title} yet: type :group, then /vote.`);
+      return;
+    }
+    if (!groupMembers.has(current.id)) {
+      print(`${current.firstName} is not in ${DEMO_GROUP.title}: type :group first.`);
+      return;
+    }
+    const option = poll.poll.options[n - 1];
+    if (!option) {
+      print(`The poll has options 1 to ${poll.poll.options.length}.`);
+      return;
+    }
+    try {
+      const counted = emulator.vote(current.id, DEMO_GROUP.id, poll.message_id, [n - 1]);
+      print(dim(`🗳 you vote for ${n}. ${option.text} (votes now: ${counted.options.map((o) => o.voter_count).join(", ")})`, color));
+    } catch (error) {
+      print(`You can't vote: ${(error as Error).message}.`);
+    }
+  }
 
   function describe(p: Player): string {
     return `${p.firstName} (${p.role === "user" ? "new user" : p.role}, id ${p.id})`;
@@ -242,7 +305,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
       return botErrors + (pollingFailure ? 1 : 0);
     },
     prompt(): string {
-      return `${current.key}> `;
+      return inGroup ? `${current.key}@group> ` : `${current.key}> `;
     },
     banner(): string[] {
       return [
@@ -254,7 +317,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
     /** Runs one typed line; false when the user asked to quit. */
     async execute(line: string): Promise<boolean> {
       if (pollingFailure) throw new Error("the bot is not running any more");
-      const keyboard = keyboards.get(current.id);
+      const keyboard = keyboards.get(viewedChat());
       const input = parseInput(line);
       switch (input.kind) {
         case "empty":
@@ -287,7 +350,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
             print("That button shares your location: type :here PLACE (e.g. :here times-square) or :loc LAT LNG.");
             return true;
           }
-          emulator.sendText(current.id, input.text);
+          if (inGroup) emulator.sendGroupText(current.id, DEMO_GROUP.id, input.text);
+          else emulator.sendText(current.id, input.text);
           break;
         }
         case "press": {
@@ -301,7 +365,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
             return true;
           }
           const b = button.button;
-          if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data);
+          if ("callback_data" in b) emulator.pressButton(current.id, keyboard!.messageId, b.callback_data, viewedChat());
           else if ("url" in b) print(`🔗 that button opens ${b.url}`);
           else if ("pay" in b) await pay();
           else if ("switch_inline_query_chosen_chat" in b) {
@@ -315,8 +379,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           break;
         }
         case "loc":
-          print(dim(`📍 you share ${input.lat}, ${input.lng}`, color));
-          emulator.sendLocation(current.id, input.lat, input.lng);
+          shareLocation(input.lat, input.lng, `${input.lat}, ${input.lng}`);
           break;
         case "here": {
           const place = input.name ? findPlace(input.name) : undefined;
@@ -325,8 +388,7 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
             placesList().forEach((l) => print(l));
             return true;
           }
-          print(dim(`📍 you share your location: ${place.name} (${place.lat}, ${place.lng})`, color));
-          emulator.sendLocation(current.id, place.lat, place.lng);
+          shareLocation(place.lat, place.lng, `your location: ${place.name} (${place.lat}, ${place.lng})`);
           break;
         }
         case "as": {
@@ -341,8 +403,28 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           }
           current = player;
           print(dim(`👤 you are now ${describe(current)}`, color));
+          if (inGroup && !groupMembers.has(current.id)) {
+            groupMembers.add(current.id);
+            addToGroup();
+            print(dim(`👥 ${current.firstName} joins ${DEMO_GROUP.title}`, color));
+          }
           return true;
         }
+        case "group": {
+          groupMembers.add(current.id);
+          addToGroup();
+          inGroup = true;
+          const friends = [...groupMembers].filter((id) => id !== current.id).map((id) => playerById(id).firstName);
+          print(dim(`👥 you are in the group ${DEMO_GROUP.title} with ${friends.join(" and ")} and the bot: what you type goes there (/nearby, /vote; :private goes back)`, color));
+          return true;
+        }
+        case "private":
+          inGroup = false;
+          print(dim(`💬 back in your private chat with the bot`, color));
+          return true;
+        case "vote":
+          vote(input.n);
+          break;
         case "pay":
           await (input.link ? payAppInvoice() : pay());
           break;
@@ -397,11 +479,21 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
             return true;
           }
           emulator.chooseInlineResult(current.id, result.id, lastInline!.query);
-          print(dim(`📤 you send result ${input.n} into a chat; your friend sees (via @${app.bot.botInfo.username}):`, color));
-          if (result.photoFileId) print(`   🖼 photo: ${filePath(result.photoFileId) ?? result.photoFileId}`);
-          for (const line of renderEntities(result.text, result.entities, color).split("\n")) print(`   ${line}`);
-          for (const b of result.replyMarkup?.inline_keyboard.flat() ?? []) if ("url" in b) print(`   🔗 ${b.text}: ${b.url}`);
-          print(dim("   (a friend opens the link with :as NAME, then /start and the link's start= value)", color));
+          showSent(`result ${input.n}`, result);
+          break;
+        }
+        case "share": {
+          const prepared = emulator.preparedMessages(current.id).at(-1);
+          if (!prepared) {
+            print("Press Send to a friend on a deal's page in the app (:app) first.");
+            return true;
+          }
+          const shared = emulator.sharePreparedMessage(current.id, prepared.id);
+          if (!shared.ok) {
+            print(`Telegram would not send it: ${shared.error}.`);
+            return true;
+          }
+          showSent("the app's message", prepared.result);
           break;
         }
         case "remind": {
@@ -418,6 +510,8 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
           print(dim(input.blocked ? "🚫 you blocked the bot" : "✅ you unblocked the bot", color));
           break;
       }
+      // Telegram closes polls whose time ran out (the sandbox clock may have moved).
+      emulator.closeDuePolls();
       await settle();
       if (emulator.takeUnansweredCallbackQueries().length > 0) {
         print("⚠️ the bot did not answer the button press (in Telegram the button would keep spinning)");

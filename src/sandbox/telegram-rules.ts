@@ -16,6 +16,12 @@ import {
   INLINE_RESULTS_MAX,
   INVOICE_TITLE_MAX,
   MEDIA_GROUP_MAX,
+  POLL_OPEN_PERIOD_MAX_SECONDS,
+  POLL_OPEN_PERIOD_MIN_SECONDS,
+  POLL_OPTION_MAX,
+  POLL_OPTIONS_MAX,
+  POLL_OPTIONS_MIN,
+  POLL_QUESTION_MAX,
   TEXT_MAX,
   telegramLength,
 } from "../domain/telegram-text.js";
@@ -68,6 +74,21 @@ export const REFUSAL = {
   inlineMessageEmpty: "MESSAGE_EMPTY",
   inlineButtonType: "BUTTON_TYPE_INVALID",
   startParam: "START_PARAM_INVALID",
+  pollTextEmpty: "text must be non-empty",
+  pollQuestionTooLong: `poll question length must not exceed ${POLL_QUESTION_MAX}`,
+  pollNoOptions: "poll must have at least one answer option",
+  pollTooManyOptions: `poll can't have more than ${POLL_OPTIONS_MAX} options`,
+  pollOptionTooLong: `poll options length must not exceed ${POLL_OPTION_MAX}`,
+  pollOpenPeriod: "POLL_OPEN_PERIOD_INVALID",
+  pollCloseDate: "POLL_CLOSE_DATE_INVALID",
+  pollPeriodAndDate: "can't use open_period and close_date together",
+  pollNotFound: "message with poll to stop not found",
+  notAPoll: "message is not a poll",
+  pollClosed: "poll has already been closed",
+  userIdMissing: "Invalid user_id specified",
+  userIdInvalid: "USER_ID_INVALID",
+  resultMissing: "Result isn't specified",
+  noChatTypeAllowed: "At least one chat type must be allowed",
   /** 403 */
   blocked: "bot was blocked by the user",
   /** 403 */
@@ -224,4 +245,60 @@ export function inlineAnswerRefusal(results: InlineResultFields[], button?: { te
     if (button.start_parameter !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(String(button.start_parameter))) return REFUSAL.startParam;
   }
   return undefined;
+}
+
+/** What the checks of sendPoll read of a request. */
+export interface PollRequest {
+  question: string;
+  options: string[];
+  openPeriod?: number;
+  /** Unix seconds. */
+  closeDate?: number;
+}
+
+/**
+ * sendPoll as the current Bot API checks it: a question of 1–300 and 1–12
+ * options of 1–100 each, counted in characters (code points, not UTF-16
+ * units) after trimming; an open_period or a close_date within 5 seconds to
+ * 30 days, not both. `now` in Unix seconds.
+ */
+export function pollRefusal({ question, options, openPeriod, closeDate }: PollRequest, now: number): string | undefined {
+  const length = (text: string) => [...text.trim()].length;
+  if (length(question) === 0) return REFUSAL.pollTextEmpty;
+  if (length(question) > POLL_QUESTION_MAX) return REFUSAL.pollQuestionTooLong;
+  if (options.length < POLL_OPTIONS_MIN) return REFUSAL.pollNoOptions;
+  if (options.length > POLL_OPTIONS_MAX) return REFUSAL.pollTooManyOptions;
+  for (const option of options) {
+    if (length(option) === 0) return REFUSAL.pollTextEmpty;
+    if (length(option) > POLL_OPTION_MAX) return REFUSAL.pollOptionTooLong;
+  }
+  const allowed = (seconds: number) => seconds >= POLL_OPEN_PERIOD_MIN_SECONDS && seconds <= POLL_OPEN_PERIOD_MAX_SECONDS;
+  if (openPeriod !== undefined && closeDate !== undefined) return REFUSAL.pollPeriodAndDate;
+  if (openPeriod !== undefined && !allowed(openPeriod)) return REFUSAL.pollOpenPeriod;
+  if (closeDate !== undefined && !allowed(closeDate - now)) return REFUSAL.pollCloseDate;
+  return undefined;
+}
+
+/** stopPoll: a message of the bot's that holds a poll still open. */
+export function stopPollRefusal(message: { poll?: { is_closed: boolean }; fromBot: boolean } | undefined): string | undefined {
+  if (!message || !message.fromBot) return REFUSAL.pollNotFound;
+  if (!message.poll) return REFUSAL.notAPoll;
+  if (message.poll.is_closed) return REFUSAL.pollClosed;
+  return undefined;
+}
+
+/** The kinds of chat a prepared message may be sent to (savePreparedInlineMessage's allow_* fields). */
+export const PREPARED_CHAT_TYPES = ["users", "bots", "groups", "channels"] as const;
+export type PreparedChatType = (typeof PREPARED_CHAT_TYPES)[number];
+
+/**
+ * savePreparedInlineMessage: one result, checked as an inline answer's (so
+ * no web_app button either), for some kind of chat. The user is checked by
+ * the caller (USER_ID_INVALID for one the bot cannot reach).
+ */
+export function preparedMessageRefusal(result: InlineResultFields | undefined, chatTypes: PreparedChatType[]): string | undefined {
+  if (!result) return REFUSAL.resultMissing;
+  const refusal = inlineAnswerRefusal([result]);
+  if (refusal) return refusal;
+  return chatTypes.length === 0 ? REFUSAL.noChatTypeAllowed : undefined;
 }

@@ -127,6 +127,10 @@ export function messageBody(message: Message, options: RenderOptions): string[] 
     const live = message.location.live_period ? " (live)" : "";
     lines.push(`📍 ${message.location.latitude}, ${message.location.longitude}${live}`);
   }
+  if (message.poll) {
+    const { question, options, is_anonymous } = message.poll;
+    lines.push(`📊 ${is_anonymous ? "anonymous poll" : "poll"}: ${question}`, ...options.map((o, i) => `${i + 1}. ${o.text}`), dim(":vote N votes for option N", color));
+  }
   if (message.invoice) {
     const { title, description, total_amount, currency } = message.invoice;
     lines.push(`🧾 Invoice: ${title}`, description, `Total: ${formatAmount(total_amount, currency)} · type :pay to pay`);
@@ -175,6 +179,11 @@ export function renderEvent(event: BotEvent, options: RenderOptions): Rendered |
       return { lines: [`↩️ the bot refunded payment ${event.telegramPaymentChargeId}`] };
     case "api-error":
       return { lines: [`⚠️ Bot API error in ${event.method}: ${event.code} ${event.description}`] };
+    case "poll-closed": {
+      const { question, options, total_voter_count: voters } = event.poll;
+      const counts = options.map((o, i) => `${INDENT}${i + 1}. ${o.text}: ${o.voter_count} vote${o.voter_count === 1 ? "" : "s"}`);
+      return { lines: [`📊 the poll closed (${voters} voter${voters === 1 ? "" : "s"}): ${question}`, ...counts] };
+    }
     case "inline-answer": {
       const head = `🔎 ${dim(`inline “${event.query}”:`, color)} ${event.results.length} result${event.results.length === 1 ? "" : "s"}`;
       const lines = [head, ...event.results.map((r, i) => `${INDENT}${i + 1}. ${r.title}${r.description ? dim(` — ${r.description}`, color) : ""}`)];
@@ -182,6 +191,8 @@ export function renderEvent(event: BotEvent, options: RenderOptions): Rendered |
       if (event.results.length) lines.push(`${INDENT}${dim(":pick N sends result N into a chat", color)}`);
       return { lines };
     }
+    case "prepared-message":
+      return { lines: [dim(`📤 the app prepared “${event.prepared.result.title}” for Telegram's share sheet: :share sends it into a chat`, color)] };
     case "reaction":
     case "chat-action":
     case "commands":
@@ -207,6 +218,10 @@ export type SandboxInput =
   | { kind: "app" }
   | { kind: "inline"; query: string }
   | { kind: "pick"; n: number }
+  | { kind: "group" }
+  | { kind: "private" }
+  | { kind: "vote"; n: number }
+  | { kind: "share" }
   | { kind: "help" }
   | { kind: "quit" }
   | { kind: "invalid"; message: string };
@@ -282,6 +297,14 @@ export function parseInput(line: string): SandboxInput {
       return { kind: "inline", query: arg };
     case "pick":
       return /^\d+$/.test(arg) ? { kind: "pick", n: Number(arg) } : { kind: "invalid", message: "Usage: :pick N   (a result of the last :inline)" };
+    case "group":
+      return { kind: "group" };
+    case "private":
+      return { kind: "private" };
+    case "vote":
+      return /^\d+$/.test(arg) ? { kind: "vote", n: Number(arg) } : { kind: "invalid", message: "Usage: :vote N   (option N of the newest poll in the group)" };
+    case "share":
+      return arg ? { kind: "invalid", message: "Usage: :share   (the message the app prepared last)" } : { kind: "share" };
     case "help":
     case "h":
     case "?":
@@ -316,6 +339,11 @@ export const HELP = [
   "  :app             the Mini App's address for a browser, signed in as the current user",
   "  :inline [WORDS]  type @bot WORDS in a chat (inline mode): the deals near you that match",
   "  :pick N          send result N of the last :inline into a chat; the card shows as a friend gets it",
+  "  :group           go into the demo group (Lunch crew, with two demo friends): what you type goes there;",
+  "                   /nearby or /vote, then :here PLACE answers the bot's question as a reply",
+  "  :vote N          vote for option N of the newest poll in the group, as the current user",
+  "  :private         back to the private chat with the bot",
+  "  :share           send the deal the app's Send to a friend prepared last (shareMessage) into a chat",
   "  :help            this help",
   "  :quit            leave (Ctrl-C or Ctrl-D too)",
 ];

@@ -21,7 +21,7 @@ describe("demo data", () => {
     expect(first.shops).toBeGreaterThanOrEqual(200);
     expect(first.deals).toBeGreaterThanOrEqual(300);
     const again = await seedDemoData(t.repos, NOW);
-    expect(again).toEqual({ shops: 0, deals: 0, created: false });
+    expect(again).toEqual({ shops: 0, deals: 0, reviews: 0, created: false });
     expect(await t.db.shop.count()).toBe(first.shops);
     expect(await t.db.deal.count()).toBe(first.deals);
   });
@@ -64,12 +64,36 @@ describe("demo data", () => {
     expect(deals.some((d) => NOW.getTime() - d.startsAt.getTime() > 7 * 86_400_000)).toBe(true);
   });
 
+  it("gives a few shops around every demo place verified reviews, each behind a voucher its author bought and had redeemed", async () => {
+    expect(first.reviews).toBeGreaterThanOrEqual(DEMO_PLACES.length * 3 * 2 - 4);
+    const reviews = await t.db.review.findMany();
+    expect(reviews).toHaveLength(first.reviews);
+    for (const review of reviews) {
+      const voucher = (await t.db.voucher.findUnique({ where: { id: review.voucherId } }))!;
+      expect(voucher.status).toBe("REDEEMED");
+      expect(voucher.holderId).toBe(review.authorId);
+      expect(voucher.redeemedAt!.getTime()).toBeLessThan(review.createdAt.getTime());
+      expect(review.createdAt.getTime()).toBeLessThan(NOW.getTime());
+    }
+    // The shops' ratings count them; the demo users' own wallets and the demo merchants' pages start empty.
+    const rated = await t.db.shop.findMany({ where: { ratingCount: { gt: 0 } } });
+    expect(rated.reduce((sum, s) => sum + s.ratingCount, 0)).toBe(first.reviews);
+    for (const user of DEMO_USERS) {
+      expect(await t.db.voucher.count({ where: { holderId: BigInt(user.id) } }), user.key).toBe(0);
+      expect(rated.map((s) => s.ownerId), user.key).not.toContain(BigInt(user.id));
+    }
+  });
+
   it("is the same data on every run", async () => {
     const other = createTestDb();
     try {
       await seedDemoData(other.repos, NOW);
       const pick = { select: { title: true, lat: true, lng: true, priceMinor: true, status: true }, orderBy: { id: "asc" as const } };
       expect(await other.db.deal.findMany(pick)).toEqual(await t.db.deal.findMany(pick));
+      const reviews = { select: { shopId: true, dealId: true, authorId: true, stars: true, text: true, createdAt: true }, orderBy: { id: "asc" as const } };
+      expect(await other.db.review.findMany(reviews)).toEqual(await t.db.review.findMany(reviews));
+      const vouchers = { select: { code: true }, orderBy: { id: "asc" as const } };
+      expect(await other.db.voucher.findMany(vouchers)).toEqual(await t.db.voucher.findMany(vouchers));
     } finally {
       await other.close();
     }

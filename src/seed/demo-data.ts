@@ -8,6 +8,7 @@ import type { Category } from "../domain/categories.js";
 import { cellsOf } from "../domain/geo.js";
 import { DealStatus, ShopStatus } from "../domain/lifecycles.js";
 import { createRandom, offsetMeters, type Random } from "./random.js";
+import { seedDemoReviews, type ReviewedShopPlan } from "./demo-reviews.js";
 
 export interface DemoPlace {
   key: string;
@@ -243,6 +244,7 @@ interface PlannedShop extends ShopInput {
   ownerId: number;
   ownerName: string;
   city: City;
+  placeKey: string;
 }
 
 function planShops(r: Random): PlannedShop[] {
@@ -254,7 +256,7 @@ function planShops(r: Random): PlannedShop[] {
     const place = placeByKey(spec.place);
     const city = CITY_OF_PLACE[place.key]!;
     const pos = offsetMeters(place.lat, place.lng, 120, -80);
-    shops.push({ ownerId: user.id, ownerName: user.firstName, ...spec, ...pos, city });
+    shops.push({ ownerId: user.id, ownerName: user.firstName, ...spec, ...pos, city, placeKey: place.key });
   }
   for (const place of DEMO_PLACES) {
     const city = CITY_OF_PLACE[place.key]!;
@@ -283,6 +285,7 @@ function planShops(r: Random): PlannedShop[] {
         address,
         openingHours: r.pick(HOURS[city][category]),
         city,
+        placeKey: place.key,
       });
     }
   }
@@ -298,14 +301,16 @@ function placeByKey(key: string): DemoPlace {
 export async function seedDemoData(
   repos: Repositories,
   now: Date,
-): Promise<{ shops: number; deals: number; created: boolean }> {
-  if ((await repos.shops.count()) > 0) return { shops: 0, deals: 0, created: false };
+): Promise<{ shops: number; deals: number; reviews: number; created: boolean }> {
+  if ((await repos.shops.count()) > 0) return { shops: 0, deals: 0, reviews: 0, created: false };
   const r = createRandom(SEED);
 
   for (const user of DEMO_USERS) await repos.users.ensure({ id: user.id, firstName: user.firstName });
 
   let shops = 0;
   let deals = 0;
+  /** The other shops on sale, by place, for the demo reviews (the demo merchants' own start with none). */
+  const reviewable: ReviewedShopPlan[] = [];
   for (const planned of planShops(r)) {
     if (planned.ownerId >= FIRST_OWNER_ID) await repos.users.ensure({ id: planned.ownerId, firstName: planned.ownerName });
     const shop = await repos.shops.create({
@@ -323,6 +328,8 @@ export async function seedDemoData(
     shops++;
     if (shop.status !== ShopStatus.APPROVED) continue;
 
+    const onSale: ReviewedShopPlan["deals"] = [];
+    if (planned.ownerId >= FIRST_OWNER_ID) reviewable.push({ shop, placeKey: planned.placeKey, language: planned.city === "shanghai" ? "zh" : "en", deals: onSale });
     const templates = (planned.city === "shanghai" ? ZH_DEALS : EN_DEALS)[planned.category];
     const count = planned.ownerId < FIRST_OWNER_ID ? templates.length : r.int(1, 3);
     for (let k = 0; k < count; k++) {
@@ -338,7 +345,7 @@ export async function seedDemoData(
       const stockLeft = roll > 0.97 ? 0 : quantity - soldCount;
       const startedDaysAgo = r.chance(0.15) ? 0 : r.int(1, 45);
       const startsAt = new Date(now.getTime() - startedDaysAgo * DAY_MS - r.int(0, 23) * 3_600_000);
-      await repos.deals.create({
+      const deal = await repos.deals.create({
         shopId: shop.id,
         title: template.title,
         description: template.description,
@@ -360,8 +367,10 @@ export async function seedDemoData(
         startsAt,
         endsAt: new Date(now.getTime() + r.int(7, 60) * DAY_MS),
       });
+      if (status === DealStatus.ACTIVE && stockLeft > 0) onSale.push(deal);
       deals++;
     }
   }
-  return { shops, deals, created: true };
+  const reviews = await seedDemoReviews(repos, reviewable, now);
+  return { shops, deals, reviews, created: true };
 }

@@ -10,7 +10,7 @@ try {
   const started = Date.now();
   const result = await seedDemoData(createRepositories(db), new Date());
   if (result.created) {
-    console.log(`Seeded ${result.shops} shops and ${result.deals} deals into ${config.DATABASE_URL} in ${Date.now() - started} ms.`);
+    console.log(`Seeded ${result.shops} shops, ${result.deals} deals and ${result.reviews} reviews into ${config.DATABASE_URL} in ${Date.now() - started} ms.`);
   } else {
     console.log(`${config.DATABASE_URL} already has shops; nothing seeded.`);
   }

@@ -40,7 +40,7 @@ describe("reviews in the Mini App", () => {
   it("lists the visible reviews newest first or most helpful first, with photo paths", async () => {
     const newest = await mei.get(`/api/shops/${shopId}/reviews`);
     expect(newest.status).toBe(200);
-    expect(newest.body.shop).toEqual({ id: shopId, name: "Bean Bar", address: "1 Nanjing Rd", rating: 4.5, reviews: 2 });
+    expect(newest.body.shop).toEqual({ id: shopId, name: "Bean Bar", address: "1 Nanjing Rd", rating: 4.5, reviews: 2, following: false });
     expect(newest.body.reviews.map((r: { text: string }) => r.text)).toEqual(["Good", "Great coffee"]);
     expect(newest.body.reviews[1]).toMatchObject({
       stars: 5,

@@ -59,6 +59,7 @@ describe("managing offers with /mydeals", () => {
       "✏️ Title", "📝 Description", "📷 Photo",
       "💰 Price", "🏷 Usual price",
       "📦 Stock", "📅 End date",
+      "🎁 Referral reward",
       "📄 Duplicate", "📊 Stats",
       "◀ Back",
     ]);

@@ -4,7 +4,10 @@
 // The queue (impressions) is written straight on the driver: never inside
 // a transaction of the client's, and on SQLite with its checkpoints moved
 // to a thread.
-import { copyFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "../../src/db/migrate.js";
@@ -100,7 +103,23 @@ describeEachDatabase("recording events", (open) => {
 
 describe("the queue's checkpoints (SQLite)", () => {
   let t: TestDb;
-  afterEach(() => t.close());
+  afterEach(() => t?.close());
+
+  it("end with the connection: a process whose last work is closing it exits normally", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-checkpoint-"));
+    // The client's queue writes once (starting the thread), then the process has nothing left but the close.
+    const script = `
+      import { openDatabase, directWriterOf } from ${JSON.stringify(path.resolve("src/db/client.ts"))};
+      const db = openDatabase(${JSON.stringify(`file:${path.join(dir, "test.db")}`)});
+      await (await directWriterOf(db)).run('CREATE TABLE "Scratch" ("n" INTEGER)', []);
+      await db.$disconnect();
+      console.log("closed");`;
+    const file = path.join(dir, "close.mts");
+    writeFileSync(file, script);
+    const run = spawnSync(process.execPath, ["--import", "tsx", file], { encoding: "utf8", timeout: 60_000 });
+    rmSync(dir, { recursive: true, force: true });
+    expect({ status: run.status, stdout: run.stdout.trim(), stderr: run.stderr }).toEqual({ status: 0, stdout: "closed", stderr: "" });
+  });
 
   it("reach the database file from a thread of their own, well before the connection would checkpoint", async () => {
     t = createTestDb();

@@ -33,14 +33,17 @@ describeEachDatabase("the push outbox", (open) => {
       t.repos.subscriptions.create({
         userId, label: "home", ...SPOT, timeZone: "Asia/Shanghai", radiusM: 2000, categories: "", dailyMax: 3, quietStart: 0, quietEnd: 0, locale: "en",
       });
-    return { old, fresh, soldOut, places: [await place(2n), await place(3n)] };
+    return { shop, old, fresh, soldOut, places: [await place(2n), await place(3n)] };
   }
 
   it("matches the offers on sale since the last run, and the places of users with nothing waiting", async () => {
-    const { fresh, places } = await setUp();
+    const { shop, fresh, places } = await setUp();
+    await t.db.shop.update({ where: { id: shop.id }, data: { ratingSum: 43, ratingCount: 9 } });
     const since = new Date(NOW.getTime() - 2 * HOUR);
-    expect((await t.repos.pushes.freshDeals(NOW, since)).map((d) => ({ id: d.id, startsAt: new Date(d.startsAt) }))).toEqual([
-      { id: fresh.id, startsAt: fresh.startsAt },
+    // With the shop's rating, which ranks the digest.
+    const matched = await t.repos.pushes.freshDeals(NOW, since);
+    expect(matched.map((d) => ({ id: d.id, startsAt: new Date(d.startsAt), ratingSum: d.ratingSum, ratingCount: d.ratingCount }))).toEqual([
+      { id: fresh.id, startsAt: fresh.startsAt, ratingSum: 43, ratingCount: 9 },
     ]);
     expect((await t.repos.subscriptions.forMatching()).map((s) => [s.id, s.userId]).sort()).toEqual(places.map((p) => [p.id, p.userId]).sort());
 

@@ -65,6 +65,9 @@ describe("the bot process against a local Bot API emulator", () => {
   it("registers its command menu, in English and Chinese, at start", () => {
     expect(emulator.myCommands().map((c) => c.command)).toContain("nearby");
     expect(emulator.myCommands("default", "zh").length).toBe(emulator.myCommands().length);
+    // Groups get a menu of their own: what the bot answers there.
+    expect(emulator.myCommands("all_group_chats").map((c) => c.command)).toEqual(["nearby", "vote"]);
+    expect(emulator.myCommands("all_group_chats", "zh").map((c) => c.command)).toEqual(["nearby", "vote"]);
   });
 
   it("greets /start with the product name and a share-location keyboard", async () => {

@@ -25,7 +25,9 @@ function messages(chatId: number) {
 
 const USUAL_UPDATES = ["message", "edited_message", "callback_query", "pre_checkout_query", "my_chat_member"] as const;
 
-async function startBot(setup: (bot: Bot) => void, allowed: readonly (typeof USUAL_UPDATES)[number][] | readonly ("inline_query" | "chosen_inline_result")[] = USUAL_UPDATES) {
+type UpdateName = (typeof USUAL_UPDATES)[number] | "inline_query" | "chosen_inline_result" | "poll" | "poll_answer";
+
+async function startBot(setup: (bot: Bot) => void, allowed: readonly UpdateName[] = USUAL_UPDATES) {
   bot = new Bot(TOKEN, { client: { apiRoot: emulator.url } });
   errors = [];
   bot.catch((err) => void errors.push(err.error));
@@ -223,6 +225,73 @@ describe("a grammY bot long polling the emulator", () => {
     expect(await answer([], { button: { text: "Go", start_parameter: "inline" } })).toBe("accepted");
   });
 
+  it("keeps a prepared message for its user only, refused as Telegram refuses it, and sends it into an allowed chat as an inline result", async () => {
+    // A clock the test moves, to see the message expire.
+    let now = new Date("2026-05-01T12:00:00Z");
+    await emulator.close();
+    emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), clock: () => now }).start();
+    const chosen: string[] = [];
+    await startBot((b) => b.on("chosen_inline_result", (ctx) => void chosen.push(ctx.chosenInlineResult.result_id)), ["chosen_inline_result"]);
+    const ana = emulator.addUser({ firstName: "Ana", started: true });
+    const bea = emulator.addUser({ firstName: "Bea", started: true });
+    const stranger = emulator.addUser({ firstName: "Never wrote" });
+    const card = {
+      type: "article",
+      id: "s42",
+      title: "Ramen · $9",
+      input_message_content: { message_text: "<b>Ramen</b> for $9", parse_mode: "HTML" },
+      reply_markup: { inline_keyboard: [[{ text: "See the deal", url: "https://t.me/nearbuy_sandbox_bot?start=d-1-s42" }]] },
+    };
+    const save = (userId: number, result: object, other: object = { allow_user_chats: true }) =>
+      bot.api.savePreparedInlineMessage(userId, result as never, other).then(
+        (prepared) => prepared,
+        (e: GrammyError) => e.description,
+      );
+
+    expect(await save(0, card)).toBe("Bad Request: Invalid user_id specified");
+    expect(await save(stranger.id, card)).toBe("Bad Request: USER_ID_INVALID");
+    expect(await save(424242, card)).toBe("Bad Request: USER_ID_INVALID");
+    expect(await save(ana.id, card, {})).toBe("Bad Request: At least one chat type must be allowed");
+    expect(await save(ana.id, card, { allow_user_chats: false })).toBe("Bad Request: At least one chat type must be allowed");
+    // The result is checked as an inline answer's.
+    expect(await save(ana.id, { ...card, id: "x".repeat(65) })).toBe("Bad Request: RESULT_ID_INVALID");
+    expect(await save(ana.id, { ...card, type: "sticker" })).toBe("Bad Request: RESULT_TYPE_INVALID");
+    expect(await save(ana.id, { ...card, reply_markup: { inline_keyboard: [[{ text: "App", web_app: { url: "https://example.com" } }]] } })).toBe(
+      "Bad Request: BUTTON_TYPE_INVALID",
+    );
+    expect(await save(ana.id, { ...card, input_message_content: { message_text: "<b>Ramen", parse_mode: "HTML" } })).toMatch(/can't parse entities/);
+    expect(emulator.preparedMessages(ana.id)).toEqual([]);
+
+    const prepared = await save(ana.id, card, { allow_user_chats: true, allow_group_chats: true });
+    if (typeof prepared === "string") throw new Error(prepared);
+    expect(prepared.expiration_date).toBe(now.getTime() / 1000 + 24 * 3600);
+    expect(emulator.preparedMessages(ana.id)).toMatchObject([{ id: prepared.id, chatTypes: ["users", "groups"], result: { id: "s42", text: "Ramen for $9" } }]);
+
+    // Only Ana may send it, and only where it is allowed.
+    expect(emulator.sharePreparedMessage(bea.id, prepared.id)).toEqual({ ok: false, error: "UNKNOWN_ERROR" });
+    expect(emulator.sharePreparedMessage(ana.id, "no-such-id")).toEqual({ ok: false, error: "UNKNOWN_ERROR" });
+    expect(emulator.sharePreparedMessage(ana.id, prepared.id, { into: "channels" })).toEqual({ ok: false, error: "MESSAGE_SEND_FAILED" });
+    const sent = emulator.sharePreparedMessage(ana.id, prepared.id, { into: "groups" });
+    expect(sent).toMatchObject({
+      ok: true,
+      message: {
+        from: { id: ana.id },
+        chat: { type: "group" },
+        via_bot: { username: emulator.me.username },
+        text: "Ramen for $9",
+        entities: [{ type: "bold", offset: 0, length: 5 }],
+        reply_markup: card.reply_markup,
+      },
+    });
+    await emulator.waitForIdle();
+    // The client sends it as the inline result it is: the bot hears it was chosen.
+    expect(chosen).toEqual(["s42"]);
+
+    now = new Date(now.getTime() + 24 * 3600 * 1000);
+    expect(emulator.sharePreparedMessage(ana.id, prepared.id)).toEqual({ ok: false, error: "MESSAGE_EXPIRED" });
+    expect(errors).toEqual([]);
+  });
+
   it("reads urlencoded bodies and query strings as well as JSON and multipart", async () => {
     const ana = emulator.addUser({ firstName: "Ana" });
     emulator.sendText(ana.id, "hi");
@@ -382,5 +451,133 @@ describe("rate limiting, when switched on", () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe("groups and polls", () => {
+  /** A group of Ana (its creator and admin) and Li, with the bot in it. */
+  function lunchCrew() {
+    const ana = emulator.addUser({ firstName: "Ana" });
+    const li = emulator.addUser({ firstName: "Li" });
+    const group = emulator.addGroup({ id: -1001234, title: "Lunch crew", members: [ana.id, li.id] });
+    return { ana, li, group };
+  }
+  const refusal = (request: Promise<unknown>) => request.then(
+    () => "sent",
+    (error: GrammyError) => error.description,
+  );
+
+  it("gives a bot in privacy mode only the group's commands and the replies to its own messages", async () => {
+    const seen: string[] = [];
+    await startBot((b) => {
+      b.command("nearby", (ctx) => ctx.reply("Reply with a location", { reply_markup: { force_reply: true } }));
+      b.on("message", (ctx) => void seen.push(ctx.message.text ?? (ctx.message.location ? "location" : "?")));
+    });
+    const { ana, group } = lunchCrew();
+    emulator.sendGroupText(ana.id, group.id, "hello everyone");
+    emulator.sendGroupText(ana.id, group.id, "/nearby");
+    await emulator.waitForIdle();
+    const ask = emulator.groupMessages(group.id).find((m) => m.from?.id === emulator.me.id)!;
+    emulator.sendGroupLocation(ana.id, group.id, 31.23, 121.47);
+    emulator.sendGroupLocation(ana.id, group.id, 31.23, 121.47, { replyTo: ask.message_id });
+    await emulator.waitForIdle();
+    expect(seen).toEqual(["location"]);
+    expect(emulator.groupMessages(group.id).map((m) => m.text ?? "location")).toEqual([
+      "hello everyone",
+      "/nearby",
+      "Reply with a location",
+      "location",
+      "location",
+    ]);
+  });
+
+  it("sends a poll, delivers each vote as poll_answer and poll updates, and stopPoll closes it once", async () => {
+    const answers: [number, number[]][] = [];
+    const states: { counts: number[]; closed: boolean }[] = [];
+    await startBot(
+      (b) => {
+        b.command("vote", (ctx) =>
+          ctx.replyWithPoll("Where for lunch?", [{ text: "Noodles" }, { text: "Pizza" }], { is_anonymous: false, open_period: 3600 }),
+        );
+        b.on("poll_answer", (ctx) => void answers.push([ctx.pollAnswer.user!.id, ctx.pollAnswer.option_ids]));
+        b.on("poll", (ctx) => void states.push({ counts: ctx.poll.options.map((o) => o.voter_count), closed: ctx.poll.is_closed }));
+      },
+      ["message", "poll", "poll_answer"],
+    );
+    const { ana, li, group } = lunchCrew();
+    emulator.sendGroupText(ana.id, group.id, "/vote");
+    await emulator.waitForIdle();
+    const sent = emulator.groupMessages(group.id).find((m) => m.poll)!;
+    expect(sent.poll).toMatchObject({ question: "Where for lunch?", is_anonymous: false, is_closed: false, open_period: 3600 });
+    emulator.vote(li.id, group.id, sent.message_id, [1]);
+    emulator.vote(ana.id, group.id, sent.message_id, [0]);
+    emulator.vote(ana.id, group.id, sent.message_id, [1]);
+    await emulator.waitForIdle();
+    expect(answers).toEqual([[li.id, [1]], [ana.id, [0]], [ana.id, [1]]]);
+    expect(states.map((s) => s.counts)).toEqual([[0, 1], [1, 1], [0, 2]]);
+
+    const stopped = await bot.api.stopPoll(group.id, sent.message_id);
+    expect(stopped).toMatchObject({ is_closed: true, total_voter_count: 2, options: [{ text: "Noodles", voter_count: 0 }, { text: "Pizza", voter_count: 2 }] });
+    await emulator.waitForIdle();
+    expect(states.at(-1)).toEqual({ counts: [0, 2], closed: true });
+    expect(await refusal(bot.api.stopPoll(group.id, sent.message_id))).toBe("Bad Request: poll has already been closed");
+    expect(() => emulator.vote(li.id, group.id, sent.message_id, [0])).toThrow("the poll is closed");
+    expect(errors).toEqual([]);
+  });
+
+  it("closes a poll when its open_period runs out, as Telegram does, and tells the bot", async () => {
+    await emulator.close();
+    let now = new Date("2026-05-04T09:00:00Z");
+    emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), clock: () => now }).start();
+    const closed: boolean[] = [];
+    await startBot((b) => b.on("poll", (ctx) => void closed.push(ctx.poll.is_closed)), ["message", "poll"]);
+    const { ana, group } = lunchCrew();
+    emulator.sendText(ana.id, "hi");
+    await bot.api.sendPoll(group.id, "Lunch?", ["A", "B"], { open_period: 600 });
+    now = new Date(now.getTime() + 599_000);
+    expect(emulator.closeDuePolls()).toEqual([]);
+    now = new Date(now.getTime() + 1_000);
+    expect(emulator.closeDuePolls().map((p) => p.is_closed)).toEqual([true]);
+    await emulator.waitForIdle();
+    expect(closed).toEqual([true]);
+  });
+
+  it("refuses what Telegram refuses in sendPoll and stopPoll", async () => {
+    await startBot(() => undefined);
+    const { ana, group } = lunchCrew();
+    const send = (question: string, options: string[], other: Parameters<Bot["api"]["sendPoll"]>[3] = {}) =>
+      refusal(bot.api.sendPoll(group.id, question, options, other));
+    expect(await send(" ", ["A", "B"])).toBe("Bad Request: text must be non-empty");
+    expect(await send("Q".repeat(301), ["A", "B"])).toBe("Bad Request: poll question length must not exceed 300");
+    expect(await send("Q", [])).toBe("Bad Request: poll must have at least one answer option");
+    expect(await send("Q", Array.from({ length: 13 }, (_, i) => `Option ${i + 1}`))).toBe("Bad Request: poll can't have more than 12 options");
+    expect(await send("Q", ["A", " "])).toBe("Bad Request: text must be non-empty");
+    expect(await send("Q", ["A", "x".repeat(101)])).toBe("Bad Request: poll options length must not exceed 100");
+    // Telegram counts characters, not UTF-16 units.
+    expect(await send("Q", ["A", "🦄".repeat(100)])).toBe("sent");
+    expect(await send("Q", ["A", "B"], { open_period: 4 })).toBe("Bad Request: POLL_OPEN_PERIOD_INVALID");
+    expect(await send("Q", ["A", "B"], { open_period: 2_628_001 })).toBe("Bad Request: POLL_OPEN_PERIOD_INVALID");
+    expect(await send("Q", ["A", "B"], { close_date: Math.floor(Date.now() / 1000) + 2 })).toBe("Bad Request: POLL_CLOSE_DATE_INVALID");
+    expect(await send("Q", ["A", "B"], { open_period: 60, close_date: Math.floor(Date.now() / 1000) + 60 })).toBe(
+      "Bad Request: can't use open_period and close_date together",
+    );
+    expect(await refusal(bot.api.sendPoll(-999, "Q", ["A", "B"]))).toBe("Bad Request: chat not found");
+    // A private chat takes polls, anonymous or not, once the user has written.
+    emulator.sendText(ana.id, "hi");
+    expect(await refusal(bot.api.sendPoll(ana.id, "Q", ["A", "B"], { is_anonymous: false }))).toBe("sent");
+
+    const text = await bot.api.sendMessage(group.id, "Not a poll");
+    expect(await refusal(bot.api.stopPoll(group.id, text.message_id))).toBe("Bad Request: message is not a poll");
+    const members = emulator.sendGroupText(ana.id, group.id, "/poll");
+    expect(await refusal(bot.api.stopPoll(group.id, members.message_id))).toBe("Bad Request: message with poll to stop not found");
+    expect(await refusal(bot.api.stopPoll(group.id, 9999))).toBe("Bad Request: message with poll to stop not found");
+  });
+
+  it("says who administers a group", async () => {
+    await startBot(() => undefined);
+    const { ana, li, group } = lunchCrew();
+    expect((await bot.api.getChatMember(group.id, ana.id)).status).toBe("administrator");
+    expect((await bot.api.getChatMember(group.id, li.id)).status).toBe("member");
+    expect((await bot.api.getChatMember(group.id, 42)).status).toBe("left");
   });
 });

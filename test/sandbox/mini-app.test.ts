@@ -44,6 +44,30 @@ describe("the Mini App in the sandbox", () => {
     expect(((await asJoe.json()) as { shops: unknown[] }).shops).toHaveLength(1);
   });
 
+  it("sends what the app's Send to a friend prepared into a chat with :share, showing the card a friend gets", async () => {
+    await sandbox.execute(":as ana");
+    await sandbox.execute("/start");
+    printed = [];
+    await sandbox.execute(":share");
+    expect(printed).toEqual(["Press Send to a friend on a deal's page in the app (:app) first."]);
+
+    const link = await appLink();
+    const authorization = `tma ${new URLSearchParams(link.hash.slice(1)).get("tgWebAppData")}`;
+    const { deals } = (await (await fetch(new URL("/api/deals?lat=40.758&lng=-73.9855", link), { headers: { authorization } })).json()) as {
+      deals: { id: number; title: string }[];
+    };
+    const [deal] = deals;
+    printed = [];
+    const prepared = await fetch(new URL(`/api/deals/${deal!.id}/share`, link), { method: "POST", headers: { authorization } });
+    expect(prepared.status).toBe(200);
+    await sandbox.execute(":share");
+    const shown = printed.join("\n");
+    expect(shown).toContain(":share sends it into a chat");
+    expect(shown).toContain("your friend sees (via @nearbuy_sandbox_bot)");
+    expect(shown).toContain(deal!.title);
+    expect(shown).toMatch(new RegExp(`🔗 .*: https://t\\.me/nearbuy_sandbox_bot\\?start=d-${deal!.id}-s\\d+`));
+  });
+
   it("listens on the loopback address only: the sandbox's token is public", async () => {
     const link = await appLink();
     const outside = Object.values(networkInterfaces())

@@ -106,6 +106,8 @@ describe("parsing typed lines", () => {
     expect(parseInput(":as joe")).toEqual({ kind: "as", name: "joe" });
     expect(parseInput(":photo ./a.jpg Fresh pizza")).toEqual({ kind: "photo", path: "./a.jpg", caption: "Fresh pizza" });
     expect(parseInput(":time +2h")).toEqual({ kind: "time", ms: 7_200_000 });
+    expect(parseInput(":share")).toEqual({ kind: "share" });
+    expect(parseInput(":share 2").kind).toBe("invalid");
     expect(parseInput(":nope")).toEqual({ kind: "invalid", message: "Unknown sandbox command :nope. Type :help." });
     expect(parseInput("# a comment")).toEqual({ kind: "comment" });
   });

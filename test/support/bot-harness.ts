@@ -10,6 +10,7 @@ import type {
   InlineKeyboardButton,
   Message,
   MessageEntity,
+  Poll,
   ReplyKeyboardMarkup,
   Update,
   User,
@@ -34,7 +35,9 @@ import {
   invoiceTotal,
   locationRefusal,
   mediaGroupRefusal,
+  pollRefusal,
   preCheckoutAnswerRefusal,
+  stopPollRefusal,
   REFUSAL,
   textRefusal,
   venueRefusal,
@@ -42,6 +45,7 @@ import {
 import { createCheckoutMessaging } from "../../src/bot/messaging.js";
 import { createReviewMessaging } from "../../src/bot/review-messaging.js";
 import { createReminderMessaging } from "../../src/bot/reminder-messages.js";
+import { createGroupVoteMessaging } from "../../src/bot/group-vote-messaging.js";
 import { createCheckoutJobs, type CheckoutJob } from "../../src/jobs/checkout.job.js";
 import { createServices, type Services } from "../../src/core/services.js";
 import { createTestDb, type TestDb } from "./test-db.js";
@@ -376,6 +380,10 @@ export class BotHarness {
   /** The payload of each invoice sent, by message id: what Telegram gives back at checkout. */
   readonly invoicePayloads = new Map<number, string>();
   private readonly blocked = new Set<number>();
+  /** The bot's polls, by poll id: where each is and who chose what. */
+  private readonly polls = new Map<string, { chatId: number; messageId: number; choices: Map<number, number[]> }>();
+  /** The admins of each group, by chat id (getChatMember). */
+  private readonly admins = new Map<number, Set<number>>();
   /** Calls made outside any update (scheduled jobs). */
   private current: ApiCall[] = [];
   private readonly scope = new AsyncLocalStorage<ApiCall[]>();
@@ -398,6 +406,8 @@ export class BotHarness {
       reviewMessages: createReviewMessaging({ bot: () => this.bot }),
       reviewPromptHours: 3,
       reminderMessaging: createReminderMessaging({ bot: () => this.bot }),
+      groupVoteMessaging: createGroupVoteMessaging({ bot: () => this.bot }),
+      onRewardFailed: (err, voucher) => logger.error({ err, voucher }, "a referral reward could not be given"),
     });
     this.bot = createBot({
       token: "123456:TEST-token-never-sent",
@@ -494,11 +504,74 @@ export class BotHarness {
     return this.current;
   }
 
+  /** Runs one piece of scheduled work (a job's use case) as the scheduler would; returns the calls it made. */
+  async runScheduled(work: (services: Services) => Promise<unknown>): Promise<ApiCall[]> {
+    this.current = [];
+    await work(this.services);
+    return this.current;
+  }
+
   /** Runs the review prompt job once, as the scheduler would; returns the calls it made. */
   async runReviewPrompts(): Promise<ApiCall[]> {
     this.current = [];
     await this.services.reviews.askDue(this.clock());
     return this.current;
+  }
+
+  /** Makes a member an admin of a group, as getChatMember then reports. */
+  makeAdmin(chatId: number, userId: number): void {
+    if (!this.admins.has(chatId)) this.admins.set(chatId, new Set());
+    this.admins.get(chatId)!.add(userId);
+  }
+
+  /** The poll in a message the bot sent, as it stands now. */
+  poll(call: ApiCall): Poll {
+    const sent = call.result as Message;
+    const stored = this.screens.get(sent.chat.id)?.get(sent.message_id);
+    if (!stored?.poll) throw new Error(`message ${sent.message_id} holds no poll`);
+    return stored.poll;
+  }
+
+  private setPoll(pollId: string, change: (poll: Poll) => Poll): Poll {
+    const where = this.polls.get(pollId);
+    if (!where) throw new Error(`the bot sent no poll ${pollId}`);
+    const stored = this.screens.get(where.chatId)!.get(where.messageId)!;
+    const poll = change(stored.poll!);
+    this.store(where.chatId, { ...stored, poll } as StoredMessage);
+    return poll;
+  }
+
+  /**
+   * A member votes in the bot's poll (no options: takes the vote back), as in
+   * Telegram: a poll_answer (non-anonymous polls only), then the poll's new
+   * counts. Returns the calls the bot made for both.
+   */
+  async vote(call: ApiCall, voter: User, optionIds: number[]): Promise<ApiCall[]> {
+    const pollId = this.poll(call).id;
+    const { choices } = this.polls.get(pollId)!;
+    const before = this.poll(call);
+    if (before.is_closed) throw new Error("the poll is closed: Telegram takes no more votes");
+    choices.set(voter.id, optionIds);
+    const poll = this.setPoll(pollId, (p) => ({
+      ...p,
+      options: p.options.map((o, i) => ({ ...o, voter_count: [...choices.values()].filter((c) => c.includes(i)).length })),
+      total_voter_count: [...choices.values()].filter((c) => c.length > 0).length,
+    }));
+    const answer = poll.is_anonymous
+      ? []
+      : await this.deliver({ poll_answer: { poll_id: pollId, user: voter, option_ids: optionIds, option_persistent_ids: optionIds.map(String) } });
+    return [...answer, ...(await this.deliver({ poll }))];
+  }
+
+  /** Telegram closes the poll at the end of its open_period and tells the bot (a `poll` update). */
+  async pollClosedByTelegram(call: ApiCall): Promise<ApiCall[]> {
+    const poll = this.setPoll(this.poll(call).id, (p) => ({ ...p, is_closed: true }));
+    return this.deliver({ poll });
+  }
+
+  /** The poll's state sent to the bot again, as Telegram does after a stop (or to another instance). */
+  pollUpdate(call: ApiCall): Promise<ApiCall[]> {
+    return this.deliver({ poll: this.poll(call) });
   }
 
   /** The user stops the bot: Telegram refuses every message to them from now on. */
@@ -558,6 +631,8 @@ export class BotHarness {
     pre_checkout_query?: object;
     inline_query?: object;
     chosen_inline_result?: object;
+    poll?: Poll;
+    poll_answer?: object;
   }): Promise<ApiCall[]> {
     const update = { update_id: this.updateId++, ...fields } as unknown as Update;
     const calls: ApiCall[] = [];
@@ -627,7 +702,8 @@ export class BotHarness {
     return {
       message_id: this.nextMessageId(),
       date: this.unixNow(),
-      chat: { id: chatId, type: "private", first_name: "User" },
+      // A negative id is a group's.
+      chat: chatId < 0 ? { id: chatId, type: "supergroup", title: "Group" } : { id: chatId, type: "private", first_name: "User" },
       from: BOT_INFO,
     };
   }
@@ -801,6 +877,43 @@ export class BotHarness {
           if (r.caption !== undefined) this.formatted(r.caption, r.parse_mode, undefined, captionRefusal);
         }
         return true;
+      }
+      case "sendPoll": {
+        const options = ((p.options ?? []) as (string | { text: string })[]).map((o) => (typeof o === "string" ? o : o.text));
+        const question = String(p.question ?? "");
+        const timing = { openPeriod: p.open_period as number | undefined, closeDate: p.close_date as number | undefined };
+        refuse(pollRefusal({ question, options, ...timing }, this.unixNow()));
+        const markup = this.checkMarkup(p.reply_markup);
+        call.text = [question, ...options].join("\n");
+        const base = this.base(this.chatOf(p));
+        const poll: Poll = {
+          id: `poll-${base.message_id}`,
+          question,
+          options: options.map((text, i) => ({ persistent_id: String(i), text, voter_count: 0 })),
+          total_voter_count: 0,
+          is_closed: false,
+          is_anonymous: p.is_anonymous !== false,
+          type: "regular",
+          allows_multiple_answers: p.allows_multiple_answers === true,
+          allows_revoting: true,
+          members_only: false,
+          ...(timing.openPeriod ? { open_period: timing.openPeriod } : {}),
+          ...(timing.closeDate ? { close_date: timing.closeDate } : {}),
+        };
+        const message = { ...base, poll, ...(markup ? { reply_markup: markup } : {}) };
+        this.store(this.chatOf(p), message as StoredMessage);
+        this.polls.set(poll.id, { chatId: this.chatOf(p), messageId: message.message_id, choices: new Map() });
+        return message;
+      }
+      case "stopPoll": {
+        const message = this.screens.get(this.chatOf(p))?.get(Number(p.message_id));
+        refuse(stopPollRefusal(message && { poll: message.poll, fromBot: true }));
+        return this.setPoll(message!.poll!.id, (poll) => ({ ...poll, is_closed: true }));
+      }
+      case "getChatMember": {
+        const userId = Number(p.user_id);
+        const status = this.admins.get(this.chatOf(p))?.has(userId) ? "administrator" : "member";
+        return { status, user: { id: userId, is_bot: false, first_name: `User ${userId}` } };
       }
       case "answerCallbackQuery": {
         const id = String(p.callback_query_id);

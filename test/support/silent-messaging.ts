@@ -9,4 +9,5 @@ export const silentMessaging: CheckoutMessages = {
   refundedAutomatically: async () => undefined,
   refundPaid: async () => undefined,
   voucherRedeemed: async () => undefined,
+  referralRewarded: async () => "delivered",
 };

@@ -2,7 +2,10 @@
 // finds deals on the map and in the list, filters them, opens one, buys it
 // through Telegram's payment sheet (the emulator's payment, the chat's order),
 // finds the voucher's QR code in My vouchers; the shop's owner scans that code
-// and redeems it; the buyer's app then shows the voucher used.
+// and redeems it; the buyer's app then shows the voucher used, and the buyer
+// rates the visit, with a photo, and finds the review on the shop's page;
+// Saved and Following list what the buyer marked.
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/domain/shop.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
@@ -17,6 +20,13 @@ if (skip) console.warn(skip);
 
 const buyer = demoUser("ana");
 const merchant = demoUser("joe");
+
+/** A photo as a phone's gallery gives it: a PNG of a few colours. */
+function photo(width: number, height: number): Buffer {
+  const png = new PNG({ width, height });
+  for (let i = 0; i < png.data.length; i += 4) png.data.set([(i / 4) % width, 120, 60, 255], i);
+  return PNG.sync.write(png);
+}
 
 describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
   let serving: ServingApp;
@@ -241,6 +251,85 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     await buyerApp.page.locator(".voucher[data-state=REDEEMED]").first().waitFor();
     await buyerApp.screenshot("8-voucher-redeemed");
     await page.close();
+  });
+
+  it("lets the buyer rate the redeemed visit, with a photo, and shows the review on the shop's page", async () => {
+    const { page } = buyerApp;
+    const redeemed = page.locator(".voucher[data-state=REDEEMED]").first();
+    await redeemed.locator("button.rate").click();
+    await page.locator(".review-form").waitFor();
+    // The stars are the one thing required: posting without them says so, and sends nothing.
+    await page.locator(".review-form .submit").click();
+    expect(await page.locator(".review-form .message.error").textContent()).toBe("Please pick 1 to 5 stars first.");
+    await page.locator('.scores.stars [data-score="4"]').click();
+    await page.locator('.scores[data-name="quality"] [data-score="5"]').click();
+    await page.locator("textarea[name=text]").fill("Crispy crust, friendly staff.");
+    await page.locator("input[name=photos]").setInputFiles({ name: "pizza.png", mimeType: "image/png", buffer: photo(640, 480) });
+    await page.locator(".review-photos img").waitFor();
+    expect(await page.locator(".review-form .add-photo").isVisible()).toBe(true);
+    await buyerApp.screenshot("8b-review-form");
+    await page.locator(".review-form .submit").click();
+    await page.locator(".review-form .message.success").waitFor();
+    expect(buyerApp.events.some((e) => e.type === "web_app_trigger_haptic_feedback" && e.data["notification_type"] === "success")).toBe(true);
+
+    await page.locator(".review-form .see-shop").click();
+    const mine = page.locator(".review", { hasText: "Crispy crust, friendly staff." });
+    await mine.waitFor();
+    expect(await mine.locator(".review-head b").textContent()).toBe("★★★★☆");
+    expect(await mine.locator(".review-subs").textContent()).toBe("Quality 5/5");
+    await expect.poll(() => page.evaluate("document.querySelector('.review .photos img')?.naturalWidth ?? 0")).toBeGreaterThan(0);
+    expect(await page.locator(".reviews-page .rating").textContent()).toBe("⭐ 4.0 (1)");
+    await buyerApp.screenshot("8c-review-on-shop-page");
+    // The shop's owner heard of it, as of a review written in the chat.
+    expect(serving.emulator.messages(merchant.id).some((m) => (m.text ?? "").includes("Crispy crust"))).toBe(true);
+
+    // Back through the thanks (not an empty form again) to the wallet, where the visit reads as reviewed.
+    await buyerApp.send("back_button_pressed", {});
+    await page.locator(".review-form .message.success").waitFor();
+    expect(await page.locator(".review-form textarea").count()).toBe(0);
+    await buyerApp.send("back_button_pressed", {});
+    await expect.poll(() => page.locator(".voucher[data-state=REDEEMED] .reviewed").first().textContent()).toBe("✓ Reviewed ★4");
+    expect(await page.locator(".voucher button.rate").count()).toBe(0);
+    expect(buyerApp.events.filter((e) => e.type === "page-error")).toEqual([]);
+    await buyerApp.screenshot("8d-voucher-reviewed");
+  });
+
+  it("lists the shops followed and the deals saved from the main navigation, opens them and removes them", async () => {
+    const { page } = buyerApp;
+    const me = BigInt(buyer.id);
+    // Followed from the deal's page above.
+    await page.locator("[data-tab=app-tab-following]").click();
+    const followed = page.locator(".marked-item", { hasText: shop.name });
+    await followed.waitFor();
+    expect(await followed.locator(".on-sale").textContent()).toMatch(/^\d+ offers? on sale$/);
+    await buyerApp.screenshot("11-following");
+    // The shop's page shows the follow and flips it.
+    await followed.locator(".open").click();
+    const follow = page.locator('.reviews-page [data-toggle="follow"]');
+    await expect.poll(() => follow.textContent()).toBe("✓ Following");
+    await buyerApp.screenshot("11b-shop-page");
+    await follow.click();
+    await expect.poll(() => follow.textContent()).toBe("➕ Follow shop");
+    expect(await serving.app.services.follows.following(me)).toEqual([]);
+    await follow.click();
+    await expect.poll(() => follow.textContent()).toBe("✓ Following");
+    await buyerApp.send("back_button_pressed", {});
+    await followed.locator(".remove").click();
+    await expect.poll(() => page.locator(".marked .message").textContent()).toMatch(/^You follow no shop yet/);
+    expect(await serving.app.services.follows.following(me)).toEqual([]);
+
+    await serving.app.services.follows.save(me, dealId);
+    await page.locator("[data-tab=app-tab-saved]").click();
+    const saved = page.locator(`.marked-item[data-id="${dealId}"]`);
+    await saved.waitFor();
+    await buyerApp.screenshot("12-saved");
+    await saved.locator(".open").click();
+    await expect.poll(() => page.locator('.marks [data-toggle="save"]').textContent()).toBe("♥ Saved");
+    await buyerApp.send("back_button_pressed", {});
+    await page.locator(`.marked-item[data-id="${dealId}"] .remove`).click();
+    await expect.poll(() => page.locator(".marked .message").textContent()).toBe("Nothing saved yet. Tap ♡ Save on a deal to keep it here.");
+    expect(await serving.app.services.follows.saved(me)).toEqual([]);
+    expect(buyerApp.events.filter((e) => e.type === "page-error")).toEqual([]);
   });
 
   it("charts the shop's purchases and redemptions per day, named in a caption", async () => {

@@ -54,7 +54,7 @@ export interface Review {
 export type ReviewOrder = "newest" | "helpful";
 
 export interface ShopReviews {
-  shop: { id: number; name: string; address: string } & ShopRating;
+  shop: { id: number; name: string; address: string; following: boolean } & ShopRating;
   reviews: Review[];
   order: ReviewOrder;
   page: number;
@@ -69,6 +69,8 @@ export interface DealPage extends DealSummary {
   shop: { id: number; name: string; address: string; hours: string | null; lat: number; lng: number; distanceM: number | null; following: boolean } & ShopRating;
   /** Saved (♡) by the user. */
   saved: boolean;
+  /** On sale now: only then can it be bought or sent to a friend. */
+  onSale: boolean;
   endsAtLocal: string | null;
   photos: string[];
   routeUrl: string;
@@ -82,6 +84,36 @@ export interface Voucher {
   shop: { id: number; name: string };
   qrUrl: string;
   refundable: boolean;
+  /** Redeemed and not reviewed yet: "Rate this visit". */
+  reviewable: boolean;
+  /** The review written for this visit, if any. */
+  review: { stars: number } | null;
+}
+
+export type SubScore = "quality" | "service" | "value";
+
+/** A review as the app sends it; photos are JPEG data URLs. */
+export interface ReviewDraft {
+  stars: number;
+  quality: number | null;
+  service: number | null;
+  value: number | null;
+  text: string;
+  photos: string[];
+}
+
+export interface SavedDeal extends DealSummary {
+  onSale: boolean;
+  endsAtLocal: string | null;
+}
+
+export interface FollowedShop {
+  id: number;
+  name: string;
+  category: string;
+  address: string;
+  /** Its offers on sale now. */
+  onSale: number;
 }
 
 export interface ScannedVoucher {
@@ -168,9 +200,11 @@ export const api = {
   deals: (filter: DealFilter) => request<{ deals: DealSummary[] }>("GET", `/deals?${query(filter)}`),
   deal: (id: number, at?: { lat: number; lng: number }) =>
     request<DealPage>("GET", `/deals/${id}${at ? `?lat=${at.lat}&lng=${at.lng}` : ""}`),
+  share: (id: number) => request<{ preparedMessageId: string; expiresAt: string }>("POST", `/deals/${id}/share`, {}),
   invoice: (id: number, quantity: number) => request<{ invoiceUrl?: string; claimed?: boolean }>("POST", `/deals/${id}/invoice`, { quantity }),
   vouchers: () => request<{ vouchers: Voucher[] }>("GET", "/vouchers"),
   refund: (code: string) => request<unknown>("POST", `/vouchers/${encodeURIComponent(code)}/refund`, {}),
+  review: (code: string, draft: ReviewDraft) => request<{ review: Review; shop: { id: number } }>("POST", `/vouchers/${encodeURIComponent(code)}/review`, draft),
   scan: (text: string) => request<ScannedVoucher>("POST", "/redeem/scan", { text }),
   confirm: (token: string) => request<{ redeemed: { outcome: string } }>("POST", "/redeem/confirm", { token }),
   merchantDeals: () => request<{ deals: MerchantDeal[] }>("GET", "/merchant/deals"),
@@ -181,4 +215,6 @@ export const api = {
   stats: (period: "7d" | "30d") => request<MerchantStats>("GET", `/merchant/stats?period=${period}`),
   follow: (shopId: number, on: boolean) => request<{ following: boolean }>(on ? "PUT" : "DELETE", `/shops/${shopId}/follow`),
   save: (dealId: number, on: boolean) => request<{ saved: boolean }>(on ? "PUT" : "DELETE", `/deals/${dealId}/save`),
+  following: () => request<{ shops: FollowedShop[] }>("GET", "/following"),
+  saved: () => request<{ deals: SavedDeal[] }>("GET", "/saved"),
 };

@@ -7,6 +7,8 @@ import { errorText } from "./errors.js";
 import { setLocale, t } from "./i18n.js";
 import { createRouter, type Screen } from "./router.js";
 import { dealScreen } from "./screens/deal-screen.js";
+import { followingScreen } from "./screens/following-screen.js";
+import { savedScreen } from "./screens/saved-screen.js";
 import { mapScreen } from "./screens/map-screen.js";
 import { merchantScreen } from "./screens/merchant-screen.js";
 import { vouchersScreen } from "./screens/vouchers-screen.js";
@@ -43,7 +45,9 @@ function shell(ctx: AppContext, me: Me) {
   const header = h("header", {});
   const tabs: [string, () => Screen][] = [
     ["app-tab-deals", () => mapScreen(ctx)],
-    ["app-tab-vouchers", () => vouchersScreen()],
+    ["app-tab-vouchers", () => vouchersScreen(ctx)],
+    ["app-tab-saved", () => savedScreen(ctx)],
+    ["app-tab-following", () => followingScreen(ctx)],
   ];
   if (me.shops.length > 0) tabs.push(["app-tab-shop", () => merchantScreen()]);
   const nav = h("nav", { class: "tabs" });

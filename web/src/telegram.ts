@@ -65,6 +65,8 @@ export interface WebApp {
   openInvoice(url: string, callback?: (status: string) => void): void;
   showScanQrPopup(params: { text?: string }, callback?: (text: string) => true | void): void;
   closeScanQrPopup(): void;
+  /** Bot API 8.0: Telegram's share sheet for a message the bot prepared (savePreparedInlineMessage); the callback says whether it was sent. */
+  shareMessage(preparedMessageId: string, callback?: (sent: boolean) => void): void;
   switchInlineQuery(query: string, chooseChatTypes?: string[]): void;
   openLink(url: string): void;
 }
@@ -301,6 +303,20 @@ function createWebApp(): WebApp {
     closeScanQrPopup() {
       postEvent("web_app_close_scan_qr_popup");
       receiveEvent("scan_qr_popup_closed", null);
+    },
+    shareMessage(preparedMessageId, callback) {
+      // No share sheet in a plain browser: the message waits to be sent elsewhere (the sandbox's :share).
+      if (!inTelegram) return;
+      const sent: Listener = () => settle(true);
+      const failed: Listener = () => settle(false);
+      const settle = (outcome: boolean) => {
+        off("prepared_message_sent", sent);
+        off("prepared_message_failed", failed);
+        callback?.(outcome);
+      };
+      on("prepared_message_sent", sent);
+      on("prepared_message_failed", failed);
+      postEvent("web_app_send_prepared_message", { id: preparedMessageId });
     },
     switchInlineQuery: (query, chooseChatTypes) => postEvent("web_app_switch_inline_query", { query, chat_types: chooseChatTypes ?? [] }),
     openLink: (url) => {

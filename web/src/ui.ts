@@ -1,5 +1,6 @@
 // What several screens share: the main button's lifetime, messages, formats.
-import { h } from "./dom.js";
+import { clear, h } from "./dom.js";
+import { errorText } from "./errors.js";
 import { t } from "./i18n.js";
 import { telegram } from "./telegram.js";
 
@@ -11,6 +12,38 @@ export function mainButton(text: string, onClick: () => void): () => void {
 
 export function message(text: string, kind: "error" | "info" | "success" = "info"): HTMLElement {
   return h("p", { class: `message ${kind}`, role: kind === "error" ? "alert" : "status" }, text);
+}
+
+/**
+ * A button that shows an on/off mark of the user's (Follow shop, ♡ Save) and
+ * flips it through `change`; a refusal is written into `status`.
+ */
+export function toggleButton(
+  name: string,
+  on: boolean,
+  label: (on: boolean) => string,
+  change: (on: boolean) => Promise<unknown>,
+  status: HTMLElement,
+): HTMLButtonElement {
+  const button = h("button", { type: "button", class: "toggle", "data-toggle": name, "aria-pressed": String(on) }, label(on));
+  button.addEventListener("click", () => {
+    const next = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-busy", "true");
+    change(next)
+      .then(() => {
+        button.setAttribute("aria-pressed", String(next));
+        button.textContent = label(next);
+        telegram.HapticFeedback.selectionChanged();
+      })
+      .catch((error: unknown) => clear(status, message(errorText(error), "error")))
+      .finally(() => button.removeAttribute("aria-busy"));
+  });
+  return button;
+}
+
+/** The shop's Follow button, as the deal's page and the shop's page show it. */
+export function followButton(shopId: number, following: boolean, change: (shopId: number, on: boolean) => Promise<unknown>, status: HTMLElement): HTMLButtonElement {
+  return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => change(shopId, on), status);
 }
 
 export function distance(meters: number | null | undefined): string {

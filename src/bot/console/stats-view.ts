@@ -42,17 +42,21 @@ export function renderFigures(
   }
   const sources = [...CHANNELS, "other" as const]
     .map((channel) => ({ channel, c: f.byChannel[channel] }))
-    .filter(({ channel, c }) => c.impressions + c.views + c.pushes + c.purchases + (channel === "friends" ? f.shares : 0) > 0)
+    .filter(({ channel, c }) => c.impressions + c.views + c.pushes + c.purchases + (channel === "friends" ? f.shares + f.rewardsGiven : 0) > 0)
     .map(({ channel, c }) =>
       channel === "friends"
-        ? t("stats-source-friends", {
-            channel: t("stats-channel-friends"),
-            shares: f.shares,
-            views: c.views,
-            purchases: c.purchases,
-            redeemed: f.friendsRedeemed,
-            revenue: money(c.revenue),
-          })
+        ? [
+            t("stats-source-friends", {
+              channel: t("stats-channel-friends"),
+              shares: f.shares,
+              views: c.views,
+              purchases: c.purchases,
+              redeemed: f.friendsRedeemed,
+              revenue: money(c.revenue),
+            }),
+            // What the shop funds for the friends its customers brought.
+            ...(f.rewardsGiven > 0 ? [t("stats-source-rewards", { count: f.rewardsGiven, cost: money(f.rewardsCost) })] : []),
+          ].join("\n")
         : t("stats-source-line", {
             channel: t(`stats-channel-${channel}`),
             impressions: c.impressions,

@@ -6,7 +6,7 @@ import type { CardMarks } from "../../core/follow.service.js";
 import { via, type Via } from "../attribution.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { categoryName, distanceText, escapeHtml, localDate, localeOf, priceText } from "../format.js";
+import { categoryName, distanceText, escapeHtml, localDate, priceText, speakerOf, type Speaker } from "../format.js";
 import { CAPTION_MAX, fitTelegram } from "../../domain/telegram-text.js";
 import { shownLength } from "../html.js";
 import { CLOSE_DATA } from "../keyboards.js";
@@ -53,22 +53,27 @@ export interface CardModel {
 }
 
 export async function renderCard(ctx: BotContext, card: CardModel): Promise<string> {
-  const locale = await localeOf(ctx);
-  const { price, original } = priceText(ctx, locale, card, "card-price-original");
-  const distance = card.distanceM === undefined ? "" : ` · ${distanceText(ctx, card.distanceM)}`;
+  return cardText(await speakerOf(ctx), card);
+}
+
+/** The card in a given language: also what a friend gets from a share the Mini App prepared, outside any update. */
+export function cardText(says: Speaker, card: CardModel): string {
+  const { locale, t } = says;
+  const { price, original } = priceText(says, locale, card, "card-price-original");
+  const distance = card.distanceM === undefined ? "" : ` · ${distanceText(says, card.distanceM)}`;
   const head = `<b>${escapeHtml(card.title)}</b>`;
   const tail = [
-    ctx.t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(ctx, card.category) }),
-    card.rating ? ratingText(ctx.t.bind(ctx), card.rating) : "",
-    ctx.t("card-address", { address: escapeHtml(card.address), distance }),
-    card.openingHours ? ctx.t("card-hours", { hours: escapeHtml(card.openingHours) }) : "",
-    ctx.t("card-price", { price, original }),
-    ctx.t("card-stock", { left: card.stockLeft, ends: localDate(card.endsAt, card, locale) }),
-    ctx.t("card-limit", { limit: card.perPersonLimit, days: card.voucherValidDays }),
-    ctx.t(`card-refund-${policyKey(card.refundPolicy)}`),
-    card.minBuyers > 1 ? ctx.t("card-group", { needed: card.minBuyers, sofar: card.buyersSoFar ?? 0 }) : "",
+    t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(says, card.category) }),
+    card.rating ? ratingText(t, card.rating) : "",
+    t("card-address", { address: escapeHtml(card.address), distance }),
+    card.openingHours ? t("card-hours", { hours: escapeHtml(card.openingHours) }) : "",
+    t("card-price", { price, original }),
+    t("card-stock", { left: card.stockLeft, ends: localDate(card.endsAt, card, locale) }),
+    t("card-limit", { limit: card.perPersonLimit, days: card.voucherValidDays }),
+    t(`card-refund-${policyKey(card.refundPolicy)}`),
+    card.minBuyers > 1 ? t("card-group", { needed: card.minBuyers, sofar: card.buyersSoFar ?? 0 }) : "",
     card.finePrint ? `<i>${escapeHtml(card.finePrint)}</i>` : "",
-    card.onSale ? "" : ctx.t("card-not-on-sale"),
+    card.onSale ? "" : t("card-not-on-sale"),
   ]
     .filter(Boolean)
     .join("\n");

@@ -1,29 +1,36 @@
 // A deal as an inline result: what the sharer picks from (title with price,
 // a line with discount, distance from them and the shop) and what the friend
 // receives (the deal's card with a way into the bot and, where the app is
-// served, into the Mini App, both carrying the sharer's share).
+// served, into the Mini App, both carrying the sharer's share). The same
+// result answers an inline query and is prepared for the Mini App's share
+// sheet (savePreparedInlineMessage), so a friend gets one card either way.
 import { InlineKeyboard } from "grammy";
 import type { InlineQueryResult } from "grammy/types";
 import type { SharedDeal } from "../../core/share.service.js";
 import { discountPercent } from "../../domain/money.js";
 import { shareResultId } from "../../domain/share.js";
 import type { BotContext } from "../context.js";
-import { distanceText, localeOf, priceText } from "../format.js";
+import { distanceText, priceText, speakerOf, type Speaker } from "../format.js";
 import { friendAppLink, friendDealLink } from "./checkout/voucher-view.js";
-import { renderCard } from "./deal-view.js";
+import { cardText } from "./deal-view.js";
+
+/** Who shares: their language, and the bot the links open. */
+export interface Sharer extends Speaker {
+  botUsername: string;
+}
 
 /** The buttons under a shared card: open it in the bot, and in the Mini App when one is served. */
-export function sharedCardKeyboard(ctx: BotContext, { deal, shareId }: SharedDeal, withApp: boolean): InlineKeyboard {
-  const keyboard = new InlineKeyboard().url(ctx.t("inline-open-deal"), friendDealLink(ctx.me.username, deal.id, shareId));
+export function sharedCardKeyboard(says: Sharer, { deal, shareId }: SharedDeal, withApp: boolean): InlineKeyboard {
+  const keyboard = new InlineKeyboard().url(says.t("inline-open-deal"), friendDealLink(says.botUsername, deal.id, shareId));
   // web_app buttons are refused outside the bot's own chat: a t.me link opens the bot's main Mini App.
-  if (withApp) keyboard.row().url(ctx.t("open-in-app"), friendAppLink(ctx.me.username, deal.id, shareId));
+  if (withApp) keyboard.row().url(says.t("open-in-app"), friendAppLink(says.botUsername, deal.id, shareId));
   return keyboard;
 }
 
-export async function inlineResult(ctx: BotContext, shared: SharedDeal, withApp: boolean): Promise<InlineQueryResult> {
+/** The shared deal as an inline result, in the sharer's language. */
+export function sharedDealResult(says: Sharer, shared: SharedDeal, withApp: boolean): InlineQueryResult {
   const { deal, distanceM, shareId } = shared;
-  const locale = await localeOf(ctx);
-  const card = await renderCard(ctx, {
+  const card = cardText(says, {
     ...deal,
     shopName: deal.shop.name,
     address: deal.shop.address,
@@ -31,20 +38,25 @@ export async function inlineResult(ctx: BotContext, shared: SharedDeal, withApp:
     onSale: true,
     distanceM,
   });
-  const { price } = priceText(ctx, locale, deal, "card-price-original");
-  const title = ctx.t("inline-share-title", { title: deal.title, price });
+  const { price } = priceText(says, says.locale, deal, "card-price-original");
+  const title = says.t("inline-share-title", { title: deal.title, price });
   const percent = discountPercent(deal.priceMinor, deal.originalPriceMinor);
   const description = [
     percent > 0 ? `−${percent}%` : "",
-    distanceM === undefined ? "" : distanceText(ctx, distanceM),
+    distanceM === undefined ? "" : distanceText(says, distanceM),
     deal.shop.name,
   ]
     .filter(Boolean)
     .join(" · ");
-  const reply_markup = sharedCardKeyboard(ctx, shared, withApp);
+  const reply_markup = sharedCardKeyboard(says, shared, withApp);
   const id = shareResultId(shareId);
   if (deal.photoFileId) {
     return { type: "photo", id, photo_file_id: deal.photoFileId, title, description, caption: card, parse_mode: "HTML", reply_markup };
   }
   return { type: "article", id, title, description, input_message_content: { message_text: card, parse_mode: "HTML" }, reply_markup };
+}
+
+/** The result for an inline query, in the language of its update. */
+export async function inlineResult(ctx: BotContext, shared: SharedDeal, withApp: boolean): Promise<InlineQueryResult> {
+  return sharedDealResult({ ...(await speakerOf(ctx)), botUsername: ctx.me.username }, shared, withApp);
 }

@@ -18,6 +18,11 @@ import { statsButton } from "./stats.js";
  */
 export const action = z.enum(["o", "p", "r", "e", "E", "q", "c", "w", "d", "t", "s", "g", "u", "l", "n"]);
 export const dealAction = callbackCodec("md", { a: action, id });
+/**
+ * An offer's referral reward (my-deals-reward.ts): o open · f off · s this offer · x choose another ·
+ * p pick offer v · c cap v · m cap period v (0 a month, 1 in total). `id` is always the rewarding offer.
+ */
+export const rewardAction = callbackCodec("ref", { a: z.enum(["o", "f", "s", "x", "p", "c", "m"]), id, v: id });
 const DEALS_PER_PAGE = 10;
 
 const statusLabel = (ctx: BotContext, status: string) => ctx.t(`deal-status-${status.toLowerCase()}`);
@@ -79,6 +84,7 @@ export async function dealPanelView(ctx: BotContext, { deal, sales }: DealPanel)
     keyboard.text(ctx.t("mydeals-title"), at("t")).text(ctx.t("mydeals-description"), at("s")).text(ctx.t("mydeals-photo"), at("g")).row();
     keyboard.text(ctx.t("mydeals-price"), at("c")).text(ctx.t("mydeals-original"), at("w")).row();
     keyboard.text(ctx.t("mydeals-stock"), at("q")).text(ctx.t("mydeals-ends"), at("d")).row();
+    keyboard.text(ctx.t("referral-button"), rewardAction.pack({ a: "o", id: deal.id, v: 0 })).row();
   }
   keyboard.text(ctx.t("mydeals-duplicate"), at("u")).text(ctx.t("stats-title-button"), statsButton.pack({ p: "7d", id: deal.id })).row();
   keyboard.text(ctx.t("console-back"), at("l"));

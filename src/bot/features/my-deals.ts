@@ -7,12 +7,14 @@ import { DealStatus } from "../../domain/lifecycles.js";
 import { formatMoney } from "../../domain/money.js";
 import * as validate from "../../domain/validation.js";
 import type { ConsoleService, DealPanel } from "../../core/console.service.js";
+import type { ReferralService } from "../../core/referral.service.js";
 import type { BotContext } from "../context.js";
 import { ignoreUnchanged } from "../console/unchanged.js";
 import { formButton, pickedValue, sentPhoto, type Forms } from "../forms/form-engine.js";
 import { escapeHtml, localDate, localeOf, priceOf } from "../format.js";
 import { answerExpired } from "../keyboards.js";
 import { dealAction, endConfirmView, dealListView, dealPanelView } from "./my-deals-view.js";
+import { createRewardSettingFeature } from "./my-deals-reward.js";
 
 /** One question, one change: the new total, price, days left, title, description or photo. */
 interface EditForm {
@@ -30,8 +32,17 @@ async function show(ctx: BotContext, screen: { text: string; keyboard: InlineKey
   await ctx.editMessageText(screen.text, options).catch(ignoreUnchanged);
 }
 
-export function createMyDealsFeature({ forms, console }: { forms: Forms; console: ConsoleService }): Composer<BotContext> {
+export function createMyDealsFeature({
+  forms,
+  console,
+  referrals,
+}: {
+  forms: Forms;
+  console: ConsoleService;
+  referrals: ReferralService;
+}): Composer<BotContext> {
   const feature = new Composer<BotContext>();
+  feature.use(createRewardSettingFeature({ referrals }));
 
   /** A page of the owner's offers; `at` a page number, or the deal whose page to show (back from its panel). */
   async function listScreen(ctx: BotContext, at: { page: number } | { dealId: number }) {

@@ -55,4 +55,10 @@ export interface CheckoutMessages {
   refundPaid(order: OrderWithVouchers): Promise<void>;
   /** The holder's voucher was redeemed in the shop. */
   voucherRedeemed(voucher: FoundVoucher): Promise<void>;
+  /**
+   * The sharer earned a referral reward (a free order of one voucher): they
+   * are told why, naming the offer their friend used (`earnedWith`) and
+   * nothing of the friend, then get the voucher as any voucher arrives.
+   */
+  referralRewarded(order: OrderWithVouchers, earnedWith: { title: string }): Promise<Delivery>;
 }

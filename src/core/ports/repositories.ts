@@ -5,9 +5,11 @@ import type { EventRepository } from "./event.port.js";
 import type { ExportQueries } from "./export.port.js";
 import type { FollowRepository, ReminderRepository, SavedDealRepository } from "./follow.port.js";
 import type { FormRepository } from "./form.port.js";
+import type { GroupRepository, GroupVoteRepository } from "./group-vote.port.js";
 import type { JobLeaseRepository } from "./job-lease.port.js";
 import type { OrderRepository, RedeemConfirmationRepository } from "./order.port.js";
 import type { PushRepository } from "./push.port.js";
+import type { ReferralRepository } from "./referral.port.js";
 import type { ReviewRepository } from "./review.port.js";
 import type { SearchRepository } from "./search.port.js";
 import type { ModelAnswerRepository, RateLimitRepository, TakenUpdateRepository } from "./shared-state.port.js";
@@ -40,7 +42,10 @@ export interface Repositories {
   modelAnswers: ModelAnswerRepository;
   takenUpdates: TakenUpdateRepository;
   shares: ShareRepository;
+  referrals: ReferralRepository;
   follows: FollowRepository;
   savedDeals: SavedDealRepository;
   reminders: ReminderRepository;
+  groups: GroupRepository;
+  groupVotes: GroupVoteRepository;
 }

@@ -2,7 +2,7 @@
 // about them outside a conversation.
 import type { VoucherStatus } from "../../domain/lifecycles.js";
 import type { QuietHours } from "../../domain/local-time.js";
-import type { NewReview, Review, ReviewOrder, ShownReview } from "../../domain/review.js";
+import type { NewReview, Review, ReviewOrder, ReviewPhotoKind, ReviewPhotoUpload, ShownReview } from "../../domain/review.js";
 
 /** A redeemed voucher as the review rule and the prompt read it. */
 export interface VoucherToReview {
@@ -41,6 +41,8 @@ export interface ReviewExportRow {
 export interface ReviewRepository {
   voucher(voucherId: number): Promise<VoucherToReview | null>;
   reviewedVoucherIds(voucherIds: number[]): Promise<Set<number>>;
+  /** The stars of the reviews written for these vouchers (hidden ones too), by voucher id. */
+  starsByVoucher(voucherIds: number[]): Promise<Map<number, number>>;
   /**
    * Stores the review and adds its stars to its shop's totals, in one
    * transaction; null when the voucher has one already (the unique voucherId).
@@ -86,4 +88,14 @@ export interface ReviewMessages {
   reviewHidden(review: ShownReview, shop: ReviewedShop): Promise<void>;
   /** Tells the author the owner replied. */
   replied(review: ShownReview, shop: ReviewedShop): Promise<void>;
+}
+
+/**
+ * Where review photos live: Telegram's files, as the chat's photos do. A photo
+ * uploaded from the Mini App is stored there for its author; its file id is
+ * what the review keeps, and what /api/photos/review serves.
+ */
+export interface ReviewPhotoStore {
+  /** The stored photo's file id; null when it could not be stored (the author blocked the bot, Telegram refused). */
+  store(authorId: bigint, photo: ReviewPhotoUpload, kind: ReviewPhotoKind): Promise<string | null>;
 }

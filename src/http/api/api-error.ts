@@ -5,8 +5,11 @@ import type { z } from "zod";
 import { DomainError, type DomainErrorCode } from "../../domain/errors.js";
 import type { Logger } from "../../logger.js";
 
-/** `invoice-refused`: Telegram would not make the invoice (502); the units went back on sale. */
-export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found" | "invoice-refused";
+/**
+ * `invoice-refused`: Telegram would not make the invoice (502); the units went back on sale.
+ * `share-refused`: Telegram would not prepare the share (502); the app shares through inline mode instead.
+ */
+export type ApiErrorCode = DomainErrorCode | "bad-request" | "unauthorized" | "not-found" | "invoice-refused" | "share-refused";
 
 export class ApiError extends Error {
   constructor(
@@ -36,6 +39,13 @@ const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   "staff-not-owner": 403,
   "redeem-shop-suspended": 403,
   "shop-pending": 403,
+  // Bad input the domain names in words (the length, the number allowed): 400 with its message.
+  "too-long": 400,
+  "out-of-range": 400,
+  "review-too-many-photos": 400,
+  "review-photo-refused": 400,
+  // Telegram would not store a review's photo: nothing was written.
+  "review-photo-failed": 502,
   "code-malformed": 400,
   "code-typo": 400,
   "quantity-invalid": 400,

@@ -63,6 +63,7 @@ export function merchantRoutes(
         revenue: sums(figures.revenue),
         discount: sums(figures.discount),
         refunded: sums(figures.refunded),
+        rewardsCost: sums(figures.rewardsCost),
         byChannel: Object.fromEntries(Object.entries(figures.byChannel).map(([channel, f]) => [channel, { ...f, revenue: sums(f.revenue) }])),
       },
       chart: series.days.slice(shown).map((day, i) => ({ day, purchases: series.purchases[shown + i]!, redemptions: series.redemptions[shown + i]! })),

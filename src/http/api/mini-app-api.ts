@@ -17,15 +17,19 @@ import { photoRoutes } from "./photos.routes.js";
 import { reviewRoutes } from "./reviews.routes.js";
 import type { FileFetcher } from "../../bot/files.js";
 import type { InvoiceLinks } from "../../bot/features/checkout/invoice.js";
+import type { PreparedShares } from "../../bot/features/prepared-share.js";
+import { shareRoutes } from "./share.routes.js";
 import { i18nRoutes } from "./i18n.routes.js";
 import { meRoutes } from "./me.routes.js";
 import { followRoutes } from "./follow.routes.js";
 import type { Speaker } from "./present.js";
 
 export interface MiniAppApiOptions {
-  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports" | "follows" | "reviews">;
+  services: Pick<Services, "users" | "browse" | "deals" | "shops" | "checkout" | "vouchers" | "console" | "reports" | "follows" | "reviews" | "shares">;
   /** Absent when payments are not set up: only free deals can be claimed. */
   invoiceLinks?: InvoiceLinks;
+  /** Deals prepared for Telegram's share sheet. */
+  preparedShares: PreparedShares;
   /** Deal photos from Telegram. */
   fetchFile: FileFetcher;
   /** For the vouchers' QR codes (deep links to the bot). */
@@ -39,7 +43,7 @@ export interface MiniAppApiOptions {
 
 export async function registerMiniAppApi(
   app: FastifyInstance,
-  { services, botToken, maxAgeSeconds, clock, logger, invoiceLinks, botUsername, fetchFile }: MiniAppApiOptions,
+  { services, botToken, maxAgeSeconds, clock, logger, invoiceLinks, preparedShares, botUsername, fetchFile }: MiniAppApiOptions,
 ) {
   const i18n = createI18n();
   const speaker = (user: User): Speaker => {
@@ -57,11 +61,12 @@ export async function registerMiniAppApi(
         dealRoutes(signed, { browse: services.browse, deals: services.deals, follows: services.follows, speaker });
         followRoutes(signed, { follows: services.follows, speaker });
         checkoutRoutes(signed, { checkout: services.checkout, invoiceLinks, speaker, logger });
-        voucherRoutes(signed, { vouchers: services.vouchers, botUsername });
+        shareRoutes(signed, { shares: services.shares, preparedShares, speaker, logger });
+        voucherRoutes(signed, { vouchers: services.vouchers, reviews: services.reviews, botUsername, speaker });
         redeemRoutes(signed, { vouchers: services.vouchers, clock });
         merchantRoutes(signed, { console: services.console, reports: services.reports, speaker });
         photoRoutes(signed, { deals: services.deals, reviews: services.reviews, fetchFile, clock });
-        reviewRoutes(signed, { reviews: services.reviews, speaker });
+        reviewRoutes(signed, { reviews: services.reviews, follows: services.follows, speaker });
       });
     },
     { prefix: "/api" },

@@ -4,9 +4,8 @@ import type { DealWithShop } from "../../domain/deal.js";
 import { discountPercent, formatMoney } from "../../domain/money.js";
 import type { Point } from "../../domain/geo.js";
 import type { User } from "../../domain/user.js";
-import { averageRating, type RatingTotals } from "../../domain/review.js";
-import { localDate, priceOf } from "../../bot/format.js";
-import type { Translate } from "../../bot/i18n.js";
+import { averageRating, type RatingTotals, type ShownReview } from "../../domain/review.js";
+import { localDate, priceOf, type Speaker } from "../../bot/format.js";
 
 export interface Money {
   minor: number;
@@ -15,10 +14,7 @@ export interface Money {
 }
 
 /** The user's language, and its translations. */
-export interface Speaker {
-  locale: string;
-  t: Translate;
-}
+export type { Speaker };
 
 export type SpeakerOf = (user: User) => Speaker;
 
@@ -57,6 +53,25 @@ export function dealItem(deal: DealWithShop, distanceM: number | null, speaker: 
 /** A shop's rating as the app shows it: the plain average (null without reviews) and how many. */
 export function shopRating(totals: RatingTotals) {
   return { rating: averageRating(totals), reviews: totals.ratingCount };
+}
+
+/** A review as the shop's page shows it; dates on the shop's clock. */
+export function reviewItem(r: ShownReview, shop: { lat: number; lng: number }, { locale }: Speaker) {
+  return {
+    id: r.id,
+    stars: r.stars,
+    quality: r.quality,
+    service: r.service,
+    value: r.value,
+    text: r.text,
+    author: r.authorName,
+    dealTitle: r.dealTitle,
+    createdAt: r.createdAt.toISOString(),
+    createdAtLocal: localDate(r.createdAt, shop, locale),
+    helpful: r.helpful,
+    reply: r.reply,
+    photos: r.photos.map((_, n) => `/api/photos/review/${r.id}/${n}`),
+  };
 }
 
 /** Walking directions on OpenStreetMap, from where the user was last seen when known. */

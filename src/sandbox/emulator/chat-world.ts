@@ -1,18 +1,22 @@
 // Telegram's side of the conversation: the bot, its users and their private
-// chats with it, the messages in each chat (so edits and deletes behave), the
-// files, and what is pending (button presses, pre-checkout queries) or was
-// set (commands, invoices, payments). Who has written to the bot, who blocked
-// it and each chat's next message id can outlive a restart in a state file.
+// chats with it, the groups the bot is in, the messages in each chat (so edits
+// and deletes behave), the bot's polls and their votes, the files, and what is
+// pending (button presses, pre-checkout queries) or was set (commands,
+// invoices, payments). Who has written to the bot, who blocked it, the groups
+// and each chat's next message id can outlive a restart in a state file.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import type { BotCommand, Chat, InlineKeyboardMarkup, Message, ReplyKeyboardMarkup, User, UserFromGetMe } from "grammy/types";
 import { FileStore } from "../file-store.js";
 import { REFUSAL } from "../telegram-rules.js";
 import { badRequest, forbidden } from "./api-error.js";
-import type { BotEvent, InvoiceRecord, PaymentRecord } from "./events.js";
+import type { BotEvent, InvoiceRecord, PaymentRecord, PreparedMessage } from "./events.js";
 
 export interface ChatState {
-  chat: Chat.PrivateChat;
+  chat: Chat.PrivateChat | Chat.SupergroupChat;
+  /** The private chat's user; a group's first member. */
   user: User;
+  /** A group's members and its admins (user ids); absent for a private chat. */
+  group?: { members: Set<number>; admins: Set<number> };
   nextMessageId: number;
   messages: Map<number, Message>;
   blocked: boolean;
@@ -27,6 +31,26 @@ interface SavedChat {
   started: boolean;
   blocked: boolean;
   nextMessageId: number;
+  /** A group, with its members (their own chats are kept beside it). */
+  group?: { id: number; title: string; members: number[]; admins: number[] };
+}
+
+export interface GroupProfile {
+  id: number;
+  title: string;
+  /** Users (added with addUser) in the group; the first one created it. */
+  members: number[];
+  admins?: number[];
+}
+
+/** A poll the bot sent, with each voter's choice. */
+export interface PollState {
+  chatId: number;
+  messageId: number;
+  /** The voters' chosen options, by user id. */
+  choices: Map<number, number[]>;
+  /** Unix seconds when Telegram closes it by itself (open_period, close_date). */
+  closesAt?: number;
 }
 
 export interface UserProfile {
@@ -65,9 +89,13 @@ export class ChatWorld {
   readonly callbackQueries = new Map<string, { chatId: number; answered: boolean }>();
   /** Inline queries sent, by id: answered at most once. */
   readonly inlineQueries = new Map<string, { userId: number; query: string; answered: boolean }>();
+  /** Messages prepared for a Mini App user to send (savePreparedInlineMessage), by id. */
+  readonly preparedMessages = new Map<string, PreparedMessage>();
   readonly preCheckouts = new Map<string, { chatId: number; resolve(answer: PreCheckoutAnswer): void }>();
   /** setMyCommands, by `scope|language` ("" for all languages). */
   readonly commands = new Map<string, BotCommand[]>();
+  /** The bot's polls, by poll id. */
+  readonly polls = new Map<string, PollState>();
 
   private readonly chats = new Map<number, ChatState>();
   private nextUserId = 700_000_001;
@@ -101,7 +129,39 @@ export class ChatWorld {
   }
 
   users(): User[] {
-    return [...this.chats.values()].map((c) => c.user);
+    return [...this.chats.values()].filter((c) => !c.group).map((c) => c.user);
+  }
+
+  /** A group with the bot in it (a supergroup, as groups are today), its members users already known. */
+  addGroup(profile: GroupProfile): Chat.SupergroupChat {
+    const [creator] = profile.members;
+    if (creator === undefined) throw new Error("a group needs a member");
+    for (const id of profile.members) this.state(id);
+    const chat: Chat.SupergroupChat = { id: profile.id, type: "supergroup", title: profile.title };
+    const existing = this.chats.get(profile.id);
+    const group = { members: new Set(profile.members), admins: new Set(profile.admins ?? [creator]) };
+    if (existing?.group) {
+      existing.group = group;
+    } else {
+      this.chats.set(profile.id, {
+        chat,
+        user: this.state(creator).user,
+        group,
+        nextMessageId: existing?.nextMessageId ?? 1,
+        messages: new Map(),
+        blocked: false,
+        started: true,
+      });
+    }
+    this.save();
+    return chat;
+  }
+
+  /** A group the driver names: unknown is the driver's mistake. */
+  groupState(chatId: number): ChatState & { group: NonNullable<ChatState["group"]> } {
+    const state = this.chats.get(chatId);
+    if (!state?.group) throw new Error(`unknown group ${chatId}: addGroup first`);
+    return state as ChatState & { group: NonNullable<ChatState["group"]> };
   }
 
   addUser(profile: UserProfile): User {
@@ -136,7 +196,7 @@ export class ChatWorld {
   /** A user's chat, for the driver: an unknown user is the driver's mistake. */
   state(userId: number): ChatState {
     const state = this.chats.get(userId);
-    if (!state) throw new Error(`unknown user ${userId}: addUser first`);
+    if (!state || state.group) throw new Error(`unknown user ${userId}: addUser first`);
     return state;
   }
 
@@ -148,6 +208,11 @@ export class ChatWorld {
     if (sending && state.blocked) throw forbidden(REFUSAL.blocked);
     if (sending && !state.started) throw forbidden(REFUSAL.notStarted);
     return state;
+  }
+
+  /** A user the bot may address by id: one who has written to it. */
+  knows(userId: number): boolean {
+    return this.chats.get(userId)?.started === true;
   }
 
   setBlocked(state: ChatState, blocked: boolean): void {
@@ -164,6 +229,14 @@ export class ChatWorld {
     if (state.replyKeyboard?.one_time_keyboard) state.replyKeyboard = undefined;
     const message = { message_id: state.nextMessageId++, from: state.user, chat: state.chat, date: this.now(), ...content } as Message;
     state.messages.set(message.message_id, message);
+    return message;
+  }
+
+  /** A member's message in a group. */
+  postGroupMessage(group: ChatState, from: User, content: Partial<Message>): Message {
+    if (!group.group?.members.has(from.id)) throw new Error(`${from.first_name} is not a member of ${group.chat.id}`);
+    const message = { message_id: group.nextMessageId++, from, chat: group.chat, date: this.now(), ...content } as Message;
+    group.messages.set(message.message_id, message);
     return message;
   }
 
@@ -195,11 +268,16 @@ export class ChatWorld {
   save(): void {
     const file = this.options.stateFile;
     if (!file || this.restoring) return;
-    const saved: SavedChat[] = [...this.chats.values()].map((c) => ({
+    // Users first: a group's members are restored before the group.
+    const chats = [...this.chats.values()].sort((a, b) => Number(Boolean(a.group)) - Number(Boolean(b.group)));
+    const saved: SavedChat[] = chats.map((c) => ({
       user: c.user,
       started: c.started,
       blocked: c.blocked,
       nextMessageId: c.nextMessageId,
+      ...(c.group && c.chat.type === "supergroup"
+        ? { group: { id: c.chat.id, title: c.chat.title, members: [...c.group.members], admins: [...c.group.admins] } }
+        : {}),
     }));
     writeFileSync(file, JSON.stringify(saved, null, 1));
   }
@@ -210,6 +288,11 @@ export class ChatWorld {
     const saved = JSON.parse(readFileSync(file, "utf8")) as SavedChat[];
     this.restoring = true;
     for (const s of saved) {
+      if (s.group) {
+        this.addGroup(s.group);
+        this.groupState(s.group.id).nextMessageId = s.nextMessageId;
+        continue;
+      }
       const { id, first_name: firstName, last_name: lastName, username, language_code: languageCode } = s.user;
       this.addUser({ id, firstName, lastName, username, languageCode, started: s.started });
       const state = this.state(s.user.id);

@@ -1,6 +1,7 @@
 // What the emulator records of the bot's side: every event a user could
 // notice, and the invoices and payments a driver pays or refunds.
-import type { BotCommand, InlineKeyboardMarkup, LabeledPrice, Message, MessageEntity } from "grammy/types";
+import type { BotCommand, InlineKeyboardMarkup, LabeledPrice, Message, MessageEntity, Poll } from "grammy/types";
+import type { PreparedChatType } from "../telegram-rules.js";
 
 /** Everything the bot does that a user could notice, in order. */
 export type BotEvent =
@@ -14,6 +15,7 @@ export type BotEvent =
   | { type: "refund"; chatId: number; telegramPaymentChargeId: string }
   | { type: "commands"; commands: BotCommand[]; scope: string; languageCode: string }
   | { type: "api-error"; method: string; code: number; description: string }
+  | { type: "poll-closed"; chatId: number; messageId: number; poll: Poll }
   | {
       type: "inline-answer";
       userId: number;
@@ -21,7 +23,8 @@ export type BotEvent =
       query: string;
       results: InlineAnswerResult[];
       button?: { text: string; startParameter?: string };
-    };
+    }
+  | { type: "prepared-message"; userId: number; prepared: PreparedMessage };
 
 /** One inline result as the user picking it sees it, and as the chat would show it once sent. */
 export interface InlineAnswerResult {
@@ -35,6 +38,22 @@ export interface InlineAnswerResult {
   photoFileId?: string;
   replyMarkup?: InlineKeyboardMarkup;
 }
+
+/** A message the bot prepared for a Mini App user to send (savePreparedInlineMessage), until it expires. */
+export interface PreparedMessage {
+  id: string;
+  /** The only user who may send it. */
+  userId: number;
+  result: InlineAnswerResult;
+  chatTypes: PreparedChatType[];
+  /** Unix seconds, as in PreparedInlineMessage.expiration_date. */
+  expiresAt: number;
+}
+
+/** What the share sheet tells the Mini App: the message as sent, or Telegram's reason (shareMessageFailed's error). */
+export type PreparedShareResult =
+  | { ok: true; message: Message }
+  | { ok: false; error: "MESSAGE_EXPIRED" | "MESSAGE_SEND_FAILED" | "UNKNOWN_ERROR" };
 
 export interface InvoiceRecord {
   chatId: number;

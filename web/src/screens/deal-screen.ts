@@ -1,13 +1,14 @@
-// One deal: photos, the terms, the shop, and Buy (quantity, then Telegram's
-// payment sheet; the order and its fulfilment are the chat's own).
-import { api, imageUrl, type DealPage } from "../api.js";
+// One deal: photos, the terms, the shop, Buy (quantity, then Telegram's
+// payment sheet; the order and its fulfilment are the chat's own) and Send to
+// a friend (Telegram's share sheet).
+import { api, ApiError, imageUrl, type DealPage } from "../api.js";
 import type { AppContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
-import { categoryName, distance, mainButton, message } from "../ui.js";
+import { categoryName, distance, followButton, mainButton, message, toggleButton } from "../ui.js";
 import { vouchersScreen } from "./vouchers-screen.js";
 import { ratingText, reviewsScreen } from "./reviews-screen.js";
 
@@ -56,32 +57,36 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             telegram.MainButton.hideProgress();
           }
         };
+        // Send to a friend: Telegram's share sheet with the card the bot prepared
+        // (the chat's own share, so the friend's visit counts for the sharer).
+        // A client older than 8.0 has no such sheet, and a user Telegram would
+        // not prepare one for still has inline mode, with this deal chosen.
+        const shareInline = () => telegram.switchInlineQuery(`deal:${deal.id}`, ["users", "groups"]);
+        const share = async () => {
+          if (!telegram.isVersionAtLeast("8.0")) return shareInline();
+          clear(status);
+          try {
+            const { preparedMessageId } = await api.share(deal.id);
+            telegram.shareMessage(preparedMessageId, (sent) => {
+              if (sent) telegram.HapticFeedback.notificationOccurred("success");
+              clear(status, message(t(sent ? "app-share-sent" : "app-share-cancelled"), sent ? "success" : "info"));
+            });
+          } catch (error) {
+            if (error instanceof ApiError && error.code === "share-refused") return shareInline();
+            telegram.HapticFeedback.notificationOccurred("error");
+            clear(status, message(errorText(error), "error"));
+          }
+        };
         const done = () => {
           telegram.HapticFeedback.notificationOccurred("success");
-          ctx.router.reset(vouchersScreen());
+          ctx.router.reset(vouchersScreen(ctx));
         };
         // Follow the shop, save the deal: each button shows the state and flips it.
-        const toggle = (label: (on: boolean) => string, on: boolean, change: (on: boolean) => Promise<unknown>, name: string) => {
-          const button = h("button", { type: "button", class: "toggle", "data-toggle": name, "aria-pressed": String(on) }, label(on));
-          button.addEventListener("click", () => {
-            const next = button.getAttribute("aria-pressed") !== "true";
-            button.setAttribute("aria-busy", "true");
-            change(next)
-              .then(() => {
-                button.setAttribute("aria-pressed", String(next));
-                button.textContent = label(next);
-                telegram.HapticFeedback.selectionChanged();
-              })
-              .catch((error: unknown) => clear(status, message(errorText(error), "error")))
-              .finally(() => button.removeAttribute("aria-busy"));
-          });
-          return button;
-        };
         const marks = h(
           "div",
           { class: "marks" },
-          toggle((on) => t(on ? "app-following" : "app-follow"), deal.shop.following, (on) => api.follow(deal.shop.id, on), "follow"),
-          toggle((on) => t(on ? "app-saved" : "app-save"), deal.saved, (on) => api.save(deal.id, on), "save"),
+          followButton(deal.shop.id, deal.shop.following, api.follow, status),
+          toggleButton("save", deal.saved, (on) => t(on ? "app-saved" : "app-save"), (on) => api.save(deal.id, on), status),
         );
         const photos = h("div", { class: "photos" });
         for (const url of deal.photos) void imageUrl(url).then((src) => photos.append(h("img", { src, alt: deal.title })), () => undefined);
@@ -111,13 +116,14 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             "section",
             { class: "shop" },
             h("h2", {}, deal.shop.name),
+            // The shop's page: its reviews (with the rating when it has any) and its Follow button.
             deal.shop.reviews > 0
               ? h(
                   "button",
                   { type: "button", class: "link shop-reviews", onclick: () => ctx.router.push(reviewsScreen(deal.shop.id)) },
                   t("app-shop-reviews", { rating: ratingText(deal.shop), count: deal.shop.reviews }),
                 )
-              : null,
+              : h("button", { type: "button", class: "link shop-page", onclick: () => ctx.router.push(reviewsScreen(deal.shop.id)) }, t("app-shop-open")),
             h("p", {}, deal.shop.address),
             deal.shop.hours ? h("p", {}, t("app-shop-hours", { hours: deal.shop.hours })) : null,
             deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,
@@ -135,7 +141,8 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
                 h("button", { type: "button", "aria-label": "+", onclick: step(1) }, "+"),
                 h("button", { type: "button", class: "primary", onclick: () => void buy() }, t("app-buy")),
               ),
-          h("button", { type: "button", class: "link", onclick: () => telegram.switchInlineQuery(`deal:${deal.id}`, ["users", "groups"]) }, t("app-share")),
+          // As in the chat, only a deal on sale is sent to friends.
+          deal.onSale ? h("button", { type: "button", class: "link", "data-action": "share", onclick: () => void share() }, t("app-share")) : null,
           status,
         );
         return soldOut ? () => undefined : mainButton(t("app-buy-for", { price: deal.price.text }), () => void buy());

@@ -1,12 +1,13 @@
-// A shop's reviews: its rating, then the visible reviews five at a time,
-// newest or most helpful first, each with its photos and a "helpful" vote.
+// A shop's page: its rating and Follow button, then the visible reviews five
+// at a time, newest or most helpful first, each with its photos and a
+// "helpful" vote.
 import { api, imageUrl, type Review, type ReviewOrder, type ShopRating, type ShopReviews } from "../api.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
-import { message } from "../ui.js";
+import { followButton, message } from "../ui.js";
 
 /** "⭐ 4.5 (12)" */
 export function ratingText({ rating, reviews }: ShopRating): string {
@@ -20,6 +21,7 @@ export function reviewsScreen(shopId: number): Screen {
     title: () => t("app-reviews-title"),
     mount(root) {
       const body = h("section", { class: "reviews-page", "aria-busy": "true" });
+      const status = h("div", { class: "status" });
       root.append(body);
       let gone = false;
 
@@ -67,7 +69,10 @@ export function reviewsScreen(shopId: number): Screen {
         clear(
           body,
           h("h1", {}, found.shop.name),
+          h("p", { class: "address" }, found.shop.address),
           h("p", { class: "rating" }, found.total > 0 ? ratingText(found.shop) : t("app-reviews-none")),
+          h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, api.follow, status)),
+          status,
           found.total > 1 ? h("button", { type: "button", class: "link sort", onclick: () => load(other, 0) }, t(`app-reviews-sort-${other}`)) : null,
           h("ul", { class: "reviews" }, ...found.reviews.map(item)),
           found.page > 0 ? h("button", { type: "button", onclick: () => load(found.order, found.page - 1) }, "◀") : null,

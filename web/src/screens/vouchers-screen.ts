@@ -1,14 +1,18 @@
 // My vouchers: each with a QR code large enough to scan at the till, its state
-// and expiry, and a refund where the policy allows it.
+// and expiry, a refund where the policy allows it, and for a redeemed one
+// "Rate this visit" (or the stars it was given).
 import { api, imageUrl, type Voucher } from "../api.js";
+import type { AppContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { date, message } from "../ui.js";
+import { reviewFormScreen } from "./review-form-screen.js";
+import { reviewsScreen } from "./reviews-screen.js";
 
-export function vouchersScreen(): Screen {
+export function vouchersScreen(ctx: AppContext): Screen {
   return {
     tab: "app-tab-vouchers",
     title: () => t("app-vouchers-title"),
@@ -52,6 +56,13 @@ export function vouchersScreen(): Screen {
           h("p", { class: "state" }, t(`app-voucher-state`, { state: voucher.state })),
           voucher.expiresAt ? h("p", {}, t("app-voucher-expires", { date: date(voucher.expiresAt) })) : null,
           voucher.refundable ? h("button", { type: "button", onclick: () => void refund() }, t("app-refund")) : null,
+          voucher.reviewable
+            ? h("button", { type: "button", class: "primary rate", onclick: () => ctx.router.push(reviewFormScreen(ctx, voucher)) }, t("app-rate-visit"))
+            : null,
+          voucher.review ? h("p", { class: "reviewed" }, t("app-reviewed", { stars: voucher.review.stars })) : null,
+          voucher.review
+            ? h("button", { type: "button", class: "link", onclick: () => ctx.router.push(reviewsScreen(voucher.shop.id)) }, t("app-review-see-shop"))
+            : null,
           status,
         );
       }

@@ -32,12 +32,15 @@ export const friendAppLink = (botUsername: string, dealId: number, shareId: numb
 export const shareLink = (botUsername: string, deal: { id: number; title: string }) =>
   `https://t.me/share/url?url=${encodeURIComponent(dealLink(botUsername, deal.id))}&text=${encodeURIComponent(deal.title)}`;
 
+/** Where a deal is sent to friends, from the chat's button and the Mini App's share sheet alike: their private chats and groups. */
+export const FRIENDS_CHATS = { allow_user_chats: true, allow_group_chats: true } as const;
+
 /**
  * "Send to a friend": the user picks a chat and the bot's inline answer there
  * is this deal's card, carrying their share.
  */
 export const sendToFriend = (t: Translate, dealId: number) =>
-  InlineKeyboard.switchInlineChosen(t("send-to-friend"), { query: oneDealQuery(dealId), allow_user_chats: true, allow_group_chats: true });
+  InlineKeyboard.switchInlineChosen(t("send-to-friend"), { query: oneDealQuery(dealId), ...FRIENDS_CHATS });
 
 /** The voucher's QR code as a PNG: in the chat and, large, in the Mini App's wallet. */
 export async function voucherQrPng(botUsername: string, code: string): Promise<Buffer> {

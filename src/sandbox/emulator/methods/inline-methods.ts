@@ -2,14 +2,35 @@
 // refuses it (more than 50 results, an id over 64 bytes or repeated, a result
 // without what its type needs, a web_app button, a bad start parameter); the
 // texts and captions a friend would receive are parsed as a sent message's.
+// A prepared message (savePreparedInlineMessage, for a Mini App's share sheet)
+// is one such result, kept for one user and some kinds of chat until it expires.
+import { randomBytes } from "node:crypto";
 import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
-import { optJson, optString, type RequestParams } from "../../request-body.js";
-import { inlineAnswerRefusal, REFUSAL, type InlineResultFields } from "../../telegram-rules.js";
+import { optBool, optJson, optNumber, optString, type RequestParams } from "../../request-body.js";
+import {
+  inlineAnswerRefusal,
+  PREPARED_CHAT_TYPES,
+  preparedMessageRefusal,
+  REFUSAL,
+  type InlineResultFields,
+  type PreparedChatType,
+} from "../../telegram-rules.js";
 import { badRequest, enforce } from "../api-error.js";
 import type { ChatWorld } from "../chat-world.js";
 import type { InlineAnswerResult } from "../events.js";
 import { messageCaption, messageText } from "../request-fields.js";
 import type { Methods } from "./method.js";
+
+/** Telegram does not say how long a prepared message lasts; the emulator keeps one a day. */
+export const PREPARED_MESSAGE_TTL_SECONDS = 24 * 3600;
+
+/** The request's field that allows each kind of chat. */
+const ALLOW_FIELD: Record<PreparedChatType, string> = {
+  users: "allow_user_chats",
+  bots: "allow_bot_chats",
+  groups: "allow_group_chats",
+  channels: "allow_channel_chats",
+};
 
 type RawResult = InlineResultFields & {
   description?: string;
@@ -63,6 +84,26 @@ export function inlineMethods(world: ChatWorld): Methods {
         ...(button?.text ? { button: { text: button.text, startParameter: button.start_parameter } } : {}),
       });
       return true;
+    },
+    savepreparedinlinemessage: (p) => {
+      const userId = optNumber(p.fields, "user_id") ?? 0;
+      if (!(userId > 0)) throw badRequest(REFUSAL.userIdMissing);
+      const result = optJson<RawResult>(p.fields, "result");
+      const chatTypes = PREPARED_CHAT_TYPES.filter((type) => optBool(p.fields, ALLOW_FIELD[type]) === true);
+      enforce(preparedMessageRefusal(result, chatTypes));
+      const shown = shownResult(result!);
+      // Telegram's servers, after the request's own checks: a user who never wrote to the bot is nobody it can reach.
+      if (!world.knows(userId)) throw badRequest(REFUSAL.userIdInvalid);
+      const prepared = {
+        id: randomBytes(12).toString("base64url"),
+        userId,
+        result: shown,
+        chatTypes,
+        expiresAt: world.now() + PREPARED_MESSAGE_TTL_SECONDS,
+      };
+      world.preparedMessages.set(prepared.id, prepared);
+      world.record({ type: "prepared-message", userId, prepared });
+      return { id: prepared.id, expiration_date: prepared.expiresAt };
     },
   };
 }

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "./errors.js";
+import { VoucherStatus } from "./lifecycles.js";
+import { awaitsReview, checkReview, checkReviewPhoto, photoKind, REVIEW_PHOTO_MAX_BYTES } from "./review.js";
+
+const bytes = (...head: number[]) => new Uint8Array([...head, ...new Array(32).fill(0)]);
+const webp = new Uint8Array([..."RIFF"].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [..."WEBP"].map((c) => c.charCodeAt(0)), new Array(16).fill(0)));
+
+describe("review photos uploaded from the Mini App", () => {
+  it("are known by their signature: JPEG, PNG or WebP, nothing else", () => {
+    expect(photoKind(bytes(0xff, 0xd8, 0xff, 0xe0))).toBe("jpg");
+    expect(photoKind(bytes(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a))).toBe("png");
+    expect(photoKind(webp)).toBe("webp");
+    expect(photoKind(new TextEncoder().encode("<svg xmlns='http://www.w3.org/2000/svg'/>"))).toBeNull();
+    expect(photoKind(new Uint8Array())).toBeNull();
+  });
+
+  it("are refused when not a photo or larger than the limit", () => {
+    expect(checkReviewPhoto({ bytes: bytes(0xff, 0xd8, 0xff) })).toBe("jpg");
+    const big = new Uint8Array(REVIEW_PHOTO_MAX_BYTES + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    expect(() => checkReviewPhoto({ bytes: big })).toThrow(new DomainError("review-photo-refused", { mb: 2 }));
+    expect(() => checkReviewPhoto({ bytes: bytes(1, 2, 3) })).toThrow(DomainError);
+  });
+
+  it("count with the photos sent as file ids towards the 3 a review may hold", () => {
+    expect(checkReview({ stars: 5, photos: ["a"] }, 2).photos).toEqual(["a"]);
+    expect(() => checkReview({ stars: 5, photos: ["a"] }, 3)).toThrow(new DomainError("review-too-many-photos", { max: 3 }));
+  });
+});
+
+describe("a visit awaiting its review", () => {
+  it("is a redeemed voucher with no review yet", () => {
+    expect(awaitsReview(VoucherStatus.REDEEMED, false)).toBe(true);
+    expect(awaitsReview(VoucherStatus.REDEEMED, true)).toBe(false);
+    expect(awaitsReview(VoucherStatus.ACTIVE, false)).toBe(false);
+  });
+});
