@@ -128,6 +128,14 @@ function namedStatements(prefix: string): (sql: string) => { name: string; text:
   };
 }
 
+/**
+ * A connection the server ends while it waits in the pool (a restart, a
+ * failover, an administrator) is an error the pool emits, which ends the
+ * process unless it is listened for. The pool has already dropped it, and the
+ * next query opens another: there is nothing more to do.
+ */
+const dropQuietly = (pool: pg.Pool) => pool.on("error", () => {});
+
 function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const pool = new pg.Pool({
     connectionString: writerPool(databaseUrl).connectionString,
@@ -138,6 +146,7 @@ function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
     // plan is the same index scan whatever the values.
     options: "-c default_transaction_read_only=on -c plan_cache_mode=force_generic_plan",
   });
+  dropQuietly(pool);
   const named = namedStatements("r");
   return {
     async rows(sql, values) {
@@ -150,6 +159,7 @@ function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
 
 function openDirectWriter(databaseUrl: string): DirectWriter & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: writerPool(databaseUrl).connectionString, max: DIRECT_WRITER_POOL_SIZE });
+  dropQuietly(pool);
   const named = namedStatements("w");
   return {
     async run(sql, values) {

@@ -87,7 +87,7 @@ describeEachDatabase("the pending search request, read on the reader", (open) =>
   });
 });
 
-describeEachDatabase("deals with their shops, read on the reader", (open) => {
+describeEachDatabase("deals with their shops, read on the reader", (open, kind) => {
   let t: TestDb;
   afterEach(() => t.close());
 
@@ -163,4 +163,17 @@ describeEachDatabase("deals with their shops, read on the reader", (open) => {
     expect((await t.repos.orders.find(order.id))?.vouchers.map((v) => v.redeemedById)).toEqual([null, ownerId]);
     expect(await t.repos.orders.find(order.id + 1)).toBeNull();
   });
+
+  it("go on after the server ends the reader's idle connections (a restart, a failover)", async () => {
+    t = await open();
+    await t.repos.users.ensure({ id: 31, firstName: "Ann" });
+    expect(await t.repos.users.find(31n)).toMatchObject({ firstName: "Ann" });
+    if (kind === "PostgreSQL") {
+      await t.db.$executeRawUnsafe(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`);
+      // The pool hears of it a moment later, as an error event on the idle connection.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await t.repos.users.find(31n)).toMatchObject({ firstName: "Ann" });
+  });
 });
+
