@@ -5,7 +5,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { CellCover } from "../core/ports/deal.port.js";
 import type { Point } from "../domain/geo.js";
 
-type Sql = Pick<PrismaClient, "$queryRaw">;
+type Sql = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
 export interface Dialect {
   name: "sqlite" | "postgresql";
@@ -26,6 +26,12 @@ export interface Dialect {
   lockDeal(tx: Sql, dealId: number): Promise<void>;
   /** lockDeal for the deal of an order. */
   lockDealOfOrder(tx: Sql, orderId: number): Promise<void>;
+  /**
+   * lockDealOfOrder, then the order's own row, by a write to it (its
+   * updatedAt): the lock of a payment or a refund of that order. One
+   * statement, so the deal's lock is not held over a round trip for the second.
+   */
+  lockDealAndOrder(tx: Sql, orderId: number, now: Date): Promise<void>;
   /**
    * Where the database orders by distance itself: `AND …` conditions on a
    * Deal row that keep the rows within the circle as near as the `limit`-th
@@ -58,6 +64,10 @@ export const sqlite: Dialect = {
   // the whole database, and each of ours starts with one.
   lockDeal: async () => {},
   lockDealOfOrder: async () => {},
+  // The write to the order is what takes the database.
+  async lockDealAndOrder(tx, orderId, now) {
+    await tx.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${orderId}`;
+  },
 };
 
 /**
@@ -95,5 +105,12 @@ export const postgresql: Dialect = {
   },
   async lockDealOfOrder(tx, orderId) {
     await tx.$queryRaw`SELECT d."id" FROM "Deal" d WHERE d."id" = (SELECT "dealId" FROM "Order" WHERE "id" = ${orderId}) FOR UPDATE`;
+  },
+  // The deal's row is locked while the order's row is judged, before the
+  // order's is written: the same order as every other transaction takes them.
+  async lockDealAndOrder(tx, orderId, now) {
+    await tx.$executeRaw`
+      WITH "deal" AS (SELECT d."id" FROM "Deal" d WHERE d."id" = (SELECT "dealId" FROM "Order" WHERE "id" = ${orderId}) FOR UPDATE)
+      UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${orderId} AND EXISTS (SELECT 1 FROM "deal")`;
   },
 };

@@ -103,11 +103,6 @@ async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<numbe
   return lapsed.length;
 }
 
-/** Locks the order before reading anything (see the top of this file). */
-async function lockOrder(tx: Tx, orderId: number, now: Date): Promise<void> {
-  await tx.$executeRaw`UPDATE "Order" SET "updatedAt" = ${now} WHERE "id" = ${orderId}`;
-}
-
 async function returnStock(tx: Tx, dealId: number, quantity: number): Promise<void> {
   await tx.deal.update({ where: { id: dealId }, data: { stockLeft: { increment: quantity } } });
 }
@@ -246,7 +241,7 @@ async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDec
 }
 
 export function createOrderRepository(db: Db): OrderRepository {
-  const { lockDeal, lockDealOfOrder } = dialectOf(db);
+  const { lockDeal, lockDealOfOrder, lockDealAndOrder } = dialectOf(db);
   // Racing buyers of one deal queue on its lock, each holding a pooled
   // connection meanwhile (PostgreSQL): waiting for a connection or for the
   // lock is the queue working, not a fault, so both may take longer than
@@ -316,8 +311,7 @@ export function createOrderRepository(db: Db): OrderRepository {
      */
     async settle(c: Charge, decide: (facts: SettlementFacts) => Settlement, newCode: () => string): Promise<PaymentOutcome> {
       const settled = await transaction(async (tx): Promise<Settled> => {
-        await lockDealOfOrder(tx, c.orderId);
-        await lockOrder(tx, c.orderId, c.now);
+        await lockDealAndOrder(tx, c.orderId, c.now);
         const facts = await settlementFacts(tx, c);
         const decision = decide(facts);
         if (decision.kind === "unmatched" || decision.kind === "replay") return decision;
@@ -406,8 +400,7 @@ export function createOrderRepository(db: Db): OrderRepository {
 
     refund(orderId, decide: (order: OrderWithVouchers) => RefundDecision | null, now) {
       return transaction(async (tx) => {
-        await lockDealOfOrder(tx, orderId);
-        await lockOrder(tx, orderId, now);
+        await lockDealAndOrder(tx, orderId, now);
         const order = await orderWithVouchers(tx, orderId);
         if (!order) throw new Error(`order ${orderId} not found`);
         const decision = decide(order);
