@@ -31,6 +31,14 @@ const MAX_STATEMENTS = 1000;
 
 /** Readers' connections: the reads are short, and Prisma's own pool does the writes. */
 const READER_POOL_SIZE = 4;
+/**
+ * Prisma ends a transaction after 5 s, and gives up waiting for a connection
+ * after 2: instances that push digests at once queue on the same counter
+ * rows (the events' trigger), and on a busy machine a queued transaction
+ * went past 5 s and was ended, failing the write (seen in the three-instance
+ * test). Row locks are waited for, not failed on: give them time.
+ */
+const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
 /** The direct writer's: its writes come one after another (the queue of impressions). */
 const DIRECT_WRITER_POOL_SIZE = 1;
 
@@ -62,7 +70,7 @@ export function openPostgres(databaseUrl: string): { db: Lite.PrismaClient; read
     };
     return connected;
   };
-  const db = new PostgresClient({ adapter: factory }) as unknown as Lite.PrismaClient;
+  const db = new PostgresClient({ adapter: factory, transactionOptions: TRANSACTION_LIMITS }) as unknown as Lite.PrismaClient;
   return {
     db,
     reader: async () => {
