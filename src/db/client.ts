@@ -55,6 +55,7 @@ function openSqlite(databaseUrl: string): Db {
   factory.connect = async () => {
     const connected = await connect();
     const connection = (connected as unknown as { client: Database.Database }).client;
+    statementsWaitForTransactions(connected, connection);
     writer = directWriterOn(connection, file, keepStatementsPrepared(connection));
     await connected.executeScript(READ_PRAGMAS);
     const dispose = connected.dispose.bind(connected);
@@ -137,8 +138,31 @@ function keepStatementsPrepared(connection: Database.Database): (sql: string) =>
   return cached;
 }
 
-/** How long a direct write waits, between looks, for the client's open transaction to end. */
+/** How long a statement outside a transaction waits, between looks, for the client's open one to end. */
 const TRANSACTION_POLL_MS = 1;
+
+/** Runs `work` once the connection has no transaction open, in the same turn as the last look (no other code can open one in between). */
+async function outsideTransactions<T>(connection: Database.Database, work: () => T): Promise<T> {
+  while (connection.inTransaction) await new Promise((resolve) => setTimeout(resolve, TRANSACTION_POLL_MS));
+  return work();
+}
+
+/**
+ * Prisma's SQLite adapter shares one connection and locks it for its
+ * transactions only: a statement outside one (a read, a plain SQL write)
+ * that came while another update's transaction was open ran inside it,
+ * unseen by the reader until that one committed, and lost if it rolled back
+ * (seen: a new user's row missing right after its INSERT). Such statements
+ * now wait for the open transaction to end; the transaction's own go through
+ * its own object and never wait. Each runs synchronously once it starts.
+ */
+function statementsWaitForTransactions(adapter: object, connection: Database.Database): void {
+  const queryable = adapter as Record<"queryRaw" | "executeRaw", (query: unknown) => Promise<unknown>>;
+  for (const method of ["queryRaw", "executeRaw"] as const) {
+    const run = queryable[method].bind(adapter);
+    queryable[method] = (query) => outsideTransactions(connection, () => run(query));
+  }
+}
 
 /**
  * Writes on the client's own connection, so they never wait on its lock:
@@ -155,9 +179,10 @@ function directWriterOn(
   let checkpointer: WalCheckpointer | undefined;
   return {
     async run(sql, values) {
-      while (connection.inTransaction) await new Promise((resolve) => setTimeout(resolve, TRANSACTION_POLL_MS));
-      checkpointer ??= checkpointElsewhere(connection, file);
-      prepared(sql).run(values.map(toSqlite));
+      await outsideTransactions(connection, () => {
+        checkpointer ??= checkpointElsewhere(connection, file);
+        prepared(sql).run(values.map(toSqlite));
+      });
     },
     close: async () => checkpointer?.stop(),
   };

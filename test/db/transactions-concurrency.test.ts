@@ -31,6 +31,28 @@ describeEachDatabase("transactions on a shared connection", (openDb, kind) => {
       expect(ids).toEqual([2n]);
     });
 
+    it("a plain statement that comes while a transaction is open is not taken into it: kept when it rolls back, and the reader sees it", async () => {
+      const order: string[] = [];
+      const failing = t.db
+        .$transaction(async (tx) => {
+          await tx.user.create({ data: { id: 20n, firstName: "Rolled back" } });
+          await sleep(50);
+          order.push("transaction ends");
+          throw new Error("changed their mind");
+        })
+        .catch((error: Error) => order.push(error.message));
+      await sleep(10);
+      const now = new Date();
+      // As a new user's first update writes its row: one plain INSERT, then a read on the reader.
+      const plain = t.db
+        .$executeRaw`INSERT INTO "User" ("id", "firstName", "createdAt", "updatedAt") VALUES (${21n}, ${"Plain SQL"}, ${now}, ${now})`
+        .then(() => order.push("plain INSERT done"));
+      await Promise.all([failing, plain]);
+      if (kind === "SQLite") expect(order).toEqual(["transaction ends", "changed their mind", "plain INSERT done"]);
+      expect((await t.repos.users.find(21n))?.firstName).toBe("Plain SQL");
+      expect(await t.repos.users.find(20n)).toBeNull();
+    });
+
     it("two interactive transactions never see each other's uncommitted writes (on SQLite they run one after the other)", async () => {
       const seen: string[] = [];
       const first = t.db.$transaction(async (tx) => {
