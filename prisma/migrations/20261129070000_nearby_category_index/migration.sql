@@ -1,0 +1,3 @@
+-- Nothing to change on SQLite: its nearby indexes already lead with the
+-- category after the status and cell. The PostgreSQL twin adds the index
+-- that lets a search in one category walk that category's deals only.
