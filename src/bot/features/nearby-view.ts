@@ -40,6 +40,19 @@ export function radiusLabel(km: number, current: number): string {
   return km === current ? `✓ ${label}` : label;
 }
 
+/** A deal's line in a nearby list, numbered `n`: title, price, distance and rating. */
+export function nearbyLine(ctx: BotContext, locale: string, deal: DealPage["items"][number], n: number): string {
+  const { price, original } = priceText(ctx, locale, deal, "nearby-line-discount");
+  return ctx.t("nearby-line", {
+    n,
+    title: escapeHtml(deal.title),
+    price,
+    original,
+    distance: distanceText(ctx, deal.distanceM),
+    rating: lineRating(ctx.t.bind(ctx), deal),
+  });
+}
+
 /**
  * One page of a list of deals: its lines, and on the keyboard a button per
  * deal (crediting `channel`) and the pager.
@@ -52,17 +65,7 @@ export async function dealLines(
   at: (page: number) => string,
 ): Promise<string[]> {
   const locale = await localeOf(ctx);
-  const lines = items.map((deal, i) => {
-    const { price, original } = priceText(ctx, locale, deal, "nearby-line-discount");
-    return ctx.t("nearby-line", {
-      n: i + 1,
-      title: escapeHtml(deal.title),
-      price,
-      original,
-      distance: distanceText(ctx, deal.distanceM),
-      rating: lineRating(ctx.t.bind(ctx), deal),
-    });
-  });
+  const lines = items.map((deal, i) => nearbyLine(ctx, locale, deal, i + 1));
   items.forEach((deal, i) => keyboard.text(String(i + 1), dealButton.pack({ id: deal.id, s: channel, r: 0 })));
   keyboard.row();
   if (pages > 1) {

@@ -7,7 +7,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { InputMediaPhoto } from "grammy/types";
 import type { ReviewService } from "../../core/review.service.js";
 import type { ShopService } from "../../core/shop.service.js";
-import { REVIEW_PHOTOS_MAX, SUB_SCORES, STARS, cleanHideReason, cleanReplyText, cleanReviewText, type SubScore } from "../../domain/review.js";
+import { REVIEW_PHOTOS_MAX, SUB_SCORES, STARS, cleanHideReason, cleanReplyText, cleanReviewText, type ReviewInput, type SubScore } from "../../domain/review.js";
 import type { BotContext } from "../context.js";
 import { escapeHtml, localeOf } from "../format.js";
 import { formButton, pickedValue, sentPhoto, type Forms } from "../forms/form-engine.js";
@@ -28,16 +28,8 @@ import {
   writeButton,
 } from "./review-view.js";
 
-interface ReviewDraft {
-  voucherId: number;
-  stars: number;
-  quality: number | null;
-  service: number | null;
-  value: number | null;
-  text: string;
-  photos: string[];
-  photosDone: boolean;
-}
+/** A review being written in the chat: everything it will say, and whether the photos step is over. */
+type ReviewDraft = Required<ReviewInput> & { voucherId: number; photosDone: boolean };
 
 export function createReviewsFeature({
   forms,
