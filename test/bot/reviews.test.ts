@@ -3,6 +3,7 @@
 // review, and the rating in the nearby ranking with its prior.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/domain/deal.js";
+import { REPLY_TEXT_MAX, REVIEW_TEXT_MAX } from "../../src/domain/review.js";
 import { button, buttonTexts, callbackAnswer, createHarness, lastShown, shown, type UserChat } from "../support/bot-harness.js";
 import { purchase, sentTo } from "../support/purchase.js";
 
@@ -164,6 +165,31 @@ describe("verified reviews", () => {
     expect(lastShown(await owner.send("/reviews")).text).toContain("No reviews yet.");
     const shop = await h.db.db.shop.findUniqueOrThrow({ where: { id: noodles.shopId } });
     expect([shop.ratingSum, shop.ratingCount]).toEqual([0, 0]);
+  });
+});
+
+describe("a shop's page of reviews", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("fits five reviews at their longest, each with the longest reply, in one message: the texts cut with an ellipsis", async () => {
+    await h.shop(951, { ...SHANGHAI, name: "Wordy Bistro" });
+    await h.db.db.shop.updateMany({ data: { status: "APPROVED" } });
+    const deal = await h.publish(951, { title: "A set menu with a long name for two people and a dessert", priceMinor: 3200, originalPriceMinor: 4800 });
+    const owner = h.user({ id: 951, firstName: "Wen", languageCode: "en" });
+    for (let i = 0; i < 5; i++) {
+      const buyer = h.user({ id: 961 + i, firstName: `Reader ${i}`, languageCode: "en" });
+      const { codes, voucherIds } = await purchase(h, buyer, deal.id, 1);
+      await owner.send(`/redeem ${codes[0]}`);
+      const review = await h.db.repos.reviews.create(
+        { voucherId: voucherIds[0]!, shopId: deal.shopId, dealId: deal.id, authorId: BigInt(961 + i), stars: 4, quality: 4, service: 5, value: 3, text: "w".repeat(REVIEW_TEXT_MAX), photos: [] },
+        new Date(),
+      );
+      await h.db.repos.reviews.reply(review!.id, "r".repeat(REPLY_TEXT_MAX), new Date());
+    }
+    const page = lastShown(await owner.send("/reviews"));
+    expect(page.text).toContain("Wordy Bistro");
+    expect(page.text!.match(/“w+…”/g)).toHaveLength(5);
   });
 });
 

@@ -2,7 +2,8 @@
 // reviews with its buttons, and the rating shown beside a shop's name.
 import { InlineKeyboard } from "grammy";
 import { z } from "zod";
-import { averageRating, STARS, type RatingTotals, type ReviewOrder, type ShownReview } from "../../domain/review.js";
+import { averageRating, STARS, SUB_SCORES, type RatingTotals, type ReviewOrder, type ShownReview } from "../../domain/review.js";
+import { fitTelegram } from "../../domain/telegram-text.js";
 import type { ShopPage } from "../../core/review.service.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
@@ -51,19 +52,34 @@ export function starKeyboard(voucherId: number): InlineKeyboard {
 }
 
 /** One review as readers see it: stars, sub-scores, who and when, the text, photos, the owner's reply. */
-export function reviewBlock(t: Translate, locale: string, review: ShownReview, place: { lat: number; lng: number }, n?: number): string {
-  const subs = (["quality", "service", "value"] as const)
-    .filter((k) => review[k] !== null)
+/**
+ * On a page of five, a review's text and reply are cut to these lengths
+ * (with "…"): five at their full 500 and 300 would pass Telegram's 4,096.
+ */
+const PAGE_TEXT_MAX = 280;
+const PAGE_REPLY_MAX = 160;
+
+export function reviewBlock(
+  t: Translate,
+  locale: string,
+  review: ShownReview,
+  place: { lat: number; lng: number },
+  n?: number,
+  excerpt = false,
+): string {
+  const text = excerpt ? fitTelegram(review.text, PAGE_TEXT_MAX) : review.text;
+  const reply = review.reply && excerpt ? fitTelegram(review.reply, PAGE_REPLY_MAX) : review.reply;
+  const subs = SUB_SCORES.filter((k) => review[k] !== null)
     .map((k) => t(`review-sub-${k}`, { n: review[k]! }))
     .join(" · ");
   const lines = [
     `${n === undefined ? "" : `${n}. `}${starText(review.stars)} · ${escapeHtml(review.authorName)} · ${localDate(review.createdAt, place, locale)}`,
     t("review-on-deal", { title: escapeHtml(review.dealTitle) }),
     subs,
-    review.text ? `“${escapeHtml(review.text)}”` : "",
+    text ? `“${escapeHtml(text)}”` : "",
     review.photos.length ? t("review-photo-count", { count: review.photos.length }) : "",
     review.helpful > 0 ? t("review-helpful-count", { count: review.helpful }) : "",
-    review.reply ? t("review-reply-line", { reply: escapeHtml(review.reply) }) : "",
+    reply ? t("review-reply-line", { reply: escapeHtml(reply) }) : "",
   ];
   return lines.filter(Boolean).join("\n");
 }
@@ -84,7 +100,7 @@ export async function shopPageView(ctx: BotContext, locale: string, page: ShopPa
     page.total === 0
       ? t("shop-page-no-reviews")
       : t("shop-page-rating", { rating: (page.rating ?? 0).toFixed(1), count: page.total, order: t(`shop-page-order-${page.order}`) });
-  const blocks = page.reviews.map((r, i) => reviewBlock(t, locale, r, shop, i + 1));
+  const blocks = page.reviews.map((r, i) => reviewBlock(t, locale, r, shop, i + 1, true));
   const keyboard = new InlineKeyboard();
   page.reviews.forEach((r, i) => {
     const n = i + 1;
