@@ -39,12 +39,14 @@ export interface WalCheckpointer {
 export function checkpointElsewhere(connection: Database.Database, file: string): WalCheckpointer {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_EVERY_MS } });
+  const exited = new Promise((resolve) => worker.once("exit", resolve));
+  // A thread that fails (its file gone, say) hands the checkpoints back to the connection.
+  worker.once("error", () => connection.open && connection.pragma("wal_autocheckpoint = 1000"));
   // A stopping process does not wait for it: closing the last connection checkpoints anyway.
   worker.unref();
   connection.pragma("wal_autocheckpoint = 0");
   return {
     async stop() {
-      const exited = new Promise((resolve) => worker.once("exit", resolve));
       // Waited for now: a process whose last work is this wait would otherwise end with it unsettled.
       worker.ref();
       worker.postMessage("stop");
