@@ -115,7 +115,7 @@ export function createGroupVoteService({
     async options(point: Point): Promise<NearbyDeal[] | null> {
       return voteOptions(await nearby.search({ point, radiusM: DEFAULT_RADIUS_KM * 1000 }));
     },
-    /** When a vote opened now closes, and the open_period Telegram can enforce for it (none past ten minutes). */
+    /** When a vote opened now closes, and the open_period Telegram can enforce for it (none outside its 5 s to 30 days). */
     schedule(): { closesAt: Date; openPeriod: number | undefined; minutes: number } {
       return { closesAt: voteClosesAt(clock(), openMinutes), openPeriod: telegramOpenPeriod(openMinutes), minutes: openMinutes };
     },

@@ -71,3 +71,8 @@ export function discountPercent(priceMinor: number, originalPriceMinor: number):
   const percent = Math.round(((originalPriceMinor - priceMinor) * 100) / originalPriceMinor);
   return priceMinor > 0 ? Math.min(percent, 99) : percent;
 }
+
+/** The discount a line shows beside the price: none for a free deal, whose price already says "free". */
+export function shownDiscountPercent(priceMinor: number, originalPriceMinor: number): number {
+  return priceMinor > 0 ? discountPercent(priceMinor, originalPriceMinor) : 0;
+}

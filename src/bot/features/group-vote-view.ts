@@ -7,7 +7,7 @@ import type { NearbyDeal } from "../../core/nearby.service.js";
 import type { DealWithShop } from "../../domain/deal.js";
 import { distanceMeters } from "../../domain/geo.js";
 import type { GroupVote } from "../../domain/group-vote.js";
-import { discountPercent } from "../../domain/money.js";
+import { shownDiscountPercent } from "../../domain/money.js";
 import { fitTelegram, POLL_OPTION_MAX, POLL_QUESTION_MAX, telegramLength } from "../../domain/telegram-text.js";
 import { categoryName, distanceText, escapeHtml, priceOf, priceText } from "../format.js";
 import type { Translate } from "../i18n.js";
@@ -20,7 +20,7 @@ export const VOTE_CLOSE_DATA = "vclose";
 export function votePoll(t: Translate, locale: string, deals: NearbyDeal[], starter: string, minutes: number) {
   const question = fitTelegram(t("vote-question", { name: starter, minutes }), POLL_QUESTION_MAX);
   const options = deals.map((deal) => {
-    const percent = deal.priceMinor > 0 ? discountPercent(deal.priceMinor, deal.originalPriceMinor) : 0;
+    const percent = shownDiscountPercent(deal.priceMinor, deal.originalPriceMinor);
     const params = { price: priceOf({ t }, deal.priceMinor, deal.currency, locale), discount: percent > 0 ? t("vote-option-discount", { percent }) : "" };
     const room = POLL_OPTION_MAX - telegramLength(t("vote-option", { ...params, title: "" }));
     return t("vote-option", { ...params, title: fitTelegram(deal.title, room) });

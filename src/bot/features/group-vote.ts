@@ -24,14 +24,19 @@ const CLOSE_ANSWERS: Record<CloseOutcome, string> = {
 /** A member's status that may close anyone's vote. */
 const ADMINS = new Set(["creator", "administrator"]);
 
+/** Whether the group's messages of this minute leave room for one more (Telegram's ~20 a minute per group), taking it if so. */
+export function groupMayPost(groupPosts: RateLimiter): (ctx: BotContext) => Promise<boolean> {
+  return async (ctx) => (await groupPosts.take(String(ctx.chat!.id))) !== null;
+}
+
 export function createGroupVoteFeature({ votes, groupPosts }: { votes: GroupVoteService; groupPosts: RateLimiter }) {
   const feature = new Composer<BotContext>();
-  const mayPost = async (ctx: BotContext) => (await groupPosts.take(String(ctx.chat!.id))) !== null;
+  const mayPost = groupMayPost(groupPosts);
 
   /** Posts the poll of the deals near `point`, or says there are too few to choose from. */
   async function startVote(ctx: BotContext, point: Point): Promise<void> {
-    const options = await votes.options(point);
     if (!(await mayPost(ctx))) return;
+    const options = await votes.options(point);
     if (!options) {
       await ctx.reply(ctx.t("vote-too-few", { radius: DEFAULT_RADIUS_KM }));
       return;

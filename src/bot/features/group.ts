@@ -14,6 +14,7 @@ import type { Point } from "../../domain/geo.js";
 import { DEFAULT_RADIUS_KM } from "../../domain/nearby.js";
 import type { BotContext } from "../context.js";
 import { groupListView } from "./group-view.js";
+import { groupMayPost } from "./group-vote.js";
 
 /** A group's list: one message, ten deals. */
 const GROUP_LIST_SIZE = 10;
@@ -31,7 +32,7 @@ export function createGroupFeature({
   startVote: (ctx: BotContext, point: Point) => Promise<void>;
 }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
-  const mayPost = async (ctx: BotContext) => (await groupPosts.take(String(ctx.chat!.id))) !== null;
+  const mayPost = groupMayPost(groupPosts);
 
   feature.command("nearby", async (ctx) => {
     if (!(await mayPost(ctx))) return;

@@ -7,7 +7,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InlineQueryResult } from "grammy/types";
 import type { SharedDeal } from "../../core/share.service.js";
-import { discountPercent } from "../../domain/money.js";
+import { shownDiscountPercent } from "../../domain/money.js";
 import { shareResultId } from "../../domain/share.js";
 import type { BotContext } from "../context.js";
 import { distanceText, priceText, speakerOf, type Speaker } from "../format.js";
@@ -40,7 +40,7 @@ export function sharedDealResult(says: Sharer, shared: SharedDeal, withApp: bool
   });
   const { price } = priceText(says, says.locale, deal, "card-price-original");
   const title = says.t("inline-share-title", { title: deal.title, price });
-  const percent = discountPercent(deal.priceMinor, deal.originalPriceMinor);
+  const percent = shownDiscountPercent(deal.priceMinor, deal.originalPriceMinor);
   const description = [
     percent > 0 ? `−${percent}%` : "",
     distanceM === undefined ? "" : distanceText(says, distanceM),

@@ -9,9 +9,10 @@ import { createRecentCache } from "../../util/recent-cache.js";
 import type { Clock } from "../../util/clock.js";
 import { ApiError, parse } from "./api-error.js";
 import { userOf } from "./auth.js";
+import { REVIEW_PHOTOS_MAX } from "../../domain/review.js";
 
 const HOUR_MS = 3_600_000;
-const reviewParams = z.object({ reviewId: z.coerce.number().int().positive().max(2 ** 31 - 1), n: z.coerce.number().int().min(0).max(2) });
+const reviewParams = z.object({ reviewId: z.coerce.number().int().positive().max(2 ** 31 - 1), n: z.coerce.number().int().min(0).max(REVIEW_PHOTOS_MAX - 1) });
 const params = z.object({ dealId: z.coerce.number().int().positive().max(2 ** 31 - 1), n: z.coerce.number().int().min(0).max(9) });
 
 export function photoRoutes(
