@@ -67,6 +67,12 @@ export interface ExploreRequest {
   text?: string;
   /** Read the words with the built-in parser only (typed live: no model to wait for). */
   quick?: boolean;
+  /**
+   * Whether the deals listed count as seen in their merchants' funnels (yes
+   * by default). A list to share from (inline mode) is not a customer seeing
+   * the deals: the share and the friend's visit are counted instead.
+   */
+  countsAsSeen?: boolean;
   page: number;
   pageSize: number;
 }
@@ -104,17 +110,17 @@ export function createBrowseService({
     await users.setLocation(userId, point.lat, point.lng, clock());
   }
 
-  async function listAt(userId: bigint, point: Point, { radiusKm, category, page, pageSize }: ListRequest): Promise<DealPage> {
+  async function listAt(userId: bigint, point: Point, { radiusKm, category, page, pageSize }: ListRequest, countsAsSeen = true): Promise<DealPage> {
     const found = await nearby.search({ point, radiusM: radiusKm * 1000, category });
     const paged = pageOf(found, page, pageSize);
-    shown(userId, paged.items, "nearby");
+    if (countsAsSeen) shown(userId, paged.items, "nearby");
     return { ...paged, total: found.length, capped: found.length >= NEAREST_LIMIT };
   }
 
-  async function searchAt(userId: bigint, point: Point, { radiusKm, query, page, pageSize }: SearchRequest): Promise<SearchPage> {
+  async function searchAt(userId: bigint, point: Point, { radiusKm, query, page, pageSize }: SearchRequest, countsAsSeen = true): Promise<SearchPage> {
     const { matches, searched } = await search.run(point, query, radiusKm);
     const paged = pageOf(matches, page, pageSize);
-    shown(userId, paged.items, "search");
+    if (countsAsSeen) shown(userId, paged.items, "search");
     return { ...paged, total: matches.length, searched, capped: searched >= NEAREST_LIMIT };
   }
 
@@ -157,7 +163,7 @@ export function createBrowseService({
      * The deals around any point (a map moved by hand is not where the user
      * is: nothing is kept), filtered, with their whole records.
      */
-    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, quick, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
+    async explore(userId: bigint, point: Point, { radiusKm, category, maxPrice, text, quick, countsAsSeen, page, pageSize }: ExploreRequest): Promise<ExplorePage> {
       assertValidPoint(point);
       const read: DealQuery = text ? (await understanding.readRequest(userId, text, { quick })).query : { keywords: [] };
       const query: DealQuery = { ...read };
@@ -168,8 +174,8 @@ export function createBrowseService({
       }
       const radius = radiusKm ?? read.radiusKm ?? DEFAULT_RADIUS_KM;
       const found = isEmptyQuery(query)
-        ? await listAt(userId, point, { radiusKm: radius, page, pageSize })
-        : await searchAt(userId, point, { radiusKm: radius, query, page, pageSize });
+        ? await listAt(userId, point, { radiusKm: radius, page, pageSize }, countsAsSeen)
+        : await searchAt(userId, point, { radiusKm: radius, query, page, pageSize }, countsAsSeen);
       const records = new Map((await deals.findManyWithShop(found.items.map((d) => d.id))).map((d) => [d.id, d]));
       // A deal deleted between the two reads is left out rather than shown half.
       const items = found.items.flatMap((d) => {

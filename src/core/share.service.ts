@@ -64,7 +64,7 @@ export function createShareService({
     const key = inlineCacheKey(text, cellsOf(point).cell6);
     const cached = recent.get(key);
     if (cached) return cached;
-    const page = await browse.explore(sharer.id, point, { text, quick: true, page: 0, pageSize: INLINE_RESULTS });
+    const page = await browse.explore(sharer.id, point, { text, quick: true, countsAsSeen: false, page: 0, pageSize: INLINE_RESULTS });
     const found = page.items.map((item) => item.deal);
     recent.set(key, found);
     return found;

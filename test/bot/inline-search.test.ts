@@ -71,6 +71,14 @@ describe("inline search with location", () => {
     expect(Number(payload.cache_time)).toBeGreaterThan(0);
   });
 
+  it("counts no impressions for the list a sharer picks from: it is not a customer seeing the deals", async () => {
+    await h.db.repos.events.flush();
+    const before = await h.db.db.event.count({ where: { type: "IMPRESSION" } });
+    await inline("margherita", { at: NEAR });
+    await h.db.repos.events.flush();
+    expect(await h.db.db.event.count({ where: { type: "IMPRESSION" } })).toBe(before);
+  });
+
   it("sends a deal with a photo as a photo with the card as its caption", async () => {
     const { results } = await inline("pepperoni", { at: NEAR });
     expect(results).toHaveLength(1);
