@@ -20,7 +20,6 @@ const CELL_COLUMN: Record<CellPrecision, Prisma.Sql> = {
   6: Prisma.raw(`"cell6"`),
 };
 
-/** Runs a read on the client's reader (see Reader): rows as arrays. */
 /** A ListedDeal's columns, as listedDealOf reads them. */
 const LISTED_COLUMNS = Prisma.raw(`"id", "shopId", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"`);
 
@@ -39,6 +38,7 @@ function listedDealOf([id, shopId, title, currency, priceMinor, originalPriceMin
   };
 }
 
+/** Runs a read on the client's reader (see Reader): rows as arrays. */
 async function read(db: Db, query: Prisma.Sql): Promise<unknown[][]> {
   return (await readerOf(db)).rows(query.sql, query.values);
 }

@@ -91,6 +91,8 @@ export interface Voucher {
 }
 
 export type SubScore = "quality" | "service" | "value";
+/** The sub-scores, in the order the chat and the app show them. */
+export const SUB_SCORES: readonly SubScore[] = ["quality", "service", "value"];
 
 /** A review as the app sends it; photos are JPEG data URLs. */
 export interface ReviewDraft {

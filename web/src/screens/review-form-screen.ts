@@ -2,7 +2,7 @@
 // the three optional scores, a few words and up to 3 photos, shrunk on the
 // phone before they are sent. The server applies the chat's rules; its
 // refusals are shown here in words.
-import { api, type ReviewDraft, type SubScore, type Voucher } from "../api.js";
+import { api, SUB_SCORES, type ReviewDraft, type Voucher } from "../api.js";
 import type { AppContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
@@ -15,7 +15,6 @@ import { reviewsScreen } from "./reviews-screen.js";
 /** The chat's limits (src/domain/review.ts): the server checks them again. */
 const TEXT_MAX = 500;
 const PHOTOS_MAX = 3;
-const SUB_SCORES: SubScore[] = ["quality", "service", "value"];
 /** A photo's longest side once shrunk, and the JPEG quality: a few hundred kilobytes, sharp on a phone. */
 const PHOTO_SIDE_MAX = 1600;
 const PHOTO_QUALITY = 0.85;

@@ -1,7 +1,7 @@
 // A shop's page: its rating and Follow button, then the visible reviews five
 // at a time, newest or most helpful first, each with its photos and a
 // "helpful" vote.
-import { api, imageUrl, type Review, type ReviewOrder, type ShopRating, type ShopReviews } from "../api.js";
+import { api, imageUrl, SUB_SCORES, type Review, type ReviewOrder, type ShopRating, type ShopReviews } from "../api.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
@@ -40,16 +40,21 @@ export function reviewsScreen(shopId: number): Screen {
       function item(review: Review): HTMLElement {
         const photos = h("div", { class: "photos" });
         for (const url of review.photos) void imageUrl(url).then((src) => photos.append(h("img", { src, alt: "" })), () => undefined);
-        const subs = (["quality", "service", "value"] as const)
-          .filter((k) => review[k] !== null)
+        const subs = SUB_SCORES.filter((k) => review[k] !== null)
           .map((k) => t(`app-review-${k}`, { n: review[k]! }))
           .join(" · ");
         const helpful = h("button", { type: "button", class: "link helpful" }, t("app-review-helpful", { count: review.helpful }));
         helpful.onclick = async () => {
-          const { counted } = await api.helpful(review.id).catch(() => ({ counted: false }));
-          telegram.HapticFeedback.notificationOccurred(counted ? "success" : "warning");
-          if (counted) helpful.textContent = t("app-review-helpful", { count: review.helpful + 1 });
-          helpful.disabled = true;
+          try {
+            const { counted } = await api.helpful(review.id);
+            telegram.HapticFeedback.notificationOccurred(counted ? "success" : "warning");
+            if (counted) helpful.textContent = t("app-review-helpful", { count: review.helpful + 1 });
+            helpful.disabled = true;
+          } catch (error) {
+            // Not counted, and the button stays: the message says why (offline, the server).
+            telegram.HapticFeedback.notificationOccurred("error");
+            clear(status, message(errorText(error), "error"));
+          }
         };
         return h(
           "li",
