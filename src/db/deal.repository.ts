@@ -72,7 +72,7 @@ export function createDealRepository(db: Db): DealRepository {
       const rows = await read(db, Prisma.sql`
         SELECT ${DEAL_WITH_SHOP}
         FROM "Deal" d JOIN "Shop" s ON s."id" = d."shopId"
-        WHERE d."id" IN (${Prisma.join(ids)})`);
+        WHERE ${dialect.inList(Prisma.raw(`d."id"`), ids)}`);
       return rows.map(dealWithShopOf);
     },
     /**
@@ -111,7 +111,7 @@ export function createDealRepository(db: Db): DealRepository {
     async shopRatings(shopIds: number[]): Promise<Map<number, { ratingSum: number; ratingCount: number }>> {
       if (shopIds.length === 0) return new Map();
       const rows = await read(db, Prisma.sql`
-        SELECT "id", "ratingSum", "ratingCount" FROM "Shop" WHERE "id" IN (${Prisma.join(shopIds)})`);
+        SELECT "id", "ratingSum", "ratingCount" FROM "Shop" WHERE ${dialect.inList(Prisma.raw(`"id"`), shopIds)}`);
       return new Map(rows.map(([id, ratingSum, ratingCount]) => [id as number, { ratingSum: ratingSum as number, ratingCount: ratingCount as number }]));
     },
     /** ACTIVE deals per cell (of any precision), in one category or all; cells without any are left out. */

@@ -14,7 +14,7 @@ export interface Dialect {
    * statement's text does not depend on how many there are and stays
    * prepared.
    */
-  inList(column: Prisma.Sql, values: string[]): Prisma.Sql;
+  inList(column: Prisma.Sql, values: readonly (string | number)[]): Prisma.Sql;
   /** The rows of a nearby cover: `AND …` conditions on a Deal row. */
   insideCover(cover: CellCover, column: Prisma.Sql): Prisma.Sql;
   /**
