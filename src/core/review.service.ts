@@ -2,7 +2,6 @@
 // reviews, "helpful" votes, the owner's one reply, operators hiding a review,
 // and the scheduled prompt a few hours after a redemption.
 import { DomainError } from "../domain/errors.js";
-import { timeZoneOf } from "../domain/local-time.js";
 import {
   assertMayReply,
   assertMayReview,
@@ -11,9 +10,9 @@ import {
   checkReviewPhoto,
   cleanHideReason,
   cleanReplyText,
-  DEFAULT_REVIEW_QUIET,
   PROMPT_WINDOW_DAYS,
   promptDue,
+  promptQuiet,
   REVIEWS_PER_PAGE,
   type ReviewInput,
   type ReviewOrder,
@@ -176,17 +175,14 @@ export function createReviewService({
     async askDue(now: Date = clock()): Promise<number> {
       const from = new Date(now.getTime() - PROMPT_WINDOW_DAYS * 24 * HOUR_MS);
       const to = new Date(now.getTime() - promptDelayHours * HOUR_MS);
+      const due = (await reviews.promptCandidates(from, to, PROMPTS_PER_RUN)).filter((c) =>
+        promptDue(c.redeemedAt, now, promptDelayHours, promptQuiet(c.holderPlaces, c.shop)),
+      );
+      // One query for the whole run: a voucher reviewed from /mycodes is marked asked and never asked.
+      const reviewed = await reviews.reviewedVoucherIds(due.map((c) => c.id));
       let asked = 0;
-      for (const candidate of await reviews.promptCandidates(from, to, PROMPTS_PER_RUN)) {
-        const quiet = candidate.holderQuiet
-          ? { timeZone: candidate.holderQuiet.timeZone, hours: candidate.holderQuiet }
-          : { timeZone: timeZoneOf(candidate.shop), hours: DEFAULT_REVIEW_QUIET };
-        if (!promptDue(candidate.redeemedAt, now, promptDelayHours, quiet)) continue;
-        if ((await reviews.reviewedVoucherIds([candidate.id])).size > 0) {
-          await reviews.markAsked(candidate.id, now);
-          continue;
-        }
-        if (!(await reviews.markAsked(candidate.id, now))) continue;
+      for (const candidate of due) {
+        if (!(await reviews.markAsked(candidate.id, now)) || reviewed.has(candidate.id)) continue;
         if ((await messages.askForReview(candidate)) === "sent") asked++;
       }
       return asked;

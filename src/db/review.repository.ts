@@ -141,12 +141,13 @@ export function createReviewRepository(db: Db): ReviewRepository {
         take: limit,
       });
       const holders = [...new Set(rows.map((r) => r.holderId))];
-      const places = await db.subscription.findMany({ where: { userId: { in: holders } }, orderBy: { id: "asc" } });
-      const quiet = new Map<bigint, PromptCandidate["holderQuiet"]>();
-      for (const p of places) {
-        if (!quiet.has(p.userId)) quiet.set(p.userId, { quietStart: p.quietStart, quietEnd: p.quietEnd, timeZone: p.timeZone });
-      }
-      return rows.map((r) => ({ ...toVoucherToReview(r), redeemedAt: r.redeemedAt!, holderQuiet: quiet.get(r.holderId) ?? null }));
+      const places = await db.subscription.findMany({
+        where: { userId: { in: holders } },
+        select: { id: true, userId: true, quietStart: true, quietEnd: true, timeZone: true },
+      });
+      const byHolder = new Map<bigint, PromptCandidate["holderPlaces"]>();
+      for (const { userId, ...place } of places) byHolder.set(userId, [...(byHolder.get(userId) ?? []), place]);
+      return rows.map((r) => ({ ...toVoucherToReview(r), redeemedAt: r.redeemedAt!, holderPlaces: byHolder.get(r.holderId) ?? [] }));
     },
 
     async markAsked(voucherId, now) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
 import { VoucherStatus } from "./lifecycles.js";
-import { awaitsReview, checkReview, checkReviewPhoto, photoKind, REVIEW_PHOTO_MAX_BYTES } from "./review.js";
+import { awaitsReview, checkReview, checkReviewPhoto, DEFAULT_REVIEW_QUIET, photoKind, promptQuiet, REVIEW_PHOTO_MAX_BYTES } from "./review.js";
 
 const bytes = (...head: number[]) => new Uint8Array([...head, ...new Array(32).fill(0)]);
 const webp = new Uint8Array([..."RIFF"].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [..."WEBP"].map((c) => c.charCodeAt(0)), new Array(16).fill(0)));
@@ -34,5 +34,21 @@ describe("a visit awaiting its review", () => {
     expect(awaitsReview(VoucherStatus.REDEEMED, false)).toBe(true);
     expect(awaitsReview(VoucherStatus.REDEEMED, true)).toBe(false);
     expect(awaitsReview(VoucherStatus.ACTIVE, false)).toBe(false);
+  });
+});
+
+describe("the quiet hours a review prompt keeps", () => {
+  const SHANGHAI_SHOP = { lat: 31.2304, lng: 121.4737 };
+
+  it("are 22:00–08:00 on the shop's clock for a holder who subscribed to no place", () => {
+    expect(promptQuiet([], SHANGHAI_SHOP)).toEqual({ timeZone: "Asia/Shanghai", hours: DEFAULT_REVIEW_QUIET });
+  });
+
+  it("are those of the holder's first place, on its clock, whatever order the places come in", () => {
+    const home = { id: 3, quietStart: 23 * 60, quietEnd: 7 * 60, timeZone: "Europe/Berlin" };
+    const work = { id: 8, quietStart: 0, quietEnd: 0, timeZone: "Asia/Tokyo" };
+    const expected = { timeZone: "Europe/Berlin", hours: { quietStart: 23 * 60, quietEnd: 7 * 60 } };
+    expect(promptQuiet([home, work], SHANGHAI_SHOP)).toEqual(expected);
+    expect(promptQuiet([work, home], SHANGHAI_SHOP)).toEqual(expected);
   });
 });

@@ -3,7 +3,7 @@
 // reviews that visit, once (the database's unique voucherId backs the "once").
 import { DomainError } from "./errors.js";
 import { VoucherStatus } from "./lifecycles.js";
-import { isQuiet, type QuietHours } from "./local-time.js";
+import { isQuiet, timeZoneOf, type QuietHours } from "./local-time.js";
 import { visibleText } from "./validation.js";
 import { averageOf } from "./rating.js";
 
@@ -31,11 +31,7 @@ export const REVIEWS_PER_PAGE = 5;
  * its holder can still review it from /mycodes.
  */
 export const PROMPT_WINDOW_DAYS = 7;
-/**
- * Quiet hours for a holder who subscribed to no place: 22:00–08:00 on the
- * shop's clock (they were there a few hours ago). A subscriber's are those of
- * their first place, on that place's clock, as their pushes keep them.
- */
+/** Quiet hours for a holder who subscribed to no place (see promptQuiet). */
 export const DEFAULT_REVIEW_QUIET: QuietHours = { quietStart: 22 * 60, quietEnd: 8 * 60 };
 
 export type ReviewOrder = "newest" | "helpful";
@@ -174,6 +170,25 @@ export function checkReview(input: ReviewInput, uploads = 0): Required<ReviewInp
 export function assertMayReply(review: Pick<Review, "reply" | "hiddenAt">): void {
   if (review.hiddenAt) throw new DomainError("review-not-found");
   if (review.reply !== null) throw new DomainError("review-already-replied");
+}
+
+/** A place the holder subscribed to, as the review prompt reads its quiet hours. */
+export interface HolderPlace extends QuietHours {
+  /** The subscription's id: the lowest is the place subscribed to first. */
+  id: number;
+  timeZone: string;
+}
+
+/**
+ * The quiet hours a review prompt keeps: a subscriber's are those of their
+ * first place, on that place's clock, as their pushes keep them; a holder who
+ * subscribed to no place gets 22:00–08:00 on the shop's clock (they were
+ * there a few hours ago).
+ */
+export function promptQuiet(places: readonly HolderPlace[], shop: { lat: number; lng: number }): { timeZone: string; hours: QuietHours } {
+  const first = places.reduce<HolderPlace | null>((a, p) => (a === null || p.id < a.id ? p : a), null);
+  if (!first) return { timeZone: timeZoneOf(shop), hours: DEFAULT_REVIEW_QUIET };
+  return { timeZone: first.timeZone, hours: { quietStart: first.quietStart, quietEnd: first.quietEnd } };
 }
 
 /**

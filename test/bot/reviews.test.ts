@@ -166,6 +166,15 @@ describe("verified reviews", () => {
     const shop = await h.db.db.shop.findUniqueOrThrow({ where: { id: noodles.shopId } });
     expect([shop.ratingSum, shop.ratingCount]).toEqual([0, 0]);
   });
+
+  it("never asks about a visit its holder reviewed before the prompt was due", async () => {
+    const voucherId = await redeemedVoucher(bob);
+    let calls = await bob.press(`rs:${voucherId}:3`);
+    while (!lastShown(calls).text.startsWith("⭐ Thank you!")) calls = await bob.press("form:skip");
+    h.advance(3 * HOUR + MINUTE);
+    expect(sentTo(await h.runReviewPrompts(), 912)).toEqual([]);
+    expect((await h.db.db.voucher.findUniqueOrThrow({ where: { id: voucherId } })).reviewAskedAt).not.toBeNull();
+  });
 });
 
 describe("a shop's page of reviews", () => {

@@ -1,8 +1,7 @@
 // Reviews: the repository behind them, and what the core says to people
 // about them outside a conversation.
 import type { VoucherStatus } from "../../domain/lifecycles.js";
-import type { QuietHours } from "../../domain/local-time.js";
-import type { NewReview, Review, ReviewOrder, ReviewPhotoKind, ReviewPhotoUpload, ShownReview } from "../../domain/review.js";
+import type { HolderPlace, NewReview, Review, ReviewOrder, ReviewPhotoKind, ReviewPhotoUpload, ShownReview } from "../../domain/review.js";
 
 /** A redeemed voucher as the review rule and the prompt read it. */
 export interface VoucherToReview {
@@ -16,11 +15,11 @@ export interface VoucherToReview {
   shop: { id: number; name: string; ownerId: bigint; lat: number; lng: number };
 }
 
-/** A redeemed voucher whose holder has not been asked yet, with their quiet hours if they keep any. */
+/** A redeemed voucher whose holder has not been asked yet, with the places they subscribed to. */
 export interface PromptCandidate extends VoucherToReview {
   redeemedAt: Date;
-  /** The holder's first subscribed place's quiet hours and clock; null when they subscribed to none. */
-  holderQuiet: (QuietHours & { timeZone: string }) | null;
+  /** Every place the holder subscribed to, with its quiet hours and clock; none when they subscribed to none. */
+  holderPlaces: HolderPlace[];
 }
 
 export interface ReviewExportRow {
@@ -40,6 +39,7 @@ export interface ReviewExportRow {
 
 export interface ReviewRepository {
   voucher(voucherId: number): Promise<VoucherToReview | null>;
+  /** Which of these vouchers have a review (hidden ones too): one query however many are asked about. */
   reviewedVoucherIds(voucherIds: number[]): Promise<Set<number>>;
   /** The stars of the reviews written for these vouchers (hidden ones too), by voucher id. */
   starsByVoucher(voucherIds: number[]): Promise<Map<number, number>>;
