@@ -9,9 +9,9 @@ import type { FoundVoucher } from "../domain/order.js";
 import {
   canBeReward,
   capPeriodStart,
+  decideReward,
   isRewardCap,
   rewardOff,
-  rewardRefusal,
   type CapPeriod,
   type ReferralSetting,
   type RewardRefusal,
@@ -129,7 +129,7 @@ export function createReferralService({
             capSince: (period) => capPeriodStart(period, now, zone),
             newCode,
           },
-          rewardRefusal,
+          decideReward,
         );
         if ("refused" in grant) return { kind: "refused", reason: grant.refused };
         // Undelivered, the reward is handed over by the job that delivers paid orders.

@@ -7,7 +7,7 @@
 // last guard against a second reward for one friend.
 import type { Grant, ReferralRepository, RewardClaim } from "../core/ports/referral.port.js";
 import { OrderStatus, PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
-import { REWARD_SOURCE, type CapPeriod, type ReferralSetting, type RewardFacts, type RewardRefusal } from "../domain/referral.js";
+import { REWARD_SOURCE, type CapPeriod, type ReferralSetting, type RewardDecision, type RewardFacts, type RewardToGive } from "../domain/referral.js";
 import { friendsSource } from "../domain/share.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
@@ -18,7 +18,6 @@ import { toOrder, toDealWithShop, toVoucher } from "./rows.js";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const TRANSACTION_WAIT_MS = 20_000;
-const DAY_MS = 86_400_000;
 
 const toSetting = (row: Row.ReferralSetting): ReferralSetting => ({
   dealId: row.dealId,
@@ -50,22 +49,23 @@ async function factsOf(tx: Tx, claim: RewardClaim, setting: ReferralSetting | nu
     ? await tx.referralReward.count({ where: { dealId: claim.dealId, createdAt: { gte: claim.capSince(setting.capPeriod) } } })
     : 0;
   const offer = setting?.rewardDealId ? await tx.deal.findUnique({ where: { id: setting.rewardDealId } }) : null;
-  const visit = firstVisit && firstVisit.createdAt < claim.orderCreatedAt ? firstVisit.createdAt : claim.orderCreatedAt;
   return {
     setting,
     deal: { id: claim.dealId, shopId: claim.shopId },
     share,
     friendId: claim.friendId,
-    sharedVisitAt: visit,
+    firstSharedVisitAt: firstVisit?.createdAt ?? null,
+    orderCreatedAt: claim.orderCreatedAt,
     firstOtherOrderAt: firstOther?.paidAt ?? null,
     alreadyGranted: granted > 0,
     givenInPeriod: given,
     rewardOffer: offer,
+    now: claim.now,
   };
 }
 
 /** The sharer's free order of one voucher, as a claimed free coupon is: priced 0, its usual price kept as the discount given. */
-async function writeReward(tx: Tx, claim: RewardClaim, sharerId: bigint, rewardDealId: number) {
+async function writeReward(tx: Tx, claim: RewardClaim, { sharerId, rewardDealId, expiresAt }: RewardToGive) {
   const now = claim.now;
   const changed = await tx.$executeRaw`
     UPDATE "Deal" SET "stockLeft" = "stockLeft" - 1, "updatedAt" = ${now} WHERE "id" = ${rewardDealId} AND "stockLeft" >= 1`;
@@ -95,7 +95,7 @@ async function writeReward(tx: Tx, claim: RewardClaim, sharerId: bigint, rewardD
       dealId: deal.id,
       holderId: sharerId,
       status: VoucherStatus.ACTIVE,
-      expiresAt: new Date(now.getTime() + deal.voucherValidDays * DAY_MS),
+      expiresAt,
     },
   });
   await tx.referralReward.create({
@@ -131,17 +131,16 @@ export function createReferralRepository(db: Db): ReferralRepository {
 
     givenSince: (dealId, since) => db.referralReward.count({ where: { dealId, createdAt: { gte: since } } }),
 
-    async grant(claim, decide: (facts: RewardFacts) => RewardRefusal | null): Promise<Grant> {
+    async grant(claim, decide: (facts: RewardFacts) => RewardDecision): Promise<Grant> {
       try {
         return await transaction(async (tx): Promise<Grant> => {
           await tx.$executeRaw`UPDATE "ReferralSetting" SET "cap" = "cap" WHERE "dealId" = ${claim.dealId}`;
           const row = await tx.referralSetting.findUnique({ where: { dealId: claim.dealId } });
           const setting = row && toSetting(row);
           if (setting?.rewardDealId) await lockDeal(tx, setting.rewardDealId);
-          const facts = await factsOf(tx, claim, setting);
-          const refusal = decide(facts);
-          if (refusal) return { refused: refusal };
-          return { granted: await writeReward(tx, claim, facts.share!.sharerId, setting!.rewardDealId!) };
+          const decision = decide(await factsOf(tx, claim, setting));
+          if ("refused" in decision) return decision;
+          return { granted: await writeReward(tx, claim, decision.give) };
         });
       } catch (error) {
         // The pair is taken: another grant for this friend and offer committed first.

@@ -81,6 +81,11 @@ function onSale(deal: SaleTerms, now: Date): boolean {
   return deal.status === DealStatus.ACTIVE && deal.startsAt <= now && deal.endsAt > now;
 }
 
+/** When a voucher expires: validity counts from its activation, so a voucher is never unusable for all of its days. */
+export function voucherExpiresAt(activatedAt: Date, validDays: number): Date {
+  return new Date(activatedAt.getTime() + validDays * DAY_MS);
+}
+
 /**
  * Units the buyer may take now: what is on the shelf, within the per-person
  * limit less what they hold or have on hold (`held`); none when off sale.
@@ -168,8 +173,7 @@ export function settlePayment(f: SettlementFacts): Settlement {
     refunded,
     refundMinor: order.unitPriceMinor * refunded,
     voucherStatus: waitingForGroup ? VoucherStatus.PENDING : VoucherStatus.ACTIVE,
-    // Validity counts from activation: a voucher is never unusable for all of its days.
-    expiresAt: new Date(now.getTime() + deal.voucherValidDays * DAY_MS),
+    expiresAt: voucherExpiresAt(now, deal.voucherValidDays),
     groupReached: waitingForGroup && buyers.length >= deal.minBuyers ? buyers : null,
   };
 }

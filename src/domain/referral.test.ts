@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { canBeReward, capPeriodStart, isRewardCap, rewardOff, rewardRefusal, type RewardFacts } from "./referral.js";
+import { canBeReward, capPeriodStart, decideReward, isRewardCap, rewardOff, rewardRefusal, type RewardFacts } from "./referral.js";
 
 const SHARER = 10n;
 const FRIEND = 20n;
 const VISIT = new Date("2026-05-04T10:00:00Z");
+const MINUTE = 60_000;
+const REDEEMED = new Date("2026-05-06T12:00:00Z");
 
 /** A friend who came through Sam's share of offer 1, whose reward is a voucher for offer 2: eligible. */
 function facts(over: Partial<RewardFacts> = {}): RewardFacts {
@@ -12,11 +14,13 @@ function facts(over: Partial<RewardFacts> = {}): RewardFacts {
     deal: { id: 1, shopId: 7 },
     share: { id: 5, sharerId: SHARER, dealId: 1, createdAt: new Date("2026-05-01T00:00:00Z") },
     friendId: FRIEND,
-    sharedVisitAt: VISIT,
+    firstSharedVisitAt: VISIT,
+    orderCreatedAt: new Date(VISIT.getTime() + 30 * MINUTE),
     firstOtherOrderAt: null,
     alreadyGranted: false,
     givenInPeriod: 0,
-    rewardOffer: { id: 2, shopId: 7, status: "ACTIVE", stockLeft: 3, minBuyers: 0 },
+    rewardOffer: { id: 2, shopId: 7, status: "ACTIVE", stockLeft: 3, minBuyers: 0, voucherValidDays: 30 },
+    now: REDEEMED,
     ...over,
   };
 }
@@ -47,6 +51,21 @@ describe("the referral reward rule", () => {
   it("refuses a friend who had bought at the shop before the shared visit, not one who bought after it", () => {
     expect(rewardRefusal(facts({ firstOtherOrderAt: new Date(VISIT.getTime() - 1) }))).toBe("customer");
     expect(rewardRefusal(facts({ firstOtherOrderAt: new Date(VISIT.getTime() + 60_000) }))).toBeNull();
+  });
+
+  it("dates the shared visit by the friend's order when no visit through the share was recorded, or when the order came first", () => {
+    const boughtBefore = { firstOtherOrderAt: new Date(VISIT.getTime() + 10 * MINUTE) };
+    // Visited at VISIT, ordered half an hour later: an order of 10 minutes after the visit is no earlier custom.
+    expect(rewardRefusal(facts(boughtBefore))).toBeNull();
+    expect(rewardRefusal(facts({ ...boughtBefore, firstSharedVisitAt: null }))).toBe("customer");
+    expect(rewardRefusal(facts({ ...boughtBefore, firstSharedVisitAt: new Date(VISIT.getTime() + 60 * MINUTE) }))).toBe("customer");
+  });
+
+  it("gives the sharer a voucher of the reward's offer, valid for its days from the moment it is given", () => {
+    expect(decideReward(facts())).toEqual({
+      give: { sharerId: SHARER, rewardDealId: 2, expiresAt: new Date(REDEEMED.getTime() + 30 * 86_400_000) },
+    });
+    expect(decideReward(facts({ alreadyGranted: true }))).toEqual({ refused: "granted" });
   });
 
   it("stops at the cap", () => {

@@ -5,6 +5,7 @@
 // discount like any free coupon's. These are the rules of who gets one.
 import { DealStatus } from "./lifecycles.js";
 import { localDay, startOfLocalDay } from "./local-time.js";
+import { voucherExpiresAt } from "./order.js";
 import { creditsSharer, type Share } from "./share.js";
 
 /** The source of a reward's order: not a sale, so the merchant's sales figures leave it out. */
@@ -36,6 +37,8 @@ export interface RewardOffer {
   status: string;
   stockLeft: number;
   minBuyers: number;
+  /** Days its vouchers are valid. */
+  voucherValidDays: number;
 }
 
 /**
@@ -43,7 +46,7 @@ export interface RewardOffer {
  * not ended or suspended, and not a group deal (a reward voucher is usable at
  * once, and its holder is nobody's buyer).
  */
-export function canBeReward(rewarding: { shopId: number }, offer: Omit<RewardOffer, "stockLeft">): boolean {
+export function canBeReward(rewarding: { shopId: number }, offer: Omit<RewardOffer, "stockLeft" | "voucherValidDays">): boolean {
   return (
     offer.shopId === rewarding.shopId &&
     (offer.status === DealStatus.ACTIVE || offer.status === DealStatus.PAUSED) &&
@@ -70,8 +73,10 @@ export interface RewardFacts {
   share: Share | null;
   /** Who bought (and now redeemed) the voucher. */
   friendId: bigint;
-  /** When the friend first came through the share: their first visit through it, else their order. */
-  sharedVisitAt: Date;
+  /** The friend's first visit recorded through the share; null when none was. */
+  firstSharedVisitAt: Date | null;
+  /** When the friend's order through the share was made. */
+  orderCreatedAt: Date;
   /** The friend's first paid order at the shop other than the one through the share, if any. */
   firstOtherOrderAt: Date | null;
   /** A reward was already given for this friend and this offer. */
@@ -80,6 +85,24 @@ export interface RewardFacts {
   givenInPeriod: number;
   /** The offer the reward voucher would be for. */
   rewardOffer: RewardOffer | null;
+  /** When the reward would be given. */
+  now: Date;
+}
+
+/** When the friend first came through the share: their first visit through it, or their order when that came first or no visit was recorded. */
+export function sharedVisitAt(f: Pick<RewardFacts, "firstSharedVisitAt" | "orderCreatedAt">): Date {
+  const visit = f.firstSharedVisitAt;
+  return visit !== null && visit < f.orderCreatedAt ? visit : f.orderCreatedAt;
+}
+
+/** The friend was already the shop's customer: they paid for another order there before they first came through the share. */
+export function wasCustomer(f: Pick<RewardFacts, "firstSharedVisitAt" | "orderCreatedAt" | "firstOtherOrderAt">): boolean {
+  return f.firstOtherOrderAt !== null && f.firstOtherOrderAt < sharedVisitAt(f);
+}
+
+/** A reward voucher is valid for its offer's days from the moment it is given, as a bought one is from its activation. */
+export function rewardExpiresAt(givenAt: Date, offer: Pick<RewardOffer, "voucherValidDays">): Date {
+  return voucherExpiresAt(givenAt, offer.voucherValidDays);
 }
 
 /** Null when the sharer earns the reward; otherwise why not. */
@@ -88,11 +111,28 @@ export function rewardRefusal(f: RewardFacts): RewardRefusal | null {
   if (f.share === null || f.share.dealId !== f.deal.id) return "unshared";
   if (!creditsSharer(f.share, f.deal.id, f.friendId)) return "self";
   if (f.alreadyGranted) return "granted";
-  if (f.firstOtherOrderAt !== null && f.firstOtherOrderAt < f.sharedVisitAt) return "customer";
+  if (wasCustomer(f)) return "customer";
   if (f.givenInPeriod >= f.setting.cap) return "capped";
   const offer = f.rewardOffer;
   if (!offer || offer.id !== f.setting.rewardDealId || !canBeReward(f.deal, offer) || offer.stockLeft < 1) return "unavailable";
   return null;
+}
+
+/** The reward voucher to write: whose, of which offer, valid until when. */
+export interface RewardToGive {
+  sharerId: bigint;
+  rewardDealId: number;
+  expiresAt: Date;
+}
+
+/** What a redemption earns the sharer: a reward voucher, or why nothing. */
+export type RewardDecision = { refused: RewardRefusal } | { give: RewardToGive };
+
+export function decideReward(f: RewardFacts): RewardDecision {
+  const refused = rewardRefusal(f);
+  if (refused) return { refused };
+  const offer = f.rewardOffer!;
+  return { give: { sharerId: f.share!.sharerId, rewardDealId: offer.id, expiresAt: rewardExpiresAt(f.now, offer) } };
 }
 
 /** Where the cap's count starts: the first instant of this month on the shop's clock, or the beginning. */

@@ -3,7 +3,7 @@
 // (several bot instances redeem at once); a refused grant writes nothing.
 import { afterEach, beforeEach, expect, it } from "vitest";
 import type { RewardClaim } from "../../src/core/ports/referral.port.js";
-import { rewardRefusal, REWARD_SOURCE } from "../../src/domain/referral.js";
+import { decideReward, REWARD_SOURCE } from "../../src/domain/referral.js";
 import { friendsSource } from "../../src/domain/share.js";
 import { newVoucherCode } from "../../src/domain/voucher-code.js";
 import { describeEachDatabase } from "../support/databases.js";
@@ -62,7 +62,7 @@ describeEachDatabase("referral rewards", (openDb) => {
 
   it("gives the sharer a free voucher of the reward's offer, priced 0 at its usual price, taking one unit", async () => {
     await rewardThisOffer(10);
-    const grant = await t.repos.referrals.grant(await friendRedeemed(601n), rewardRefusal);
+    const grant = await t.repos.referrals.grant(await friendRedeemed(601n), decideReward);
     if (!("granted" in grant)) throw new Error(`refused: ${grant.refused}`);
     const order = grant.granted;
     expect(order).toMatchObject({ buyerId: SHARER, dealId, quantity: 1, unitPriceMinor: 0, unitOriginalMinor: 3000, totalMinor: 0, status: "PAID", source: REWARD_SOURCE });
@@ -76,7 +76,7 @@ describeEachDatabase("referral rewards", (openDb) => {
   it("gives one reward per friend when two of their redemptions race", async () => {
     await rewardThisOffer(10);
     const claims = [await friendRedeemed(602n), await friendRedeemed(602n)];
-    const grants = await Promise.all(claims.map((c) => t.repos.referrals.grant(c, rewardRefusal)));
+    const grants = await Promise.all(claims.map((c) => t.repos.referrals.grant(c, decideReward)));
     expect(grants.filter((g) => "granted" in g)).toHaveLength(1);
     expect(grants.find((g) => "refused" in g)).toEqual({ refused: "granted" });
     expect(await t.db.order.count({ where: { source: REWARD_SOURCE } })).toBe(1);
@@ -86,7 +86,7 @@ describeEachDatabase("referral rewards", (openDb) => {
     await rewardThisOffer(5);
     const claims = [];
     for (let i = 0; i < 8; i++) claims.push(await friendRedeemed(BigInt(610 + i)));
-    const grants = await Promise.all(claims.map((c) => t.repos.referrals.grant(c, rewardRefusal)));
+    const grants = await Promise.all(claims.map((c) => t.repos.referrals.grant(c, decideReward)));
     expect(grants.filter((g) => "granted" in g)).toHaveLength(5);
     expect(grants.filter((g) => "refused" in g && g.refused === "capped")).toHaveLength(3);
     expect(await t.db.referralReward.count()).toBe(5);
@@ -94,10 +94,10 @@ describeEachDatabase("referral rewards", (openDb) => {
   });
 
   it("writes nothing when the rule refuses", async () => {
-    const grant = await t.repos.referrals.grant(await friendRedeemed(620n), rewardRefusal);
+    const grant = await t.repos.referrals.grant(await friendRedeemed(620n), decideReward);
     expect(grant).toEqual({ refused: "off" });
     await rewardThisOffer(10);
-    expect(await t.repos.referrals.grant(await friendRedeemed(SHARER), rewardRefusal)).toEqual({ refused: "self" });
+    expect(await t.repos.referrals.grant(await friendRedeemed(SHARER), decideReward)).toEqual({ refused: "self" });
     expect(await t.db.order.count({ where: { source: REWARD_SOURCE } })).toBe(0);
     expect((await t.db.deal.findUniqueOrThrow({ where: { id: dealId } })).stockLeft).toBe(100);
   });
@@ -109,7 +109,7 @@ describeEachDatabase("referral rewards", (openDb) => {
     await t.db.order.create({
       data: orderRow(friend, dealId, 1800, 3000, { status: "PAID", source: "nearby", createdAt: "2026-04-02T10:00:00Z", paidAt: "2026-04-02T10:01:00Z" }),
     });
-    expect(await t.repos.referrals.grant(await friendRedeemed(friend), rewardRefusal)).toEqual({ refused: "customer" });
+    expect(await t.repos.referrals.grant(await friendRedeemed(friend), decideReward)).toEqual({ refused: "customer" });
   });
 
   it("keeps an offer's setting, off until one is saved", async () => {

@@ -1,5 +1,5 @@
 import type { OrderWithVouchers } from "../../domain/order.js";
-import type { CapPeriod, ReferralSetting, RewardFacts, RewardRefusal } from "../../domain/referral.js";
+import type { CapPeriod, ReferralSetting, RewardDecision, RewardFacts, RewardRefusal } from "../../domain/referral.js";
 
 /** A redemption that may earn the sharer a reward: the friend's voucher, its order and the share it came through. */
 export interface RewardClaim {
@@ -10,7 +10,7 @@ export interface RewardClaim {
   shopId: number;
   friendId: bigint;
   shareId: number;
-  /** When the friend's order was made: the shared visit, when no visit through the share was recorded. */
+  /** When the friend's order was made (the domain dates the shared visit by it when no visit through the share was recorded). */
   orderCreatedAt: Date;
   now: Date;
   /** Where the cap's count starts for a period (a month on the shop's clock). */
@@ -28,10 +28,10 @@ export interface ReferralRepository {
   /** Rewards of this offer given since `since`. */
   givenSince(dealId: number, since: Date): Promise<number>;
   /**
-   * Gives the reward if `decide` says so, on facts read while holding the
-   * offer's reward lock (so racing redemptions count each other against the
-   * cap), in one transaction with the free order and its voucher. A second
-   * reward for the same friend and offer is refused by the database too.
+   * Writes the reward `decide` gives (the free order and its voucher), on
+   * facts read while holding the offer's reward lock (so racing redemptions
+   * count each other against the cap), in one transaction. A second reward for
+   * the same friend and offer is refused by the database too.
    */
-  grant(claim: RewardClaim, decide: (facts: RewardFacts) => RewardRefusal | null): Promise<Grant>;
+  grant(claim: RewardClaim, decide: (facts: RewardFacts) => RewardDecision): Promise<Grant>;
 }
