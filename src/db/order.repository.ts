@@ -33,10 +33,7 @@ import {
   DEAL_COLUMNS, ORDER_COLUMNS, SHOP_COLUMNS, VOUCHER_COLUMNS, dealWithShopOf, orderOf, toDeal, toDealWithShop, toOrder, toVoucher, voucherOf,
 } from "./rows.js";
 import { statusSql } from "./status-sql.js";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-const TRANSACTION_WAIT_MS = 20_000;
+import { lockingTransaction, type Tx } from "./transaction.js";
 
 const withDeal = { vouchers: { orderBy: { id: "asc" } }, deal: { include: { shop: true } } } as const;
 const voucherWith = { deal: { include: { shop: true } }, order: true } as const;
@@ -242,12 +239,8 @@ async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDec
 
 export function createOrderRepository(db: Db): OrderRepository {
   const { lockDeal, lockDealOfOrder, lockDealAndOrder } = dialectOf(db);
-  // Racing buyers of one deal queue on its lock, each holding a pooled
-  // connection meanwhile (PostgreSQL): waiting for a connection or for the
-  // lock is the queue working, not a fault, so both may take longer than
-  // Prisma's defaults (2 s to start, 5 s to finish).
-  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
-    retryWhenBusy(() => db.$transaction(work, { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS }));
+  // Racing buyers of one deal queue on its lock: see lockingTransaction.
+  const transaction = lockingTransaction(db);
 
   return {
     find: (id) => committedOrderWithVouchers(db, id),

@@ -36,7 +36,9 @@ const READER_POOL_SIZE = 4;
  * after 2: instances that push digests at once queue on the same counter
  * rows (the events' trigger), and on a busy machine a queued transaction
  * went past 5 s and was ended, failing the write (seen in the three-instance
- * test). Row locks are waited for, not failed on: give them time.
+ * test). Row locks are waited for, not failed on: give them time. The
+ * transactions that queue on a deal's lock ask for longer still
+ * (lockingTransaction in transaction.ts).
  */
 const TRANSACTION_LIMITS = { maxWait: 10_000, timeout: 20_000 };
 /** The direct writer's: its writes come one after another (the queue of impressions). */

@@ -9,15 +9,11 @@ import type { Grant, ReferralRepository, RewardClaim } from "../core/ports/refer
 import { OrderStatus, PAID_ONCE, VoucherStatus } from "../domain/lifecycles.js";
 import { REWARD_SOURCE, type CapPeriod, type ReferralSetting, type RewardDecision, type RewardFacts, type RewardToGive } from "../domain/referral.js";
 import { friendsSource } from "../domain/share.js";
-import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { dialectOf, type Db } from "./client.js";
 import { toOrder, toDealWithShop, toVoucher } from "./rows.js";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-const TRANSACTION_WAIT_MS = 20_000;
+import { isUniqueViolation, lockingTransaction, type Tx } from "./transaction.js";
 
 const toSetting = (row: Row.ReferralSetting): ReferralSetting => ({
   dealId: row.dealId,
@@ -25,10 +21,6 @@ const toSetting = (row: Row.ReferralSetting): ReferralSetting => ({
   cap: row.cap,
   capPeriod: row.capPeriod as CapPeriod,
 });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** What the rule reads, under the locks. */
 async function factsOf(tx: Tx, claim: RewardClaim, setting: ReferralSetting | null): Promise<RewardFacts> {
@@ -114,8 +106,7 @@ async function writeReward(tx: Tx, claim: RewardClaim, { sharerId, rewardDealId,
 
 export function createReferralRepository(db: Db): ReferralRepository {
   const { lockDeal } = dialectOf(db);
-  const transaction = <T>(work: (tx: Tx) => Promise<T>) =>
-    retryWhenBusy(() => db.$transaction(work, { maxWait: TRANSACTION_WAIT_MS, timeout: TRANSACTION_WAIT_MS }));
+  const transaction = lockingTransaction(db);
 
   return {
     async setting(dealId) {

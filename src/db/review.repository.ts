@@ -4,16 +4,12 @@
 import type { PromptCandidate, ReviewExportRow, ReviewRepository, VoucherToReview } from "../core/ports/review.port.js";
 import { VoucherStatus, type VoucherStatus as VoucherStatusType } from "../domain/lifecycles.js";
 import type { Review, ReviewOrder, ShownReview } from "../domain/review.js";
-import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import type { Db } from "./client.js";
+import { isUniqueViolation } from "./transaction.js";
 
 const toReview = (row: Row.Review): Review => ({ ...row, photos: JSON.parse(row.photos) as string[] });
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 export function createReviewRepository(db: Db): ReviewRepository {
   /** The author's first name and the offer's title beside each review. */
