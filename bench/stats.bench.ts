@@ -8,6 +8,7 @@ import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { openDatabase } from "../src/db/client.js";
+import { numbered } from "../src/db/postgres-client.js";
 import { createRepositories } from "../src/db/repositories.js";
 import { cellsOf } from "../src/domain/geo.js";
 import { channelOf, PERIODS, periodRange, type Period } from "../src/domain/stats.js";
@@ -82,8 +83,7 @@ export async function benchStats(opts: StatsBenchOptions): Promise<StatsBenchRes
     const raw = postgres ? undefined : new Database(file, { readonly: true });
     const rawPg = postgres ? new pg.Client({ connectionString: postgres.url }) : undefined;
     await rawPg?.connect();
-    let n = 0;
-    const scanPg = scanSql.replace(/\?/g, () => `$${++n}`);
+    const scanPg = numbered(scanSql);
     const scan = async (from: Date, to: Date): Promise<{ type: string; source: string; n: number }[]> =>
       raw
         ? (raw.prepare(scanSql).all(sqliteDate(from), sqliteDate(to)) as { type: string; source: string; n: number }[])

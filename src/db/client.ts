@@ -8,7 +8,7 @@ import { checkpointElsewhere, type WalCheckpointer } from "./wal-checkpointer.js
 import { applyMigrations, sqliteFilePath } from "./migrate.js";
 import { isPostgresUrl } from "./migrate-postgres.js";
 import { openPostgres } from "./postgres-client.js";
-import type { DirectWriter, Reader } from "./reader.js";
+import { MAX_STATEMENTS, type DirectWriter, type Reader } from "./reader.js";
 
 export type { DirectWriter, Reader } from "./reader.js";
 
@@ -20,9 +20,6 @@ export type Db = PrismaClient;
 
 /** Reads map the file instead of copying pages, and keep more of them (the nearby search's rows are scattered). */
 const READ_PRAGMAS = `PRAGMA mmap_size = ${1 << 30}; PRAGMA cache_size = -${64 * 1024};`;
-
-/** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */
-const MAX_STATEMENTS = 1000;
 
 const readers = new WeakMap<Db, () => Promise<Reader>>();
 const writers = new WeakMap<Db, () => Promise<DirectWriter>>();

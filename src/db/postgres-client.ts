@@ -7,7 +7,7 @@ import { PrismaClient as PostgresClient } from "../generated/prisma-pg/client.js
 import type * as Pg from "../generated/prisma-pg/client.js";
 import type * as Lite from "../generated/prisma/client.js";
 import { applyPostgresMigrations } from "./migrate-postgres.js";
-import type { DirectWriter, Reader } from "./reader.js";
+import { MAX_STATEMENTS, type DirectWriter, type Reader } from "./reader.js";
 
 /**
  * The PostgreSQL client is handed out as SQLite's type so that the
@@ -25,9 +25,6 @@ const ROWS_AGREE: [
   Same<Pg.RateLimitUses, Lite.RateLimitUses>, Same<Pg.ModelAnswer, Lite.ModelAnswer>, Same<Pg.TakenUpdate, Lite.TakenUpdate>,
 ] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 void ROWS_AGREE;
-
-/** The app has a few hundred statement texts; the cap only keeps a mistake from growing without end. */
-const MAX_STATEMENTS = 1000;
 
 /** Readers' connections: the reads are short, and Prisma's own pool does the writes. */
 const READER_POOL_SIZE = 4;
@@ -104,7 +101,7 @@ const types = {
 const toPostgres = (value: unknown) => (value instanceof Date ? value.toISOString().replace("Z", "") : value);
 
 /** `?` placeholders as PostgreSQL's `$1, $2, …`. */
-function numbered(sql: string): string {
+export function numbered(sql: string): string {
   let n = 0;
   return sql.replace(/\?/g, () => `$${++n}`);
 }

@@ -21,3 +21,6 @@ export interface Reader {
 export interface DirectWriter {
   run(sql: string, values: readonly unknown[]): Promise<void>;
 }
+
+/** Statement texts a connection keeps prepared: the app has a few hundred; the cap only keeps a mistake from growing without end. */
+export const MAX_STATEMENTS = 1000;
