@@ -12,6 +12,7 @@
 // the deal's lock is held meanwhile.
 import type { DealWithShop } from "../domain/deal.js";
 import { DealStatus, OrderStatus, PAID_ONCE, UNUSED, VoucherStatus } from "../domain/lifecycles.js";
+import { REWARD_SOURCE } from "../domain/referral.js";
 import type {
   FoundVoucher,
   LateRefusal,
@@ -60,16 +61,17 @@ function toVoucherWithOrder(row: VoucherRow): VoucherWithOrder {
  * Units the buyer holds or has on hold, as one SQL expression: paid orders and
  * live reservations, and of an order refunded in part, the vouchers it still
  * has (a refund of one voucher does not free the buyer's whole order from the
- * per-person limit).
+ * per-person limit). Orders bought, not rewards: a referral reward's order
+ * (REWARD_SOURCE) is a gift from the shop, and uses none of its holder's limit.
  */
 async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
   const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ((
-      SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
+      SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId} AND "source" <> ${REWARD_SOURCE}
         AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
     ) + (
       SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
       WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
-        AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
+        AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)}) AND o."source" <> ${REWARD_SOURCE}
     )) AS "held"`;
   return Number(row?.held ?? 0);
 }

@@ -88,7 +88,8 @@ export function voucherExpiresAt(activatedAt: Date, validDays: number): Date {
 
 /**
  * Units the buyer may take now: what is on the shelf, within the per-person
- * limit less what they hold or have on hold (`held`); none when off sale.
+ * limit less what they bought or have on hold (`held`; a referral reward
+ * voucher is a gift and is not counted); none when off sale.
  */
 export function unitsAvailable(deal: SaleTerms, held: number, now: Date): number {
   if (!onSale(deal, now)) return 0;

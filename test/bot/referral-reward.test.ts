@@ -183,6 +183,20 @@ describe("referral rewards", () => {
     expect(textsTo(await redeem(codes[0]!), sam)).toEqual([]);
   });
 
+  it("does not count a reward voucher toward its holder's per-person limit: they can still buy the offer's full limit", async () => {
+    const buns = (await h.publish(OWNER, { title: "Steamed buns", priceMinor: 700, originalPriceMinor: 1200, perPersonLimit: 2, days: 90 })).id;
+    await choose(buns, "This offer");
+    const pat = h.user({ id: 960, firstName: "Pat", languageCode: "en" });
+    const { codes } = await purchase(h, newFriend("Oli"), buns, 1, await shares(pat, buns));
+    expect(textsTo(await redeem(codes[0]!), pat)[0]).toContain("free voucher for Steamed buns");
+
+    const card = lastShown(await pat.send(`/start d-${buns}`));
+    const question = lastShown(await pat.press(button(card, "🛒 Buy")));
+    expect(question.text).toBe("🛒 Steamed buns: how many? (up to 2)");
+    const bought = await purchase(h, pat, buns, 2);
+    expect(bought.codes).toHaveLength(2);
+  });
+
   it("tells a Chinese-speaking sharer in Chinese, also when the shop scans the friend's QR code", async () => {
     await choose(tea, "This offer");
     const lin = h.user({ id: 950, firstName: "Lin", languageCode: "zh" });
