@@ -135,7 +135,7 @@ describe("verified reviews", () => {
     await bob.press(`rr:${review!.id}`);
     expect(callbackAnswer(h.calls.slice(-1)).text).toBe("That review is not there any more.");
     let calls = await owner.press(`rr:${review!.id}`);
-    expect(lastShown(calls).text).toMatch(/^💬 Write your public reply/);
+    expect(lastShown(calls).text).toMatch(/^💬 Write your public reply.*\n\n★★★★☆ · Ann · /);
     calls = await owner.send("Thank you, Ann! See you soon.");
     expect(sentTo(calls, 901).at(-1)!.text).toBe("💬 Your reply is posted under the review.");
     expect(sentTo(calls, 911).map((c) => c.text)).toEqual(["💬 Noodle Bar replied to your review: Thank you, Ann! See you soon."]);

@@ -99,9 +99,9 @@ export function createReviewsFeature({
     async finish(ctx, draft) {
       const review = await reviews.submit(ctx.user.id, draft.voucherId, draft);
       const locale = await localeOf(ctx);
-      const page = await reviews.shopPage(review.shopId, "newest", 0);
+      const shop = await reviews.shop(review.shopId);
       const keyboard = new InlineKeyboard().text(ctx.t("review-see-shop"), shopPageButton.pack({ id: review.shopId, o: "n", p: 0 }));
-      await ctx.reply(`${ctx.t("review-posted")}\n\n${reviewBlock(tOf(ctx), locale, review, page.shop)}`, {
+      await ctx.reply(`${ctx.t("review-posted")}\n\n${reviewBlock(tOf(ctx), locale, review, shop)}`, {
         parse_mode: "HTML",
         reply_markup: keyboard,
       });
@@ -114,9 +114,10 @@ export function createReviewsFeature({
       {
         id: "text",
         async prompt(ctx, data, keyboard) {
-          const review = await reviews.toReply(ctx.user.id, data.reviewId!);
-          const page = await reviews.shopPage(review.shopId, "newest", 0);
-          const block = reviewBlock(tOf(ctx), await localeOf(ctx), review, page.shop);
+          // Who may reply is checked by the Reply button before the form
+          // opens, and by the reply itself: here the review is only shown.
+          const review = await reviews.review(data.reviewId!);
+          const block = reviewBlock(tOf(ctx), await localeOf(ctx), review, await reviews.shop(review.shopId));
           await ctx.reply(`${ctx.t("review-ask-reply")}\n\n${block}`, { parse_mode: "HTML", reply_markup: keyboard });
         },
         accept(ctx) {
