@@ -216,7 +216,8 @@ async function writeSettlement(
   const stamp = new Date();
   const voucher = (status: VoucherStatus) =>
     Prisma.sql`(${newCode()}, ${order.id}, ${order.dealId}, ${order.buyerId}, ${statusSql(status)}, ${decision.expiresAt}, ${stamp}, ${stamp})`;
-  // Sent together, one after the other on the connection (see settlementFacts).
+  // Sent together: the connection runs them one after the other without a
+  // wait for the process in between, and the deal's lock is held for less.
   const [opened] = await Promise.all([
     tx.$executeRaw`
       UPDATE "Order" SET "status" = ${statusSql(decision.order)}, "telegramChargeId" = ${c.telegramChargeId},
@@ -299,7 +300,7 @@ export function createOrderRepository(db: Db): OrderRepository {
         const row = Object.values(found);
         const deal = dealOf(row);
         if (!allowed(deal, Number(row.at(-1)))) return null;
-        // Sent together, one after the other on the connection (see settlementFacts).
+        // Sent together (see writeSettlement).
         // The service clock for createdAt, as the merchant's numbers count invoices by it.
         const [, [created]] = await Promise.all([
           takeStock(tx, r.dealId, r.quantity, r.now),
