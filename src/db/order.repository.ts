@@ -211,30 +211,29 @@ async function writeSettlement(
     });
     return { kind: decision.kind, orderId: order.id };
   }
-  const owes = decision.refunded > 0 ? { refundRequestedAt: c.now, refundMinor: decision.refundMinor } : {};
-  const voucher = (status: VoucherStatus) => ({
-    code: newCode(),
-    orderId: order.id,
-    dealId: order.dealId,
-    holderId: order.buyerId,
-    status,
-    expiresAt: decision.expiresAt,
-  });
-  // Sent together, one after the other on the connection (see settlementFacts).
+  const owes = decision.refunded > 0 ? Prisma.sql`, "refundRequestedAt" = ${c.now}, "refundMinor" = ${decision.refundMinor}` : Prisma.empty;
+  const stamp = new Date();
+  const voucher = (status: VoucherStatus) =>
+    Prisma.sql`(${newCode()}, ${order.id}, ${order.dealId}, ${order.buyerId}, ${statusSql(status)}, ${decision.expiresAt}, ${stamp}, ${stamp})`;
+  // Sent together: the connection runs them one after the other without a
+  // wait for the process in between, and the deal's lock is held for less.
   const [opened] = await Promise.all([
-    tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: decision.order, ...charge, ...owes } }),
+    tx.$executeRaw`
+      UPDATE "Order" SET "status" = ${statusSql(decision.order)}, "telegramChargeId" = ${c.telegramChargeId},
+        "providerChargeId" = ${c.providerChargeId}, "paidAt" = ${c.now}, "updatedAt" = ${stamp} ${owes}
+      WHERE "id" = ${order.id} AND "status" = ${statusSql(order.status)}`,
     decision.restock > 0 ? takeStock(tx, order.dealId, decision.restock, c.now) : undefined,
-    tx.$executeRaw`UPDATE "Deal" SET "soldCount" = "soldCount" + ${decision.honoured}, "updatedAt" = ${new Date()} WHERE "id" = ${order.dealId}`,
-    tx.voucher.createMany({
-      data: [
+    tx.$executeRaw`UPDATE "Deal" SET "soldCount" = "soldCount" + ${decision.honoured}, "updatedAt" = ${stamp} WHERE "id" = ${order.dealId}`,
+    tx.$executeRaw`
+      INSERT INTO "Voucher" ("code", "orderId", "dealId", "holderId", "status", "expiresAt", "createdAt", "updatedAt")
+      VALUES ${Prisma.join([
         ...Array.from({ length: decision.honoured }, () => voucher(decision.voucherStatus)),
         // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
         ...Array.from({ length: decision.refunded }, () => voucher(VoucherStatus.REFUNDED)),
-      ],
-    }),
+      ])}`,
   ]);
   // The order was read under its lock, so this cannot happen; if it did, nothing of the above is kept.
-  if (opened.count !== 1) throw new Error(`order ${order.id}: its status moved under the lock`);
+  if (opened !== 1) throw new Error(`order ${order.id}: its status moved under the lock`);
   if (decision.groupReached) {
     await tx.deal.update({ where: { id: order.dealId }, data: { groupReachedAt: c.now } });
     await tx.voucher.updateMany({
@@ -296,25 +295,18 @@ export function createOrderRepository(db: Db): OrderRepository {
         const row = Object.values(found);
         const deal = dealOf(row);
         if (!allowed(deal, Number(row.at(-1)))) return null;
-        // Sent together, one after the other on the connection (see settlementFacts).
-        const [, order] = await Promise.all([takeStock(tx, r.dealId, r.quantity, r.now), tx.order.create({
-          data: {
-            dealId: r.dealId,
-            buyerId: r.buyerId,
-            quantity: r.quantity,
-            currency: deal.currency,
-            unitPriceMinor: deal.priceMinor,
-            unitOriginalMinor: deal.originalPriceMinor,
-            title: deal.title,
-            totalMinor: deal.priceMinor * r.quantity,
-            status: OrderStatus.RESERVED,
-            source: r.source,
-            reservedUntil: r.reservedUntil,
-            // The service clock, as the merchant's numbers count invoices by it.
-            createdAt: r.now,
-          },
-        })]);
-        return toOrder(order);
+        // Sent together (see writeSettlement).
+        // The service clock for createdAt, as the merchant's numbers count invoices by it.
+        const [, [created]] = await Promise.all([
+          takeStock(tx, r.dealId, r.quantity, r.now),
+          tx.$queryRaw<Record<string, unknown>[]>`
+            INSERT INTO "Order" ("dealId", "buyerId", "quantity", "currency", "unitPriceMinor", "unitOriginalMinor", "title",
+              "totalMinor", "status", "source", "reservedUntil", "createdAt", "updatedAt")
+            VALUES (${r.dealId}, ${r.buyerId}, ${r.quantity}, ${deal.currency}, ${deal.priceMinor}, ${deal.originalPriceMinor}, ${deal.title},
+              ${deal.priceMinor * r.quantity}, ${statusSql(OrderStatus.RESERVED)}, ${r.source}, ${r.reservedUntil}, ${r.now}, ${new Date()})
+            RETURNING ${Prisma.raw(ORDER_COLUMNS.map((c) => `"${c}"`).join(", "))}`,
+        ]);
+        return orderOf(Object.values(created!));
       });
     },
 

@@ -1,4 +1,5 @@
 // What several screens share: the main button's lifetime, messages, formats.
+import { api } from "./api.js";
 import { clear, h } from "./dom.js";
 import { errorText } from "./errors.js";
 import { t } from "./i18n.js";
@@ -42,8 +43,8 @@ export function toggleButton(
 }
 
 /** The shop's Follow button, as the deal's page and the shop's page show it. */
-export function followButton(shopId: number, following: boolean, change: (shopId: number, on: boolean) => Promise<unknown>, status: HTMLElement): HTMLButtonElement {
-  return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => change(shopId, on), status);
+export function followButton(shopId: number, following: boolean, status: HTMLElement): HTMLButtonElement {
+  return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => api.follow(shopId, on), status);
 }
 
 export function distance(meters: number | null | undefined): string {

@@ -76,7 +76,7 @@ export function reviewsScreen(shopId: number): Screen {
           h("h1", {}, found.shop.name),
           h("p", { class: "address" }, found.shop.address),
           h("p", { class: "rating" }, found.total > 0 ? ratingText(found.shop) : t("app-reviews-none")),
-          h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, api.follow, status)),
+          h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, status)),
           status,
           found.total > 1 ? h("button", { type: "button", class: "link sort", onclick: () => load(other, 0) }, t(`app-reviews-sort-${other}`)) : null,
           h("ul", { class: "reviews" }, ...found.reviews.map(item)),
