@@ -133,6 +133,35 @@ describeEachDatabase("when searching nearby", (open) => {
     expect(reads).toBeGreaterThan(searches * 1.2);
   });
 
+  it("keeps the nearest by id when a mall's many deals tie at the edge of the list", async () => {
+    // Nairobi, away from the other deals: 90 deals within 800 m, then 150 in
+    // one mall 1 km away, all the same whole metre from the buyer. Of the
+    // mall's, the ten with the smallest ids make the list; they are the ones
+    // inserted first, and the mall's later deals lie a few centimetres nearer.
+    const buyer = { lat: -1.2921, lng: 36.8219 };
+    // 998.98 m east on the seed's sphere is 1000.10 m on the domain's; the last of the mall's is 999.95 m.
+    const MALL_EAST_M = 998.98;
+    const r = createRandom(55);
+    const onSale = { status: "ACTIVE", stockLeft: 5, startsAt: new Date(NOW.getTime() - DAY_MS), endsAt: new Date(NOW.getTime() + DAY_MS) };
+    const shop = (await t.db.shop.findFirstOrThrow()).id;
+    const deal = (title: string, pos: Point) => ({
+      shopId: shop, title, currency: "KES", priceMinor: 100, originalPriceMinor: 200, quantity: 5, perPersonLimit: 2, soldCount: 0,
+      voucherValidDays: 30, category: "retail", ...onSale, ...pos, ...cellsOf(pos),
+    });
+    const near = Array.from({ length: 90 }, (_, i) => deal(`Near ${i}`, offsetMeters(buyer.lat, buyer.lng, (r.next() - 0.5) * 1000, (r.next() - 0.5) * 1000)));
+    const mall = Array.from({ length: 150 }, (_, i) => deal(`Mall ${i}`, offsetMeters(buyer.lat, buyer.lng, MALL_EAST_M - i * 0.001, 0)));
+    for (const row of [...near, ...mall]) await t.db.deal.create({ data: row });
+
+    const all = await t.db.deal.findMany();
+    const nearby = createNearbyService({ deals: t.repos.deals, clock: () => NOW });
+    const query: NearbyQuery = { point: buyer, radiusM: 3000 };
+    const expected = rankWithinRadius(all.filter((d) => isOnSale(d, NOW)), buyer, query.radiusM, NOW);
+    expect(expected.filter((d) => d.title.startsWith("Mall")).map((d) => d.title).sort()).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Mall ${i}`).sort(),
+    );
+    expect((await nearby.search(query)).map(listed)).toEqual(expected.map(listed));
+  });
+
   it("finds nothing where there are no deals, and filters by category", async () => {
     const nearby = createNearbyService({ deals: t.repos.deals, clock: () => NOW });
     expect(await nearby.search({ point: { lat: -45, lng: -120 }, radiusM: 25_000 })).toEqual([]);

@@ -38,6 +38,12 @@ function listedDealOf([id, shopId, title, currency, priceMinor, originalPriceMin
   };
 }
 
+/**
+ * Rows the nearest-first read takes past the limit: when the last of them
+ * lies beyond the limit-th's reach, no deal left unread is within it.
+ */
+const NEAREST_MARGIN = 20;
+
 /** Runs a read on the client's reader (see Reader): rows as arrays. */
 async function read(db: Db, query: Prisma.Sql): Promise<unknown[][]> {
   return (await readerOf(db)).rows(query.sql, query.values);
@@ -93,15 +99,33 @@ export function createDealRepository(db: Db): DealRepository {
           ${dialect.insideCover(cover, CELL_COLUMN[cover.precision])}`);
       return rows.map(listedDealOf);
     },
-    findNearestOnSale: dialect.asNearAsNth
+    findNearestOnSale: dialect.nearestFirst
       ? async (center, radiusM, limit, { category, now }) => {
+          const { distance, within } = dialect.nearestFirst!(center);
           const onSale = Prisma.sql`${onSaleSql(now)} ${category ? Prisma.sql`AND "category" = ${category}` : Prisma.empty}`;
-          const rows = await read(db, Prisma.sql`
-            SELECT d.*, s."ratingSum", s."ratingCount" FROM (
-              SELECT ${LISTED_COLUMNS} FROM "Deal"
-              WHERE ${onSale} ${dialect.asNearAsNth!(center, radiusM, limit, onSale)}
-            ) AS d JOIN "Shop" s ON s."id" = d."shopId"`);
-          return rows.map((row) => Object.assign(listedDealOf(row), { ratingSum: row[10] as number, ratingCount: row[11] as number }));
+          const rated = (deals: Prisma.Sql) => Prisma.sql`
+            SELECT d.*, s."ratingSum", s."ratingCount" FROM (${deals}) AS d JOIN "Shop" s ON s."id" = d."shopId"`;
+          // One walk of the index, nearest first, a few rows past the limit.
+          // The radius is checked on the rows read: in the walk's condition,
+          // it measured every row twice more (10 % of the search's time).
+          const take = limit + NEAREST_MARGIN;
+          const rows = await read(db, rated(Prisma.sql`
+            SELECT ${LISTED_COLUMNS}, ${distance} AS "distance" FROM "Deal"
+            WHERE ${onSale} ORDER BY ${distance} LIMIT ${take}`));
+          const distanceOf = (row: unknown[]) => row[10] as number;
+          const listed = (row: unknown[]) => Object.assign(listedDealOf(row), { ratingSum: row[11] as number, ratingCount: row[12] as number });
+          const distances = rows.map(distanceOf).sort((a, b) => a - b);
+          // The domain ranks on its own sphere and rounds to whole metres, so
+          // the deals a metre past the limit-th tie with it and are kept.
+          const reachM = Math.min(radiusM, (distances[limit - 1] ?? Infinity) + 1);
+          // Every row not read lies at least as far as the last one read.
+          if (rows.length < take || distances.at(-1)! > reachM) {
+            return rows.filter((row) => distanceOf(row) <= reachM).map(listed);
+          }
+          // More deals than the margin within that metre (a mall's shops at one
+          // address): read all of them.
+          return (await read(db, rated(Prisma.sql`
+            SELECT ${LISTED_COLUMNS}, ${distance} AS "distance" FROM "Deal" WHERE ${onSale} AND ${within(reachM)}`))).map(listed);
         }
       : undefined,
     /**

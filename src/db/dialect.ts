@@ -33,11 +33,12 @@ export interface Dialect {
    */
   lockDealAndOrder(tx: Sql, orderId: number, now: Date): Promise<void>;
   /**
-   * Where the database orders by distance itself: `AND …` conditions on a
-   * Deal row that keep the rows within the circle as near as the `limit`-th
-   * nearest of those `onSale` (all within the circle if fewer).
+   * Where the database orders by distance itself (a nearest-first index
+   * walk): the distance of a Deal row from the center, in metres, to order
+   * by, and the condition that keeps the rows within a distance of it.
+   * Both measure on the same sphere.
    */
-  asNearAsNth?(center: Point, radiusM: number, limit: number, onSale: Prisma.Sql): Prisma.Sql;
+  nearestFirst?(center: Point): { distance: Prisma.Sql; within(radiusM: number): Prisma.Sql };
 }
 
 /** The cover's boxes, and its ellipse: plain arithmetic on the indexed lat and lng, checked inside the index. */
@@ -85,20 +86,14 @@ export const postgresql: Dialect = {
     const { lat, lng, radiusM } = cover.ellipse;
     return Prisma.sql`AND ST_DWithin("geog", ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography, ${radiusM}, false)`;
   },
-  asNearAsNth({ lat, lng }, radiusM, limit, onSale) {
+  nearestFirst({ lat, lng }) {
     const here = Prisma.sql`ST_SetSRID(ST_MakePoint(${lng}, ${lat}), 4326)::geography`;
-    // The GiST index walks the on-sale rows nearest first (KNN, which
-    // measures on the spheroid) and stops at the limit-th. The farthest of
-    // those on the sphere is the reach: at least `limit` deals lie that near,
-    // so the domain's nearest (the same angles on its own sphere) all do. A
-    // metre more keeps the deals the domain ties with the last (it rounds to
-    // whole metres, and breaks ties by id).
-    const reach = Prisma.sql`(
-      SELECT CASE WHEN COUNT(*) < ${limit} THEN ${radiusM}::float8 ELSE MAX("distance") + 1 END FROM (
-        SELECT ST_Distance("geog", ${here}, false) AS "distance" FROM "Deal"
-        WHERE ${onSale} AND ST_DWithin("geog", ${here}, ${radiusM}, false)
-        ORDER BY "geog" <-> ${here} LIMIT ${limit}) AS "nearest")`;
-    return Prisma.sql`AND ST_DWithin("geog", ${here}, ${reach}, false)`;
+    // `<->` on geographies measures on the sphere, as ST_Distance(…, false)
+    // does: ordered by it, the GiST index walks the rows nearest first.
+    return {
+      distance: Prisma.sql`("geog" <-> ${here})`,
+      within: (radiusM) => Prisma.sql`ST_DWithin("geog", ${here}, ${radiusM}, false)`,
+    };
   },
   async lockDeal(tx, dealId) {
     await tx.$queryRaw`SELECT "id" FROM "Deal" WHERE "id" = ${dealId} FOR UPDATE`;

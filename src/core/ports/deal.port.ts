@@ -26,7 +26,8 @@ export interface DealRepository {
   /**
    * Where the database finds the nearest itself (PostGIS): the deals on sale
    * within the circle that are as near as the `limit`-th nearest or nearer
-   * (all of them if fewer), with their shops' rating totals, in one query.
+   * (all of them if fewer), with their shops' rating totals, in one query
+   * (two when many deals tie at the edge).
    * Absent elsewhere: the search then plans with the cell counts.
    */
   findNearestOnSale?(center: Point, radiusM: number, limit: number, filter: { category?: string; now: Date }): Promise<ListedDeal[]>;

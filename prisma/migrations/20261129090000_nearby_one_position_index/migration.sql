@@ -1,0 +1,2 @@
+-- Nothing to change on SQLite: its nearby indexes are the cells'. The
+-- PostgreSQL twin puts the deals' position and category in one index.
