@@ -5,7 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { openDatabase } from "../src/db/client.js";
+import { dialectOf, openDatabase, readerOf } from "../src/db/client.js";
+import { Prisma } from "../src/generated/prisma/client.js";
 import { createDealRepository } from "../src/db/deal.repository.js";
 import { type DealRepository } from "../src/core/ports/deal.port.js";
 import { CATEGORIES } from "../src/domain/categories.js";
@@ -46,6 +47,12 @@ export interface NearbyBenchResult {
    * when it is not preempted. Shown beside the plain figures, never instead.
    */
   indexedBestOf3: { p50: number; p99: number };
+  /**
+   * The floor beside it: each search's own results read again by their ids,
+   * the same columns, one statement on the same reader. What one round trip
+   * returning those rows costs on this machine, whatever the search.
+   */
+  byIds: { p50: number; p99: number };
   /** The machine's load average (1 min) before and after the indexed timings. */
   load: { before: number; after: number };
   /** Deal rows the searches read from the database. */
@@ -107,6 +114,15 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
         bestMs[i] = Math.min(bestMs[i]!, msSince(start));
       }
     }
+    const byIdsMs: number[] = [];
+    const reader = await readerOf(db);
+    for (const i of timed.keys()) {
+      const byIds = Prisma.sql`SELECT "id", "shopId", "title", "currency", "priceMinor", "originalPriceMinor", "soldCount", "startsAt", "lat", "lng"
+        FROM "Deal" WHERE ${dialectOf(db).inList(Prisma.raw(`"id"`), results.idsAt(i))}`;
+      const start = process.hrtime.bigint();
+      await reader.rows(byIds.sql, byIds.values);
+      byIdsMs.push(msSince(start));
+    }
     const load = { before: loadBefore, after: loadavg()[0]! };
     log(`  indexed: ${timed.length} queries done (load average ${load.before.toFixed(1)} → ${load.after.toFixed(1)} on ${cpus().length} cores)`);
 
@@ -147,6 +163,7 @@ export async function benchNearby(opts: NearbyBenchOptions): Promise<NearbyBench
       indexed: { p50: median(indexedMs), p99: percentile(indexedMs, 99) },
       naive: { p50: median(naiveMs), p99: percentile(naiveMs, 99) },
       indexedBestOf3: { p50: median(bestMs), p99: percentile(bestMs, 99) },
+      byIds: { p50: median(byIdsMs), p99: percentile(byIdsMs, 99) },
       load,
       candidates: { p50: median(candidateCounts), p99: percentile(candidateCounts, 99) },
       reads: { p50: median(readCounts), p99: percentile(readCounts, 99), max: Math.max(...readCounts) },
@@ -359,6 +376,9 @@ function createResultLog(slots: number) {
   return {
     get lengths(): number[] {
       return [...lengths];
+    },
+    idsAt(slot: number): number[] {
+      return [...ids.subarray(slot * NEAREST_LIMIT, slot * NEAREST_LIMIT + lengths[slot]!)];
     },
     record(slot: number, result: Listed[]): void {
       if (result.length > NEAREST_LIMIT) throw new Error(`${result.length} results, more than the list holds`);

@@ -101,7 +101,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
     .filter((ctx) => ctx.hasCommand(["nearby", "vote"]) || ctx.has("message:location") || ctx.callbackQuery?.data === VOTE_CLOSE_DATA)
     .use(loadSender, i18n, votes.feature, createGroupFeature({ browse: services.browse, groupPosts, votes: groupVotes, startVote: votes.startVote }));
   // The votes' polls: a poll's state has neither chat nor sender.
-  bot.on(["poll", "poll_answer"]).use(createPollUpdatesFeature({ votes: groupVotes }));
+  bot.on("poll").use(createPollUpdatesFeature({ votes: groupVotes }));
   // Private chats, plus the pre-checkout query, which has a sender but no chat.
   const personal = bot.filter((ctx) => ctx.chat?.type === "private" || ctx.preCheckoutQuery !== undefined);
   personal.use(loadSender);

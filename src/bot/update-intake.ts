@@ -18,9 +18,10 @@ export const HANDLED_UPDATES = [
   "my_chat_member",
   "inline_query",
   "chosen_inline_result",
-  // The groups' votes: the counts and closing of the bot's polls, and who voted.
+  // The groups' votes: the counts and closing of the bot's polls. Not
+  // poll_answer: who chose what counts for nothing (the group sees it on the
+  // poll), and it would be one more update for every vote.
   "poll",
-  "poll_answer",
 ] as const;
 
 /** Updates waiting for a place, at most (unless the concurrency is higher): a few kilobytes each. */

@@ -97,9 +97,15 @@ export function createReferralService({
       return change(userId, dealId, { rewardDealId });
     },
 
-    async setCap(userId: bigint, dealId: number, cap: number, capPeriod: CapPeriod): Promise<RewardScreen> {
+    /** How many rewards the cap allows; its period stays. */
+    async setCap(userId: bigint, dealId: number, cap: number): Promise<RewardScreen> {
       if (!isRewardCap(cap)) throw new DomainError("reward-cap-invalid");
-      return change(userId, dealId, { cap, capPeriod });
+      return change(userId, dealId, { cap });
+    },
+
+    /** Whether the cap counts a month or all time; the number stays. */
+    async setCapPeriod(userId: bigint, dealId: number, capPeriod: CapPeriod): Promise<RewardScreen> {
+      return change(userId, dealId, { capPeriod });
     },
 
     /**

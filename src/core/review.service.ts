@@ -111,6 +111,12 @@ export function createReviewService({
     /** The stars each of these vouchers' reviews gave, by voucher id (for the Mini App's wallet). */
     starsGiven: (voucherIds: number[]) => reviews.starsByVoucher(voucherIds),
 
+    /** A shop alone, without its reviews: where a review is shown, its dates are the shop's local time. */
+    shop: shopOf,
+
+    /** A visible review (one the shop's page shows anyone). */
+    review: visible,
+
     async shopPage(shopId: number, order: ReviewOrder, page: number): Promise<ShopPage> {
       const shop = await shopOf(shopId);
       const total = await reviews.countVisible(shopId);

@@ -24,13 +24,14 @@ import type {
   SettlementFacts,
   VoucherWithOrder,
 } from "../domain/order.js";
+import { waitsForGroup } from "../domain/order.js";
 import type { Charge, OpenReservation, OrderRepository, Reservation } from "../core/ports/order.port.js";
 import { retryWhenBusy } from "./busy-retry.js";
 import { dialectOf, readerOf, type Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type * as Row from "../generated/prisma/client.js";
 import {
-  DEAL_COLUMNS, ORDER_COLUMNS, SHOP_COLUMNS, VOUCHER_COLUMNS, dealWithShopOf, orderOf, toDeal, toDealWithShop, toOrder, toVoucher, voucherOf,
+  DEAL_COLUMNS, ORDER_COLUMNS, SHOP_COLUMNS, VOUCHER_COLUMNS, dealOf, dealWithShopOf, orderOf, toDealWithShop, toOrder, toVoucher, voucherOf,
 } from "./rows.js";
 import { statusSql } from "./status-sql.js";
 
@@ -65,15 +66,19 @@ function toVoucherWithOrder(row: VoucherRow): VoucherWithOrder {
  * has (a refund of one voucher does not free the buyer's whole order from the
  * per-person limit).
  */
-async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
-  const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ((
+function unitsHeldSql(dealId: Prisma.Sql | number, buyerId: Prisma.Sql | bigint, now: Date): Prisma.Sql {
+  return Prisma.sql`((
       SELECT COALESCE(SUM("quantity"), 0) FROM "Order" WHERE "dealId" = ${dealId} AND "buyerId" = ${buyerId}
         AND ("status" = ${statusSql(OrderStatus.PAID)} OR ("status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" > ${now}))
     ) + (
-      SELECT COUNT(*) FROM "Voucher" v JOIN "Order" o ON o."id" = v."orderId"
+      SELECT COUNT(*) FROM "Voucher" v JOIN "Order" vo ON vo."id" = v."orderId"
       WHERE v."dealId" = ${dealId} AND v."holderId" = ${buyerId} AND v."status" <> ${statusSql(VoucherStatus.REFUNDED)}
-        AND o."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
-    )) AS "held"`;
+        AND vo."status" IN (${statusSql(OrderStatus.REFUND_DUE, OrderStatus.REFUNDED)})
+    ))`;
+}
+
+async function unitsHeld(tx: Tx | Db, dealId: number, buyerId: bigint, now: Date): Promise<number> {
+  const [row] = await tx.$queryRaw<{ held: bigint | number }[]>`SELECT ${unitsHeldSql(dealId, buyerId, now)} AS "held"`;
   return Number(row?.held ?? 0);
 }
 
@@ -93,13 +98,13 @@ async function takeStock(tx: Tx, dealId: number, quantity: number, now: Date): P
  * every lapsed hold (one index probe when none lapsed). This is the one
  * statement that does it; the job only tidies holds nobody looked at.
  */
-async function releaseLapsedIn(tx: Tx, dealId: number, now: Date): Promise<number> {
-  const lapsed = await tx.$queryRaw<{ quantity: number }[]>`
+async function releaseLapsedIn(tx: Tx, dealId: number | Prisma.Sql, now: Date): Promise<number> {
+  const lapsed = await tx.$queryRaw<{ dealId: number; quantity: number }[]>`
     UPDATE "Order" SET "status" = ${statusSql(OrderStatus.EXPIRED)}, "updatedAt" = ${now}
     WHERE "dealId" = ${dealId} AND "status" = ${statusSql(OrderStatus.RESERVED)} AND "reservedUntil" <= ${now}
-    RETURNING "quantity"`;
+    RETURNING "dealId", "quantity"`;
   const units = lapsed.reduce((sum, o) => sum + Number(o.quantity), 0);
-  if (units > 0) await returnStock(tx, dealId, units);
+  if (units > 0) await returnStock(tx, lapsed[0]!.dealId, units);
   return lapsed.length;
 }
 
@@ -145,25 +150,39 @@ async function committedOrderWithVouchers(db: Db, id: number): Promise<OrderWith
   return { ...order, vouchers: vouchers.map(voucherOf), deal: order.title === null ? deal : { ...deal, title: order.title } };
 }
 
+const aliased = (table: string, names: readonly string[]) => names.map((c) => `${table}."${c}" AS "${table}_${c}"`).join(", ");
+
 /**
- * Reads what a payment is judged on, under the order's lock. Reads that do not
- * depend on each other are sent together: the connection runs them one after
- * the other, without a wait for the process in between, and the deal's lock
- * is held for less.
+ * What a payment is judged on, in one statement: the order and its deal,
+ * whether the charge was seen, and the units the buyer holds. From a row of
+ * its own, so that the charge is checked when no order matches.
+ */
+function settlementFactsSql(c: Charge): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ${Prisma.raw(aliased("o", ORDER_COLUMNS))}, ${Prisma.raw(aliased("d", DEAL_COLUMNS))},
+      CASE WHEN EXISTS (SELECT 1 FROM "Order" WHERE "telegramChargeId" = ${c.telegramChargeId}) THEN 1 ELSE 0 END AS "chargeSeen",
+      ${unitsHeldSql(Prisma.raw(`o."dealId"`), Prisma.raw(`o."buyerId"`), c.now)} AS "held"
+    FROM (SELECT 1 AS "one") AS "one"
+    LEFT JOIN "Order" o ON o."id" = ${c.orderId}
+    LEFT JOIN "Deal" d ON d."id" = o."dealId"`;
+}
+
+/**
+ * Reads what a payment is judged on, under the order's lock: its deal's
+ * lapsed holds released first (a hold that lapsed is judged like one the job
+ * released), then one statement, and the buyers so far only while a group
+ * deal waits for them (they are all of its buyers). Each statement here is
+ * a round trip with the deal's lock held.
  */
 async function settlementFacts(tx: Tx, c: Charge): Promise<SettlementFacts> {
-  const read = () => tx.order.findUnique({ where: { id: c.orderId }, include: { deal: true } });
-  const [seen, found] = await Promise.all([
-    c.telegramChargeId === null ? [] : tx.$queryRaw<unknown[]>`SELECT 1 FROM "Order" WHERE "telegramChargeId" = ${c.telegramChargeId}`,
-    read(),
-  ]);
-  let row = found;
-  const facts = { payment: c, chargeSeen: seen.length > 0, order: null, held: 0, buyers: [], now: c.now };
-  if (!row) return facts;
-  // A hold that lapsed is judged like one the job released: when any did, the order and its deal are read again.
-  if ((await releaseLapsedIn(tx, row.dealId, c.now)) > 0) row = (await read())!;
-  const order = { ...toOrder(row), deal: toDeal(row.deal) };
-  const [held, buyers] = await Promise.all([unitsHeld(tx, order.dealId, order.buyerId, c.now), buyersOf(tx, order.dealId)]);
+  await releaseLapsedIn(tx, Prisma.sql`(SELECT "dealId" FROM "Order" WHERE "id" = ${c.orderId})`, c.now);
+  const [found] = await tx.$queryRaw<Record<string, unknown>[]>(settlementFactsSql(c));
+  const row = Object.values(found!);
+  const [chargeSeen, held] = row.slice(-2).map(Number) as [number, number];
+  const facts = { payment: c, chargeSeen: chargeSeen === 1, order: null, held: 0, buyers: [], now: c.now };
+  if (row[0] === null) return facts;
+  const order = { ...orderOf(row), deal: dealOf(row, ORDER_COLUMNS.length) };
+  const buyers = waitsForGroup(order.deal) ? await buyersOf(tx, order.dealId) : [];
   return { ...facts, order, held, buyers };
 }
 
@@ -193,26 +212,29 @@ async function writeSettlement(
     });
     return { kind: decision.kind, orderId: order.id };
   }
-  if (decision.restock > 0) await takeStock(tx, order.dealId, decision.restock, c.now);
-  const owes = decision.refunded > 0 ? { refundRequestedAt: c.now, refundMinor: decision.refundMinor } : {};
-  const opened = await tx.order.updateMany({ where: { id: order.id, status: order.status }, data: { status: decision.order, ...charge, ...owes } });
-  if (opened.count !== 1) return { kind: "unmatched" };
-  await tx.$executeRaw`UPDATE "Deal" SET "soldCount" = "soldCount" + ${decision.honoured}, "updatedAt" = ${new Date()} WHERE "id" = ${order.dealId}`;
-  const voucher = (status: VoucherStatus) => ({
-    code: newCode(),
-    orderId: order.id,
-    dealId: order.dealId,
-    holderId: order.buyerId,
-    status,
-    expiresAt: decision.expiresAt,
-  });
-  await tx.voucher.createMany({
-    data: [
-      ...Array.from({ length: decision.honoured }, () => voucher(decision.voucherStatus)),
-      // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
-      ...Array.from({ length: decision.refunded }, () => voucher(VoucherStatus.REFUNDED)),
-    ],
-  });
+  const owes = decision.refunded > 0 ? Prisma.sql`, "refundRequestedAt" = ${c.now}, "refundMinor" = ${decision.refundMinor}` : Prisma.empty;
+  const stamp = new Date();
+  const voucher = (status: VoucherStatus) =>
+    Prisma.sql`(${newCode()}, ${order.id}, ${order.dealId}, ${order.buyerId}, ${statusSql(status)}, ${decision.expiresAt}, ${stamp}, ${stamp})`;
+  // Sent together: the connection runs them one after the other without a
+  // wait for the process in between, and the deal's lock is held for less.
+  const [opened] = await Promise.all([
+    tx.$executeRaw`
+      UPDATE "Order" SET "status" = ${statusSql(decision.order)}, "telegramChargeId" = ${c.telegramChargeId},
+        "providerChargeId" = ${c.providerChargeId}, "paidAt" = ${c.now}, "updatedAt" = ${stamp} ${owes}
+      WHERE "id" = ${order.id} AND "status" = ${statusSql(order.status)}`,
+    decision.restock > 0 ? takeStock(tx, order.dealId, decision.restock, c.now) : undefined,
+    tx.$executeRaw`UPDATE "Deal" SET "soldCount" = "soldCount" + ${decision.honoured}, "updatedAt" = ${stamp} WHERE "id" = ${order.dealId}`,
+    tx.$executeRaw`
+      INSERT INTO "Voucher" ("code", "orderId", "dealId", "holderId", "status", "expiresAt", "createdAt", "updatedAt")
+      VALUES ${Prisma.join([
+        ...Array.from({ length: decision.honoured }, () => voucher(decision.voucherStatus)),
+        // What could not be honoured: refunded and not yet paid back, as a refund of unused vouchers leaves them.
+        ...Array.from({ length: decision.refunded }, () => voucher(VoucherStatus.REFUNDED)),
+      ])}`,
+  ]);
+  // The order was read under its lock, so this cannot happen; if it did, nothing of the above is kept.
+  if (opened !== 1) throw new Error(`order ${order.id}: its status moved under the lock`);
   if (decision.groupReached) {
     await tx.deal.update({ where: { id: order.dealId }, data: { groupReachedAt: c.now } });
     await tx.voucher.updateMany({
@@ -271,28 +293,25 @@ export function createOrderRepository(db: Db): OrderRepository {
       return transaction(async (tx) => {
         await lockDeal(tx, r.dealId);
         await releaseLapsedIn(tx, r.dealId, r.now);
-        // Sent together (see settlementFacts).
-        const [deal, held] = await Promise.all([tx.deal.findUnique({ where: { id: r.dealId } }), unitsHeld(tx, r.dealId, r.buyerId, r.now)]);
-        if (!deal || !allowed(toDeal(deal), held)) return null;
-        await takeStock(tx, r.dealId, r.quantity, r.now);
-        const order = await tx.order.create({
-          data: {
-            dealId: r.dealId,
-            buyerId: r.buyerId,
-            quantity: r.quantity,
-            currency: deal.currency,
-            unitPriceMinor: deal.priceMinor,
-            unitOriginalMinor: deal.originalPriceMinor,
-            title: deal.title,
-            totalMinor: deal.priceMinor * r.quantity,
-            status: OrderStatus.RESERVED,
-            source: r.source,
-            reservedUntil: r.reservedUntil,
-            // The service clock, as the merchant's numbers count invoices by it.
-            createdAt: r.now,
-          },
-        });
-        return toOrder(order);
+        const [found] = await tx.$queryRaw<Record<string, unknown>[]>`
+          SELECT ${Prisma.raw(DEAL_COLUMNS.map((c) => `"${c}"`).join(", "))}, ${unitsHeldSql(r.dealId, r.buyerId, r.now)} AS "held"
+          FROM "Deal" WHERE "id" = ${r.dealId}`;
+        if (!found) return null;
+        const row = Object.values(found);
+        const deal = dealOf(row);
+        if (!allowed(deal, Number(row.at(-1)))) return null;
+        // Sent together (see writeSettlement).
+        // The service clock for createdAt, as the merchant's numbers count invoices by it.
+        const [, [created]] = await Promise.all([
+          takeStock(tx, r.dealId, r.quantity, r.now),
+          tx.$queryRaw<Record<string, unknown>[]>`
+            INSERT INTO "Order" ("dealId", "buyerId", "quantity", "currency", "unitPriceMinor", "unitOriginalMinor", "title",
+              "totalMinor", "status", "source", "reservedUntil", "createdAt", "updatedAt")
+            VALUES (${r.dealId}, ${r.buyerId}, ${r.quantity}, ${deal.currency}, ${deal.priceMinor}, ${deal.originalPriceMinor}, ${deal.title},
+              ${deal.priceMinor * r.quantity}, ${statusSql(OrderStatus.RESERVED)}, ${r.source}, ${r.reservedUntil}, ${r.now}, ${new Date()})
+            RETURNING ${Prisma.raw(ORDER_COLUMNS.map((c) => `"${c}"`).join(", "))}`,
+        ]);
+        return orderOf(Object.values(created!));
       });
     },
 

@@ -55,9 +55,14 @@ function fields(columns: readonly string[], dates: Set<string>, row: unknown[], 
   return record;
 }
 
+/** A row of DEAL_COLUMNS, from column `from` on. */
+export function dealOf(row: unknown[], from = 0): Deal {
+  return fields(DEAL_COLUMNS, DEAL_DATES, row, from) as unknown as Deal;
+}
+
 /** A row of DEAL_COLUMNS then SHOP_COLUMNS. */
 export function dealWithShopOf(row: unknown[]): DealWithShop {
-  const deal = fields(DEAL_COLUMNS, DEAL_DATES, row, 0) as unknown as Deal;
+  const deal = dealOf(row);
   const shop = fields(SHOP_COLUMNS, SHOP_DATES, row, DEAL_COLUMNS.length) as unknown as Shop;
   shop.ownerId = BigInt(shop.ownerId as unknown as number | bigint);
   return { ...deal, shop };

@@ -112,7 +112,7 @@ export interface SettlementFacts {
   order: (Order & { deal: VoucherTerms }) | null;
   /** Units the order's buyer holds or has on hold of its deal, the order included while it is reserved. */
   held: number;
-  /** Different people holding a paid voucher of the order's deal before this payment. */
+  /** Different people holding a paid voucher of the order's deal before this payment; only read while it waitsForGroup. */
   buyers: bigint[];
   now: Date;
 }
@@ -138,6 +138,11 @@ export type Settlement =
       groupReached: bigint[] | null;
     };
 
+/** A group deal still short of its buyers: its vouchers wait, and each payment counts who has bought. */
+export function waitsForGroup(deal: { minBuyers: number; groupReachedAt: Date | null }): boolean {
+  return deal.minBuyers > 1 && deal.groupReachedAt === null;
+}
+
 /**
  * Turns a payment into vouchers, exactly once per charge. A payment for an
  * order that was cancelled or lapsed is judged again, stock and per-person
@@ -158,7 +163,7 @@ export function settlePayment(f: SettlementFacts): Settlement {
     return { kind, order: OrderStatus.REFUND_DUE, refundMinor: order.totalMinor };
   }
   const refunded = order.quantity - honoured;
-  const waitingForGroup = deal.minBuyers > 1 && deal.groupReachedAt === null;
+  const waitingForGroup = waitsForGroup(deal);
   const buyers = f.buyers.includes(order.buyerId) ? f.buyers : [...f.buyers, order.buyerId];
   return {
     kind: "paid",

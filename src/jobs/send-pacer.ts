@@ -61,8 +61,8 @@ export const SAFETY_MARGIN_MS = 50;
  * next: replies leave at once, so room kept beforehand is the only room they
  * have. One is enough for replies that come apart; it costs the bulk lane
  * one message a second, and only when it would otherwise fill the second.
- * While people are writing, the bulk lane also leaves as many as replies
- * took in the last second: the next second will likely bring as many.
+ * Replies already sent need no room of their own: they count in the second
+ * like any message, so the bulk lane has only what they left.
  */
 export const REPLY_ROOM = 1;
 /** How often a bulk message waiting only for answers to messages still on their way looks again. */
@@ -89,13 +89,12 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
   /**
    * Message requests on their way (not answered yet), and when those
    * answered within the last window were answered, oldest first: all of
-   * them, and the bulk ones. When replies left within the last window.
+   * them, and the bulk ones.
    */
   let onTheWay = 0;
   let bulkOnTheWay = 0;
   const answered: number[] = [];
   const answeredBulk: number[] = [];
-  const replies: number[] = [];
   /** Bulk requests pass the check one at a time, in the order they came. */
   let queue = Promise.resolve();
 
@@ -114,14 +113,18 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
     return over <= 0 ? 0 : answeredAt[over - 1]! + windowMs;
   }
 
-  /** The earliest the next bulk message may leave: when the window has room in both counts (and for replies), and no 429 holds the lane. */
+  /**
+   * The earliest the next bulk message may leave: when the window has room
+   * for it among all messages (replies included) less the room kept for a
+   * reply, and among bulk messages at the configured rate, and no 429 holds
+   * the lane.
+   */
   function earliest(): number {
     const t = now();
     forget(answered, t);
     forget(answeredBulk, t);
-    forget(replies, t);
     const total = roomAt(answered, onTheWay, limit - REPLY_ROOM, t);
-    const own = roomAt(answeredBulk, bulkOnTheWay, Math.min(perSecond, limit - REPLY_ROOM - replies.length), t);
+    const own = roomAt(answeredBulk, bulkOnTheWay, perSecond, t);
     return Math.max(total, own, pausedUntil);
   }
 
@@ -148,7 +151,6 @@ export function createSendPacer(perSecond: number, { now, sleep }: PacerTime = r
     } else {
       onTheWay++;
       repliesSent++;
-      replies.push(now());
     }
     try {
       return watch(await prev(method, payload, signal));

@@ -2,6 +2,7 @@
 // prompt's timing and quiet hours, the owner's one reply, operators hiding a
 // review, and the rating in the nearby ranking with its prior.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Message } from "grammy/types";
 import type { Deal } from "../../src/domain/deal.js";
 import { REPLY_TEXT_MAX, REVIEW_TEXT_MAX } from "../../src/domain/review.js";
 import { button, buttonTexts, callbackAnswer, createHarness, lastShown, shown, type UserChat } from "../support/bot-harness.js";
@@ -134,7 +135,7 @@ describe("verified reviews", () => {
     await bob.press(`rr:${review!.id}`);
     expect(callbackAnswer(h.calls.slice(-1)).text).toBe("That review is not there any more.");
     let calls = await owner.press(`rr:${review!.id}`);
-    expect(lastShown(calls).text).toMatch(/^💬 Write your public reply/);
+    expect(lastShown(calls).text).toMatch(/^💬 Write your public reply.*\n\n★★★★☆ · Ann · /);
     calls = await owner.send("Thank you, Ann! See you soon.");
     expect(sentTo(calls, 901).at(-1)!.text).toBe("💬 Your reply is posted under the review.");
     expect(sentTo(calls, 911).map((c) => c.text)).toEqual(["💬 Noodle Bar replied to your review: Thank you, Ann! See you soon."]);
@@ -190,6 +191,34 @@ describe("a shop's page of reviews", () => {
     const page = lastShown(await owner.send("/reviews"));
     expect(page.text).toContain("Wordy Bistro");
     expect(page.text!.match(/“w+…”/g)).toHaveLength(5);
+  });
+
+  it("opens below the card it was asked from, even a card that starts like a page, and turns in place", async () => {
+    await h.shop(952, { ...SHANGHAI, name: "Corner Store" });
+    await h.db.db.shop.updateMany({ data: { status: "APPROVED" } });
+    const deal = await h.publish(952, { title: "🏪 Corner basket", priceMinor: 3200, originalPriceMinor: 4800 });
+    for (const [i, stars] of [5, 3].entries()) {
+      await h.db.repos.reviews.create(
+        { voucherId: 300_000 + i, shopId: deal.shopId, dealId: deal.id, authorId: 981n, stars, quality: null, service: null, value: null, text: `Visit ${i}`, photos: [] },
+        h.clock(),
+      );
+    }
+    const cy = h.user({ id: 981, firstName: "Cy", languageCode: "en" });
+    const card = await cy.openDeal(deal.id, SHANGHAI);
+    const cardId = (card.result as Message).message_id;
+    expect(card.text).toMatch(/^🏪 Corner basket\n/);
+
+    const opened = lastShown(await cy.press(button(card, "⭐ Reviews (2)")));
+    expect(opened.method).toBe("sendMessage");
+    expect(opened.text).toMatch(/^🏪 Corner Store\n📍 .*\n\n⭐ 4\.0 from 2 reviews · newest first/);
+    // The card is still there, as it was.
+    expect(h.screen(981).find((m) => m.message_id === cardId)?.text).toBe(card.text);
+
+    const pageId = (opened.result as Message).message_id;
+    const sorted = lastShown(await cy.press(button(opened, "👍 Most helpful first")));
+    expect(sorted.method).toBe("editMessageText");
+    expect(sorted.payload.message_id).toBe(pageId);
+    expect(sorted.text).toContain("⭐ 4.0 from 2 reviews · most helpful first");
   });
 });
 

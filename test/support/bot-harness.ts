@@ -18,6 +18,7 @@ import type {
 } from "grammy/types";
 import { pino } from "pino";
 import { createBot, type NearbuyBot } from "../../src/bot/bot.js";
+import { HANDLED_UPDATES } from "../../src/bot/update-intake.js";
 import type { Deal } from "../../src/domain/deal.js";
 import type { Shop } from "../../src/domain/shop.js";
 import type { DealInput, ShopInput } from "../../src/domain/validation.js";
@@ -113,6 +114,9 @@ export interface LogLine {
   msg?: string;
   [key: string]: unknown;
 }
+
+/** Telegram sends a poll_answer only to a bot that asks for them in its allowed updates. */
+const ASKS_FOR_POLL_ANSWERS = (HANDLED_UPDATES as readonly string[]).includes("poll_answer");
 
 type StoredMessage = Message & { reply_markup?: Message["reply_markup"] };
 
@@ -543,8 +547,8 @@ export class BotHarness {
 
   /**
    * A member votes in the bot's poll (no options: takes the vote back), as in
-   * Telegram: a poll_answer (non-anonymous polls only), then the poll's new
-   * counts. Returns the calls the bot made for both.
+   * Telegram: a poll_answer (non-anonymous polls only, when the bot asks for
+   * them), then the poll's new counts. Returns the calls the bot made for both.
    */
   async vote(call: ApiCall, voter: User, optionIds: number[]): Promise<ApiCall[]> {
     const pollId = this.poll(call).id;
@@ -557,7 +561,7 @@ export class BotHarness {
       options: p.options.map((o, i) => ({ ...o, voter_count: [...choices.values()].filter((c) => c.includes(i)).length })),
       total_voter_count: [...choices.values()].filter((c) => c.length > 0).length,
     }));
-    const answer = poll.is_anonymous
+    const answer = poll.is_anonymous || !ASKS_FOR_POLL_ANSWERS
       ? []
       : await this.deliver({ poll_answer: { poll_id: pollId, user: voter, option_ids: optionIds, option_persistent_ids: optionIds.map(String) } });
     return [...answer, ...(await this.deliver({ poll }))];

@@ -1,5 +1,5 @@
 // What several screens share: the main button's lifetime, messages, formats.
-import type { DealSummary, ShopRating } from "./api.js";
+import { api, type DealSummary, type ShopRating } from "./api.js";
 import { clear, h } from "./dom.js";
 import { errorText } from "./errors.js";
 import { t } from "./i18n.js";
@@ -43,8 +43,8 @@ export function toggleButton(
 }
 
 /** The shop's Follow button, as the deal's page and the shop's page show it. */
-export function followButton(shopId: number, following: boolean, change: (shopId: number, on: boolean) => Promise<unknown>, status: HTMLElement): HTMLButtonElement {
-  return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => change(shopId, on), status);
+export function followButton(shopId: number, following: boolean, status: HTMLElement): HTMLButtonElement {
+  return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => api.follow(shopId, on), status);
 }
 
 /** "⭐ 4.5 (12)" */

@@ -56,18 +56,36 @@ export async function renderCard(ctx: BotContext, card: CardModel): Promise<stri
   return cardText(await speakerOf(ctx), card);
 }
 
-/** The card in a given language: also what a friend gets from a share the Mini App prepared, outside any update. */
-export function cardText(says: Speaker, card: CardModel): string {
+/**
+ * The card's lines saying where the deal is and what it costs: the shop, its
+ * address with the distance (when known), the price. The group vote's winner
+ * shows these same lines.
+ */
+export function cardLines(
+  says: Speaker,
+  card: Pick<CardModel, "shopName" | "category" | "address" | "distanceM" | "priceMinor" | "originalPriceMinor" | "currency">,
+): { shop: string; address: string; price: string } {
   const { locale, t } = says;
   const { price, original } = priceText(says, locale, card, "card-price-original");
   const distance = card.distanceM === undefined ? "" : ` · ${distanceText(says, card.distanceM)}`;
+  return {
+    shop: t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(says, card.category) }),
+    address: t("card-address", { address: escapeHtml(card.address), distance }),
+    price: t("card-price", { price, original }),
+  };
+}
+
+/** The card in a given language: also what a friend gets from a share the Mini App prepared, outside any update. */
+export function cardText(says: Speaker, card: CardModel): string {
+  const { locale, t } = says;
+  const { shop, address, price } = cardLines(says, card);
   const head = `<b>${escapeHtml(card.title)}</b>`;
   const tail = [
-    t("card-shop", { shop: escapeHtml(card.shopName), category: categoryName(says, card.category) }),
+    shop,
     card.rating ? ratingText(t, card.rating) : "",
-    t("card-address", { address: escapeHtml(card.address), distance }),
+    address,
     card.openingHours ? t("card-hours", { hours: escapeHtml(card.openingHours) }) : "",
-    t("card-price", { price, original }),
+    price,
     t("card-stock", { left: card.stockLeft, ends: localDate(card.endsAt, card, locale) }),
     t("card-limit", { limit: card.perPersonLimit, days: card.voucherValidDays }),
     t(`card-refund-${policyKey(card.refundPolicy)}`),

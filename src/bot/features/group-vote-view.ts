@@ -9,9 +9,10 @@ import { distanceMeters } from "../../domain/geo.js";
 import type { GroupVote } from "../../domain/group-vote.js";
 import { shownDiscountPercent } from "../../domain/money.js";
 import { fitTelegram, POLL_OPTION_MAX, POLL_QUESTION_MAX, telegramLength } from "../../domain/telegram-text.js";
-import { categoryName, distanceText, escapeHtml, priceOf, priceText } from "../format.js";
+import { escapeHtml, priceOf } from "../format.js";
 import type { Translate } from "../i18n.js";
 import { dealLink, shareLink } from "./checkout/voucher-view.js";
+import { cardLines } from "./deal-view.js";
 
 /** The Close button under a poll: the poll is the message it is on, so it carries no id. */
 export const VOTE_CLOSE_DATA = "vclose";
@@ -28,21 +29,19 @@ export function votePoll(t: Translate, locale: string, deals: NearbyDeal[], star
   return { question, options, keyboard: new InlineKeyboard().text(t("vote-close"), VOTE_CLOSE_DATA) };
 }
 
-/** The winner's card: the deal, its shop and price, Buy into the private chat, and a group deal's invite. */
+/** The winner's card: the deal, its shop and price (as its card says them), Buy into the private chat, and a group deal's invite. */
 export function winnerCard(t: Translate, locale: string, botUsername: string, vote: GroupVote, deal: DealWithShop, votes: number) {
   const total = vote.votes.reduce((sum, n) => sum + n, 0);
-  const { price, original } = priceText({ t }, locale, deal, "card-price-original");
-  const distance = ` · ${distanceText({ t }, distanceMeters({ lat: vote.lat, lng: vote.lng }, deal))}`;
-  const lines = [
+  const distanceM = distanceMeters({ lat: vote.lat, lng: vote.lng }, deal);
+  const { shop, address, price } = cardLines({ t, locale }, { ...deal, shopName: deal.shop.name, address: deal.shop.address, distanceM });
+  const about = [
     t("vote-winner", { title: escapeHtml(deal.title), votes, total }),
-    t("card-shop", { shop: escapeHtml(deal.shop.name), category: categoryName({ t }, deal.category) }),
-    t("card-address", { address: escapeHtml(deal.shop.address), distance }),
-    t("card-price", { price, original }),
+    shop,
+    address,
+    price,
     deal.minBuyers > 1 ? t("vote-winner-group", { needed: deal.minBuyers }) : "",
-    "",
-    t("vote-winner-private"),
-  ];
+  ].filter(Boolean);
   const keyboard = new InlineKeyboard().url(t("card-buy"), dealLink(botUsername, deal.id));
   if (deal.minBuyers > 1) keyboard.row().url(t("group-invite"), shareLink(botUsername, deal));
-  return { text: lines.filter((line, i) => line !== "" || i === 5).join("\n"), keyboard };
+  return { text: [...about, "", t("vote-winner-private")].join("\n"), keyboard };
 }

@@ -85,8 +85,8 @@ export function createGroupVoteFeature({ votes, groupPosts }: { votes: GroupVote
 
 /**
  * A poll's state (a vote, a retracted vote, its closing): the counts, which
- * are Telegram's own and so the ones kept. A poll_answer says who chose what,
- * which the group already sees on the non-anonymous poll: it changes nothing.
+ * are Telegram's own and so the ones kept. Telegram sends these for the bot's
+ * own polls whether or not it asks for poll_answer, which the bot does not.
  */
 export function createPollUpdatesFeature({ votes }: { votes: Pick<GroupVoteService, "counted"> }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -94,6 +94,5 @@ export function createPollUpdatesFeature({ votes }: { votes: Pick<GroupVoteServi
     const { id, options, is_closed } = ctx.poll;
     await votes.counted(id, options.map((o) => o.voter_count), is_closed);
   });
-  feature.on("poll_answer", () => undefined);
   return feature;
 }

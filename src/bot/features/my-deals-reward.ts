@@ -31,15 +31,12 @@ export function createRewardSettingFeature({ referrals }: { referrals: ReferralS
         return rewardScreenView(ctx, await referrals.setReward(me, dealId, dealId));
       case "p":
         return rewardScreenView(ctx, await referrals.setReward(me, dealId, v));
-      case "c": {
-        const { setting } = await referrals.screen(me, dealId);
-        return rewardScreenView(ctx, await referrals.setCap(me, dealId, v, setting.capPeriod));
-      }
+      case "c":
+        return rewardScreenView(ctx, await referrals.setCap(me, dealId, v));
       case "m": {
         const period = CAP_PERIODS[v];
         if (!period) return null;
-        const { setting } = await referrals.screen(me, dealId);
-        return rewardScreenView(ctx, await referrals.setCap(me, dealId, setting.cap, period));
+        return rewardScreenView(ctx, await referrals.setCapPeriod(me, dealId, period));
       }
     }
   }

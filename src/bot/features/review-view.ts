@@ -16,8 +16,10 @@ import { addPagerRow } from "../pager.js";
 export const starsButton = callbackCodec("rs", { id, n: id });
 /** "Review" on a redeemed voucher in /mycodes: shows the star buttons. */
 export const writeButton = callbackCodec("rw", { id });
-/** A shop's page of reviews, newest (n) or most helpful (h) first. */
+/** Opens a shop's page of reviews below (from a card or a notice), newest (n) or most helpful (h) first. */
 export const shopPageButton = callbackCodec("sp", { id, o: z.enum(["n", "h"]), p: id });
+/** On the page itself (the pages, the order): turns it in place. */
+export const shopPageTurnButton = callbackCodec("spt", { id, o: z.enum(["n", "h"]), p: id });
 export const helpfulButton = callbackCodec("rh", { id });
 export const photosButton = callbackCodec("rp", { id });
 /** The owner's reply (from the new-review notice or the shop page). */
@@ -111,10 +113,10 @@ export async function shopPageView(ctx: BotContext, locale: string, page: ShopPa
     keyboard.row();
   });
   const o = orderCode(page.order);
-  addPagerRow(keyboard, page, (p) => shopPageButton.pack({ id: shop.id, o, p }));
+  addPagerRow(keyboard, page, (p) => shopPageTurnButton.pack({ id: shop.id, o, p }));
   if (page.total > 1) {
     const other: ReviewOrder = page.order === "newest" ? "helpful" : "newest";
-    keyboard.row().text(t(`shop-page-sort-${other}`), shopPageButton.pack({ id: shop.id, o: orderCode(other), p: 0 }));
+    keyboard.row().text(t(`shop-page-sort-${other}`), shopPageTurnButton.pack({ id: shop.id, o: orderCode(other), p: 0 }));
   }
   keyboard.row().text(t("close"), CLOSE_DATA);
   return { text: [head, rating, ...blocks].join("\n\n"), keyboard };

@@ -3,7 +3,7 @@
 // each skippable); a shop's page lists its reviews with "helpful" votes and
 // photos; the owner replies once from the notice or the page; operators hide
 // a review with a reason.
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, type CallbackQueryContext } from "grammy";
 import type { InputMediaPhoto } from "grammy/types";
 import type { ReviewService } from "../../core/review.service.js";
 import type { ShopService } from "../../core/shop.service.js";
@@ -21,6 +21,7 @@ import {
   replyButton,
   reviewBlock,
   shopPageButton,
+  shopPageTurnButton,
   shopPageView,
   starKeyboard,
   starsButton,
@@ -98,9 +99,9 @@ export function createReviewsFeature({
     async finish(ctx, draft) {
       const review = await reviews.submit(ctx.user.id, draft.voucherId, draft);
       const locale = await localeOf(ctx);
-      const page = await reviews.shopPage(review.shopId, "newest", 0);
+      const shop = await reviews.shop(review.shopId);
       const keyboard = new InlineKeyboard().text(ctx.t("review-see-shop"), shopPageButton.pack({ id: review.shopId, o: "n", p: 0 }));
-      await ctx.reply(`${ctx.t("review-posted")}\n\n${reviewBlock(tOf(ctx), locale, review, page.shop)}`, {
+      await ctx.reply(`${ctx.t("review-posted")}\n\n${reviewBlock(tOf(ctx), locale, review, shop)}`, {
         parse_mode: "HTML",
         reply_markup: keyboard,
       });
@@ -113,9 +114,10 @@ export function createReviewsFeature({
       {
         id: "text",
         async prompt(ctx, data, keyboard) {
-          const review = await reviews.toReply(ctx.user.id, data.reviewId!);
-          const page = await reviews.shopPage(review.shopId, "newest", 0);
-          const block = reviewBlock(tOf(ctx), await localeOf(ctx), review, page.shop);
+          // Who may reply is checked by the Reply button before the form
+          // opens, and by the reply itself: here the review is only shown.
+          const review = await reviews.review(data.reviewId!);
+          const block = reviewBlock(tOf(ctx), await localeOf(ctx), review, await reviews.shop(review.shopId));
           await ctx.reply(`${ctx.t("review-ask-reply")}\n\n${block}`, { parse_mode: "HTML", reply_markup: keyboard });
         },
         accept(ctx) {
@@ -184,14 +186,17 @@ export function createReviewsFeature({
     return ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
   }
 
-  feature.callbackQuery(shopPageButton.filter, async (ctx) => {
-    const pressed = shopPageButton.unpack(ctx.callbackQuery.data);
+  /** A page of reviews from `codec`'s button: below the message it is on, or in its place. */
+  const shopPageFrom = (codec: typeof shopPageButton, edit: boolean) => async (ctx: CallbackQueryContext<BotContext>) => {
+    const pressed = codec.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
     await ctx.answerCallbackQuery();
-    // From a page of reviews, turn it in place; from a card or a notice, open it below.
-    const onPage = ctx.callbackQuery.message?.text?.startsWith("🏪") === true;
-    await showShopPage(ctx, pressed.id, orderOf(pressed.o), pressed.p, onPage);
-  });
+    await showShopPage(ctx, pressed.id, orderOf(pressed.o), pressed.p, edit);
+  };
+  // The button says where the page goes, whatever the message it is on looks
+  // like: a card's or a notice's opens it below, the page's own turn it in place.
+  feature.callbackQuery(shopPageButton.filter, shopPageFrom(shopPageButton, false));
+  feature.callbackQuery(shopPageTurnButton.filter, shopPageFrom(shopPageTurnButton, true));
 
   /** /reviews: the owner's own shop page, with Reply on reviews not answered yet. */
   feature.command("reviews", async (ctx) => {

@@ -85,7 +85,7 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
         const marks = h(
           "div",
           { class: "marks" },
-          followButton(deal.shop.id, deal.shop.following, api.follow, status),
+          followButton(deal.shop.id, deal.shop.following, status),
           toggleButton("save", deal.saved, (on) => t(on ? "app-saved" : "app-save"), (on) => api.save(deal.id, on), status),
         );
         const photos = h("div", { class: "photos" });

@@ -96,7 +96,7 @@ export function reviewsScreen(ctx: AppContext, shopId: number): Screen {
           h("h1", {}, found.shop.name),
           h("p", { class: "address" }, found.shop.address),
           h("p", { class: "rating" }, found.total > 0 ? ratingText(found.shop) : t("app-reviews-none")),
-          h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, api.follow, status)),
+          h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, status)),
           status,
         );
         clear(
