@@ -5,7 +5,7 @@ import type { ShopRepository } from "./ports/shop.port.js";
 import { DomainError } from "../domain/errors.js";
 import { cellsOf, distanceMeters } from "../domain/geo.js";
 import { DealStatus } from "../domain/lifecycles.js";
-import { shopRefusal } from "../domain/shop.js";
+import { isOpen, shopRefusal } from "../domain/shop.js";
 import { assertBelowUsual, DEFAULT_REFUND_POLICY, type DealInput } from "../domain/validation.js";
 import type { Attribution } from "./attribution.service.js";
 import type { Clock } from "../util/clock.js";
@@ -26,6 +26,13 @@ export interface DealCard {
   distanceM?: number;
   /** A group deal's buyers so far; absent for other deals. */
   buyersSoFar?: number;
+}
+
+/** An offer on a shop's page, and how far it is from where the viewer last was. */
+export interface ShopOffer {
+  deal: DealWithShop;
+  /** Unknown without a location. */
+  distanceM?: number;
 }
 
 export function createDealService({
@@ -114,6 +121,21 @@ export function createDealService({
         distanceM: lat === null || lng === null ? undefined : distanceMeters({ lat, lng }, deal),
         buyersSoFar: deal.minBuyers > 1 ? await orders.buyersSoFar(deal.id) : undefined,
       };
+    },
+    /**
+     * An open shop's offers on sale now, newest first, as its page lists them
+     * for anyone. The shop's id comes from outside: an unknown shop and one
+     * not open (pending, rejected, suspended) are alike "no such shop", and
+     * nothing of an offer off sale is given.
+     */
+    async onSaleAtShop(shopId: number, viewer: CardViewer): Promise<ShopOffer[]> {
+      const shop = await shops.find(shopId);
+      if (!shop || !isOpen(shop)) throw new DomainError("shop-not-found");
+      const now = clock();
+      const { lastLat: lat, lastLng: lng } = viewer;
+      return (await deals.listByShop(shopId))
+        .filter((deal) => isOnSale(deal, now))
+        .map((deal) => ({ deal: { ...deal, shop }, distanceM: lat === null || lng === null ? undefined : distanceMeters({ lat, lng }, deal) }));
     },
     /** Offers whose sale time is over leave the ACTIVE state; returns how many. */
     endExpired(now: Date): Promise<number> {

@@ -212,6 +212,8 @@ export const api = {
   merchantDeals: () => request<{ deals: MerchantDeal[] }>("GET", "/merchant/deals"),
   pause: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/pause`, {}),
   resume: (id: number) => request<unknown>("POST", `/merchant/deals/${id}/resume`, {}),
+  /** The shop's offers on sale now, for its page. */
+  shopDeals: (shopId: number) => request<{ deals: DealSummary[] }>("GET", `/shops/${shopId}/deals`),
   reviews: (shopId: number, order: ReviewOrder, page = 0) => request<ShopReviews>("GET", `/shops/${shopId}/reviews?order=${order}&page=${page}`),
   helpful: (reviewId: number) => request<{ counted: boolean }>("POST", `/reviews/${reviewId}/helpful`, {}),
   stats: (period: "7d" | "30d") => request<MerchantStats>("GET", `/merchant/stats?period=${period}`),

@@ -1,5 +1,5 @@
 // What several screens share: the main button's lifetime, messages, formats.
-import { api } from "./api.js";
+import { api, type DealSummary, type ShopRating } from "./api.js";
 import { clear, h } from "./dom.js";
 import { errorText } from "./errors.js";
 import { t } from "./i18n.js";
@@ -45,6 +45,35 @@ export function toggleButton(
 /** The shop's Follow button, as the deal's page and the shop's page show it. */
 export function followButton(shopId: number, following: boolean, status: HTMLElement): HTMLButtonElement {
   return toggleButton("follow", following, (on) => t(on ? "app-following" : "app-follow"), (on) => api.follow(shopId, on), status);
+}
+
+/** "⭐ 4.5 (12)" */
+export function ratingText({ rating, reviews }: ShopRating): string {
+  return t("app-rating", { rating: (rating ?? 0).toFixed(1), count: reviews });
+}
+
+/**
+ * A deal in a list (the map's, a shop's page): its title, a line about where
+ * it is, the price; tapping it runs `open`.
+ */
+export function dealCard(deal: DealSummary, line: string | null, open: (deal: DealSummary) => void): HTMLElement {
+  return h(
+    "li",
+    { class: "deal-card", "data-deal-id": deal.id },
+    h(
+      "button",
+      { type: "button", onclick: () => open(deal) },
+      h("span", { class: "deal-title" }, deal.title),
+      line ? h("span", { class: "deal-shop" }, line) : null,
+      h(
+        "span",
+        { class: "deal-price" },
+        h("b", {}, deal.price.text),
+        deal.usualPrice ? h("s", {}, deal.usualPrice.text) : null,
+        deal.discountPercent ? h("span", { class: "badge" }, `−${deal.discountPercent}%`) : null,
+      ),
+    ),
+  );
 }
 
 export function distance(meters: number | null | undefined): string {

@@ -9,7 +9,7 @@ import { RADII_KM } from "../../domain/nearby.js";
 import { QUERY_LIMITS } from "../../domain/deal-query.js";
 import { policyKey } from "../../bot/features/deal-view.js";
 import { userOf } from "./auth.js";
-import { dealId as dealIdParam } from "./params.js";
+import { dealId as idParam } from "./params.js";
 import { parse } from "./api-error.js";
 import { dealItem, localEnd, photoUrls, routeUrl, shopRating, type SpeakerOf } from "./present.js";
 
@@ -47,9 +47,18 @@ export function dealRoutes(
     };
   });
 
+  // A shop's page: its offers on sale now, as the map's list shows them.
+  app.get("/shops/:id/deals", async (request) => {
+    const user = userOf(request);
+    const { id: shopId } = parse(idParam, request.params);
+    const offers = await deals.onSaleAtShop(shopId, user);
+    const says = speaker(user);
+    return { deals: offers.map(({ deal, distanceM }) => dealItem(deal, distanceM ?? null, says)) };
+  });
+
   app.get("/deals/:id", async (request) => {
     const user = userOf(request);
-    const { id: dealId } = parse(dealIdParam, request.params);
+    const { id: dealId } = parse(idParam, request.params);
     const { deal, onSale, distanceM, buyersSoFar } = await deals.openCard(dealId, user, "nearby");
     const { following, saved } = await follows.marks(user.id, deal);
     const says = speaker(user);

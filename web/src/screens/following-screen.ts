@@ -21,7 +21,7 @@ export function followingScreen(ctx: AppContext): Screen {
       h("span", { class: "deal-shop" }, `${categoryName(shop.category)} · ${shop.address}`),
       h("span", { class: "on-sale" }, t("app-following-on-sale", { count: shop.onSale })),
     ],
-    open: (shop) => ctx.router.push(reviewsScreen(shop.id)),
+    open: (shop) => ctx.router.push(reviewsScreen(ctx, shop.id)),
     remove: (shop) => api.follow(shop.id, false),
   });
 }

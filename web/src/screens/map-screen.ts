@@ -11,9 +11,8 @@ import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
-import { categoryName, distance, message } from "../ui.js";
+import { categoryName, dealCard, distance, message, ratingText } from "../ui.js";
 import { dealScreen } from "./deal-screen.js";
-import { ratingText } from "./reviews-screen.js";
 
 declare const __TILE_URL__: string;
 declare const __TILE_ATTRIBUTION__: string;
@@ -100,7 +99,9 @@ export function mapScreen(ctx: AppContext): Screen {
         circle?.remove();
         circle = L.circle(view.centre!, { radius: view.filter.radiusKm * 1000, interactive: false, weight: 1, fillOpacity: 0.04 }).addTo(map);
         clear(status, deals.length === 0 ? message(t("app-deals-none")) : null);
-        clear(list, ...deals.map((deal) => card(deal)));
+        // Which shop, how far, and its rating: the list mixes shops.
+        const shopLine = (deal: DealSummary) => `${deal.shop.name} · ${distance(deal.distanceM)}${deal.shop.reviews > 0 ? ` · ${ratingText(deal.shop)}` : ""}`;
+        clear(list, ...deals.map((deal) => dealCard(deal, shopLine(deal), open)));
         // Read by `npm run bench`: the time from opening the app to deals on the map.
         performance.mark("deals-shown");
       }
@@ -108,26 +109,6 @@ export function mapScreen(ctx: AppContext): Screen {
       function marker(deal: DealSummary): L.Marker {
         const icon = L.divIcon({ className: "deal-marker", html: `<span>${escapeHtml(deal.price.text)}</span>`, iconSize: undefined });
         return L.marker([deal.lat, deal.lng], { icon, title: deal.title }).on("click", () => open(deal));
-      }
-
-      function card(deal: DealSummary): HTMLElement {
-        return h(
-          "li",
-          { class: "deal-card", "data-deal-id": deal.id },
-          h(
-            "button",
-            { type: "button", onclick: () => open(deal) },
-            h("span", { class: "deal-title" }, deal.title),
-            h("span", { class: "deal-shop" }, `${deal.shop.name} · ${distance(deal.distanceM)}${deal.shop.reviews > 0 ? ` · ${ratingText(deal.shop)}` : ""}`),
-            h(
-              "span",
-              { class: "deal-price" },
-              h("b", {}, deal.price.text),
-              deal.usualPrice ? h("s", {}, deal.usualPrice.text) : null,
-              deal.discountPercent ? h("span", { class: "badge" }, `−${deal.discountPercent}%`) : null,
-            ),
-          ),
-        );
       }
 
       function open(deal: DealSummary): void {

@@ -71,7 +71,7 @@ export function reviewFormScreen(ctx: AppContext, voucher: Voucher): Screen {
   let postedTo: number | null = null;
   const thanks = (shopId: number) => [
     message(t("app-review-posted"), "success"),
-    h("button", { type: "button", class: "primary see-shop", onclick: () => ctx.router.push(reviewsScreen(shopId)) }, t("app-review-see-shop")),
+    h("button", { type: "button", class: "primary see-shop", onclick: () => ctx.router.push(reviewsScreen(ctx, shopId)) }, t("app-review-see-shop")),
   ];
   return {
     tab: "app-tab-vouchers",

@@ -1,40 +1,60 @@
-// A shop's page: its rating and Follow button, then the visible reviews five
-// at a time, newest or most helpful first, each with its photos and a
-// "helpful" vote.
-import { api, imageUrl, SUB_SCORES, type Review, type ReviewOrder, type ShopRating, type ShopReviews } from "../api.js";
+// A shop's page: its rating and Follow button, its offers on sale now (each
+// opens its deal's page), then the visible reviews five at a time, newest or
+// most helpful first, each with its photos and a "helpful" vote.
+import { api, imageUrl, SUB_SCORES, type DealSummary, type Review, type ReviewOrder, type ShopReviews } from "../api.js";
+import type { AppContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { errorText } from "../errors.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
-import { followButton, message } from "../ui.js";
-
-/** "⭐ 4.5 (12)" */
-export function ratingText({ rating, reviews }: ShopRating): string {
-  return t("app-rating", { rating: (rating ?? 0).toFixed(1), count: reviews });
-}
+import { dealCard, distance, followButton, message, ratingText } from "../ui.js";
+// The shop's page and a deal's page open each other.
+import { dealScreen } from "./deal-screen.js";
 
 const stars = (n: number) => "★".repeat(n) + "☆".repeat(5 - n);
 
-export function reviewsScreen(shopId: number): Screen {
+export function reviewsScreen(ctx: AppContext, shopId: number): Screen {
   return {
-    title: () => t("app-reviews-title"),
+    title: () => t("app-shop-page-title"),
     mount(root) {
-      const body = h("section", { class: "reviews-page", "aria-busy": "true" });
+      const body = h("section", { class: "reviews-page" });
+      // The shop's name, rating and Follow, and its reviews come with each page of reviews; the offers once.
+      const head = h("div", { class: "shop-head", "aria-busy": "true" });
+      const offers = h("section", { class: "shop-offers", "aria-busy": "true" }, h("h2", {}, t("app-shop-offers")));
+      const reviewList = h("div", { class: "shop-reviews-list" });
       const status = h("div", { class: "status" });
+      body.append(head, offers, reviewList);
       root.append(body);
       let gone = false;
 
+      const openDeal = (deal: DealSummary) => {
+        telegram.HapticFeedback.selectionChanged();
+        ctx.router.push(dealScreen(ctx, deal.id));
+      };
+      api
+        .shopDeals(shopId)
+        .then(({ deals }) => {
+          if (gone) return;
+          offers.append(
+            deals.length === 0
+              ? message(t("app-shop-offers-none"))
+              : h("ul", { class: "deal-list" }, ...deals.map((deal) => dealCard(deal, distance(deal.distanceM) || null, openDeal))),
+          );
+        })
+        .catch((error: unknown) => offers.append(message(errorText(error), "error")))
+        .finally(() => offers.removeAttribute("aria-busy"));
+
       function load(order: ReviewOrder, page: number) {
-        body.setAttribute("aria-busy", "true");
+        head.setAttribute("aria-busy", "true");
         api
           .reviews(shopId, order, page)
           .then((found) => {
             if (gone) return;
-            body.removeAttribute("aria-busy");
+            head.removeAttribute("aria-busy");
             render(found);
           })
-          .catch((error: unknown) => clear(body, message(errorText(error), "error")));
+          .catch((error: unknown) => clear(head, message(errorText(error), "error")));
       }
 
       function item(review: Review): HTMLElement {
@@ -72,12 +92,16 @@ export function reviewsScreen(shopId: number): Screen {
       function render(found: ShopReviews) {
         const other: ReviewOrder = found.order === "newest" ? "helpful" : "newest";
         clear(
-          body,
+          head,
           h("h1", {}, found.shop.name),
           h("p", { class: "address" }, found.shop.address),
           h("p", { class: "rating" }, found.total > 0 ? ratingText(found.shop) : t("app-reviews-none")),
           h("div", { class: "marks" }, followButton(found.shop.id, found.shop.following, status)),
           status,
+        );
+        clear(
+          reviewList,
+          found.total > 0 ? h("h2", {}, t("app-reviews-title")) : null,
           found.total > 1 ? h("button", { type: "button", class: "link sort", onclick: () => load(other, 0) }, t(`app-reviews-sort-${other}`)) : null,
           h("ul", { class: "reviews" }, ...found.reviews.map(item)),
           found.page > 0 ? h("button", { type: "button", onclick: () => load(found.order, found.page - 1) }, "◀") : null,

@@ -61,7 +61,7 @@ export function vouchersScreen(ctx: AppContext): Screen {
             : null,
           voucher.review ? h("p", { class: "reviewed" }, t("app-reviewed", { stars: voucher.review.stars })) : null,
           voucher.review
-            ? h("button", { type: "button", class: "link", onclick: () => ctx.router.push(reviewsScreen(voucher.shop.id)) }, t("app-review-see-shop"))
+            ? h("button", { type: "button", class: "link", onclick: () => ctx.router.push(reviewsScreen(ctx, voucher.shop.id)) }, t("app-review-see-shop"))
             : null,
           status,
         );
