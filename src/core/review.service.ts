@@ -19,7 +19,7 @@ import {
   type ReviewPhotoUpload,
   type ShownReview,
 } from "../domain/review.js";
-import type { Shop } from "../domain/shop.js";
+import { isOpen, type Shop } from "../domain/shop.js";
 import type { ReviewMessages, ReviewPhotoStore, ReviewRepository, VoucherToReview } from "./ports/review.port.js";
 import type { ShopRepository } from "./ports/shop.port.js";
 import type { Clock } from "../util/clock.js";
@@ -116,8 +116,10 @@ export function createReviewService({
     /** A visible review (one the shop's page shows anyone). */
     review: visible,
 
+    /** An open shop's reviews, a page of them; a shop not open is not found, as its offers are not. */
     async shopPage(shopId: number, order: ReviewOrder, page: number): Promise<ShopPage> {
       const shop = await shopOf(shopId);
+      if (!isOpen(shop)) throw new DomainError("shop-not-found");
       const total = await reviews.countVisible(shopId);
       const pages = Math.max(1, Math.ceil(total / REVIEWS_PER_PAGE));
       const current = Math.min(Math.max(0, page), pages - 1);

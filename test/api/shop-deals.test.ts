@@ -73,6 +73,8 @@ describe("a shop's offers in the Mini App", () => {
     const notFound = { status: 404, body: { error: { code: "shop-not-found" } } };
     expect(await mei.get(`/api/shops/${closedShopId}/deals`)).toEqual(notFound);
     expect(await mei.get("/api/shops/999999/deals")).toEqual(notFound);
+    // Nor does its page of reviews open: the page and its offers answer alike.
+    expect(await mei.get(`/api/shops/${closedShopId}/reviews`)).toEqual(notFound);
     const pending = await serving.app.repos.shops.setStatus(shopId, ShopStatus.APPROVED, ShopStatus.PENDING);
     expect(pending).toBe(true);
     expect(await mei.get(`/api/shops/${shopId}/deals`)).toEqual(notFound);
