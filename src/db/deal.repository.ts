@@ -32,10 +32,23 @@ function listedDealOf([id, shopId, title, currency, priceMinor, originalPriceMin
     priceMinor: priceMinor as number,
     originalPriceMinor: originalPriceMinor as number,
     soldCount: soldCount as number,
-    startsAt: new Date(startsAt as string | Date),
+    // PostgreSQL's reader gives Dates already; SQLite's rows hold text.
+    startsAt: startsAt instanceof Date ? startsAt : new Date(startsAt as string),
     lat: lat as number,
     lng: lng as number,
   };
+}
+
+/**
+ * The nearest-first read's row: the listed columns, the distance, then the
+ * shop's rating totals. Set on the new deal, not copied into another: the
+ * search reads 120 rows at a time, and each copy is garbage to collect.
+ */
+function ratedDealOf(row: unknown[]): ListedDeal {
+  const deal = listedDealOf(row);
+  deal.ratingSum = row[11] as number;
+  deal.ratingCount = row[12] as number;
+  return deal;
 }
 
 /**
@@ -113,19 +126,18 @@ export function createDealRepository(db: Db): DealRepository {
             SELECT ${LISTED_COLUMNS}, ${distance} AS "distance" FROM "Deal"
             WHERE ${onSale} ORDER BY ${distance} LIMIT ${take}`));
           const distanceOf = (row: unknown[]) => row[10] as number;
-          const listed = (row: unknown[]) => Object.assign(listedDealOf(row), { ratingSum: row[11] as number, ratingCount: row[12] as number });
           const distances = rows.map(distanceOf).sort((a, b) => a - b);
           // The domain ranks on its own sphere and rounds to whole metres, so
           // the deals a metre past the limit-th tie with it and are kept.
           const reachM = Math.min(radiusM, (distances[limit - 1] ?? Infinity) + 1);
           // Every row not read lies at least as far as the last one read.
           if (rows.length < take || distances.at(-1)! > reachM) {
-            return rows.filter((row) => distanceOf(row) <= reachM).map(listed);
+            return rows.filter((row) => distanceOf(row) <= reachM).map(ratedDealOf);
           }
           // More deals than the margin within that metre (a mall's shops at one
           // address): read all of them.
           return (await read(db, rated(Prisma.sql`
-            SELECT ${LISTED_COLUMNS}, ${distance} AS "distance" FROM "Deal" WHERE ${onSale} AND ${within(reachM)}`))).map(listed);
+            SELECT ${LISTED_COLUMNS}, ${distance} AS "distance" FROM "Deal" WHERE ${onSale} AND ${within(reachM)}`))).map(ratedDealOf);
         }
       : undefined,
     /**
