@@ -16,6 +16,10 @@ process.env.PRISMA_QUERY_ENGINE_LIBRARY ??= placeholder;
 // The CLI loads no .env when a config file exists.
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.DATABASE_URL ??= "file:./data/nearbuy.db";
+// The adapter opens the file even to diff two schemas, and cannot create its
+// folder: on a new clone, `migrate diff` failed with "External error id#0".
+const file = process.env.DATABASE_URL.replace(/^file:/, "");
+if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
 
 export default defineConfig({
   experimental: { adapter: true },
