@@ -94,11 +94,11 @@ export function createReviewService({
         if (!fileId) throw new DomainError("review-photo-failed");
         checked.photos = [...checked.photos, fileId];
       }
-      const created = await reviews.create(
-        { voucherId, shopId: voucher.shop.id, dealId: voucher.dealId, authorId: userId, ...checked },
-        clock(),
-      );
+      const now = clock();
+      const created = await reviews.create({ voucherId, shopId: voucher.shop.id, dealId: voucher.dealId, authorId: userId, ...checked }, now);
       if (!created) throw new DomainError("review-already-written");
+      // The review answers the prompt: a prompt run under way skips this voucher.
+      await reviews.markAsked(voucherId, now);
       const review = (await reviews.find(created.id))!;
       await messages.newReview(voucher.shop.ownerId, review, voucher.shop);
       return review;
@@ -186,7 +186,8 @@ export function createReviewService({
       const due = (await reviews.promptCandidates(from, to, PROMPTS_PER_RUN)).filter((c) =>
         promptDue(c.redeemedAt, now, promptDelayHours, promptQuiet(c.holderPlaces, c.shop)),
       );
-      // One query for the whole run: a voucher reviewed from /mycodes is marked asked and never asked.
+      // A review marks its voucher asked (see submit); reviews older than that
+      // rule are found here, in one query for the whole run.
       const reviewed = await reviews.reviewedVoucherIds(due.map((c) => c.id));
       let asked = 0;
       for (const candidate of due) {

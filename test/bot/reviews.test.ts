@@ -293,3 +293,37 @@ describe("the rating in /stats", () => {
     expect(all.text).toMatch(/^⭐ Rating 4\.0 from 4 reviews$/m);
   });
 });
+
+describe("a review written while the prompt job runs", () => {
+  const h = createHarness();
+  afterAll(() => h.close());
+
+  it("is not asked for: the job skips a voucher its holder reviewed meanwhile", async () => {
+    await h.shop(801, { ...SHANGHAI, name: "Tea House" });
+    await h.db.db.shop.updateMany({ data: { status: "APPROVED" } });
+    const tea = await h.publish(801, { title: "Oolong tasting" });
+    const owner = h.user({ id: 801, firstName: "Tao", languageCode: "en" });
+    const cai = h.user({ id: 811, firstName: "Cai", languageCode: "en" });
+    const dan = h.user({ id: 812, firstName: "Dan", languageCode: "en" });
+    const redeem = async (buyer: UserChat) => {
+      const { codes, voucherIds } = await purchase(h, buyer, tea.id, 1);
+      await owner.send(`/redeem ${codes[0]}`);
+      return voucherIds[0]!;
+    };
+    await redeem(cai);
+    h.advance(MINUTE);
+    const dansVoucher = await redeem(dan);
+    h.advance(3 * HOUR + MINUTE);
+
+    // While Cai's prompt is on its way, Dan reviews from /mycodes (or the Mini App).
+    h.whileSending = async (call) => {
+      if (call.payload.chat_id !== 811) return;
+      h.whileSending = undefined;
+      await h.services.reviews.submit(812n, dansVoucher, { stars: 5 });
+    };
+    const calls = await h.runReviewPrompts();
+    expect(sentTo(calls, 811).map((c) => c.text)).toEqual(["⭐ How was Oolong tasting at Tea House? Tap the stars to review your visit."]);
+    expect(sentTo(calls, 812)).toEqual([]);
+    expect(await h.db.db.review.count({ where: { voucherId: dansVoucher } })).toBe(1);
+  });
+});

@@ -390,6 +390,8 @@ export class BotHarness {
   private readonly admins = new Map<number, Set<number>>();
   /** Calls made outside any update (scheduled jobs). */
   private current: ApiCall[] = [];
+  /** Run as each call reaches "Telegram", before it is answered: what users do meanwhile. */
+  whileSending?: (call: ApiCall) => Promise<void>;
   private readonly scope = new AsyncLocalStorage<ApiCall[]>();
 
   constructor(
@@ -442,6 +444,7 @@ export class BotHarness {
         }
       }
       this.calls.push(call);
+      await this.whileSending?.(call);
       // Updates may be handled concurrently (racing buyers): each collects its own calls.
       (this.scope.getStore() ?? this.current).push(call);
       try {
