@@ -1,5 +1,6 @@
 // The architecture's arrows, checked by `npm test` (see ARCHITECTURE.md).
-// Tests and benchmarks may reach anything; these rules are about src/.
+// Tests and benchmarks may reach anything; these rules are about src/ and the
+// Mini App's web/src/.
 const notTest = "\\.test\\.ts$";
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -47,6 +48,13 @@ module.exports = {
       to: { path: "^src/(bot|http|db|generated|sandbox)/" },
     },
     {
+      name: "the-mini-app-is-a-client",
+      comment: "The Mini App runs in the browser: it reaches the server through its HTTP API alone, and shares only the domain's constants.",
+      severity: "error",
+      from: { path: "^web/src/" },
+      to: { path: "^src/", pathNot: "^src/domain/" },
+    },
+    {
       name: "prisma-stays-in-db",
       comment: "Prisma's types and client never leave the database adapter.",
       severity: "error",
@@ -62,7 +70,7 @@ module.exports = {
     },
   ],
   options: {
-    includeOnly: "^src/",
+    includeOnly: "^(src|web/src)/",
     // The generated client is not cruised, but imports of it are still seen (and refused outside src/db).
     doNotFollow: { path: ["node_modules", "^src/generated/"] },
     tsPreCompilationDeps: true,

@@ -1,6 +1,6 @@
-// The architecture rules (.dependency-cruiser.cjs, run by `npm test` on src/)
-// must catch what they promise: each rule is run here on a small tree that
-// breaks it, laid out like src/.
+// The architecture rules (.dependency-cruiser.cjs, run by `npm test` on src/
+// and web/src/) must catch what they promise: each rule is run here on a small
+// tree that breaks it, laid out like the project.
 import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,6 +22,7 @@ const PROBE: Record<string, string> = {
   "src/util/a.ts": `import { b } from "./b.js";\nexport const a = () => b;\n`,
   "src/util/b.ts": `import { a } from "./a.js";\nexport const b = () => a;\n`,
   "src/app.ts": `import { deals } from "./db/deal.repository.js";\nexport const app = deals;\n`,
+  "web/src/screens/deal-screen.ts": `import { rule } from "../../../src/domain/deal.js";\nimport { service } from "../../../src/core/deal.service.js";\nexport const screen = [rule, service];\n`,
 };
 
 describe("the architecture rules", () => {
@@ -38,7 +39,7 @@ describe("the architecture rules", () => {
     const cli = path.join(ROOT, "node_modules/.bin/depcruise");
     const config = path.join(ROOT, ".dependency-cruiser.cjs");
     // The CLI exits non-zero when rules are broken: that is what this probe wants.
-    const output = await run(cli, ["src", "--config", config, "--output-type", "json"], { cwd: dir }).catch(
+    const output = await run(cli, ["src", "web/src", "--config", config, "--output-type", "json"], { cwd: dir }).catch(
       (error: { stdout: string }) => ({ stdout: error.stdout }),
     );
     const result = JSON.parse(output.stdout) as { summary: { violations: { rule: { name: string }; from: string; to: string }[] } };
@@ -68,6 +69,10 @@ describe("the architecture rules", () => {
   it("refuse a cycle", () => {
     // Reported once, where the cycle is entered.
     expect(brokenBy("no-cycles")).toEqual(["src/util/a.ts → src/util/b.ts"]);
+  });
+
+  it("refuse server code in the Mini App, but for the domain", () => {
+    expect(brokenBy("the-mini-app-is-a-client")).toEqual(["web/src/screens/deal-screen.ts → src/core/deal.service.ts"]);
   });
 
   it("let the composition root alone wire adapters", () => {

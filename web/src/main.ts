@@ -11,6 +11,8 @@ import { followingScreen } from "./screens/following-screen.js";
 import { savedScreen } from "./screens/saved-screen.js";
 import { mapScreen } from "./screens/map-screen.js";
 import { merchantScreen } from "./screens/merchant-screen.js";
+import { reviewFormScreen } from "./screens/review-form-screen.js";
+import { reviewsScreen } from "./screens/reviews-screen.js";
 import { vouchersScreen } from "./screens/vouchers-screen.js";
 import { telegram } from "./telegram.js";
 import { message } from "./ui.js";
@@ -45,7 +47,7 @@ function shell(ctx: AppContext, me: Me) {
   const header = h("header", {});
   const tabs: [string, () => Screen][] = [
     ["app-tab-deals", () => mapScreen(ctx)],
-    ["app-tab-vouchers", () => vouchersScreen(ctx)],
+    ["app-tab-vouchers", () => ctx.screens.vouchers()],
     ["app-tab-saved", () => savedScreen(ctx)],
     ["app-tab-following", () => followingScreen(ctx)],
   ];
@@ -84,11 +86,21 @@ async function start(): Promise<void> {
   try {
     const [me, located] = await Promise.all([api.me(), telegramLocation()]);
     setLocale(me.user.locale);
-    const ctx: AppContext = { me, position: located ?? me.location, router: createRouter((screen, canGoBack) => render(screen, canGoBack)) };
+    const ctx: AppContext = {
+      me,
+      position: located ?? me.location,
+      router: createRouter((screen, canGoBack) => render(screen, canGoBack)),
+      screens: {
+        deal: (id) => dealScreen(ctx, id),
+        shop: (id) => reviewsScreen(ctx, id),
+        vouchers: () => vouchersScreen(ctx),
+        reviewForm: (voucher) => reviewFormScreen(ctx, voucher),
+      },
+    };
     const render = shell(ctx, me);
     ctx.router.reset(mapScreen(ctx));
     const linked = linkedDeal();
-    if (linked) ctx.router.push(dealScreen(ctx, linked));
+    if (linked) ctx.router.push(ctx.screens.deal(linked));
   } catch (error) {
     setLocale(telegram.initDataUnsafe.user?.language_code?.startsWith("zh") ? "zh" : "en");
     clear(root, message(errorText(error), "error"));

@@ -9,8 +9,6 @@ import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { categoryName, distance, followButton, mainButton, message, ratingText, toggleButton } from "../ui.js";
-import { vouchersScreen } from "./vouchers-screen.js";
-import { reviewsScreen } from "./reviews-screen.js";
 
 export function dealScreen(ctx: AppContext, id: number): Screen {
   return {
@@ -79,7 +77,7 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
         };
         const done = () => {
           telegram.HapticFeedback.notificationOccurred("success");
-          ctx.router.reset(vouchersScreen(ctx));
+          ctx.router.reset(ctx.screens.vouchers());
         };
         // Follow the shop, save the deal: each button shows the state and flips it.
         const marks = h(
@@ -120,10 +118,10 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
             deal.shop.reviews > 0
               ? h(
                   "button",
-                  { type: "button", class: "link shop-reviews", onclick: () => ctx.router.push(reviewsScreen(ctx, deal.shop.id)) },
+                  { type: "button", class: "link shop-reviews", onclick: () => ctx.router.push(ctx.screens.shop(deal.shop.id)) },
                   t("app-shop-reviews", { rating: ratingText(deal.shop), count: deal.shop.reviews }),
                 )
-              : h("button", { type: "button", class: "link shop-page", onclick: () => ctx.router.push(reviewsScreen(ctx, deal.shop.id)) }, t("app-shop-open")),
+              : h("button", { type: "button", class: "link shop-page", onclick: () => ctx.router.push(ctx.screens.shop(deal.shop.id)) }, t("app-shop-open")),
             h("p", {}, deal.shop.address),
             deal.shop.hours ? h("p", {}, t("app-shop-hours", { hours: deal.shop.hours })) : null,
             deal.shop.distanceM !== null ? h("p", {}, distance(deal.shop.distanceM)) : null,

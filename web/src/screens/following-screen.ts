@@ -6,7 +6,6 @@ import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { categoryName } from "../ui.js";
 import { markedListScreen } from "./marked-list.js";
-import { reviewsScreen } from "./reviews-screen.js";
 
 export function followingScreen(ctx: AppContext): Screen {
   return markedListScreen<FollowedShop>({
@@ -21,7 +20,7 @@ export function followingScreen(ctx: AppContext): Screen {
       h("span", { class: "deal-shop" }, `${categoryName(shop.category)} · ${shop.address}`),
       h("span", { class: "on-sale" }, t("app-following-on-sale", { count: shop.onSale })),
     ],
-    open: (shop) => ctx.router.push(reviewsScreen(ctx, shop.id)),
+    open: (shop) => ctx.router.push(ctx.screens.shop(shop.id)),
     remove: (shop) => api.follow(shop.id, false),
   });
 }

@@ -12,7 +12,6 @@ import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { categoryName, dealCard, distance, message, ratingText } from "../ui.js";
-import { dealScreen } from "./deal-screen.js";
 
 declare const __TILE_URL__: string;
 declare const __TILE_ATTRIBUTION__: string;
@@ -113,7 +112,7 @@ export function mapScreen(ctx: AppContext): Screen {
 
       function open(deal: DealSummary): void {
         telegram.HapticFeedback.selectionChanged();
-        ctx.router.push(dealScreen(ctx, deal.id));
+        ctx.router.push(ctx.screens.deal(deal.id));
       }
 
       function filtersForm(changed: () => void): HTMLElement {

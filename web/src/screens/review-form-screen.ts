@@ -10,7 +10,6 @@ import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { mainButton, message } from "../ui.js";
-import { reviewsScreen } from "./reviews-screen.js";
 
 /** The chat's limits (src/domain/review.ts): the server checks them again. */
 const TEXT_MAX = 500;
@@ -71,7 +70,7 @@ export function reviewFormScreen(ctx: AppContext, voucher: Voucher): Screen {
   let postedTo: number | null = null;
   const thanks = (shopId: number) => [
     message(t("app-review-posted"), "success"),
-    h("button", { type: "button", class: "primary see-shop", onclick: () => ctx.router.push(reviewsScreen(ctx, shopId)) }, t("app-review-see-shop")),
+    h("button", { type: "button", class: "primary see-shop", onclick: () => ctx.router.push(ctx.screens.shop(shopId)) }, t("app-review-see-shop")),
   ];
   return {
     tab: "app-tab-vouchers",

@@ -10,7 +10,6 @@ import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { dealCard, distance, followButton, message, ratingText } from "../ui.js";
 // The shop's page and a deal's page open each other.
-import { dealScreen } from "./deal-screen.js";
 
 const stars = (n: number) => "★".repeat(n) + "☆".repeat(5 - n);
 
@@ -30,7 +29,7 @@ export function reviewsScreen(ctx: AppContext, shopId: number): Screen {
 
       const openDeal = (deal: DealSummary) => {
         telegram.HapticFeedback.selectionChanged();
-        ctx.router.push(dealScreen(ctx, deal.id));
+        ctx.router.push(ctx.screens.deal(deal.id));
       };
       api
         .shopDeals(shopId)

@@ -4,7 +4,6 @@ import type { AppContext } from "../context.js";
 import { h } from "../dom.js";
 import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
-import { dealScreen } from "./deal-screen.js";
 import { markedListScreen } from "./marked-list.js";
 
 export function savedScreen(ctx: AppContext): Screen {
@@ -21,7 +20,7 @@ export function savedScreen(ctx: AppContext): Screen {
       h("span", { class: "deal-price" }, h("b", {}, deal.price.text), deal.usualPrice ? h("s", {}, deal.usualPrice.text) : null),
       h("span", { class: "deal-ends" }, deal.onSale ? (deal.endsAtLocal ? `${t("app-deal-ends")}: ${deal.endsAtLocal}` : "") : t("app-saved-off-sale")),
     ],
-    open: (deal) => ctx.router.push(dealScreen(ctx, deal.id)),
+    open: (deal) => ctx.router.push(ctx.screens.deal(deal.id)),
     remove: (deal) => api.save(deal.id, false),
   });
 }

@@ -9,8 +9,6 @@ import { t } from "../i18n.js";
 import type { Screen } from "../router.js";
 import { telegram } from "../telegram.js";
 import { date, message } from "../ui.js";
-import { reviewFormScreen } from "./review-form-screen.js";
-import { reviewsScreen } from "./reviews-screen.js";
 
 export function vouchersScreen(ctx: AppContext): Screen {
   return {
@@ -57,11 +55,11 @@ export function vouchersScreen(ctx: AppContext): Screen {
           voucher.expiresAt ? h("p", {}, t("app-voucher-expires", { date: date(voucher.expiresAt) })) : null,
           voucher.refundable ? h("button", { type: "button", onclick: () => void refund() }, t("app-refund")) : null,
           voucher.reviewable
-            ? h("button", { type: "button", class: "primary rate", onclick: () => ctx.router.push(reviewFormScreen(ctx, voucher)) }, t("app-rate-visit"))
+            ? h("button", { type: "button", class: "primary rate", onclick: () => ctx.router.push(ctx.screens.reviewForm(voucher)) }, t("app-rate-visit"))
             : null,
           voucher.review ? h("p", { class: "reviewed" }, t("app-reviewed", { stars: voucher.review.stars })) : null,
           voucher.review
-            ? h("button", { type: "button", class: "link", onclick: () => ctx.router.push(reviewsScreen(ctx, voucher.shop.id)) }, t("app-review-see-shop"))
+            ? h("button", { type: "button", class: "link", onclick: () => ctx.router.push(ctx.screens.shop(voucher.shop.id)) }, t("app-review-see-shop"))
             : null,
           status,
         );
