@@ -1,30 +1,32 @@
 // The Mini App finds deals as the chat does, over real HTTP: the same
 // ranking, filters and plain-words reading, with money in the user's language.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const OWNER = 9001;
 const BUYER = { id: 5001, firstName: "Mei", languageCode: "zh-hans" };
-let serving: ServingApp;
-let mei: MiniAppClient;
-let coffeeId: number;
-let hotpotId: number;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0" } });
-  const { services, repos } = serving.app;
-  await repos.users.ensure({ id: OWNER, firstName: "Owner" });
-  await services.shops.register(BigInt(OWNER), { name: "Bean Bar", category: "cafe", address: "1 Nanjing Rd", openingHours: "8-20", lat: HERE.lat + 0.002, lng: HERE.lng });
-  const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
-  coffeeId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Latte for two", priceMinor: 1500, originalPriceMinor: 3000 })).id;
-  hotpotId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Hotpot set", priceMinor: 9900, originalPriceMinor: 12000 })).id;
-  mei = MiniAppClient.as(serving.app.httpUrl!, BUYER, TOKEN);
-});
-afterAll(() => serving.close());
+describeEachDatabase("the Mini App's deals", (open) => {
+  let serving: ServingApp;
+  let mei: MiniAppClient;
+  let coffeeId: number;
+  let hotpotId: number;
 
-describe("the Mini App's deals", () => {
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0" } });
+    const { services, repos } = serving.app;
+    await repos.users.ensure({ id: OWNER, firstName: "Owner" });
+    await services.shops.register(BigInt(OWNER), { name: "Bean Bar", category: "cafe", address: "1 Nanjing Rd", openingHours: "8-20", lat: HERE.lat + 0.002, lng: HERE.lng });
+    const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
+    coffeeId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Latte for two", priceMinor: 1500, originalPriceMinor: 3000 })).id;
+    hotpotId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Hotpot set", priceMinor: 9900, originalPriceMinor: 12000 })).id;
+    mei = MiniAppClient.as(serving.app.httpUrl!, BUYER, TOKEN);
+  });
+  afterAll(() => serving.close());
+
   it("tells the app who the user is, creating them as the chat would, with no location yet and no shop", async () => {
     const { status, body } = await mei.get("/api/me");
     expect(status).toBe(200);
@@ -61,6 +63,34 @@ describe("the Mini App's deals", () => {
     expect(both.body.deals.map((d: { id: number }) => d.id)).toEqual([hotpotId]);
     const elsewhere = await mei.get(`/api/deals?lat=${HERE.lat}&lng=${HERE.lng}&category=beauty`);
     expect(elsewhere.body.deals).toEqual([]);
+  });
+
+  it("keeps to the radius asked, each deal at its own distance, the nearer first when all else is equal", async () => {
+    // Three shops north of a point in Paris, far from the others, with the same offer.
+    const PARIS = { lat: 48.8566, lng: 2.3522 };
+    const { services, repos } = serving.app;
+    const ids: number[] = [];
+    for (const [i, north] of [0.003, 0.027, 0.072].entries()) {
+      const owner = 9011 + i;
+      await repos.users.ensure({ id: owner, firstName: `Baker ${i}` });
+      await services.shops.register(BigInt(owner), { name: `Bakery ${i}`, category: "food", address: "Rue", openingHours: "", lat: PARIS.lat + north, lng: PARIS.lng });
+      ids.push((await services.deals.publish(BigInt(owner), { description: "", quantity: 5, perPersonLimit: 1, days: 7, voucherValidDays: 30, title: "Croissant", priceMinor: 100, originalPriceMinor: 200 })).id);
+    }
+    const within = async (radiusKm?: number) => {
+      const { status, body } = await mei.get(`/api/deals?lat=${PARIS.lat}&lng=${PARIS.lng}${radiusKm ? `&radiusKm=${radiusKm}` : ""}`);
+      expect(status).toBe(200);
+      return body.deals.map((d: { id: number; distanceM: number }) => [d.id, Math.round(d.distanceM / 100) * 100]);
+    };
+    expect(await within(0.5)).toEqual([[ids[0], 300]]);
+    expect(await within()).toEqual([
+      [ids[0], 300],
+      [ids[1], 3000],
+    ]);
+    expect(await within(10)).toEqual([
+      [ids[0], 300],
+      [ids[1], 3000],
+      [ids[2], 8000],
+    ]);
   });
 
   it("opens a deal's page with the shop, the sale's end in the shop's time and a route", async () => {

@@ -1,30 +1,32 @@
 // Following shops and saving deals through the Mini App's API, over real
 // HTTP: the same follows and saves as the chat's, the caller's own only.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const OWNER = 9101;
-let serving: ServingApp;
-let mei: MiniAppClient;
-let sam: MiniAppClient;
-let shopId: number;
-let dealId: number;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0" } });
-  const { services, repos } = serving.app;
-  await repos.users.ensure({ id: OWNER, firstName: "Owner" });
-  shopId = (await services.shops.register(BigInt(OWNER), { name: "Bean Bar", category: "cafe", address: "1 Nanjing Rd", openingHours: "8-20", ...HERE })).shop.id;
-  const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
-  dealId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Latte for two", priceMinor: 1500, originalPriceMinor: 3000 })).id;
-  mei = MiniAppClient.as(serving.app.httpUrl!, { id: 5101, firstName: "Mei", languageCode: "en" }, TOKEN);
-  sam = MiniAppClient.as(serving.app.httpUrl!, { id: 5102, firstName: "Sam", languageCode: "en" }, TOKEN);
-});
-afterAll(() => serving.close());
+describeEachDatabase("the Mini App's follows and saves", (open) => {
+  let serving: ServingApp;
+  let mei: MiniAppClient;
+  let sam: MiniAppClient;
+  let shopId: number;
+  let dealId: number;
 
-describe("the Mini App's follows and saves", () => {
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0" } });
+    const { services, repos } = serving.app;
+    await repos.users.ensure({ id: OWNER, firstName: "Owner" });
+    shopId = (await services.shops.register(BigInt(OWNER), { name: "Bean Bar", category: "cafe", address: "1 Nanjing Rd", openingHours: "8-20", ...HERE })).shop.id;
+    const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
+    dealId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Latte for two", priceMinor: 1500, originalPriceMinor: 3000 })).id;
+    mei = MiniAppClient.as(serving.app.httpUrl!, { id: 5101, firstName: "Mei", languageCode: "en" }, TOKEN);
+    sam = MiniAppClient.as(serving.app.httpUrl!, { id: 5102, firstName: "Sam", languageCode: "en" }, TOKEN);
+  });
+  afterAll(() => serving.close());
+
   it("follows the shop and saves the deal, which the deal's page, /following and /saved then show", async () => {
     expect((await mei.get(`/api/deals/${dealId}`)).body).toMatchObject({ saved: false, shop: { id: shopId, following: false } });
     expect(await mei.put(`/api/shops/${shopId}/follow`)).toEqual({ status: 200, body: { following: true } });

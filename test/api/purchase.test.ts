@@ -1,34 +1,36 @@
 // Buying in the Mini App is buying in the chat: the chat's order and hold, an
 // invoice link Telegram pays through the bot's pre-checkout check, and the
 // vouchers in the wallet once the bot has the payment. Nobody else sees them.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const OWNER = 9101;
-let serving: ServingApp;
-let buyer: MiniAppClient;
-let buyerId: number;
-let stranger: MiniAppClient;
-let paidId: number;
-let freeId: number;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0", PAYMENT_PROVIDER_TOKEN: "284685063:TEST:provider", DEFAULT_CURRENCY: "USD" } });
-  const { services, repos } = serving.app;
-  await repos.users.ensure({ id: OWNER, firstName: "Owner" });
-  await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 });
-  const base = { description: "", quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30, refundPolicy: "ANYTIME" as const };
-  paidId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Ramen", priceMinor: 900, originalPriceMinor: 1500 })).id;
-  freeId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Free tea", priceMinor: 0, originalPriceMinor: 300 })).id;
-  const ana = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true });
-  buyerId = ana.id;
-  buyer = MiniAppClient.as(serving.app.httpUrl!, { id: ana.id, firstName: "Ana", languageCode: "en" }, TOKEN);
-  stranger = MiniAppClient.as(serving.app.httpUrl!, { id: 8888, firstName: "Eve", languageCode: "en" }, TOKEN);
-});
-afterAll(() => serving.close());
+describeEachDatabase("buying in the Mini App", (open) => {
+  let serving: ServingApp;
+  let buyer: MiniAppClient;
+  let buyerId: number;
+  let stranger: MiniAppClient;
+  let paidId: number;
+  let freeId: number;
 
-describe("buying in the Mini App", () => {
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0", PAYMENT_PROVIDER_TOKEN: "284685063:TEST:provider", DEFAULT_CURRENCY: "USD" } });
+    const { services, repos } = serving.app;
+    await repos.users.ensure({ id: OWNER, firstName: "Owner" });
+    await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 });
+    const base = { description: "", quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30, refundPolicy: "ANYTIME" as const };
+    paidId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Ramen", priceMinor: 900, originalPriceMinor: 1500 })).id;
+    freeId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Free tea", priceMinor: 0, originalPriceMinor: 300 })).id;
+    const ana = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true });
+    buyerId = ana.id;
+    buyer = MiniAppClient.as(serving.app.httpUrl!, { id: ana.id, firstName: "Ana", languageCode: "en" }, TOKEN);
+    stranger = MiniAppClient.as(serving.app.httpUrl!, { id: 8888, firstName: "Eve", languageCode: "en" }, TOKEN);
+  });
+  afterAll(() => serving.close());
+
   it("holds the units with the chat's order, and the voucher appears in the wallet after the payment", async () => {
     const invoice = await buyer.post(`/api/deals/${paidId}/invoice`, { quantity: 2 });
     expect(invoice.status).toBe(200);

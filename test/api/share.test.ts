@@ -4,41 +4,43 @@
 // counts for the sharer. Deals that cannot be shared, and requests that name
 // nobody, are refused with nothing prepared.
 import type { InlineKeyboardButton } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import type { BotEvent } from "../../src/sandbox/bot-api-emulator.js";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const OWNER = 9201;
-let serving: ServingApp;
-let sharer: MiniAppClient;
-let sharerId: number;
-let friendId: number;
-let ramenId: number;
-let endedId: number;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/", DEFAULT_CURRENCY: "USD" } });
-  const { services, repos, db } = serving.app;
-  await repos.users.ensure({ id: OWNER, firstName: "Owner" });
-  await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 });
-  const base = { description: "", quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30, refundPolicy: "ANYTIME" as const };
-  ramenId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Ramen", priceMinor: 900, originalPriceMinor: 1500 })).id;
-  endedId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Old soup", priceMinor: 500, originalPriceMinor: 800 })).id;
-  await db.deal.update({ where: { id: endedId }, data: { status: "ENDED" } });
-  sharerId = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true }).id;
-  friendId = serving.emulator.addUser({ firstName: "Fay", languageCode: "en", started: true }).id;
-  sharer = MiniAppClient.as(serving.app.httpUrl!, { id: sharerId, firstName: "Ana", languageCode: "en" }, TOKEN);
-});
-afterAll(() => serving.close());
+describeEachDatabase("Send to a friend from the Mini App", (open) => {
+  let serving: ServingApp;
+  let sharer: MiniAppClient;
+  let sharerId: number;
+  let friendId: number;
+  let ramenId: number;
+  let endedId: number;
 
-/** The link under a shared card that opens the deal in the bot. */
-const dealLinkOf = (buttons: InlineKeyboardButton[][] | undefined) => {
-  const first = buttons?.[0]?.[0];
-  return first && "url" in first ? first.url : "";
-};
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/", DEFAULT_CURRENCY: "USD" } });
+    const { services, repos, db } = serving.app;
+    await repos.users.ensure({ id: OWNER, firstName: "Owner" });
+    await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 });
+    const base = { description: "", quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30, refundPolicy: "ANYTIME" as const };
+    ramenId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Ramen", priceMinor: 900, originalPriceMinor: 1500 })).id;
+    endedId = (await services.deals.publish(BigInt(OWNER), { ...base, title: "Old soup", priceMinor: 500, originalPriceMinor: 800 })).id;
+    await db.deal.update({ where: { id: endedId }, data: { status: "ENDED" } });
+    sharerId = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true }).id;
+    friendId = serving.emulator.addUser({ firstName: "Fay", languageCode: "en", started: true }).id;
+    sharer = MiniAppClient.as(serving.app.httpUrl!, { id: sharerId, firstName: "Ana", languageCode: "en" }, TOKEN);
+  });
+  afterAll(() => serving.close());
 
-describe("Send to a friend from the Mini App", () => {
+  /** The link under a shared card that opens the deal in the bot. */
+  const dealLinkOf = (buttons: InlineKeyboardButton[][] | undefined) => {
+    const first = buttons?.[0]?.[0];
+    return first && "url" in first ? first.url : "";
+  };
+
   let preparedId: string;
   let shareId: number;
 

@@ -1,52 +1,54 @@
 // A shop's page in the Mini App lists the shop's offers on sale now, over
 // real HTTP: the map's own list items, and nothing of an offer off sale or of
 // a shop that is not open. The shop's id comes from the app: it is only a claim.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { DealStatus, ShopStatus } from "../../src/domain/lifecycles.js";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const OWNER = 9201;
 const OTHER_OWNER = 9202;
-let serving: ServingApp;
-let mei: MiniAppClient;
-let kai: MiniAppClient;
-let shopId: number;
-let latteId: number;
-let cakeId: number;
-let closedShopId: number;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0" } });
-  const { services, repos } = serving.app;
-  await repos.users.ensure({ id: OWNER, firstName: "Owner" });
-  await repos.users.ensure({ id: OTHER_OWNER, firstName: "Other" });
-  const place = { category: "cafe" as const, address: "1 Nanjing Rd", openingHours: "8-20", lat: HERE.lat + 0.002, lng: HERE.lng };
-  shopId = (await services.shops.register(BigInt(OWNER), { name: "Bean Bar", ...place })).shop.id;
-  const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
-  const publish = (owner: number, title: string, priceMinor: number) => services.deals.publish(BigInt(owner), { ...base, title, priceMinor, originalPriceMinor: priceMinor * 2 });
-  latteId = (await publish(OWNER, "Latte for two", 1500)).id;
-  cakeId = (await publish(OWNER, "Cheesecake", 2000)).id;
-  // Off sale, each in its own way: paused, ended, and past its end before the nightly job ends it.
-  const paused = await publish(OWNER, "Paused muffin", 1000);
-  await repos.deals.setStatus(paused.id, [DealStatus.ACTIVE], DealStatus.PAUSED);
-  const ended = await publish(OWNER, "Ended tea", 800);
-  await repos.deals.setStatus(ended.id, [DealStatus.ACTIVE], DealStatus.ENDED);
-  const lapsed = await publish(OWNER, "Lapsed scone", 900);
-  await repos.deals.setEndsAt(lapsed.id, new Date(Date.now() - 60_000));
+describeEachDatabase("a shop's offers in the Mini App", (open) => {
+  let serving: ServingApp;
+  let mei: MiniAppClient;
+  let kai: MiniAppClient;
+  let shopId: number;
+  let latteId: number;
+  let cakeId: number;
+  let closedShopId: number;
 
-  // A shop suspended after publishing: its offers are still ACTIVE in the table.
-  closedShopId = (await services.shops.register(BigInt(OTHER_OWNER), { name: "Shut Shop", ...place })).shop.id;
-  await publish(OTHER_OWNER, "Hidden bagel", 1200);
-  await repos.shops.setStatus(closedShopId, ShopStatus.APPROVED, ShopStatus.SUSPENDED);
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0" } });
+    const { services, repos } = serving.app;
+    await repos.users.ensure({ id: OWNER, firstName: "Owner" });
+    await repos.users.ensure({ id: OTHER_OWNER, firstName: "Other" });
+    const place = { category: "cafe" as const, address: "1 Nanjing Rd", openingHours: "8-20", lat: HERE.lat + 0.002, lng: HERE.lng };
+    shopId = (await services.shops.register(BigInt(OWNER), { name: "Bean Bar", ...place })).shop.id;
+    const base = { description: "Good", quantity: 20, perPersonLimit: 2, days: 7, voucherValidDays: 30 };
+    const publish = (owner: number, title: string, priceMinor: number) => services.deals.publish(BigInt(owner), { ...base, title, priceMinor, originalPriceMinor: priceMinor * 2 });
+    latteId = (await publish(OWNER, "Latte for two", 1500)).id;
+    cakeId = (await publish(OWNER, "Cheesecake", 2000)).id;
+    // Off sale, each in its own way: paused, ended, and past its end before the nightly job ends it.
+    const paused = await publish(OWNER, "Paused muffin", 1000);
+    await repos.deals.setStatus(paused.id, [DealStatus.ACTIVE], DealStatus.PAUSED);
+    const ended = await publish(OWNER, "Ended tea", 800);
+    await repos.deals.setStatus(ended.id, [DealStatus.ACTIVE], DealStatus.ENDED);
+    const lapsed = await publish(OWNER, "Lapsed scone", 900);
+    await repos.deals.setEndsAt(lapsed.id, new Date(Date.now() - 60_000));
 
-  mei = MiniAppClient.as(serving.app.httpUrl!, { id: 5201, firstName: "Mei", languageCode: "zh-hans" }, TOKEN);
-  kai = MiniAppClient.as(serving.app.httpUrl!, { id: 5202, firstName: "Kai", languageCode: "en" }, TOKEN);
-});
-afterAll(() => serving.close());
+    // A shop suspended after publishing: its offers are still ACTIVE in the table.
+    closedShopId = (await services.shops.register(BigInt(OTHER_OWNER), { name: "Shut Shop", ...place })).shop.id;
+    await publish(OTHER_OWNER, "Hidden bagel", 1200);
+    await repos.shops.setStatus(closedShopId, ShopStatus.APPROVED, ShopStatus.SUSPENDED);
 
-describe("a shop's offers in the Mini App", () => {
+    mei = MiniAppClient.as(serving.app.httpUrl!, { id: 5201, firstName: "Mei", languageCode: "zh-hans" }, TOKEN);
+    kai = MiniAppClient.as(serving.app.httpUrl!, { id: 5202, firstName: "Kai", languageCode: "en" }, TOKEN);
+  });
+  afterAll(() => serving.close());
+
   it("lists the shop's offers on sale now as the map lists them, and none off sale", async () => {
     const { status, body } = await mei.get(`/api/shops/${shopId}/deals`);
     expect(status).toBe(200);

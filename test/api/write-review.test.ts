@@ -3,18 +3,12 @@
 // at most 3 photos, the owner told), the photos stored as Telegram files like
 // the chat's. A refusal writes nothing and stores no photo.
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "../support/databases.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const OWNER = 9101;
-let serving: ServingApp;
-let ana: MiniAppClient;
-let anaId: number;
-let eve: MiniAppClient;
-let owner: MiniAppClient;
-let shopId: number;
-let codes: string[];
 
 interface WalletVoucher {
   code: string;
@@ -30,43 +24,51 @@ function png(colour: number, size = 8): string {
   return PNG.sync.write(image).toString("base64");
 }
 
-const wallet = async (): Promise<WalletVoucher[]> => (await ana.get("/api/vouchers")).body.vouchers;
-const inWallet = async (code: string) => (await wallet()).find((v) => v.code === code)!;
-const shopReviews = async () => (await ana.get(`/api/shops/${shopId}/reviews`)).body;
-/** Photos the bot has sent to Ana's chat and left there, beside her vouchers' QR codes. */
-let qrCodes = 0;
-const photosInChat = () => serving.emulator.messages(anaId).filter((m) => m.photo).length - qrCodes;
+describeEachDatabase("writing a review in the Mini App", (open) => {
+  let serving: ServingApp;
+  let ana: MiniAppClient;
+  let anaId: number;
+  let eve: MiniAppClient;
+  let owner: MiniAppClient;
+  let shopId: number;
+  let codes: string[];
 
-async function redeem(code: string): Promise<void> {
-  const scanned = await owner.post("/api/redeem/scan", { text: code });
-  expect(scanned.status).toBe(200);
-  expect((await owner.post("/api/redeem/confirm", { token: scanned.body.token })).body.redeemed.outcome).toBe("redeemed");
-  await serving.settle();
-}
+  const wallet = async (): Promise<WalletVoucher[]> => (await ana.get("/api/vouchers")).body.vouchers;
+  const inWallet = async (code: string) => (await wallet()).find((v) => v.code === code)!;
+  const shopReviews = async () => (await ana.get(`/api/shops/${shopId}/reviews`)).body;
+  /** Photos the bot has sent to Ana's chat and left there, beside her vouchers' QR codes. */
+  let qrCodes = 0;
+  const photosInChat = () => serving.emulator.messages(anaId).filter((m) => m.photo).length - qrCodes;
 
-beforeAll(async () => {
-  serving = await serveApp({ env: { PORT: "0" } });
-  const { services } = serving.app;
-  serving.emulator.addUser({ id: OWNER, firstName: "Olga", languageCode: "en", started: true });
-  await serving.app.repos.users.ensure({ id: OWNER, firstName: "Olga" });
-  shopId = (await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 })).shop.id;
-  const dealId = (
-    await services.deals.publish(BigInt(OWNER), { title: "Free tea", description: "", priceMinor: 0, originalPriceMinor: 300, quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30 })
-  ).id;
-  const user = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true });
-  anaId = user.id;
-  ana = MiniAppClient.as(serving.app.httpUrl!, { id: anaId, firstName: "Ana", languageCode: "en" }, TOKEN);
-  eve = MiniAppClient.as(serving.app.httpUrl!, { id: 8888, firstName: "Eve", languageCode: "en" }, TOKEN);
-  owner = MiniAppClient.as(serving.app.httpUrl!, { id: OWNER, firstName: "Olga", languageCode: "en" }, TOKEN);
-  expect((await ana.post(`/api/deals/${dealId}/invoice`, { quantity: 3 })).body).toEqual({ claimed: true });
-  await serving.settle();
-  codes = (await wallet()).map((v) => v.code);
-  expect(codes).toHaveLength(3);
-  qrCodes = serving.emulator.messages(anaId).filter((m) => m.photo).length;
-});
-afterAll(() => serving.close());
+  async function redeem(code: string): Promise<void> {
+    const scanned = await owner.post("/api/redeem/scan", { text: code });
+    expect(scanned.status).toBe(200);
+    expect((await owner.post("/api/redeem/confirm", { token: scanned.body.token })).body.redeemed.outcome).toBe("redeemed");
+    await serving.settle();
+  }
 
-describe("writing a review in the Mini App", () => {
+  beforeAll(async () => {
+    serving = await serveApp({ database: open, env: { PORT: "0" } });
+    const { services } = serving.app;
+    serving.emulator.addUser({ id: OWNER, firstName: "Olga", languageCode: "en", started: true });
+    await serving.app.repos.users.ensure({ id: OWNER, firstName: "Olga" });
+    shopId = (await services.shops.register(BigInt(OWNER), { name: "Noodle Bar", category: "food", address: "2 Elm St", openingHours: "", lat: 40.7, lng: -74 })).shop.id;
+    const dealId = (
+      await services.deals.publish(BigInt(OWNER), { title: "Free tea", description: "", priceMinor: 0, originalPriceMinor: 300, quantity: 10, perPersonLimit: 3, days: 7, voucherValidDays: 30 })
+    ).id;
+    const user = serving.emulator.addUser({ firstName: "Ana", languageCode: "en", started: true });
+    anaId = user.id;
+    ana = MiniAppClient.as(serving.app.httpUrl!, { id: anaId, firstName: "Ana", languageCode: "en" }, TOKEN);
+    eve = MiniAppClient.as(serving.app.httpUrl!, { id: 8888, firstName: "Eve", languageCode: "en" }, TOKEN);
+    owner = MiniAppClient.as(serving.app.httpUrl!, { id: OWNER, firstName: "Olga", languageCode: "en" }, TOKEN);
+    expect((await ana.post(`/api/deals/${dealId}/invoice`, { quantity: 3 })).body).toEqual({ claimed: true });
+    await serving.settle();
+    codes = (await wallet()).map((v) => v.code);
+    expect(codes).toHaveLength(3);
+    qrCodes = serving.emulator.messages(anaId).filter((m) => m.photo).length;
+  });
+  afterAll(() => serving.close());
+
   it("offers no review before the voucher is redeemed, and refuses one", async () => {
     expect(await inWallet(codes[0]!)).toMatchObject({ state: "ACTIVE", reviewable: false, review: null });
     expect(await ana.post(`/api/vouchers/${codes[0]}/review`, { stars: 5 })).toEqual({ status: 409, body: { error: { code: "review-not-redeemed" } } });

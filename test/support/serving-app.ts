@@ -11,6 +11,7 @@ import { loadConfig } from "../../src/config.js";
 import { BotApiEmulator, type EmulatorOptions } from "../../src/sandbox/bot-api-emulator.js";
 import type { Clock } from "../../src/util/clock.js";
 import type { LogEntry } from "./bot-process.js";
+import type { OpenTestDb } from "./databases.js";
 
 export const TOKEN = "1234567890:SERVE-test-token-not-real-aaaaaaaaaaaa";
 
@@ -23,12 +24,19 @@ export interface ServingApp {
   close(): Promise<void>;
 }
 
+/**
+ * `database` gives the app a fresh database of a suite's kind (see
+ * describeEachDatabase); without it, the app gets a SQLite file of its own.
+ */
 export async function serveApp({
   env = {},
   emulator: emulatorOptions = {},
   clock,
-}: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; clock?: Clock } = {}): Promise<ServingApp> {
+  database,
+}: { env?: Record<string, string>; emulator?: Partial<EmulatorOptions>; clock?: Clock; database?: OpenTestDb } = {}): Promise<ServingApp> {
   const dir = mkdtempSync(path.join(tmpdir(), "nearbuy-serve-"));
+  // Only its URL is used: the app opens its own client; this one removes the database's file (SQLite) when closed.
+  const given = await database?.();
   const emulator = await new BotApiEmulator({ token: TOKEN, filesDir: path.join(dir, "files"), ...emulatorOptions }).start();
   const logs: LogEntry[] = [];
   const sink = new Writable({
@@ -37,7 +45,7 @@ export async function serveApp({
       done();
     },
   });
-  const config = loadConfig({ TELEGRAM_API_ROOT: emulator.url, DATABASE_URL: `file:${path.join(dir, "bot.db")}`, ...env });
+  const config = loadConfig({ TELEGRAM_API_ROOT: emulator.url, DATABASE_URL: given?.url ?? `file:${path.join(dir, "bot.db")}`, ...env });
   const app = createApp(config, { token: TOKEN, logger: pino({ level: "info", base: undefined }, sink), clock });
   await app.serve();
   const settle = async () => {
@@ -53,6 +61,7 @@ export async function serveApp({
     async close() {
       await app.close();
       await emulator.close();
+      await given?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
