@@ -12,6 +12,12 @@ import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const OWNER = 9201;
 
+/** The link under a shared card that opens the deal in the bot. */
+const dealLinkOf = (buttons: InlineKeyboardButton[][] | undefined) => {
+  const first = buttons?.[0]?.[0];
+  return first && "url" in first ? first.url : "";
+};
+
 describeEachDatabase("Send to a friend from the Mini App", (open) => {
   let serving: ServingApp;
   let sharer: MiniAppClient;
@@ -34,12 +40,6 @@ describeEachDatabase("Send to a friend from the Mini App", (open) => {
     sharer = MiniAppClient.as(serving.app.httpUrl!, { id: sharerId, firstName: "Ana", languageCode: "en" }, TOKEN);
   });
   afterAll(() => serving.close());
-
-  /** The link under a shared card that opens the deal in the bot. */
-  const dealLinkOf = (buttons: InlineKeyboardButton[][] | undefined) => {
-    const first = buttons?.[0]?.[0];
-    return first && "url" in first ? first.url : "";
-  };
 
   let preparedId: string;
   let shareId: number;
