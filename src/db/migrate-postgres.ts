@@ -3,11 +3,14 @@
 // migrate.ts does for SQLite. Prisma's migrate engine cannot apply them
 // through the driver adapter here, so the SQL it generated runs with `pg`.
 // Instances starting together queue on an advisory lock: the first applies
-// what is pending, the others find it done.
+// what is pending, the others find it done. The lock and the migrations are
+// one transaction, so that a pooler in transaction mode (PgBouncer) keeps them
+// on one server connection, and the lock cannot outlive them.
 import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { writerPool } from "./postgres-url.js";
 
 export const POSTGRES_MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/postgres/migrations");
 
@@ -19,10 +22,11 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 export async function applyPostgresMigrations(databaseUrl: string): Promise<string[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  const client = new pg.Client({ connectionString: writerPool(databaseUrl).connectionString });
   await client.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
       "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
       "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
@@ -37,24 +41,25 @@ export async function applyPostgresMigrations(databaseUrl: string): Promise<stri
       const sql = readFileSync(path.join(POSTGRES_MIGRATIONS_DIR, name, "migration.sql"), "utf8");
       const checksum = createHash("sha256").update(sql).digest("hex");
       const started = new Date();
-      await client.query("BEGIN");
       try {
         await client.query(sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
-           VALUES ($1, $2, now(), $3, $4, 1)`,
-          [randomUUID(), checksum, name, started],
-        );
-        await client.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK");
         throw new Error(`PostgreSQL migration ${name} failed: ${(error as Error).message}`, { cause: error });
       }
+      await client.query(
+        `INSERT INTO "_prisma_migrations" ("id", "checksum", "finished_at", "migration_name", "started_at", "applied_steps_count")
+         VALUES ($1, $2, now(), $3, $4, 1)`,
+        [randomUUID(), checksum, name, started],
+      );
       applied.push(name);
     }
+    // All that was pending, or nothing: a start that fails leaves the database as it found it.
+    await client.query("COMMIT");
     return applied;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
   } finally {
-    // Closing the session releases the lock as well.
     await client.end();
   }
 }

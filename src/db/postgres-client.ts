@@ -7,6 +7,7 @@ import { PrismaClient as PostgresClient } from "../generated/prisma-pg/client.js
 import type * as Pg from "../generated/prisma-pg/client.js";
 import type * as Lite from "../generated/prisma/client.js";
 import { applyPostgresMigrations } from "./migrate-postgres.js";
+import { behindPooler, writerPool } from "./postgres-url.js";
 import { MAX_STATEMENTS, type DirectWriter, type Reader } from "./reader.js";
 
 /**
@@ -106,19 +107,9 @@ export function numbered(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
-/**
- * The writers' pool as the URL sets it: `connection_limit`, the parameter
- * Prisma's own engine reads, is each instance's pool size (pg's default, 10,
- * without it). It is taken off the URL, which pg would send to the server.
- */
-export function writerPool(databaseUrl: string): pg.PoolConfig {
-  const url = new URL(databaseUrl);
-  const limit = url.searchParams.get("connection_limit");
-  url.searchParams.delete("connection_limit");
-  if (limit === null) return { connectionString: url.toString() };
-  const max = Number(limit);
-  if (!Number.isInteger(max) || max < 1) throw new Error(`DATABASE_URL: connection_limit must be a whole number ≥ 1, not "${limit}"`);
-  return { connectionString: url.toString(), max };
+/** Statements as pg sends them: named (prepared once per connection) or, behind a pooler, unnamed. */
+function statementsFor(databaseUrl: string, prefix: string): (sql: string) => { name?: string; text: string } {
+  return behindPooler(databaseUrl) ? (sql) => ({ text: numbered(sql) }) : namedStatements(prefix);
 }
 
 /** Each statement text as a named statement, which a connection prepares once. */
@@ -144,21 +135,36 @@ function namedStatements(prefix: string): (sql: string) => { name: string; text:
 const dropQuietly = (pool: pg.Pool) => pool.on("error", () => {});
 
 function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
+  const pooled = behindPooler(databaseUrl);
   const pool = new pg.Pool({
     connectionString: writerPool(databaseUrl).connectionString,
     max: READER_POOL_SIZE,
-    // Its statements are prepared once and run many times with new values:
-    // planning each run again for its values cost more than running it
-    // (0.2–0.4 ms against 0.5 ms for the nearby search, measured), and the
-    // plan is the same index scan whatever the values.
-    options: "-c default_transaction_read_only=on -c plan_cache_mode=force_generic_plan",
+    // Read-only, and its statements are prepared once and run many times with
+    // new values: planning each run again for its values cost more than
+    // running it (0.2–0.4 ms against 0.5 ms for the nearby search, measured),
+    // and the plan is the same index scan whatever the values. Behind a
+    // pooler each statement is planned for its values, and runs in a
+    // read-only transaction of its own.
+    ...(!pooled && { options: "-c default_transaction_read_only=on -c plan_cache_mode=force_generic_plan" }),
   });
   dropQuietly(pool);
-  const named = namedStatements("r");
+  const statement = statementsFor(databaseUrl, "r");
+  const query = (sql: string, values: readonly unknown[]) => ({ ...statement(sql), values: values.map(toPostgres), rowMode: "array" as const, types });
   return {
     async rows(sql, values) {
-      const result = await pool.query({ ...named(sql), values: values.map(toPostgres), rowMode: "array", types });
-      return result.rows as unknown[][];
+      if (!pooled) return (await pool.query(query(sql, values))).rows as unknown[][];
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN READ ONLY");
+        const { rows } = await client.query(query(sql, values));
+        await client.query("COMMIT");
+        return rows as unknown[][];
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     close: () => pool.end(),
   };
@@ -167,7 +173,7 @@ function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
 function openDirectWriter(databaseUrl: string): DirectWriter & { close(): Promise<void> } {
   const pool = new pg.Pool({ connectionString: writerPool(databaseUrl).connectionString, max: DIRECT_WRITER_POOL_SIZE });
   dropQuietly(pool);
-  const named = namedStatements("w");
+  const named = statementsFor(databaseUrl, "w");
   return {
     async run(sql, values) {
       await pool.query({ ...named(sql), values: values.map(toPostgres) });

@@ -14,6 +14,12 @@ export type DatabaseKind = "SQLite" | "PostgreSQL";
 
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL || undefined;
 export const NO_POSTGRES_REASON = "TEST_POSTGRES_URL is not set";
+/**
+ * PgBouncer in transaction mode in front of that server, as deployments at
+ * scale run it (README, "Connection pooling"): the suites run a third time
+ * through it, with `pgbouncer=true`.
+ */
+export const TEST_PGBOUNCER_URL = process.env.TEST_PGBOUNCER_URL || undefined;
 
 /** A fresh, migrated, empty database of this suite's kind. */
 export type OpenTestDb = () => Promise<TestDb>;
@@ -33,6 +39,19 @@ export function describeEachDatabase(name: string, suite: (open: OpenTestDb, kin
     afterAll(() => server.drop());
     suite(() => server.open(), "PostgreSQL");
   });
+  if (!TEST_PGBOUNCER_URL) return;
+  describe(`${name} (PostgreSQL through PgBouncer)`, () => {
+    const server = postgresTestDatabase(TEST_POSTGRES_URL, TEST_PGBOUNCER_URL);
+    afterAll(() => server.drop());
+    suite(() => server.open(), "PostgreSQL");
+  });
+}
+
+/** The URL with `pgbouncer=true`: what the app is told when a pooler in transaction mode stands between. */
+function pooled(poolerUrl: string): string {
+  const url = new URL(poolerUrl);
+  url.searchParams.set("pgbouncer", "true");
+  return url.toString();
 }
 
 /** The URL of another database on the same server. */
@@ -42,10 +61,15 @@ export function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-/** One database for one test file, created on first use; every open empties it. */
-export function postgresTestDatabase(serverUrl: string) {
+/**
+ * One database for one test file, created on first use; every open empties it.
+ * With `poolerUrl`, the app (and its migrations) reach it through that pooler;
+ * it is created, emptied and dropped on the server itself.
+ */
+export function postgresTestDatabase(serverUrl: string, poolerUrl?: string) {
   const name = `nearbuy_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const url = withDatabase(serverUrl, name);
+  const direct = withDatabase(serverUrl, name);
+  const url = poolerUrl ? pooled(withDatabase(poolerUrl, name)) : direct;
   let created: Promise<void> | undefined;
   const onServer = async (sql: string) => {
     const admin = new pg.Client({ connectionString: serverUrl });
@@ -61,7 +85,7 @@ export function postgresTestDatabase(serverUrl: string) {
     async open(): Promise<TestDb> {
       created ??= onServer(`CREATE DATABASE "${name}"`).then(() => applyPostgresMigrations(url).then(() => undefined));
       await created;
-      await emptied(url);
+      await emptied(direct);
       return openTestDb(url);
     },
     /** For a test that creates the database itself: drop() removes it. */
