@@ -16,7 +16,7 @@ import { createRepositories } from "../../src/db/repositories.js";
 import { BotApiEmulator, type BotEvent } from "../../src/sandbox/bot-api-emulator.js";
 import { spawnBot, type BotProcess } from "../support/bot-process.js";
 import { reply, startChatServer, type ChatServer } from "../support/chat-completions-server.js";
-import { NO_POSTGRES_REASON, postgresTestDatabase, TEST_POSTGRES_URL } from "../support/databases.js";
+import { NO_POSTGRES_REASON, postgresTestDatabase, TEST_PGBOUNCER_URL, TEST_POSTGRES_URL } from "../support/databases.js";
 import { startLoadBalancer, type LoadBalancer } from "../support/load-balancer.js";
 
 const TOKEN = "1234567890:INSTANCES-test-token-not-real-aaaaaaa";
@@ -40,17 +40,19 @@ const sqlite: SharedDatabase = {
   name: "SQLite (one file in WAL mode)",
   create: async (dir) => ({ url: `file:${path.join(dir, "shared.db")}`, drop: async () => {} }),
 };
-const postgres: SharedDatabase = {
-  name: "PostgreSQL",
+const postgres = (name: string, poolerUrl?: string): SharedDatabase => ({
+  name,
   async create() {
-    const server = postgresTestDatabase(TEST_POSTGRES_URL!);
+    const server = postgresTestDatabase(TEST_POSTGRES_URL!, poolerUrl);
     await (await server.open()).close();
     return { url: server.url, drop: () => server.drop() };
   },
-};
+});
 
 describeInstances(sqlite);
-if (TEST_POSTGRES_URL) describeInstances(postgres);
+if (TEST_POSTGRES_URL) describeInstances(postgres("PostgreSQL"));
+// As the README's "Connection pooling" runs them: every instance through one PgBouncer in transaction mode.
+if (TEST_POSTGRES_URL && TEST_PGBOUNCER_URL) describeInstances(postgres("PostgreSQL through PgBouncer", TEST_PGBOUNCER_URL));
 else describe.skip(`three bot instances behind a load balancer, on PostgreSQL: skipped, ${NO_POSTGRES_REASON}`, () => it("runs with TEST_POSTGRES_URL"));
 
 function describeInstances(database: SharedDatabase): void {
