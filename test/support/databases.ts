@@ -3,7 +3,8 @@
 // first migration creates the PostGIS extension). Each test file gets a
 // database of its own on that server, emptied for each test and dropped after
 // the file. Without the URL, the PostgreSQL suites are listed as skipped and
-// say why; in CI the run fails instead (see postgres-setup.ts).
+// say why; in CI the run fails instead (see postgres-setup.ts). With
+// TEST_PGBOUNCER_URL as well, they run once more through that PgBouncer.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, describe } from "vitest";
