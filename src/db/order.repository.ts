@@ -131,6 +131,7 @@ async function orderWithVouchers(tx: Tx | Db, id: number): Promise<OrderWithVouc
 }
 
 const columns = (table: string, names: readonly string[]) => names.map((c) => `${table}."${c}"`).join(", ");
+const quoted = (names: readonly string[]) => names.map((c) => `"${c}"`).join(", ");
 const ORDER_WITH_DEAL = `SELECT ${columns("o", ORDER_COLUMNS)}, ${columns("d", DEAL_COLUMNS)}, ${columns("s", SHOP_COLUMNS)}
   FROM "Order" o JOIN "Deal" d ON d."id" = o."dealId" JOIN "Shop" s ON s."id" = d."shopId" WHERE o."id" = ?`;
 const VOUCHERS_OF_ORDER = `SELECT ${columns("v", VOUCHER_COLUMNS)} FROM "Voucher" v WHERE v."orderId" = ? ORDER BY v."id"`;
@@ -289,7 +290,7 @@ export function createOrderRepository(db: Db): OrderRepository {
         await lockDeal(tx, r.dealId);
         await releaseLapsedIn(tx, r.dealId, r.now);
         const [found] = await tx.$queryRaw<Record<string, unknown>[]>`
-          SELECT ${Prisma.raw(DEAL_COLUMNS.map((c) => `"${c}"`).join(", "))}, ${unitsHeldSql(r.dealId, r.buyerId, r.now)} AS "held"
+          SELECT ${Prisma.raw(quoted(DEAL_COLUMNS))}, ${unitsHeldSql(r.dealId, r.buyerId, r.now)} AS "held"
           FROM "Deal" WHERE "id" = ${r.dealId}`;
         if (!found) return null;
         const row = Object.values(found);
@@ -304,7 +305,7 @@ export function createOrderRepository(db: Db): OrderRepository {
               "totalMinor", "status", "source", "reservedUntil", "createdAt", "updatedAt")
             VALUES (${r.dealId}, ${r.buyerId}, ${r.quantity}, ${deal.currency}, ${deal.priceMinor}, ${deal.originalPriceMinor}, ${deal.title},
               ${deal.priceMinor * r.quantity}, ${statusSql(OrderStatus.RESERVED)}, ${r.source}, ${r.reservedUntil}, ${r.now}, ${new Date()})
-            RETURNING ${Prisma.raw(ORDER_COLUMNS.map((c) => `"${c}"`).join(", "))}`,
+            RETURNING ${Prisma.raw(quoted(ORDER_COLUMNS))}`,
         ]);
         return orderOf(Object.values(created!));
       });
