@@ -1,7 +1,6 @@
 // One bot instance of the checkout benchmark in its own process, with its own
 // database client: buys `count` units for its own buyers, `inFlight` at a time,
 // when the parent says go, and says done.
-import "../src/gc-tuning.js";
 import { openDatabase } from "../src/db/client.js";
 import { createCheckoutDriver } from "./checkout.bench.js";
 

@@ -8,8 +8,6 @@
 // (BENCH_POSTGRES_URL, else TEST_POSTGRES_URL, else the local server;
 // BENCH_DATABASES=SQLite leaves PostgreSQL out); BENCH_INSTANCE_PURCHASES sets
 // the purchases of the several-instances figure.
-// First, the garbage collector set as the app sets it.
-import "../src/gc-tuning.js";
 import { cpus, loadavg } from "node:os";
 import { benchCheckout, benchCheckoutInstances } from "./checkout.bench.js";
 import { BENCH_POSTGRES_URL, postgresAvailable } from "./bench-postgres.js";

@@ -1,6 +1,5 @@
 // Composition root. With BOT_TOKEN: the real bot, long polling. Without: the
 // local sandbox, the same bot against a Bot API emulation on this machine.
-import "./gc-tuning.js";
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GrammyError, HttpError } from "grammy";

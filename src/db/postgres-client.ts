@@ -134,6 +134,22 @@ function namedStatements(prefix: string): (sql: string) => { name: string; text:
  */
 const dropQuietly = (pool: pg.Pool) => pool.on("error", () => {});
 
+/**
+ * The rows in an array of their own, pg's emptied. V8 comes to allocate the
+ * array pg gathers a query's rows in straight in the old generation (its
+ * allocation site is judged long-lived once the bot is loaded), and a dead old
+ * array keeps what it holds alive until the next full collection: every
+ * young-generation collection copied and promoted the rows of the searches
+ * since the last one, 2 MB and 3 ms each time instead of 1 ms (the nearby
+ * search's p99: 4.8 ms, 3.0 emptied; measured). Emptied, the rows die young.
+ */
+function ownRows(rows: unknown[][]): unknown[][] {
+  const own = rows.slice();
+  rows.fill(undefined as never);
+  rows.length = 0;
+  return own;
+}
+
 function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const pooled = behindPooler(databaseUrl);
   const pool = new pg.Pool({
@@ -152,13 +168,13 @@ function openReader(databaseUrl: string): Reader & { close(): Promise<void> } {
   const query = (sql: string, values: readonly unknown[]) => ({ ...statement(sql), values: values.map(toPostgres), rowMode: "array" as const, types });
   return {
     async rows(sql, values) {
-      if (!pooled) return (await pool.query(query(sql, values))).rows as unknown[][];
+      if (!pooled) return ownRows((await pool.query(query(sql, values))).rows as unknown[][]);
       const client = await pool.connect();
       try {
         await client.query("BEGIN READ ONLY");
         const { rows } = await client.query(query(sql, values));
         await client.query("COMMIT");
-        return rows as unknown[][];
+        return ownRows(rows as unknown[][]);
       } catch (error) {
         await client.query("ROLLBACK").catch(() => {});
         throw error;
