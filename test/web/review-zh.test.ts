@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWebApp } from "../../web/build.js";
 import { MiniAppClient } from "../support/mini-app-client.js";
 import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { describeEachDatabase } from "../support/databases.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
@@ -43,109 +44,111 @@ const latinWords = (app: MiniApp, selector: string) =>
   }, selector);
 
 describe.skipIf(skip !== null)("the review form in Chinese", () => {
-  let serving: ServingApp;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let app: MiniApp;
+  describeEachDatabase("on each database", (open) => {
+    let serving: ServingApp;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    let app: MiniApp;
 
-  beforeAll(async () => {
-    await buildWebApp({ ifStale: true });
-    serving = await serveApp({ env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-    const { services, repos } = serving.app;
-    serving.emulator.addUser({ ...OWNER, started: true });
-    serving.emulator.addUser({ ...li, started: true });
-    await repos.users.ensure({ id: OWNER.id, firstName: OWNER.firstName });
-    await services.shops.register(BigInt(OWNER.id), { name: "老王面馆", category: "food", address: "南京路 1 号", openingHours: "", lat: 31.2304, lng: 121.4737 });
-    const deal = await services.deals.publish(BigInt(OWNER.id), {
-      title: "牛肉面一碗",
-      description: "",
-      priceMinor: 0,
-      originalPriceMinor: 2800,
-      quantity: 10,
-      perPersonLimit: 1,
-      days: 7,
-      voucherValidDays: 30,
+    beforeAll(async () => {
+      await buildWebApp({ ifStale: true });
+      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
+      const { services, repos } = serving.app;
+      serving.emulator.addUser({ ...OWNER, started: true });
+      serving.emulator.addUser({ ...li, started: true });
+      await repos.users.ensure({ id: OWNER.id, firstName: OWNER.firstName });
+      await services.shops.register(BigInt(OWNER.id), { name: "老王面馆", category: "food", address: "南京路 1 号", openingHours: "", lat: 31.2304, lng: 121.4737 });
+      const deal = await services.deals.publish(BigInt(OWNER.id), {
+        title: "牛肉面一碗",
+        description: "",
+        priceMinor: 0,
+        originalPriceMinor: 2800,
+        quantity: 10,
+        perPersonLimit: 1,
+        days: 7,
+        voucherValidDays: 30,
+      });
+      // Li claims the free bowl and the owner redeems it at the till, as the API tests do.
+      const buyer = MiniAppClient.as(serving.app.httpUrl!, li, TOKEN);
+      expect((await buyer.post(`/api/deals/${deal.id}/invoice`, { quantity: 1 })).body).toEqual({ claimed: true });
+      await serving.settle();
+      const [voucher] = (await buyer.get("/api/vouchers")).body.vouchers;
+      const owner = MiniAppClient.as(serving.app.httpUrl!, OWNER, TOKEN);
+      const scanned = await owner.post("/api/redeem/scan", { text: voucher.code });
+      expect((await owner.post("/api/redeem/confirm", { token: scanned.body.token })).body.redeemed.outcome).toBe("redeemed");
+      await serving.settle();
+      browser = await launchBrowser();
+    }, 120_000);
+
+    afterAll(async () => {
+      await browser?.close();
+      await serving?.close();
     });
-    // Li claims the free bowl and the owner redeems it at the till, as the API tests do.
-    const buyer = MiniAppClient.as(serving.app.httpUrl!, li, TOKEN);
-    expect((await buyer.post(`/api/deals/${deal.id}/invoice`, { quantity: 1 })).body).toEqual({ claimed: true });
-    await serving.settle();
-    const [voucher] = (await buyer.get("/api/vouchers")).body.vouchers;
-    const owner = MiniAppClient.as(serving.app.httpUrl!, OWNER, TOKEN);
-    const scanned = await owner.post("/api/redeem/scan", { text: voucher.code });
-    expect((await owner.post("/api/redeem/confirm", { token: scanned.body.token })).body.redeemed.outcome).toBe("redeemed");
-    await serving.settle();
-    browser = await launchBrowser();
-  }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serving?.close();
-  });
+    it("shows the form with its labels in Chinese, and asks for the stars in Chinese", { timeout: 120_000 }, async () => {
+      app = await openMiniApp(browser.context, { baseUrl: serving.app.httpUrl!, token: TOKEN, user: li });
+      const { page } = app;
+      await page.locator("[data-tab=app-tab-vouchers]").click();
+      const redeemed = page.locator(".voucher[data-state=REDEEMED]");
+      await redeemed.waitFor();
+      expect(await redeemed.locator(".state").textContent()).toBe("已使用");
+      expect(await redeemed.locator("button.rate").textContent()).toBe("⭐ 评价这次消费");
+      await redeemed.locator("button.rate").click();
 
-  it("shows the form with its labels in Chinese, and asks for the stars in Chinese", { timeout: 120_000 }, async () => {
-    app = await openMiniApp(browser.context, { baseUrl: serving.app.httpUrl!, token: TOKEN, user: li });
-    const { page } = app;
-    await page.locator("[data-tab=app-tab-vouchers]").click();
-    const redeemed = page.locator(".voucher[data-state=REDEEMED]");
-    await redeemed.waitFor();
-    expect(await redeemed.locator(".state").textContent()).toBe("已使用");
-    expect(await redeemed.locator("button.rate").textContent()).toBe("⭐ 评价这次消费");
-    await redeemed.locator("button.rate").click();
+      const form = page.locator(".review-form");
+      await form.waitFor();
+      expect(await page.locator("header h1").textContent()).toBe("评价这次消费");
+      expect(await form.locator(".label").allTextContents()).toEqual(["你的评分", "更多细节（可选）", "说说你的体验（可选）", "照片（可选，最多 3 张）"]);
+      expect(await form.locator(".sub-score > span").allTextContents()).toEqual(["口味 / 品质", "服务", "性价比"]);
+      expect(await form.locator(".scores.stars button").evaluateAll((stars) => stars.map((s) => s.getAttribute("aria-label")))).toEqual(["1 星", "2 星", "3 星", "4 星", "5 星"]);
+      expect(await form.locator("textarea[name=text]").getAttribute("placeholder")).toBe("哪里好，哪里不好…");
+      expect(await form.locator(".add-photo").textContent()).toBe("📷 添加照片");
+      expect(await form.locator(".submit").textContent()).toBe("发布评价");
+      expect(app.events.filter((e) => e.type === "web_app_setup_main_button").at(-1)?.data).toMatchObject({ is_visible: true, text: "发布评价" });
+      expect(await latinWords(app, ".review-form")).toEqual([]);
 
-    const form = page.locator(".review-form");
-    await form.waitFor();
-    expect(await page.locator("header h1").textContent()).toBe("评价这次消费");
-    expect(await form.locator(".label").allTextContents()).toEqual(["你的评分", "更多细节（可选）", "说说你的体验（可选）", "照片（可选，最多 3 张）"]);
-    expect(await form.locator(".sub-score > span").allTextContents()).toEqual(["口味 / 品质", "服务", "性价比"]);
-    expect(await form.locator(".scores.stars button").evaluateAll((stars) => stars.map((s) => s.getAttribute("aria-label")))).toEqual(["1 星", "2 星", "3 星", "4 星", "5 星"]);
-    expect(await form.locator("textarea[name=text]").getAttribute("placeholder")).toBe("哪里好，哪里不好…");
-    expect(await form.locator(".add-photo").textContent()).toBe("📷 添加照片");
-    expect(await form.locator(".submit").textContent()).toBe("发布评价");
-    expect(app.events.filter((e) => e.type === "web_app_setup_main_button").at(-1)?.data).toMatchObject({ is_visible: true, text: "发布评价" });
-    expect(await latinWords(app, ".review-form")).toEqual([]);
+      await form.locator(".submit").click();
+      expect(await form.locator(".message.error").textContent()).toBe("请先选择 1 到 5 星。");
+      await app.screenshot("review-zh-1-form");
+    });
 
-    await form.locator(".submit").click();
-    expect(await form.locator(".message.error").textContent()).toBe("请先选择 1 到 5 星。");
-    await app.screenshot("review-zh-1-form");
-  });
+    it("posts the stars, a score, the text and a photo, and shows the thanks, the shop's page and the voucher reviewed in Chinese", { timeout: 120_000 }, async () => {
+      const { page } = app;
+      const form = page.locator(".review-form");
+      await form.locator('.scores.stars [data-score="5"]').click();
+      await form.locator('.scores[data-name="service"] [data-score="4"]').click();
+      await form.locator("textarea[name=text]").fill(TEXT);
+      expect(await form.locator(".count").textContent()).toBe(`${[...TEXT].length}/500`);
+      await form.locator("input[name=photos]").setInputFiles({ name: "noodles.png", mimeType: "image/png", buffer: photo() });
+      await form.locator(".review-photos img").waitFor();
+      expect(await form.locator(".remove-photo").getAttribute("aria-label")).toBe("移除这张照片");
+      expect(await latinWords(app, ".review-form")).toEqual([]);
+      await app.screenshot("review-zh-2-filled");
+      await app.send("main_button_pressed", {});
+      await form.locator(".message.success").waitFor();
+      expect(await form.locator(".message.success").textContent()).toBe("⭐ 谢谢！你的评价已发布。");
+      expect(await form.locator(".see-shop").textContent()).toBe("🏪 查看店铺评价");
+      expect(await latinWords(app, ".review-form")).toEqual([]);
 
-  it("posts the stars, a score, the text and a photo, and shows the thanks, the shop's page and the voucher reviewed in Chinese", { timeout: 120_000 }, async () => {
-    const { page } = app;
-    const form = page.locator(".review-form");
-    await form.locator('.scores.stars [data-score="5"]').click();
-    await form.locator('.scores[data-name="service"] [data-score="4"]').click();
-    await form.locator("textarea[name=text]").fill(TEXT);
-    expect(await form.locator(".count").textContent()).toBe(`${[...TEXT].length}/500`);
-    await form.locator("input[name=photos]").setInputFiles({ name: "noodles.png", mimeType: "image/png", buffer: photo() });
-    await form.locator(".review-photos img").waitFor();
-    expect(await form.locator(".remove-photo").getAttribute("aria-label")).toBe("移除这张照片");
-    expect(await latinWords(app, ".review-form")).toEqual([]);
-    await app.screenshot("review-zh-2-filled");
-    await app.send("main_button_pressed", {});
-    await form.locator(".message.success").waitFor();
-    expect(await form.locator(".message.success").textContent()).toBe("⭐ 谢谢！你的评价已发布。");
-    expect(await form.locator(".see-shop").textContent()).toBe("🏪 查看店铺评价");
-    expect(await latinWords(app, ".review-form")).toEqual([]);
+      await form.locator(".see-shop").click();
+      const mine = page.locator(".review", { hasText: TEXT });
+      await mine.waitFor();
+      expect(await mine.locator(".review-head b").textContent()).toBe("★★★★★");
+      expect(await mine.locator(".review-subs").textContent()).toBe("服务 4/5");
+      await expect.poll(() => mine.locator(".photos img").count()).toBe(1);
+      expect(await mine.locator(".helpful").textContent()).toBe("👍 有用（0）");
+      expect(await page.locator(".reviews-page .rating").textContent()).toBe("⭐ 5.0（1）");
+      await page.locator(".reviews-page .shop-offers:not([aria-busy])").waitFor();
+      expect(await latinWords(app, "#app")).toEqual([]);
+      await app.screenshot("review-zh-3-shop-page");
 
-    await form.locator(".see-shop").click();
-    const mine = page.locator(".review", { hasText: TEXT });
-    await mine.waitFor();
-    expect(await mine.locator(".review-head b").textContent()).toBe("★★★★★");
-    expect(await mine.locator(".review-subs").textContent()).toBe("服务 4/5");
-    await expect.poll(() => mine.locator(".photos img").count()).toBe(1);
-    expect(await mine.locator(".helpful").textContent()).toBe("👍 有用（0）");
-    expect(await page.locator(".reviews-page .rating").textContent()).toBe("⭐ 5.0（1）");
-    await page.locator(".reviews-page .shop-offers:not([aria-busy])").waitFor();
-    expect(await latinWords(app, "#app")).toEqual([]);
-    await app.screenshot("review-zh-3-shop-page");
-
-    // Back through the thanks to My vouchers, where the visit reads as reviewed.
-    await app.send("back_button_pressed", {});
-    await app.send("back_button_pressed", {});
-    await expect.poll(() => page.locator(".voucher[data-state=REDEEMED] .reviewed").textContent()).toBe("✓ 已评价 ★5");
-    expect(await page.locator(".voucher button.rate").count()).toBe(0);
-    expect(await latinWords(app, "#app")).toEqual([]);
-    expect(app.events.filter((e) => e.type === "page-error")).toEqual([]);
-    await app.screenshot("review-zh-4-reviewed");
+      // Back through the thanks to My vouchers, where the visit reads as reviewed.
+      await app.send("back_button_pressed", {});
+      await app.send("back_button_pressed", {});
+      await expect.poll(() => page.locator(".voucher[data-state=REDEEMED] .reviewed").textContent()).toBe("✓ 已评价 ★5");
+      expect(await page.locator(".voucher button.rate").count()).toBe(0);
+      expect(await latinWords(app, "#app")).toEqual([]);
+      expect(app.events.filter((e) => e.type === "page-error")).toEqual([]);
+      await app.screenshot("review-zh-4-reviewed");
+    });
   });
 });

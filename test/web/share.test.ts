@@ -9,6 +9,7 @@ import { seedDemoData } from "../../src/seed/demo-data.js";
 import { buildWebApp } from "../../web/build.js";
 import { browserSkipReason, demoUser, launchBrowser, openMiniApp } from "../support/mini-app-browser.js";
 import { answerShareSheet } from "../support/mini-app-share.js";
+import { describeEachDatabase } from "../support/databases.js";
 import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
@@ -19,83 +20,85 @@ const friend = demoUser("sam");
 const merchant = demoUser("joe");
 
 describe.skipIf(skip !== null)("Send to a friend in the Mini App", () => {
-  let serving: ServingApp;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
-  let baseUrl: string;
-  let deal: DealWithShop;
+  describeEachDatabase("on each database", (open) => {
+    let serving: ServingApp;
+    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    let baseUrl: string;
+    let deal: DealWithShop;
 
-  beforeAll(async () => {
-    await buildWebApp({ ifStale: true });
-    serving = await serveApp({ env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-    await seedDemoData(serving.app.repos, new Date());
-    for (const user of [sharer, friend]) {
-      serving.emulator.addUser(user);
-      serving.emulator.sendText(user.id, "/start");
-    }
-    await serving.settle();
-    const shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
-    const onSale = [];
-    for (const d of await serving.app.repos.deals.listByShop(shop.id)) {
-      const shared = await serving.app.services.deals.shared(d.id);
-      if (shared) onSale.push(shared);
-    }
-    deal = onSale[0]!;
-    baseUrl = serving.app.httpUrl!;
-    browser = await launchBrowser();
-  }, 120_000);
+    beforeAll(async () => {
+      await buildWebApp({ ifStale: true });
+      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
+      await seedDemoData(serving.app.repos, new Date());
+      for (const user of [sharer, friend]) {
+        serving.emulator.addUser(user);
+        serving.emulator.sendText(user.id, "/start");
+      }
+      await serving.settle();
+      const shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
+      const onSale = [];
+      for (const d of await serving.app.repos.deals.listByShop(shop.id)) {
+        const shared = await serving.app.services.deals.shared(d.id);
+        if (shared) onSale.push(shared);
+      }
+      deal = onSale[0]!;
+      baseUrl = serving.app.httpUrl!;
+      browser = await launchBrowser();
+    }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await serving?.close();
-  });
+    afterAll(async () => {
+      await browser?.close();
+      await serving?.close();
+    });
 
-  const openDeal = (version?: string) => openMiniApp(browser.context, { baseUrl, token: TOKEN, user: sharer, query: `deal=${deal.id}`, ...(version ? { version } : {}) });
+    const openDeal = (version?: string) => openMiniApp(browser.context, { baseUrl, token: TOKEN, user: sharer, query: `deal=${deal.id}`, ...(version ? { version } : {}) });
 
-  it("sends the deal's card through Telegram's share sheet, and the friend who opens its link counts for the sharer", async () => {
-    const app = await openDeal();
-    const sheet = answerShareSheet(app, serving.emulator, sharer.id);
-    const share = app.page.locator('[data-action="share"]');
-    await share.waitFor();
-    expect(await share.textContent()).toBe("📤 Send to a friend");
-    await share.click();
-    await expect.poll(() => app.page.locator(".deal-page .status .message").textContent()).toBe("✅ Sent! Friends who come through it count for you (/friends).");
-    await app.screenshot("share-sent");
-    expect(sheet.sent).toHaveLength(1);
-    const [message] = sheet.sent;
-    expect(message!.via_bot?.username).toBe(serving.app.bot.botInfo.username);
-    expect(message!.text ?? message!.caption).toContain(deal.title);
-    await serving.settle();
-    expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 0 });
+    it("sends the deal's card through Telegram's share sheet, and the friend who opens its link counts for the sharer", async () => {
+      const app = await openDeal();
+      const sheet = answerShareSheet(app, serving.emulator, sharer.id);
+      const share = app.page.locator('[data-action="share"]');
+      await share.waitFor();
+      expect(await share.textContent()).toBe("📤 Send to a friend");
+      await share.click();
+      await expect.poll(() => app.page.locator(".deal-page .status .message").textContent()).toBe("✅ Sent! Friends who come through it count for you (/friends).");
+      await app.screenshot("share-sent");
+      expect(sheet.sent).toHaveLength(1);
+      const [message] = sheet.sent;
+      expect(message!.via_bot?.username).toBe(serving.app.bot.botInfo.username);
+      expect(message!.text ?? message!.caption).toContain(deal.title);
+      await serving.settle();
+      expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 0 });
 
-    // The friend opens the card's link in the chat: the deal's card, and a visit through the sharer's share.
-    const link = (message!.reply_markup!.inline_keyboard[0]![0] as { url: string }).url;
-    const payload = new URL(link).searchParams.get("start")!;
-    expect(payload).toMatch(new RegExp(`^d-${deal.id}-s\\d+$`));
-    serving.emulator.sendText(friend.id, `/start ${payload}`);
-    await serving.settle();
-    expect(serving.emulator.messages(friend.id).some((m) => (m.text ?? m.caption ?? "").includes(deal.title))).toBe(true);
-    expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 1 });
-    const shareId = Number(/-s(\d+)$/.exec(payload)![1]);
-    const visits = await serving.app.db.event.count({ where: { type: "VIEW", dealId: deal.id, source: `friends:${shareId}` } });
-    expect(visits).toBe(1);
-    expect(app.events.filter((e) => e.type === "page-error")).toEqual([]);
-    await app.page.close();
-  });
+      // The friend opens the card's link in the chat: the deal's card, and a visit through the sharer's share.
+      const link = (message!.reply_markup!.inline_keyboard[0]![0] as { url: string }).url;
+      const payload = new URL(link).searchParams.get("start")!;
+      expect(payload).toMatch(new RegExp(`^d-${deal.id}-s\\d+$`));
+      serving.emulator.sendText(friend.id, `/start ${payload}`);
+      await serving.settle();
+      expect(serving.emulator.messages(friend.id).some((m) => (m.text ?? m.caption ?? "").includes(deal.title))).toBe(true);
+      expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 1 });
+      const shareId = Number(/-s(\d+)$/.exec(payload)![1]);
+      const visits = await serving.app.db.event.count({ where: { type: "VIEW", dealId: deal.id, source: `friends:${shareId}` } });
+      expect(visits).toBe(1);
+      expect(app.events.filter((e) => e.type === "page-error")).toEqual([]);
+      await app.page.close();
+    });
 
-  it("says nothing was sent when the user closes the share sheet", async () => {
-    const app = await openDeal();
-    const sheet = answerShareSheet(app, serving.emulator, sharer.id, { choice: "close" });
-    await app.page.locator('[data-action="share"]').click();
-    await expect.poll(() => app.page.locator(".deal-page .status .message").textContent()).toBe("Not sent.");
-    expect(sheet.sent).toEqual([]);
-    await app.page.close();
-  });
+    it("says nothing was sent when the user closes the share sheet", async () => {
+      const app = await openDeal();
+      const sheet = answerShareSheet(app, serving.emulator, sharer.id, { choice: "close" });
+      await app.page.locator('[data-action="share"]').click();
+      await expect.poll(() => app.page.locator(".deal-page .status .message").textContent()).toBe("Not sent.");
+      expect(sheet.sent).toEqual([]);
+      await app.page.close();
+    });
 
-  it("offers an older Telegram, without the share sheet, inline mode with the deal chosen", async () => {
-    const app = await openDeal("7.10");
-    await app.page.locator('[data-action="share"]').click();
-    await expect.poll(() => app.events.find((e) => e.type === "web_app_switch_inline_query")?.data).toEqual({ query: `deal:${deal.id}`, chat_types: ["users", "groups"] });
-    expect(app.events.map((e) => e.type)).not.toContain("web_app_send_prepared_message");
-    await app.page.close();
+    it("offers an older Telegram, without the share sheet, inline mode with the deal chosen", async () => {
+      const app = await openDeal("7.10");
+      await app.page.locator('[data-action="share"]').click();
+      await expect.poll(() => app.events.find((e) => e.type === "web_app_switch_inline_query")?.data).toEqual({ query: `deal:${deal.id}`, chat_types: ["users", "groups"] });
+      expect(app.events.map((e) => e.type)).not.toContain("web_app_send_prepared_message");
+      await app.page.close();
+    });
   });
 });
