@@ -50,10 +50,13 @@ const postgres = (name: string, poolerUrl?: string): SharedDatabase => ({
 });
 
 describeInstances(sqlite);
-if (TEST_POSTGRES_URL) describeInstances(postgres("PostgreSQL"));
-// As the README's "Connection pooling" runs them: every instance through one PgBouncer in transaction mode.
-if (TEST_POSTGRES_URL && TEST_PGBOUNCER_URL) describeInstances(postgres("PostgreSQL through PgBouncer", TEST_PGBOUNCER_URL));
-else describe.skip(`three bot instances behind a load balancer, on PostgreSQL: skipped, ${NO_POSTGRES_REASON}`, () => it("runs with TEST_POSTGRES_URL"));
+if (!TEST_POSTGRES_URL) {
+  describe.skip(`three bot instances behind a load balancer, on PostgreSQL: skipped, ${NO_POSTGRES_REASON}`, () => it("runs with TEST_POSTGRES_URL"));
+} else {
+  describeInstances(postgres("PostgreSQL"));
+  // As the README's "Connection pooling" runs them: every instance through one PgBouncer in transaction mode.
+  if (TEST_PGBOUNCER_URL) describeInstances(postgres("PostgreSQL through PgBouncer", TEST_PGBOUNCER_URL));
+}
 
 function describeInstances(database: SharedDatabase): void {
   describe(`three bot instances behind a load balancer, on ${database.name}`, () => {
