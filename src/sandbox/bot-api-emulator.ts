@@ -116,7 +116,8 @@ export class BotApiEmulator extends EventEmitter<{ event: [BotEvent] }> {
         ...paymentMethods(this.world),
         ...pollMethods(this.world, (update) => this.queue.inject(update)),
       },
-      onError: (method, error) => this.world.record({ type: "api-error", method, code: error.code, description: error.description }),
+      onError: (method, error, chatId) =>
+        this.world.record({ type: "api-error", method, code: error.code, description: error.description, ...(chatId !== undefined && { chatId }) }),
     });
   }
 

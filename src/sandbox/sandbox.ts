@@ -172,19 +172,30 @@ export async function createSandbox(config: Config, { print, color }: SandboxOpt
       if (local) lastPhoto = local;
     }
     const rendered = renderEvent(event, { color, filePath });
-    if ("chatId" in event && rendered?.buttons) {
+    if ("chatId" in event && event.chatId !== undefined && rendered?.buttons) {
       const messageId = event.type === "message" || event.type === "edit" ? event.message.message_id : 0;
       const active = keyboards.get(event.chatId);
       if (rendered.buttons.length > 0) keyboards.set(event.chatId, { messageId, buttons: rendered.buttons });
       else if (active?.messageId === messageId) keyboards.delete(event.chatId);
     }
     if (event.type === "delete" && keyboards.get(event.chatId)?.messageId === event.messageId) keyboards.delete(event.chatId);
-    if (!rendered) return;
+    if (!rendered || refusedToNobodyHere(event)) return;
     const chatId = "chatId" in event ? event.chatId : undefined;
     const elsewhere = chatId !== undefined && chatId !== viewedChat();
     const where = chatId === DEMO_GROUP.id ? `[in ${DEMO_GROUP.title}]` : `[to ${playerById(chatId ?? 0).firstName}]`;
     for (const line of rendered.lines) print(elsewhere ? `${dim(where, color)} ${line}` : line);
   });
+
+  /**
+   * The bot writes to the demo data's shop owners too (their daily
+   * summaries), who never opened its chat: Telegram refuses each. The
+   * emulator still records it; the terminal, which shows its own users'
+   * chats, leaves it out.
+   */
+  function refusedToNobodyHere(event: BotEvent): boolean {
+    if (event.type !== "api-error" || event.chatId === undefined || event.chatId === DEMO_GROUP.id) return false;
+    return ![...players.values()].some((p) => p.id === event.chatId);
+  }
 
   function playerById(id: number): Player {
     for (const p of players.values()) if (p.id === id) return p;

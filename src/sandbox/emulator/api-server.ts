@@ -22,8 +22,8 @@ export interface ApiServerOptions {
   rateLimit?: SendRateLimit;
   /** Added to every answer but a long poll's: the network between a bot and Telegram (0 by default). */
   roundTripMs?: number;
-  /** Told of every refused call but a getUpdates ended by a newer one. */
-  onError(method: string, error: ApiError): void;
+  /** Told of every refused call but a getUpdates ended by a newer one, with the chat it named. */
+  onError(method: string, error: ApiError, chatId: number | undefined): void;
 }
 
 export class ApiServer {
@@ -76,6 +76,7 @@ export class ApiServer {
     const polling = method === "getupdates";
     if (!polling) this.inFlight++;
     this.lastActivityAt = Date.now();
+    let chatId: number | undefined;
     try {
       const body = await readBody(req);
       if (!polling && this.options.roundTripMs) await new Promise((resolve) => setTimeout(resolve, this.options.roundTripMs));
@@ -91,11 +92,12 @@ export class ApiServer {
         return;
       }
       if (!handler) throw new ApiError(404, "Not Found");
-      this.options.rateLimit?.check(method, optNumber(params.fields, "chat_id") ?? 0);
+      chatId = optNumber(params.fields, "chat_id");
+      this.options.rateLimit?.check(method, chatId ?? 0);
       reply(res, await handler(params));
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(500, `Internal Server Error: ${(error as Error).message}`);
-      if (!(polling && apiError.code === 409)) this.options.onError(match[2]!, apiError);
+      if (!(polling && apiError.code === 409)) this.options.onError(match[2]!, apiError, chatId);
       reply(res, apiError);
     } finally {
       if (!polling) this.inFlight--;

@@ -14,7 +14,8 @@ export type BotEvent =
   | { type: "pre-checkout-answer"; chatId: number; queryId: string; ok: boolean; errorMessage?: string }
   | { type: "refund"; chatId: number; telegramPaymentChargeId: string }
   | { type: "commands"; commands: BotCommand[]; scope: string; languageCode: string }
-  | { type: "api-error"; method: string; code: number; description: string }
+  /** A call the emulator refused; `chatId`, the chat it named, if any. */
+  | { type: "api-error"; method: string; code: number; description: string; chatId?: number }
   | { type: "poll-closed"; chatId: number; messageId: number; poll: Poll }
   | {
       type: "inline-answer";
