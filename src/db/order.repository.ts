@@ -245,11 +245,19 @@ async function writeSettlement(
   return { kind: "paid", orderId: order.id, groupReached: decision.groupReached };
 }
 
+/** A voucher the refund would void changed after it was read (redeemed meanwhile): the refund is undone. */
+class RefundOvertaken extends Error {}
+
 async function writeRefund(tx: Tx, order: OrderWithVouchers, decision: RefundDecision, now: Date): Promise<void> {
-  await tx.voucher.updateMany({
-    where: { id: { in: decision.void }, orderId: order.id },
+  // Each voucher only as the decision read it: a redemption needs neither the
+  // deal's lock nor the order's, and on PostgreSQL one committed since then
+  // must not be overwritten (the voucher used and its money paid back too).
+  const voided = order.vouchers.filter((v) => decision.void.includes(v.id));
+  const { count } = await tx.voucher.updateMany({
+    where: { orderId: order.id, OR: voided.map(({ id, status }) => ({ id, status })) },
     data: { status: VoucherStatus.REFUNDED, ...(decision.settledNow ? { refundSettledAt: now } : {}) },
   });
+  if (count !== decision.void.length) throw new RefundOvertaken();
   await tx.order.update({
     where: { id: order.id },
     data: {
@@ -422,6 +430,10 @@ export function createOrderRepository(db: Db): OrderRepository {
         if (!decision) return null;
         await writeRefund(tx, order, decision, now);
         return orderWithVouchers(tx, orderId);
+      }).catch((error: unknown) => {
+        // As if decided a moment later: a voucher no longer voidable refunds nothing.
+        if (error instanceof RefundOvertaken) return null;
+        throw error;
       });
     },
 
