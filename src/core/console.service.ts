@@ -102,6 +102,7 @@ export function createConsoleService({
 
   return {
     ownedShop,
+    activeShop,
     ownedDeal,
     changeableDeal,
     async deals(userId: bigint): Promise<{ shop: Shop; lines: DealLine[] }> {
@@ -175,9 +176,12 @@ export function createConsoleService({
       const shop = await ownedShop(userId);
       return { shop, summaryOff: await summaries.isOptedOut(shop.id) };
     },
-    /** Changes the shop's details; returns them as they now are. */
+    /**
+     * Changes the shop's details; returns them as they now are. Not while it
+     * is suspended: its buyers' vouchers show its name and address.
+     */
     async editShop(userId: bigint, patch: ShopPatch): Promise<ShopDetails> {
-      const shop = await ownedShop(userId);
+      const shop = await activeShop(userId);
       return { shop: await shops.edit(shop.id, patch), summaryOff: await summaries.isOptedOut(shop.id) };
     },
     async summaryOptedOut(userId: bigint): Promise<boolean> {

@@ -4,6 +4,7 @@ import { currencyAt, isCurrency } from "../domain/currency.js";
 import type { Point } from "../domain/geo.js";
 import { ShopStatus } from "../domain/lifecycles.js";
 import type { ShopInput } from "../domain/validation.js";
+import { DomainError } from "../domain/errors.js";
 
 /** created: a new shop · updated: new details for a shop already known · resubmitted: a rejected shop waits for approval again. */
 export type Registration = "created" | "updated" | "resubmitted";
@@ -35,8 +36,22 @@ export function createShopService({
     return { code: guessCurrency(point), chosen: false };
   }
 
+  /**
+   * The owner's shop, if any, unless it is suspended: registering again would
+   * rewrite the name and place its buyers' vouchers show, as /shop would.
+   */
+  async function registrable(ownerId: bigint): Promise<Shop | null> {
+    const existing = await shops.findByOwner(ownerId);
+    if (existing?.status === ShopStatus.SUSPENDED) throw new DomainError("shop-suspended");
+    return existing;
+  }
+
   return {
     suggestCurrency,
+    /** Checked before /register asks anything, so a suspended shop's owner is told at once. */
+    async assertMayRegister(ownerId: bigint): Promise<void> {
+      await registrable(ownerId);
+    },
     findByOwner(ownerId: bigint): Promise<Shop | null> {
       return shops.findByOwner(ownerId);
     },
@@ -51,7 +66,7 @@ export function createShopService({
      */
     async register(ownerId: bigint, input: ShopInput): Promise<{ shop: Shop; outcome: Registration }> {
       const details = { ...input, currency: input.currency ?? guessCurrency(input) };
-      const existing = await shops.findByOwner(ownerId);
+      const existing = await registrable(ownerId);
       if (existing) {
         const shop = await shops.edit(existing.id, details, { from: ShopStatus.REJECTED, to: ShopStatus.PENDING });
         return { shop, outcome: existing.status === ShopStatus.REJECTED && shop.status === ShopStatus.PENDING ? "resubmitted" : "updated" };

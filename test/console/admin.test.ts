@@ -1,7 +1,7 @@
 // Operators approve or reject new shops from the notice's buttons or /admin,
 // and suspend a shop (its offers leave search at once) or reinstate it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { button, buttonTexts, callbackAnswer, createHarness, only, shown } from "../support/bot-harness.js";
+import { button, buttons, buttonTexts, callbackAnswer, createHarness, only, shown } from "../support/bot-harness.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const ADMIN = 950;
@@ -106,6 +106,19 @@ describe("operators and shops", () => {
     const owner = h.user({ id: 761, firstName: "Owner 761", languageCode: "zh" });
     expect(only(await owner.send("/newdeal")).text).toBe("你的店铺未获准发布优惠，请联系运营。");
     expect(callbackAnswer(await owner.press(`md:r:${paused}`)).text).toBe("你的店铺已被暂停：在运营恢复之前，优惠不会展示。");
+    // Nor may the owner rewrite the name or the place its buyers' vouchers show: /shop offers no edits,
+    // an edit button from before is refused, and so is registering again.
+    const details = only(await owner.send("/shop"));
+    expect(details.text).toContain("Noodle King");
+    expect(buttons(details).filter((b) => b.data?.startsWith("sh:"))).toEqual([]);
+    const edit = await owner.press("sh:name");
+    expect(callbackAnswer(edit).text).toBe("你的店铺已被暂停：在运营恢复之前，优惠不会展示。");
+    expect(shown(edit)).toEqual([]);
+    expect(only(await owner.send(`/register Rebrand | food | ${HERE.lat},${HERE.lng} | 99 Elsewhere`)).text).toBe(
+      "你的店铺已被暂停：在运营恢复之前，优惠不会展示。",
+    );
+    expect(only(await owner.send("/register")).text).toBe("你的店铺已被暂停：在运营恢复之前，优惠不会展示。");
+    expect(await h.db.repos.shops.findByOwner(761n)).toMatchObject({ name: "Noodle King", address: "1 Road" });
 
     const reinstated = await admin.press(button(only(await admin.send(`/admin ${shopId}`)), "♻️ Reinstate"));
     expect(only(reinstated, "editMessageText").text).toBe(`#${shopId} Noodle King (🍜 Food), 1 Road · approved`);

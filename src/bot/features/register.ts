@@ -147,6 +147,7 @@ export function createRegisterFeature({
   });
 
   feature.command("register", async (ctx) => {
+    await shops.assertMayRegister(ctx.user.id);
     const line = ctx.match.trim();
     if (!line) return forms.start(ctx, registerForm);
     let parsed;

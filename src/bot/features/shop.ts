@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CATEGORIES } from "../../domain/categories.js";
 import { assertValidPoint } from "../../domain/geo.js";
 import * as validate from "../../domain/validation.js";
-import type { ShopPatch } from "../../domain/shop.js";
+import { shopRefusal, type ShopPatch } from "../../domain/shop.js";
 import { callbackCodec } from "../callback-data.js";
 import type { ConsoleService, ShopDetails } from "../../core/console.service.js";
 import type { BotContext } from "../context.js";
@@ -20,7 +20,7 @@ const editButton = callbackCodec("sh", { f: z.enum(FIELDS) });
 
 const text = (ctx: BotContext) => ctx.message?.text;
 
-/** The shop's details, a button per field to change, and the daily summary's switch. */
+/** The shop's details, a button per field to change (while it may change), and the daily summary's switch. */
 function shopScreen(ctx: BotContext, { shop, summaryOff }: ShopDetails) {
   const text = ctx.t("shop-details", {
     name: escapeHtml(shop.name),
@@ -34,10 +34,13 @@ function shopScreen(ctx: BotContext, { shop, summaryOff }: ShopDetails) {
     summary: ctx.t(summaryOff ? "shop-summary-off" : "shop-summary-on"),
   });
   const keyboard = new InlineKeyboard();
-  FIELDS.forEach((f, i) => {
-    keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
-    if (i % 3 === 2) keyboard.row();
-  });
+  // A suspended shop is shown as it is, without the buttons that would change it.
+  if (shopRefusal(shop, "change") === null) {
+    FIELDS.forEach((f, i) => {
+      keyboard.text(ctx.t(`shop-edit-${f}`), editButton.pack({ f }));
+      if (i % 3 === 2) keyboard.row();
+    });
+  }
   keyboard.text(ctx.t(summaryOff ? "summary-start" : "summary-stop"), summaryButton.pack({ on: summaryOff ? "1" : "0" })).row();
   keyboard.text(ctx.t("close"), CLOSE_DATA);
   return { text, keyboard };
@@ -120,7 +123,7 @@ export function createShopFeature({ forms, console }: { forms: Forms; console: C
   feature.callbackQuery(editButton.filter, async (ctx) => {
     const pressed = editButton.unpack(ctx.callbackQuery.data);
     if (!pressed) return answerExpired(ctx);
-    await console.ownedShop(ctx.user.id);
+    await console.activeShop(ctx.user.id);
     await ctx.answerCallbackQuery();
     await forms.start(ctx, fieldForms[pressed.f]);
   });
