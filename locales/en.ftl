@@ -869,6 +869,8 @@ error-review-not-redeemed = You can review a visit once its voucher is redeemed 
 error-review-too-many-photos = At most { $max } photos, please.
 error-review-photo-failed = The photos couldn't be saved just now. Try again, or post the review without them.
 error-review-photo-refused = Photos must be JPEG, PNG or WebP images of at most { $mb } MB.
+error-review-vote-own = That is your own review: only other readers can mark it helpful.
+error-review-vote-own-shop = That is a review of your own shop: only its customers can mark it helpful.
 error-reward-cap-invalid = Choose one of the caps offered.
 error-reward-offer-invalid = That offer can't be a reward: it must be one of your offers on sale or paused, and not a group deal.
 ## Following shops, saved deals and reminders

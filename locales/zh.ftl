@@ -796,6 +796,8 @@ error-review-not-redeemed = 券在店里核销后才能评价这次消费。
 error-review-too-many-photos = 最多 { $max } 张照片。
 error-review-photo-failed = 照片暂时无法保存。请再试一次，或不带照片发布评价。
 error-review-photo-refused = 照片须为 JPEG、PNG 或 WebP 格式，且不超过 { $mb } MB。
+error-review-vote-own = 这是你自己的评价：只有其他读者可以标记为有用。
+error-review-vote-own-shop = 这是对你自己店铺的评价：只有顾客可以标记为有用。
 error-reward-cap-invalid = 请选择提供的上限之一。
 error-reward-offer-invalid = 这个优惠不能作为奖励：它须是你在售或已暂停的优惠，且不是拼团优惠。
 ## Following shops, saved deals and reminders

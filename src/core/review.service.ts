@@ -5,6 +5,7 @@ import { DomainError } from "../domain/errors.js";
 import {
   assertMayReply,
   assertMayReview,
+  assertMayVote,
   averageRating,
   checkReview,
   checkReviewPhoto,
@@ -132,9 +133,10 @@ export function createReviewService({
       return (await visible(reviewId)).photos;
     },
 
-    /** "Helpful": one vote per user; false when they voted already. */
+    /** "Helpful": one vote per user, not the author's nor the owner's; false when they voted already. */
     async vote(userId: bigint, reviewId: number): Promise<boolean> {
-      await visible(reviewId);
+      const review = await visible(reviewId);
+      assertMayVote(review, await shopOf(review.shopId), userId);
       return reviews.vote(reviewId, userId, clock());
     },
 

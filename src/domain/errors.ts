@@ -60,6 +60,8 @@ export const DOMAIN_ERROR_CODES = [
   "review-photo-failed",
   "review-photo-refused",
   "review-too-many-photos",
+  "review-vote-own",
+  "review-vote-own-shop",
   "reward-cap-invalid",
   "reward-offer-invalid",
   "shop-not-approved",

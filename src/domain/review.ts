@@ -97,6 +97,15 @@ export function assertMayReview(voucher: ReviewableVoucher | null, userId: bigin
   return voucher;
 }
 
+/**
+ * "Helpful" ranks a shop's reviews for the people deciding where to go:
+ * neither the review's author nor the shop's owner may push one up.
+ */
+export function assertMayVote(review: Pick<Review, "authorId">, shop: { ownerId: bigint }, userId: bigint): void {
+  if (review.authorId === userId) throw new DomainError("review-vote-own");
+  if (shop.ownerId === userId) throw new DomainError("review-vote-own-shop");
+}
+
 export function cleanReviewText(value: string): string {
   const cleaned = visibleText(value);
   if ([...cleaned].length > REVIEW_TEXT_MAX) throw new DomainError("too-long", { field: "review", max: REVIEW_TEXT_MAX });

@@ -129,6 +129,15 @@ describe("verified reviews", () => {
     expect((await h.db.db.review.findUniqueOrThrow({ where: { id: review!.id } })).helpful).toBe(1);
   });
 
+  it("counts no helpful vote from the review's author nor from the shop's owner", async () => {
+    const [review] = await h.db.db.review.findMany({ where: { authorId: 911n } });
+    await ann.press(`rh:${review!.id}`);
+    expect(callbackAnswer(h.calls.slice(-1)).text).toBe("That is your own review: only other readers can mark it helpful.");
+    await owner.press(`rh:${review!.id}`);
+    expect(callbackAnswer(h.calls.slice(-1)).text).toBe("That is a review of your own shop: only its customers can mark it helpful.");
+    expect((await h.db.db.review.findUniqueOrThrow({ where: { id: review!.id } })).helpful).toBe(1);
+  });
+
   it("lets the owner reply once, publicly, and tells the author", async () => {
     const [review] = await h.db.db.review.findMany({ where: { authorId: 911n } });
     // Someone else's Reply button is a claim, checked against the sender.
