@@ -9,6 +9,8 @@ import { registerWebhookRoute, type WebhookRouteOptions } from "./webhook.route.
 import { registerMiniAppApi, type MiniAppApiOptions } from "./api/mini-app-api.js";
 import { serveWebApp } from "./app-static.js";
 
+const REQUEST_TIMEOUT_MS = 120_000;
+
 export interface Health {
   ok: boolean;
   [detail: string]: unknown;
@@ -33,7 +35,13 @@ export interface HttpServer {
 }
 
 export async function startHttpServer({ port, host = "0.0.0.0", logger, clock, metrics, health, webhook, miniApp }: HttpServerOptions): Promise<HttpServer> {
-  const app = Fastify({ bodyLimit: 1 << 20 });
+  const app = Fastify({
+    bodyLimit: 1 << 20,
+    // A request must arrive whole within this time (a review's photos from a
+    // slow phone included): one that trickles in, or never ends, would hold
+    // its connection for ever. Fastify sets no limit by default.
+    requestTimeout: REQUEST_TIMEOUT_MS,
+  });
   if (webhook) registerWebhookRoute(app, { ...webhook, logger });
   if (miniApp) {
     await registerMiniAppApi(app, { ...miniApp, logger, clock });

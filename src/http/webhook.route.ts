@@ -28,20 +28,27 @@ export interface WebhookRouteOptions {
 
 export function registerWebhookRoute(app: FastifyInstance, { path, secret, claim, accept, logger }: WebhookRouteOptions): void {
   const expected = Buffer.from(secret);
-  app.post(path, async (request, reply) => {
-    const given = request.headers[SECRET_HEADER];
-    const token = Buffer.from(typeof given === "string" ? given : "");
-    if (token.length !== expected.length || !timingSafeEqual(token, expected)) {
-      logger.warn({ ip: request.ip, hasToken: given !== undefined }, "webhook request refused: wrong or missing secret token");
-      return reply.code(401).send({ ok: false });
-    }
-    const update = request.body as Update | undefined;
-    if (typeof update?.update_id !== "number") return reply.code(400).send({ ok: false });
-    if (!(await claim(update.update_id))) {
-      logger.info({ updateId: update.update_id }, "webhook: an update already taken came again; dropped");
+  app.post(path, {
+    // Checked before the body is read: a stranger's request is refused without
+    // the server taking in what it sends.
+    onRequest: async (request, reply) => {
+      const given = request.headers[SECRET_HEADER];
+      const token = Buffer.from(typeof given === "string" ? given : "");
+      if (token.length !== expected.length || !timingSafeEqual(token, expected)) {
+        logger.warn({ ip: request.ip, hasToken: given !== undefined }, "webhook request refused: wrong or missing secret token");
+        return reply.code(401).send({ ok: false });
+      }
+    },
+    handler: async (request, reply) => {
+      const update = request.body as Update | undefined;
+      const id = update?.update_id;
+      if (typeof id !== "number" || !Number.isSafeInteger(id) || id < 0) return reply.code(400).send({ ok: false });
+      if (!(await claim(id))) {
+        logger.info({ updateId: id }, "webhook: an update already taken came again; dropped");
+        return reply.send({ ok: true });
+      }
+      await accept(update!);
       return reply.send({ ok: true });
-    }
-    await accept(update);
-    return reply.send({ ok: true });
+    },
   });
 }

@@ -1,5 +1,6 @@
 // The bot's HTTP server in webhook mode, over real HTTP: Telegram's secret
 // token checked, a repeated update_id dropped, /healthz and /metrics.
+import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { SECRET_HEADER } from "../../src/http/webhook.route.js";
@@ -58,6 +59,31 @@ describe("webhook mode", () => {
     expect(sentTo(eve.id)).toEqual([]);
     const refusals = serving.logs.filter((l) => l.msg.startsWith("webhook request refused"));
     expect(refusals.map((l) => l.hasToken)).toEqual([false, true]);
+  });
+
+  it("answers a stranger 401 before reading its body, so one that never sends it holds nothing open", async () => {
+    const { hostname, port } = new URL(base);
+    const socket = connect(Number(port), hostname);
+    const answer = new Promise<string>((resolve, reject) => {
+      socket.once("data", (data) => resolve(data.toString()));
+      socket.once("error", reject);
+      // Without an answer the socket would stay open and keep the server from closing.
+      setTimeout(() => resolve("no answer within 10 s"), 10_000).unref();
+    });
+    // A body announced as 1,000 bytes, of which one is ever sent.
+    socket.write(`POST /telegram/hook HTTP/1.1\r\nHost: ${hostname}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`);
+    try {
+      expect(await answer).toMatch(/^HTTP\/1\.1 401 /);
+    } finally {
+      socket.destroy();
+    }
+  });
+
+  it("refuses an update whose update_id is not a whole number Telegram could give", async () => {
+    const eve = serving.emulator.addUser({ firstName: "Eve", languageCode: "en", started: true });
+    const statuses = [];
+    for (const id of [1.5, -1, 1e300]) statuses.push((await post({ ...textUpdate(eve.id, "/start"), update_id: id })).status);
+    expect(statuses).toEqual([400, 400, 400]);
   });
 
   it("handles an update Telegram sends again only once", async () => {
