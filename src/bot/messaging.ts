@@ -15,9 +15,18 @@ import { escapeHtml } from "./html.js";
 import type { Notifier } from "./notifier.js";
 import { createPushRenderer } from "./push-message.js";
 
+/**
+ * Telegram will not deliver to this user's chat: they blocked the bot (403),
+ * never started it (403, or 400 "chat not found" for one the bot has never
+ * met, such as a Mini App user who opened it from a link), or are gone.
+ */
+export function isUnreachable(error: unknown): error is GrammyError {
+  return error instanceof GrammyError && (error.error_code === 403 || (error.error_code === 400 && /chat not found/i.test(error.description)));
+}
+
 /** What Telegram's answer to a refused send means for the sender. */
 export function notSent(error: unknown): SendOutcome {
-  const blocked = error instanceof GrammyError && error.error_code === 403;
+  const blocked = isUnreachable(error);
   return {
     sent: false,
     blocked,
@@ -76,7 +85,7 @@ export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingCh
       await deliverOrder({ api, t, locale, botUsername: botInfo.username, now: clock(), buyersSoFar }, order);
       return "delivered";
     } catch (error) {
-      if (error instanceof GrammyError && error.error_code === 403) return "blocked";
+      if (isUnreachable(error)) return "blocked";
       throw error;
     }
   }

@@ -1,9 +1,10 @@
 // What the core says about reviews outside a conversation (the review port's
 // messages), rendered in the recipient's language and sent through the Bot API.
-import { GrammyError, InlineKeyboard, InputFile } from "grammy";
+import { InlineKeyboard, InputFile } from "grammy";
 import type { PromptOutcome, ReviewedShop, ReviewMessages, ReviewPhotoStore, VoucherToReview } from "../core/ports/review.port.js";
 import type { ShownReview } from "../domain/review.js";
 import { escapeHtml } from "./html.js";
+import { isUnreachable } from "./messaging.js";
 import type { Notifier } from "./notifier.js";
 import { replyButton, reviewBlock, shopPageButton, starKeyboard } from "./features/review-view.js";
 
@@ -21,7 +22,7 @@ export function createReviewMessaging({ bot }: { bot: () => { notifier: Notifier
         );
         return "sent";
       } catch (error) {
-        return error instanceof GrammyError && error.error_code === 403 ? "blocked" : "failed";
+        return isUnreachable(error) ? "blocked" : "failed";
       }
     },
 

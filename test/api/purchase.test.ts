@@ -60,6 +60,15 @@ describeEachDatabase("buying in the Mini App", (open) => {
     expect(titles).toContain("Free tea");
   });
 
+  it("claims for someone the bot has never met, whose chat Telegram cannot find: the voucher waits in the wallet", async () => {
+    // Opened from a link, without ever starting the bot: a message to them is refused ("chat not found").
+    const newcomer = MiniAppClient.as(serving.app.httpUrl!, { id: 8899, firstName: "Neo", languageCode: "en" }, TOKEN);
+    expect(await newcomer.post(`/api/deals/${freeId}/invoice`, { quantity: 1 })).toEqual({ status: 200, body: { claimed: true } });
+    await serving.settle();
+    const { vouchers } = (await newcomer.get("/api/vouchers")).body;
+    expect(vouchers.map((v: { deal: { title: string }; state: string }) => [v.deal.title, v.state])).toEqual([["Free tea", "ACTIVE"]]);
+  });
+
   it("never shows or refunds a voucher to anyone but its holder", async () => {
     const [voucher] = (await buyer.get("/api/vouchers")).body.vouchers;
     expect((await stranger.raw(voucher.qrUrl)).status).toBe(404);
