@@ -83,7 +83,7 @@ export async function buildWebApp({ ifStale = false, settings = settingsFromEnvi
   if (ifStale && !isStale(settings)) return false;
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
-  const result = await build({
+  await build({
     entryPoints: { main: path.join(WEB, "src", "main.ts") },
     bundle: true,
     format: "esm",
@@ -95,11 +95,9 @@ export async function buildWebApp({ ifStale = false, settings = settingsFromEnvi
     assetNames: "assets/[name]-[hash]",
     define: { __TILE_URL__: JSON.stringify(settings.tileUrl), __TILE_ATTRIBUTION__: JSON.stringify(settings.tileAttribution) },
     plugins: [messagesPlugin],
-    metafile: true,
     logLevel: "warning",
   });
   copyFileSync(path.join(WEB, "index.html"), path.join(DIST, "index.html"));
-  writeFileSync(path.join(DIST, "meta.json"), JSON.stringify(result.metafile));
   writeFileSync(STAMP, fingerprint(settings));
   return true;
 }

@@ -13,7 +13,8 @@ export async function serveWebApp(app: FastifyInstance, { root = WEB_DIST, logge
     logger.warn({ root }, "the Mini App is not built: /app/ is not served");
     return;
   }
-  await app.register(fastifyStatic, { root, prefix: APP_PATH, index: "index.html" });
+  // The build's own stamp (.stamp) is not part of the app: dotfiles are not found.
+  await app.register(fastifyStatic, { root, prefix: APP_PATH, index: "index.html", dotfiles: "ignore" });
   // Without the trailing slash the app's relative asset paths would resolve one level up.
   app.get("/app", (_request, reply) => reply.redirect(APP_PATH));
 }

@@ -17,6 +17,9 @@ export interface LaunchData {
 
 export type InitDataRefusal = "missing" | "malformed" | "forged" | "expired";
 
+/** How far ahead of ours Telegram's clock may be (both keep time by NTP). */
+const CLOCK_SKEW_SECONDS = 300;
+
 export type InitDataCheck = { ok: true; data: LaunchData } | { ok: false; reason: InitDataRefusal };
 
 function secretKey(botToken: string): Buffer {
@@ -56,7 +59,10 @@ export function checkInitData(raw: string | undefined, { botToken, maxAgeSeconds
   const authDate = Number(params.get("auth_date"));
   if (!Number.isInteger(authDate) || authDate <= 0) return { ok: false, reason: "malformed" };
   // Launch data never expires by itself: a copy that leaked would name the user forever.
-  if (now.getTime() / 1000 - authDate > maxAgeSeconds) return { ok: false, reason: "expired" };
+  const age = now.getTime() / 1000 - authDate;
+  if (age > maxAgeSeconds) return { ok: false, reason: "expired" };
+  // Telegram signs it when the app opens: a date further ahead than clocks drift was never Telegram's.
+  if (age < -CLOCK_SKEW_SECONDS) return { ok: false, reason: "malformed" };
   const user = parseUser(params.get("user"));
   if (!user) return { ok: false, reason: "malformed" };
   return { ok: true, data: { user, authDate: new Date(authDate * 1000) } };

@@ -15,6 +15,7 @@ beforeAll(async () => {
   mkdirSync(path.join(root, "assets"));
   writeFileSync(path.join(root, "index.html"), "<!doctype html><title>Nearbuy</title>");
   writeFileSync(path.join(root, "assets", "app.js"), "console.log(1)");
+  writeFileSync(path.join(root, ".stamp"), "the build's fingerprint");
   await serveWebApp(app, { root, logger: pino({ level: "silent" }) });
   base = await app.listen({ port: 0, host: "127.0.0.1" });
 });
@@ -27,5 +28,9 @@ describe("serving the Mini App", () => {
     expect((await fetch(`${base}/app/assets/app.js`)).status).toBe(200);
     const bare = await fetch(`${base}/app`, { redirect: "manual" });
     expect([bare.status, bare.headers.get("location")]).toEqual([302, "/app/"]);
+  });
+
+  it("does not serve the build's own dotfiles", async () => {
+    expect((await fetch(`${base}/app/.stamp`)).status).toBe(404);
   });
 });

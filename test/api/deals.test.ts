@@ -119,6 +119,17 @@ describeEachDatabase("the Mini App's deals", (open) => {
     expect((await mei.get(`/api/deals?lat=1&lng=1&category=cars`)).body).toEqual({ error: { code: "bad-request", field: "category" } });
     expect((await mei.get(`/api/deals?lat=1&lng=1&maxPrice=-3`)).body).toEqual({ error: { code: "bad-request", field: "maxPrice" } });
     expect((await mei.get(`/api/deals?lat=1&lng=1&page=x`)).body).toEqual({ error: { code: "bad-request", field: "page" } });
+    // An empty value is no value: not the middle of the Gulf of Guinea (0, 0).
+    expect(await mei.get(`/api/deals?lat=&lng=`)).toEqual({ status: 400, body: { error: { code: "bad-request", field: "lat" } } });
+    expect((await mei.get(`/api/deals?lat=%20&lng=1`)).body).toEqual({ error: { code: "bad-request", field: "lat" } });
+    expect((await mei.get(`/api/deals?lat=${HERE.lat}&lng=${HERE.lng}&page=&maxPrice=`)).status).toBe(200);
+  });
+
+  it("keeps a user's answers out of every cache, while the public texts may be kept", async () => {
+    for (const path of ["/api/me", "/api/vouchers", `/api/deals?lat=${HERE.lat}&lng=${HERE.lng}`, `/api/deals/${hotpotId}`, "/api/deals/999999"]) {
+      expect((await mei.raw(path)).headers.get("cache-control"), path).toBe("private, no-store");
+    }
+    expect((await mei.raw("/api/i18n/en")).headers.get("cache-control")).toBe("public, max-age=300");
   });
 
   it("serves the texts of each language, without launch data", async () => {

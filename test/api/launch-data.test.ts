@@ -18,11 +18,13 @@ const now = () => Math.floor(Date.now() / 1000);
 const user = (id: number) => JSON.stringify({ id, first_name: "Eve" });
 
 describe("the API's door", () => {
-  it("refuses missing, forged, expired and foreign launch data with 401, creating no user", async () => {
+  it("refuses missing, forged, expired, future and foreign launch data with 401, creating no user", async () => {
     const forged = signInitData({ auth_date: String(now()), user: user(7001) }, TOKEN).replace(/hash=(.)/, (_m, c: string) => `hash=${c === "0" ? "1" : "0"}`);
     const otherBot = signInitData({ auth_date: String(now()), user: user(7002) }, "42:another-bot-token-aaaaaaaaaaaaaaaaaaaaaa");
     const expired = signInitData({ auth_date: String(now() - 601), user: user(7003) }, TOKEN);
-    const headers = [undefined, "", "tma", `tma ${forged}`, `tma ${otherBot}`, `tma ${expired}`, `Bearer ${signInitData({ auth_date: String(now()), user: user(7004) }, TOKEN)}`];
+    // Dated an hour ahead: Telegram signs at the app's opening, so only someone holding the token could make it.
+    const ahead = signInitData({ auth_date: String(now() + 3600), user: user(7006) }, TOKEN);
+    const headers = [undefined, "", "tma", `tma ${forged}`, `tma ${otherBot}`, `tma ${expired}`, `tma ${ahead}`, `Bearer ${signInitData({ auth_date: String(now()), user: user(7004) }, TOKEN)}`];
     for (const header of headers) {
       for (const [method, path] of [["GET", "/api/me"], ["GET", "/api/deals?lat=1&lng=1"], ["GET", "/api/vouchers"], ["POST", "/api/deals/1/invoice"]] as const) {
         const client = MiniAppClient.withHeader(base, header);
@@ -30,7 +32,7 @@ describe("the API's door", () => {
         expect(answer, `${header} ${path}`).toEqual({ status: 401, body: { error: { code: "unauthorized" } } });
       }
     }
-    for (const id of [7001n, 7002n, 7003n, 7004n]) expect(await serving.app.repos.users.find(id)).toBeNull();
+    for (const id of [7001n, 7002n, 7003n, 7004n, 7006n]) expect(await serving.app.repos.users.find(id)).toBeNull();
   });
 
   it("lets in fresh launch data signed with the bot's token", async () => {

@@ -9,7 +9,7 @@ import { RADII_KM } from "../../domain/nearby.js";
 import { QUERY_LIMITS } from "../../domain/deal-query.js";
 import { policyKey } from "../../bot/features/deal-view.js";
 import { userOf } from "./auth.js";
-import { dealId as idParam } from "./params.js";
+import { dealId as idParam, queryNumber } from "./params.js";
 import { parse } from "./api-error.js";
 import { dealItem, localEnd, photoUrls, routeUrl, shopRating, type SpeakerOf } from "./present.js";
 
@@ -17,17 +17,19 @@ import { dealItem, localEnd, photoUrls, routeUrl, shopRating, type SpeakerOf } f
 export const API_PAGE_SIZE = 50;
 
 const listQuery = z.object({
-  lat: z.coerce.number().min(-90).max(90),
-  lng: z.coerce.number().min(-180).max(180),
-  radiusKm: z.coerce
-    .number()
-    .refine((r) => (RADII_KM as readonly number[]).includes(r))
-    .transform((r) => r as (typeof RADII_KM)[number])
-    .optional(),
+  lat: queryNumber(z.coerce.number().min(-90).max(90)),
+  lng: queryNumber(z.coerce.number().min(-180).max(180)),
+  radiusKm: queryNumber(
+    z.coerce
+      .number()
+      .refine((r) => (RADII_KM as readonly number[]).includes(r))
+      .transform((r) => r as (typeof RADII_KM)[number])
+      .optional(),
+  ),
   category: z.enum(CATEGORIES).optional(),
   q: z.string().trim().max(200).optional(),
-  maxPrice: z.coerce.number().positive().max(QUERY_LIMITS.maxPrice).optional(),
-  page: z.coerce.number().int().min(0).max(1000).default(0),
+  maxPrice: queryNumber(z.coerce.number().positive().max(QUERY_LIMITS.maxPrice).optional()),
+  page: queryNumber(z.coerce.number().int().min(0).max(1000).default(0)),
 });
 
 export function dealRoutes(

@@ -57,6 +57,11 @@ export async function registerMiniAppApi(
       i18nRoutes(api);
       await api.register(async (signed) => {
         authenticate(signed, { botToken, maxAgeSeconds, clock, ensure: (profile) => services.users.ensure(profile) });
+        // A signed answer is one user's (their codes, their orders): no cache may keep it,
+        // unless the route says otherwise (photos).
+        signed.addHook("onSend", async (_request, reply) => {
+          if (!reply.hasHeader("cache-control")) reply.header("cache-control", "private, no-store");
+        });
         meRoutes(signed, { browse: services.browse, shops: services.shops, speaker });
         dealRoutes(signed, { browse: services.browse, deals: services.deals, follows: services.follows, speaker });
         followRoutes(signed, { follows: services.follows, speaker });

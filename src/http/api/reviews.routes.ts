@@ -6,12 +6,12 @@ import type { FollowService } from "../../core/follow.service.js";
 import type { ReviewService } from "../../core/review.service.js";
 import { parse } from "./api-error.js";
 import { userOf } from "./auth.js";
-import { dealId as idParam } from "./params.js";
+import { dealId as idParam, queryNumber } from "./params.js";
 import { reviewItem, shopRating, type SpeakerOf } from "./present.js";
 
 const pageQuery = z.object({
   order: z.enum(["newest", "helpful"]).default("newest"),
-  page: z.coerce.number().int().min(0).max(10_000).default(0),
+  page: queryNumber(z.coerce.number().int().min(0).max(10_000).default(0)),
 });
 
 export function reviewRoutes(

@@ -11,6 +11,7 @@ import { voucherQrPng } from "../../bot/features/checkout/voucher-view.js";
 import { DomainError } from "../../domain/errors.js";
 import { parse } from "./api-error.js";
 import { userOf } from "./auth.js";
+import { queryNumber } from "./params.js";
 import { reviewItem, type SpeakerOf } from "./present.js";
 
 const code = z.object({ code: z.string().regex(/^[0-9A-Za-z-]{12,20}$/) });
@@ -56,7 +57,7 @@ export function voucherRoutes(
 
   app.get("/vouchers", async (request) => {
     const user = userOf(request);
-    const { page } = parse(z.object({ page: z.coerce.number().int().min(0).max(10_000).default(0) }), request.query);
+    const { page } = parse(z.object({ page: queryNumber(z.coerce.number().int().min(0).max(10_000).default(0)) }), request.query);
     const found = await vouchers.page(user.id, page);
     const starsGiven = await reviews.starsGiven(found.vouchers.map((v) => v.id));
     return {
