@@ -33,7 +33,7 @@ export type CheckoutDatabase = "SQLite" | "PostgreSQL";
 export function createCheckoutDriver(db: Db) {
   const repos = createRepositories(db);
   const clock = () => new Date();
-  const services = createServices(repos, { clock, messaging: createCheckoutMessaging({ bot: () => bot, clock }), currency: "USD", needsApproval: false });
+  const services = createServices(repos, { clock, messaging: createCheckoutMessaging({ bot: () => bot, clock, adminIds: [] }), currency: "USD", needsApproval: false });
   const bot = createBot({
     token: "1:bench",
     apiRoot: "http://127.0.0.1:9",

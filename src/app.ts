@@ -59,7 +59,7 @@ export function createApp(config: Config, { token, logger, clock = systemClock, 
         })
       : undefined;
   // The core's messages leave through the bot, which is built on the core: read at send time.
-  const checkoutMessaging = createCheckoutMessaging({ bot: () => bot, clock });
+  const checkoutMessaging = createCheckoutMessaging({ bot: () => bot, clock, adminIds: config.ADMIN_IDS });
   const services = createServices(repos, {
     clock,
     messaging: checkoutMessaging,

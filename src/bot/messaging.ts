@@ -4,7 +4,7 @@ import { GrammyError, InlineKeyboard, type Api } from "grammy";
 import type { AutomaticRefund, CheckoutMessages, Delivery, Messaging, SendOutcome } from "../core/ports/messaging.port.js";
 import { VoucherStatus } from "../domain/lifecycles.js";
 import { formatMoney } from "../domain/money.js";
-import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../domain/order.js";
+import type { ChargeFields, FoundVoucher, LateRefusal, OrderWithVouchers } from "../domain/order.js";
 import { formatVoucherCode } from "../domain/voucher-code.js";
 import type { Clock } from "../util/clock.js";
 import { renderFigures } from "./console/stats-view.js";
@@ -77,7 +77,16 @@ const AUTOMATIC_REFUND_KEYS: Record<AutomaticRefund, string> = {
  * `bot` is read at send time: the core is built before the bot that serves
  * it, and its messages leave through the bot's Api (with its pacing and retries).
  */
-export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingChannel; clock: Clock }): CheckoutMessages {
+export function createCheckoutMessaging({
+  bot,
+  clock,
+  adminIds,
+}: {
+  bot: () => MessagingChannel;
+  clock: Clock;
+  /** The operators, told of a payment that bought nothing and names no order. */
+  adminIds: readonly bigint[];
+}): CheckoutMessages {
   async function deliverVouchers(order: OrderWithVouchers, buyersSoFar: number | undefined): Promise<Delivery> {
     const { api, notifier, botInfo } = bot();
     const { t, locale } = await notifier.recipient(order.buyerId);
@@ -138,6 +147,32 @@ export function createCheckoutMessaging({ bot, clock }: { bot: () => MessagingCh
         title: escapeHtml(order.deal.title),
         amount: formatMoney(order.refundMinor, order.currency, buyer.locale),
       });
+    },
+
+    async strayPaymentToOwner(payment: ChargeFields, order: OrderWithVouchers): Promise<void> {
+      const { notifier } = bot();
+      const owner = order.deal.shop.ownerId;
+      const { locale } = await notifier.recipient(owner);
+      await notifier.tell(owner, "payment-stray-owner", {
+        order: order.id,
+        title: escapeHtml(order.deal.title),
+        total: formatMoney(payment.totalMinor, payment.currency, locale),
+        charge: escapeHtml(payment.providerChargeId || payment.telegramChargeId),
+      });
+    },
+
+    async strayPaymentToOperators(payment: ChargeFields): Promise<void> {
+      const { notifier } = bot();
+      for (const adminId of adminIds) {
+        const { locale } = await notifier.recipient(adminId);
+        await notifier.tell(adminId, "payment-stray-operator", {
+          buyer: String(payment.buyerId),
+          payload: escapeHtml(payment.payload),
+          total: formatMoney(payment.totalMinor, payment.currency, locale),
+          charge: escapeHtml(payment.telegramChargeId),
+          provider: escapeHtml(payment.providerChargeId || "—"),
+        });
+      }
     },
 
     async voucherRedeemed(voucher: FoundVoucher): Promise<void> {

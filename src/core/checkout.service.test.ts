@@ -40,7 +40,10 @@ let lastBuyersSoFar: number | undefined;
 let buyersCounted = 0;
 
 /** A checkout whose storage settles every payment as `settled` and whose messages are written down. */
-function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as OrderWithVouchers[], delivery = "delivered" as Delivery } = {}) {
+function checkoutWith(
+  settled: () => Promise<unknown>,
+  { undelivered = [] as OrderWithVouchers[], delivery = "delivered" as Delivery, found = null as OrderWithVouchers | null } = {},
+) {
   const said: string[] = [];
   const log = (line: string) => async () => void said.push(line);
   const messaging: CheckoutMessages = {
@@ -52,12 +55,15 @@ function checkoutWith(settled: () => Promise<unknown>, { undelivered = [] as Ord
     refundPaid: log("refund paid"),
     voucherRedeemed: log("redeemed"),
     referralRewarded: async (order) => (said.push(`reward #${order.id}`), delivery),
+    strayPaymentToOwner: async (payment, order) => void said.push(`stray ${payment.telegramChargeId} of #${order.id} to owner`),
+    strayPaymentToOperators: async (payment) => void said.push(`stray ${payment.telegramChargeId} to operators`),
   };
   const orders = {
     settle: settled,
     buyersSoFar: async () => (buyersCounted++, 2),
     markDelivered: async (id: number) => void said.push(`delivered #${id}`),
     undelivered: async () => undelivered,
+    find: async () => found,
   } as unknown as OrderRepository;
   const checkout = createCheckoutService({
     deals: { findWithShop: async () => null },
@@ -99,7 +105,16 @@ describe("fulfilling a payment", () => {
       throw new Error("never settled");
     });
     expect(await checkout.settlePayment({ ...charge, payload: "forged" })).toBe("unmatched");
-    expect(said).toEqual([]);
+    // Money arrived for it all the same: someone must pay it back.
+    expect(said).toEqual(["stray charge to operators"]);
+  });
+
+  it("has the owner pay back a second payment for an order its buyer paid already, and the operators one for someone else's", async () => {
+    const paid = buildOrder({ status: "PAID" });
+    const { checkout, said } = checkoutWith(async () => ({ kind: "unmatched" }), { found: paid });
+    expect(await checkout.settlePayment({ ...charge, telegramChargeId: "second" })).toBe("unmatched");
+    expect(await checkout.settlePayment({ ...charge, buyerId: 99n, telegramChargeId: "stranger" })).toBe("unmatched");
+    expect(said).toEqual(["stray second of #1 to owner", "stray stranger to operators"]);
   });
 });
 

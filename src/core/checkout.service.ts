@@ -6,7 +6,16 @@ import type { DealWithShop } from "../domain/deal.js";
 import { isOnSale } from "../domain/deal.js";
 import { DomainError } from "../domain/errors.js";
 import { DealStatus, OrderStatus, VoucherStatus } from "../domain/lifecycles.js";
-import { canReserve, isLateRefusal, settlePayment, type Fulfilment, type Order, type PaymentOutcome } from "../domain/order.js";
+import {
+  canReserve,
+  isLateRefusal,
+  settlePayment,
+  type ChargeFields,
+  type Fulfilment,
+  type Order,
+  type PaymentFields,
+  type PaymentOutcome,
+} from "../domain/order.js";
 import { orderQuantity } from "../domain/validation.js";
 import { newVoucherCode } from "../domain/voucher-code.js";
 import type { Attribution } from "./attribution.service.js";
@@ -24,17 +33,6 @@ export const invoicePayload = (orderId: number) => `order:${orderId}`;
 /** What Buy leads to: vouchers at once (a free deal), or an order to send an invoice for. */
 export type Purchase = { claimed: true } | { claimed: false; order: Order; deal: DealWithShop };
 
-export interface PaymentFields {
-  buyerId: bigint;
-  payload: string;
-  currency: string;
-  totalMinor: number;
-}
-
-export interface ChargeFields extends PaymentFields {
-  telegramChargeId: string;
-  providerChargeId: string;
-}
 
 export function createCheckoutService({
   deals,
@@ -139,6 +137,18 @@ export function createCheckoutService({
     await fulfil(outcome);
   }
 
+  /**
+   * A payment that bought nothing (a second one for an order its buyer had
+   * paid already, as when two of its invoices were paid at once) is owed
+   * back: the shop's owner is told, as of any refund due, or the operators
+   * when it names no order of its buyer's.
+   */
+  async function reportStray(payment: ChargeFields, orderId: number | null): Promise<void> {
+    const named = orderId === null ? null : await orders.find(orderId);
+    if (named?.buyerId === payment.buyerId) await messaging.strayPaymentToOwner(payment, named);
+    else await messaging.strayPaymentToOperators(payment);
+  }
+
   function orderIdOf(payload: string): number | null {
     const match = PAYLOAD.exec(payload);
     return match ? Number(match[1]) : null;
@@ -211,20 +221,24 @@ export function createCheckoutService({
 
     /**
      * A successful_payment: vouchers once per charge, whatever replays or
-     * races happen, then handed over. "unmatched" fulfils nothing.
+     * races happen, then handed over. "unmatched" fulfils nothing, and
+     * whoever must pay it back is told.
      */
     async settlePayment(p: ChargeFields): Promise<PaymentOutcome["kind"]> {
       const orderId = orderIdOf(p.payload);
-      if (orderId === null) return "unmatched";
-      const outcome = await settle({
-        orderId,
-        buyerId: p.buyerId,
-        currency: p.currency,
-        totalMinor: p.totalMinor,
-        telegramChargeId: p.telegramChargeId,
-        providerChargeId: p.providerChargeId,
-      });
-      if (outcome.kind !== "unmatched") await fulfil(outcome);
+      const outcome: PaymentOutcome =
+        orderId === null
+          ? { kind: "unmatched" }
+          : await settle({
+              orderId,
+              buyerId: p.buyerId,
+              currency: p.currency,
+              totalMinor: p.totalMinor,
+              telegramChargeId: p.telegramChargeId,
+              providerChargeId: p.providerChargeId,
+            });
+      if (outcome.kind === "unmatched") await reportStray(p, orderId);
+      else await fulfil(outcome);
       return outcome.kind;
     },
 

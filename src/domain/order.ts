@@ -103,6 +103,20 @@ export function canReserve(deal: SaleTerms, held: number, quantity: number, now:
 
 export type LateRefusal = "sold-out" | "over-limit" | "off-sale";
 
+/** A payment about to be made, as the pre-checkout query names it (the payload is the invoice's). */
+export interface PaymentFields {
+  buyerId: bigint;
+  payload: string;
+  currency: string;
+  totalMinor: number;
+}
+
+/** A payment made, as successful_payment reports it. */
+export interface ChargeFields extends PaymentFields {
+  telegramChargeId: string;
+  providerChargeId: string;
+}
+
 /** A payment as Telegram reports it, matched against the order it names. */
 export interface PaymentClaim {
   buyerId: bigint;

@@ -405,7 +405,7 @@ export class BotHarness {
     const clock = () => new Date(this.now.getTime());
     this.services = createServices(db.repos, {
       clock,
-      messaging: createCheckoutMessaging({ bot: () => this.bot, clock }),
+      messaging: createCheckoutMessaging({ bot: () => this.bot, clock, adminIds }),
       currency: options.currency ?? "CNY",
       needsApproval: adminIds.length > 0,
       languageModel: options.languageModel,

@@ -10,4 +10,6 @@ export const silentMessaging: CheckoutMessages = {
   refundPaid: async () => undefined,
   voucherRedeemed: async () => undefined,
   referralRewarded: async () => "delivered",
+  strayPaymentToOwner: async () => undefined,
+  strayPaymentToOperators: async () => undefined,
 };

@@ -1,7 +1,7 @@
 // Messages the core sends outside a conversation (push digests, daily
 // summaries, checkout's vouchers and notices), rendered and sent by a front in
 // the recipient's language.
-import type { FoundVoucher, LateRefusal, OrderWithVouchers } from "../../domain/order.js";
+import type { ChargeFields, FoundVoucher, LateRefusal, OrderWithVouchers } from "../../domain/order.js";
 import type { PushItemToSend, PushToSend } from "../../domain/push.js";
 import type { Shop } from "../../domain/shop.js";
 import type { Figures } from "../../domain/stats.js";
@@ -61,4 +61,8 @@ export interface CheckoutMessages {
    * nothing of the friend, then get the voucher as any voucher arrives.
    */
   referralRewarded(order: OrderWithVouchers, earnedWith: { title: string }): Promise<Delivery>;
+  /** A payment that bought nothing, for an order of its buyer's: its shop's owner pays it back. */
+  strayPaymentToOwner(payment: ChargeFields, order: OrderWithVouchers): Promise<void>;
+  /** A payment that bought nothing and names no order of its buyer's: the operators see to it. */
+  strayPaymentToOperators(payment: ChargeFields): Promise<void>;
 }

@@ -5,6 +5,7 @@ import type { CheckoutService } from "../../../core/checkout.service.js";
 import { DomainError } from "../../../domain/errors.js";
 import type { Logger } from "../../../logger.js";
 import type { BotContext } from "../../context.js";
+import { escapeHtml } from "../../html.js";
 
 export function createPaymentFeature({ checkout, logger }: { checkout: CheckoutService; logger: Logger }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
@@ -38,9 +39,9 @@ export function createPaymentFeature({ checkout, logger }: { checkout: CheckoutS
       providerChargeId: payment.provider_payment_charge_id,
     });
     if (outcome === "unmatched") {
-      // Money arrived for no order of ours: never invent vouchers; keep the charge for a refund.
-      logger.error({ payment }, "payment matches no open order");
-      await ctx.reply(ctx.t("payment-unmatched", { charge: payment.telegram_payment_charge_id }));
+      // Money arrived for no open order: never invent vouchers. Whoever pays it back was told; the log keeps it too.
+      logger.warn({ payment }, "payment matches no open order");
+      await ctx.reply(ctx.t("payment-unmatched", { charge: escapeHtml(payment.telegram_payment_charge_id) }), { parse_mode: "HTML" });
     }
   });
 
