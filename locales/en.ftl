@@ -646,11 +646,15 @@ subscription-stop-all = 🔕 Stop all
 subscription-deleted = Deleted.
 subscriptions-header = 🔔 Your places ({ $count }). Tap one to change it.
 subscriptions-empty = You have no subscriptions yet. Add a place and I'll push new deals near it.
-unsubscribed = 🔕 Done: no more pushes ({ $count } { $count ->
+unsubscribed = 🔕 Done: no more pushes ({ $places } { $places ->
         [one] place
        *[other] places
-    } removed). /subscribe starts again.
-unsubscribe-nothing = You have no subscriptions, so there is nothing to stop.
+    } removed{ $shops ->
+        [0] {""}
+        [one] , 1 shop unfollowed
+       *[other] , { $shops } shops unfollowed
+    }). /subscribe starts again.
+unsubscribe-nothing = You have no subscriptions and follow no shop, so there is nothing to stop.
 push-header = 🔔 New near { $place }: { $count } { $count ->
         [one] deal
        *[other] deals

@@ -592,8 +592,11 @@ subscription-stop-all = 🔕 全部停止
 subscription-deleted = 已删除。
 subscriptions-header = 🔔 你订阅的地点（{ $count } 个）。点一个进行修改。
 subscriptions-empty = 你还没有订阅。添加一个地点，附近有新优惠时我会推送给你。
-unsubscribed = 🔕 好的，不再推送（已删除 { $count } 个地点）。发送 /subscribe 可重新订阅。
-unsubscribe-nothing = 你没有任何订阅，无需停止。
+unsubscribed = 🔕 好的，不再推送（已删除 { $places } 个地点{ $shops ->
+        [0] {""}
+       *[other] ，已取消关注 { $shops } 家店铺
+    }）。发送 /subscribe 可重新订阅。
+unsubscribe-nothing = 你没有任何订阅，也没有关注店铺，无需停止。
 push-header = 🔔 { $place }附近的新优惠：{ $count } 个
 push-line = { $n }. <b>{ $title }</b>（{ $shop }）：{ $price }{ $original }{ $distance ->
         [none] {""}

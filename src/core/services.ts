@@ -159,6 +159,7 @@ export function createServices(
     reports: createReportService({ owned: merchantConsole, stats, exports }),
     subscriptions: createSubscriptionService({
       subscriptions: repos.subscriptions,
+      follows: repos.follows,
       pushes: repos.pushes,
       users: repos.users,
       clock,

@@ -1,6 +1,7 @@
 import type { PushRepository } from "./ports/push.port.js";
 import type { Subscription, SubscriptionChanges } from "../domain/subscription.js";
 import type { SubscriptionRepository } from "./ports/subscription.port.js";
+import type { FollowRepository } from "./ports/follow.port.js";
 import type { UserRepository } from "./ports/user.port.js";
 import { DomainError } from "../domain/errors.js";
 import { assertValidPoint, type Point } from "../domain/geo.js";
@@ -34,11 +35,14 @@ function placeOf(point: Point) {
 
 export function createSubscriptionService({
   subscriptions,
+  follows,
   pushes,
   users,
   clock,
 }: {
   subscriptions: SubscriptionRepository;
+  /** Followed shops push their new offers too: stopping everything unfollows them. */
+  follows: Pick<FollowRepository, "removeAllOf">;
   pushes: PushRepository;
   users: UserRepository;
   clock: Clock;
@@ -106,11 +110,12 @@ export function createSubscriptionService({
       await owned(userId, id);
       await subscriptions.deleteOf(userId, [id]);
     },
-    /** Stops everything at once: every place, and any digest not sent yet. */
-    async unsubscribeAll(userId: bigint): Promise<number> {
-      const count = await subscriptions.deleteOf(userId);
+    /** Stops every push at once: every place, every followed shop, and any digest not sent yet. */
+    async unsubscribeAll(userId: bigint): Promise<{ places: number; shops: number }> {
+      const places = await subscriptions.deleteOf(userId);
+      const shops = await follows.removeAllOf(userId);
       await pushes.cancelPendingOf(userId, "CANCELLED");
-      return count;
+      return { places, shops };
     },
     /** "Stop these": the places behind one digest (a push of someone else's reads as gone). */
     async stopPush(userId: bigint, pushId: number): Promise<number> {

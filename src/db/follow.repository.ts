@@ -20,6 +20,9 @@ export function createFollowRepository(db: Db): FollowRepository {
       const { count } = await db.shopFollow.deleteMany({ where: { userId, shopId } });
       return count === 1;
     },
+    async removeAllOf(userId) {
+      return (await db.shopFollow.deleteMany({ where: { userId } })).count;
+    },
     async isFollowing(userId, shopId) {
       return (await db.shopFollow.count({ where: { userId, shopId } })) > 0;
     },

@@ -185,15 +185,19 @@ describe("/subscribe", () => {
 });
 
 describe("/unsubscribe", () => {
-  it("stops every place at once, and says so when there is nothing to stop", async () => {
+  it("stops every push at once, places and followed shops alike, and says so when there is nothing to stop", async () => {
     const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
     for (const _ of [1, 2]) {
       await ana.send("/subscribe");
       await ana.location(SHANGHAI.lat, SHANGHAI.lng);
     }
-    expect(only(await ana.send("/unsubscribe")).text).toBe("🔕 Done: no more pushes (2 places removed). /subscribe starts again.");
+    // A followed shop's new offers are pushed too: stopping everything unfollows it.
+    await h.shop(1091, { ...SHANGHAI, name: "Tea House" });
+    await h.services.follows.follow(1001n, (await h.db.repos.shops.findByOwner(1091n))!.id);
+    expect(only(await ana.send("/unsubscribe")).text).toBe("🔕 Done: no more pushes (2 places removed, 1 shop unfollowed). /subscribe starts again.");
     expect(await h.services.subscriptions.list(1001n)).toEqual([]);
-    expect(only(await ana.send("/unsubscribe")).text).toBe("You have no subscriptions, so there is nothing to stop.");
+    expect(await h.services.follows.following(1001n)).toEqual([]);
+    expect(only(await ana.send("/unsubscribe")).text).toBe("You have no subscriptions and follow no shop, so there is nothing to stop.");
     expect(only(await ana.send("/subscriptions")).text).toMatch(/^You have no subscriptions yet/);
   });
 

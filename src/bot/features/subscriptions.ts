@@ -139,9 +139,12 @@ export function createSubscriptionsFeature({
   feature.command("subscribe", (ctx) => forms.start(ctx, subscribeForm));
   feature.command("subscriptions", (ctx) => showList(ctx, "send"));
 
+  /** What stopping everything did, in words. */
+  const stoppedText = (ctx: BotContext, { places, shops }: { places: number; shops: number }) =>
+    places + shops > 0 ? ctx.t("unsubscribed", { places, shops }) : ctx.t("unsubscribe-nothing");
+
   feature.command("unsubscribe", async (ctx) => {
-    const removed = await subscriptions.unsubscribeAll(ctx.user.id);
-    await ctx.reply(removed ? ctx.t("unsubscribed", { count: removed }) : ctx.t("unsubscribe-nothing"));
+    await ctx.reply(stoppedText(ctx, await subscriptions.unsubscribeAll(ctx.user.id)));
   });
 
   feature.callbackQuery(SUBSCRIPTIONS_DATA, async (ctx) => {
@@ -155,9 +158,9 @@ export function createSubscriptionsFeature({
   });
 
   feature.callbackQuery(STOP_ALL_DATA, async (ctx) => {
-    const removed = await subscriptions.unsubscribeAll(ctx.user.id);
+    const stopped = await subscriptions.unsubscribeAll(ctx.user.id);
     await ctx.answerCallbackQuery();
-    await editShown(ctx, removed ? ctx.t("unsubscribed", { count: removed }) : ctx.t("unsubscribe-nothing"));
+    await editShown(ctx, stoppedText(ctx, stopped));
   });
 
   feature.callbackQuery(settingsButton.filter, async (ctx) => {

@@ -24,6 +24,8 @@ export interface FollowRepository {
   add(userId: bigint, shopId: number, at: Date): Promise<boolean>;
   /** Removes the follow; false when there was none. */
   remove(userId: bigint, shopId: number): Promise<boolean>;
+  /** Removes every follow of the user; returns how many there were. */
+  removeAllOf(userId: bigint): Promise<number>;
   isFollowing(userId: bigint, shopId: number): Promise<boolean>;
   countOf(userId: bigint): Promise<number>;
   /** The user's followed shops, latest first, with their offers on sale at `now`. */
