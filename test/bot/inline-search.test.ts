@@ -57,7 +57,7 @@ describe("inline search with location", () => {
   const ids = (results: InlineQueryResult[]) => results.map((r) => (r.reply_markup?.inline_keyboard[0]![0] as { url: string }).url);
   const dealOf = (url: string) => Number(/start=d-(\d+)-s\d+$/.exec(url)?.[1]);
 
-  it("lists the deals near the location sent with the query that match the words, each a card with price, discount and distance", async () => {
+  it("lists the deals near the location sent with the query that match the words, each with price, discount and distance for the sharer", async () => {
     const { results, payload } = await inline("pizza", { at: NEAR });
     expect(ids(results).map(dealOf).sort()).toEqual([pizzaId, photoPizzaId].sort());
     const margherita = results.find((r) => dealOf(ids([r])[0]!) === pizzaId) as Article;
@@ -66,7 +66,9 @@ describe("inline search with location", () => {
     expect(margherita.description).toBe("−40% · 1.1 km · Luigi's");
     const card = (margherita.input_message_content as { message_text: string }).message_text;
     expect(card).toContain("<b>Margherita pizza for two</b>");
-    expect(card).toContain("1.1 km");
+    // The friend gets the card without the sharer's distance: they are elsewhere, and it would say where the sharer is.
+    expect(card).toContain("🏪 <b>Luigi's</b> · 🍜 Food\n📍 501 Test Road\n");
+    expect(card).not.toContain("km");
     expect(payload.is_personal).toBe(true);
     expect(Number(payload.cache_time)).toBeGreaterThan(0);
   });

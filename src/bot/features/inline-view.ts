@@ -1,6 +1,6 @@
 // A deal as an inline result: what the sharer picks from (title with price,
 // a line with discount, distance from them and the shop) and what the friend
-// receives (the deal's card with a way into the bot and, where the app is
+// receives (the deal's card, without the sharer's distance, with a way into the bot and, where the app is
 // served, into the Mini App, both carrying the sharer's share). The same
 // result answers an inline query and is prepared for the Mini App's share
 // sheet (savePreparedInlineMessage), so a friend gets one card either way.
@@ -30,13 +30,14 @@ export function sharedCardKeyboard(says: Sharer, { deal, shareId }: SharedDeal, 
 /** The shared deal as an inline result, in the sharer's language. */
 export function sharedDealResult(says: Sharer, shared: SharedDeal, withApp: boolean): InlineQueryResult {
   const { deal, distanceM, shareId } = shared;
+  // The distance is the sharer's: it helps them pick, but the friend is elsewhere,
+  // and it would tell them how near the sharer is.
   const card = cardText(says, {
     ...deal,
     shopName: deal.shop.name,
     address: deal.shop.address,
     openingHours: deal.shop.openingHours,
     onSale: true,
-    distanceM,
   });
   const { price } = priceText(says, says.locale, deal, "card-price-original");
   const title = says.t("inline-share-title", { title: deal.title, price });
