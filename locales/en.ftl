@@ -203,6 +203,7 @@ error-shop-pending = Your shop is still waiting for an operator's approval.
 error-shop-not-approved = Your shop is not approved to post offers. Contact the operators.
 error-deal-not-found = This offer doesn't exist any more.
 error-no-location = I don't know where you are yet: share your location first.
+error-location-needed = 📍 I need the place on the map, not its address: tap 📎 → Location and drop the pin on it, or send its coordinates, e.g. "31.2304, 121.4737" (a map app shows them when you long-press the place).
 
 ## Checkout and vouchers
 card-refund-anytime = ↩️ Refund any time while unused

@@ -197,6 +197,7 @@ error-shop-pending = 你的店铺仍在等待运营审核。
 error-shop-not-approved = 你的店铺未获准发布优惠，请联系运营。
 error-deal-not-found = 这个优惠已不存在。
 error-no-location = 我还不知道你在哪里：请先发送位置。
+error-location-needed = 📍 我需要地图上的位置，而不是地址：点 📎 → 位置，把图钉放到那里；或发送它的坐标，例如“31.2304, 121.4737”（在地图应用里长按该地点即可看到）。
 
 ## Checkout and vouchers
 card-refund-anytime = ↩️ 未使用随时退

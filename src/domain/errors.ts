@@ -30,6 +30,7 @@ export const DOMAIN_ERROR_CODES = [
   "invite-used",
   "limit-above-quantity",
   "limit-reached",
+  "location-needed",
   "newdeal-line-format",
   "no-location",
   "not-a-merchant",

@@ -110,7 +110,8 @@ const plainCoordinates = (value: string) => value.normalize("NFKC").replace(/[âˆ
 /** "31.23, 121.47" or "31.23 121.47". */
 export function coordinates(value: string): Point {
   const match = COORDINATES.exec(plainCoordinates(value));
-  if (!match) throw new DomainError("bad-coordinates");
+  // Words (an address, "near the park") are not a place on the map: say how to send one.
+  if (!match) throw new DomainError("location-needed");
   const point = { lat: Number(match[1]), lng: Number(match[2]) };
   assertValidPoint(point);
   return point;

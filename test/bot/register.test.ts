@@ -176,10 +176,15 @@ describe("registering a shop", () => {
     await rae.send("/register");
     await rae.send("Rae's Ramen");
     await rae.press("form:pick:food");
-    for (const typed of ["91,0", "0, 181", "near the park"]) {
+    for (const typed of ["91,0", "0, 181"]) {
       expect(only(await rae.send(typed)).text).toMatch(/^📍 Those coordinates are not valid/);
       expect(await stepOf(410)).toBe("location");
     }
+    // An address is what a new merchant types first: they are told how to send the place instead.
+    expect(only(await rae.send("100 Bedford Ave, Brooklyn")).text).toBe(
+      '📍 I need the place on the map, not its address: tap 📎 → Location and drop the pin on it, or send its coordinates, e.g. "31.2304, 121.4737" (a map app shows them when you long-press the place).',
+    );
+    expect(await stepOf(410)).toBe("location");
     const photo = only(await rae.photo("AgACphoto"));
     expect(photo.text).toBe('Please share the shop\'s location: tap 📎 → Location, or send "latitude, longitude".');
     expect(await shopOf(410)).toBeNull();

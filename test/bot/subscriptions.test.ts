@@ -88,7 +88,7 @@ describe("/subscribe", () => {
   it("keeps asking for a place on bad input, losing nothing", async () => {
     const ana = h.user({ id: 1001, firstName: "Ana", languageCode: "en" });
     await ana.send("/subscribe");
-    expect(only(await ana.send("somewhere nice")).text).toMatch(/^📍 Those coordinates are not valid/);
+    expect(only(await ana.send("somewhere nice")).text).toMatch(/^📍 I need the place on the map, not its address/);
     expect(only(await ana.send("95, 10")).text).toMatch(/^📍 Those coordinates are not valid/);
     expect(only(await ana.photo("AgACphoto")).text).toMatch(/^Please share the place's location/);
     expect(await h.services.subscriptions.list(1001n)).toEqual([]);
@@ -103,7 +103,7 @@ describe("/subscribe", () => {
     const ask = only(await ana.press(button(wider, "📍 Move")));
     expect(ask.text).toMatch(/^📍 Where should this place be now\?/);
     expect(buttonTexts(ask)).toEqual(["◀ Back", "✖ Cancel"]);
-    expect(only(await ana.send("somewhere else")).text).toMatch(/^📍 Those coordinates are not valid/);
+    expect(only(await ana.send("somewhere else")).text).toMatch(/^📍 I need the place on the map/);
     // Back: the place's settings as they were.
     const back = only(await ana.press(button(ask, "◀ Back")));
     expect([back.text, buttonTexts(back)]).toEqual([wider.text, buttonTexts(wider)]);
@@ -215,7 +215,7 @@ describe("in Chinese", () => {
   it("subscribes, lists and unsubscribes", async () => {
     const li = h.user({ id: 1002, firstName: "Li", languageCode: "zh" });
     expect(only(await li.send("/subscribe")).text).toMatch(/^🔔 要我关注哪个地点的新优惠？/);
-    expect(only(await li.send("不知道")).text).toMatch(/^📍 坐标无效/);
+    expect(only(await li.send("不知道")).text).toMatch(/^📍 我需要地图上的位置，而不是地址/);
     const saved = only(await li.location(SHANGHAI.lat, SHANGHAI.lng));
     expect(saved.text).toContain("✅ 订阅成功！");
     expect(saved.text).toContain("范围：3 公里\n分类：全部分类\n每天最多 3 条推送\n免打扰：22:00–08:00（当地时间）");
