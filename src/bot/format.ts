@@ -28,6 +28,11 @@ export function distanceText(ctx: Translator, meters: number): string {
   return ctx.t("distance-km", { km: (meters / 1000).toFixed(meters < 10_000 ? 1 : 0) });
 }
 
+/** A search radius, a round figure: "500 m", "3 km" ("3 公里"). */
+export function radiusText(ctx: Translator, km: number): string {
+  return km < 1 ? ctx.t("distance-m", { m: String(km * 1000) }) : ctx.t("distance-km", { km: String(km) });
+}
+
 /** A price as a buyer reads it: a free coupon says "free", not "$0". */
 export function priceOf(ctx: Translator, minor: number, currency: string, locale: string): string {
   return minor === 0 ? ctx.t("price-free") : formatMoney(minor, currency, locale);

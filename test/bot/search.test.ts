@@ -196,13 +196,14 @@ describe("asking for deals in plain words", () => {
     const list = only(await sue.send("500米内 拿铁"));
     expect(list.text.split("\n")[0]).toBe("🔎 我的理解：拿铁 · ☕ 咖啡饮品 · 500 米内");
     expect(titles(list)).toEqual(["Oat latte"]);
-    expect(buttonTexts(list).slice(1, 7)).toEqual(["✓ 500 m", "1 km", "3 km", "5 km", "10 km", "25 km"]);
-    const wider = only(await sue.press(button(list, "1 km")));
-    expect(buttonTexts(wider)).toContain("500 m");
-    const back = only(await sue.press(button(wider, "500 m")));
+    // The radius buttons speak the user's language, as the text does.
+    expect(buttonTexts(list).slice(1, 7)).toEqual(["✓ 500 米", "1 公里", "3 公里", "5 公里", "10 公里", "25 公里"]);
+    const wider = only(await sue.press(button(list, "1 公里")));
+    expect(buttonTexts(wider)).toContain("500 米");
+    const back = only(await sue.press(button(wider, "500 米")));
     expect(titles(back)).toEqual(["Oat latte"]);
     const everything = only(await sue.press(button(back, "📍 附近全部优惠")));
-    expect(buttonTexts(everything)).toEqual(expect.arrayContaining(["✓ 500 m", "1 km"]));
+    expect(buttonTexts(everything)).toEqual(expect.arrayContaining(["✓ 500 米", "1 公里"]));
     expect(titles(everything)).toEqual(["Dumplings for two", "Hotpot set for two", "Oat latte"]);
   });
 

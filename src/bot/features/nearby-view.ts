@@ -10,7 +10,7 @@ import type { DealPage } from "../../core/browse.service.js";
 import type { Via } from "../attribution.js";
 import { callbackCodec } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { categoryName, distanceText, escapeHtml, localeOf, priceText } from "../format.js";
+import { categoryName, distanceText, escapeHtml, localeOf, priceText, radiusText } from "../format.js";
 import { dealButton } from "./deal-view.js";
 
 export const radius = z.enum(RADII_KM.map(String) as [string, ...string[]]).transform(Number);
@@ -34,9 +34,9 @@ export const firstList = (radiusKm: number): ListView => ({ radiusKm, category: 
 /** The category the search filters on ("all" filters on none). */
 export const categoryFilter = (view: ListView) => (view.category === "all" ? undefined : view.category);
 
-/** A radius button: "500 m", "3 km", "✓ 5 km" for the one shown. */
-export function radiusLabel(km: number, current: number): string {
-  const label = km < 1 ? `${km * 1000} m` : `${km} km`;
+/** A radius button in the user's words: "500 m", "3 km", "✓ 5 km" for the one shown. */
+export function radiusLabel(ctx: BotContext, km: number, current: number): string {
+  const label = radiusText(ctx, km);
   return km === current ? `✓ ${label}` : label;
 }
 
@@ -87,7 +87,7 @@ export async function nearbyListView(ctx: BotContext, found: DealPage, view: Lis
 
   if (found.total === 0) {
     const wider = RADIUS_CHOICES_KM.filter((r) => r > view.radiusKm);
-    for (const r of wider) keyboard.text(radiusLabel(r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
+    for (const r of wider) keyboard.text(radiusLabel(ctx, r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
     pickerRow();
     const hint = wider.length ? `\n${ctx.t("nearby-empty-wider")}` : "";
     return { text: ctx.t("nearby-empty", { radius: view.radiusKm, category: catName }) + hint, keyboard };
@@ -95,7 +95,7 @@ export async function nearbyListView(ctx: BotContext, found: DealPage, view: Lis
 
   const lines = await dealLines(ctx, keyboard, found, "n", (p) => listButton.pack({ r: view.radiusKm, c: view.category, p }));
   for (const r of radiusChoices(view.radiusKm)) {
-    keyboard.text(radiusLabel(r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
+    keyboard.text(radiusLabel(ctx, r, view.radiusKm), listButton.pack({ r, c: view.category, p: 0 }));
   }
   pickerRow();
   // At the cap there may be more deals further out: say which ones are listed.

@@ -91,7 +91,7 @@ export async function resultsView(ctx: BotContext, search: SavedSearch, view: Se
   }
   // 500 m stays on offer to a request that asked for it, whatever radius is shown.
   for (const r of radiusChoices(search.query.radiusKm === 0.5 ? 0.5 : view.radiusKm)) {
-    keyboard.text(radiusLabel(r, view.radiusKm), searchButton.pack({ id: search.id, r, m: view.dropped, p: 0 }));
+    keyboard.text(radiusLabel(ctx, r, view.radiusKm), searchButton.pack({ id: search.id, r, m: view.dropped, p: 0 }));
   }
   keyboard.row();
   const locale = await localeOf(ctx);

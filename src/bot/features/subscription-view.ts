@@ -9,7 +9,7 @@ import { DAILY_MAX_RANGE, LABELS, parseCategories, QUIET_PRESETS } from "../../d
 import type { Subscription } from "../../domain/subscription.js";
 import { callbackCodec, id } from "../callback-data.js";
 import type { BotContext } from "../context.js";
-import { categoryName } from "../format.js";
+import { categoryName, radiusText } from "../format.js";
 import { CLOSE_DATA } from "../keyboards.js";
 import { SUBSCRIPTIONS_DATA } from "../push-message.js";
 
@@ -77,7 +77,7 @@ export function settingsView(ctx: BotContext, sub: Subscription, intro = "") {
   const keyboard = new InlineKeyboard();
   for (const label of LABELS) keyboard.text(mark(sub.label === label, labelText(ctx, label)), at("l", label));
   keyboard.row();
-  for (const km of RADIUS_CHOICES_KM) keyboard.text(mark(sub.radiusM === km * 1000, `${km} km`), at("r", km));
+  for (const km of RADIUS_CHOICES_KM) keyboard.text(mark(sub.radiusM === km * 1000, radiusText(ctx, km)), at("r", km));
   keyboard.row().text(ctx.t("subscription-categories-button", { categories: categoriesText(ctx, sub.categories) }), at("c", 0));
   keyboard
     .row()
