@@ -33,6 +33,17 @@ describe("currencies", () => {
     expect(parseMoney("990", "JPY")).toBe(990);
     expect(() => parseMoney("9.50", "JPY")).toThrow(DomainError);
     expect(parseMoney("1.250", "KWD")).toBe(1250);
+    // A comma before three digits is a decimal one only where three decimals exist.
+    expect(parseMoney("1,250", "KWD")).toBe(1250);
+    expect(parseMoney("1,250", "JPY")).toBe(1250);
+  });
+
+  it("reads a price as merchants type it: symbols and words around it, full-width digits, thousands, a decimal comma", () => {
+    const typed = ["15元", "¥15", "１５", "15 块", "US$ 9.90", "9.90 USD", "1,200", "12,000,000", "1,200.50", "4,50", "0"];
+    expect(typed.map((t) => parseMoney(t, "USD"))).toEqual([1500, 1500, 1500, 1500, 990, 990, 120000, 1200000000, 120050, 450, 0]);
+    for (const bad of ["-1", "1,2,3", "12.345", "fifteen", "", "1.2.3"]) {
+      expect(() => parseMoney(bad, "USD"), bad).toThrow(expect.objectContaining({ code: "bad-price" }));
+    }
     expect([typedExample(990, "JPY"), typedExample(990, "USD"), typedExample(990, "KWD")]).toEqual(["990", "9.90", "9.900"]);
   });
 });

@@ -29,11 +29,23 @@ export function minorDigits(currency: string): number {
  */
 export function parseMoney(input: string, currency: string): number {
   const digits = minorDigits(currency);
-  const cleaned = input.trim().replace(/^[^\d.,-]+/, "").replace(",", ".");
+  const cleaned = plainAmount(input, digits);
   const pattern = digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,9}(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(cleaned)) throw new DomainError("bad-price", { decimals: digits, example: typedExample(1250, currency) });
   const [whole, fraction = ""] = cleaned.split(".");
   return Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, "0") || "0");
+}
+
+/**
+ * The number in a price as typed: "¥15", "15元", "１５" (a Chinese keyboard's
+ * full-width digits), "US$ 9.90", "1,200" (thousands), "4,50" (a decimal
+ * comma) → "15", "15", "15", "9.90", "1200", "4.50". A comma before exactly
+ * three digits groups thousands, unless the currency has three decimals.
+ */
+function plainAmount(input: string, digits: number): string {
+  const text = input.normalize("NFKC").trim().replace(/^[^\d.,-]+/, "").replace(/[^\d.,]+$/, "");
+  if (text.includes(".") || (digits !== 3 && /^\d{1,3}(,\d{3})+$/.test(text))) return text.replace(/,/g, "");
+  return text.replace(",", ".");
 }
 
 /** A price as a merchant types it in this currency, given in cents: 990 → "9.90", "990" (JPY), "9.900" (KWD). */
