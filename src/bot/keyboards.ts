@@ -12,10 +12,11 @@ export function closeButton(ctx: BotContext): InlineKeyboard {
   return new InlineKeyboard().text(ctx.t("close"), CLOSE_DATA);
 }
 
-/** How-many buttons: 1–5, then a few round numbers, up to `max` (always offered), five a row. */
+/** How-many buttons: 1–10, then a few round numbers, up to `max` (always offered), five a row. */
 export function countButtons(max: number, pack: (n: number) => string): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  const choices = [...new Set([...[1, 2, 3, 4, 5, 10, 20, 50, 100].filter((n) => n < max), max])];
+  // Every count up to ten (one can want 7), then round figures, then all there is.
+  const choices = [...new Set([...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 50, 100].filter((n) => n < max), max])];
   choices.forEach((n, i) => {
     if (i > 0 && i % 5 === 0) keyboard.row();
     keyboard.text(String(n), pack(n));

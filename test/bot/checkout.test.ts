@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Deal } from "../../src/domain/deal.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall, type UserChat } from "../support/bot-harness.js";
+import { button, buttonTexts, callbackAnswer, createHarness, keyboardRows, only, shown, type ApiCall, type UserChat } from "../support/bot-harness.js";
 import { openSharedCard, sentTo } from "../support/purchase.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
@@ -57,6 +57,14 @@ describe("buying a deal", () => {
     const question = only(await ann.press(button(card, "🛒 Buy")));
     expect(question.text).toBe("🛒 Soup dumplings for two, steamed fresh in bamboo baskets: how many? (up to 4)");
     expect(buttonTexts(question)).toEqual(["1", "2", "3", "4", "✖ Close"]);
+  });
+
+  it("offers every count up to ten, then round figures up to what one may buy", async () => {
+    const ivy = h.user({ id: 819, firstName: "Ivy", languageCode: "en" });
+    const menu = await h.publish(801, { title: "Set menu", priceMinor: 5000, originalPriceMinor: 9000, quantity: 40, perPersonLimit: 30 });
+    const question = only(await ivy.press(button(await ivy.openDeal(menu.id, HERE), "🛒 Buy")));
+    expect(buttonTexts(question)).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "20", "30", "✖ Close"]);
+    expect(keyboardRows(question).map((row) => row.length)).toEqual([5, 5, 2, 1]);
   });
 
   it("sends an invoice with the deal's title, description and price, and holds the units", async () => {
