@@ -13,6 +13,7 @@ import {
   cleanReplyText,
   PROMPT_WINDOW_DAYS,
   promptDue,
+  promptsPerVisit,
   promptQuiet,
   REVIEWS_PER_PAGE,
   type ReviewInput,
@@ -178,7 +179,7 @@ export function createReviewService({
 
     /**
      * Scheduled: asks the holders of vouchers redeemed `promptDelayHours` ago
-     * (up to a week) how it was, outside their quiet hours. The voucher is
+     * (up to a week) how it was, once a visit, outside their quiet hours. The voucher is
      * marked asked before the message leaves, so a crash or a second process
      * never asks twice (a prompt lost in a crash is not sent again).
      */
@@ -191,9 +192,10 @@ export function createReviewService({
       // A review marks its voucher asked (see submit); reviews older than that
       // rule are found here, in one query for the whole run.
       const reviewed = await reviews.reviewedVoucherIds(due.map((c) => c.id));
+      const toAsk = new Set(promptsPerVisit(due, reviewed));
       let asked = 0;
       for (const candidate of due) {
-        if (!(await reviews.markAsked(candidate.id, now)) || reviewed.has(candidate.id)) continue;
+        if (!(await reviews.markAsked(candidate.id, now)) || !toAsk.has(candidate)) continue;
         if ((await messages.askForReview(candidate)) === "sent") asked++;
       }
       return asked;

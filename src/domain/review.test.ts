@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
 import { VoucherStatus } from "./lifecycles.js";
-import { awaitsReview, checkReview, checkReviewPhoto, DEFAULT_REVIEW_QUIET, photoKind, promptQuiet, REVIEW_PHOTO_MAX_BYTES } from "./review.js";
+import { awaitsReview, checkReview, checkReviewPhoto, DEFAULT_REVIEW_QUIET, photoKind, promptQuiet, promptsPerVisit, REVIEW_PHOTO_MAX_BYTES } from "./review.js";
 
 const bytes = (...head: number[]) => new Uint8Array([...head, ...new Array(32).fill(0)]);
 const webp = new Uint8Array([..."RIFF"].map((c) => c.charCodeAt(0)).concat([0, 0, 0, 0], [..."WEBP"].map((c) => c.charCodeAt(0)), new Array(16).fill(0)));
@@ -50,5 +50,20 @@ describe("the quiet hours a review prompt keeps", () => {
     const expected = { timeZone: "Europe/Berlin", hours: { quietStart: 23 * 60, quietEnd: 7 * 60 } };
     expect(promptQuiet([home, work], SHANGHAI_SHOP)).toEqual(expected);
     expect(promptQuiet([work, home], SHANGHAI_SHOP)).toEqual(expected);
+  });
+});
+
+describe("review prompts, one a visit", () => {
+  const at = (minute: number) => new Date(Date.UTC(2026, 4, 4, 12, minute));
+  const voucher = (id: number, holderId: bigint, shopId: number, minute: number) => ({ id, holderId, shop: { id: shopId }, redeemedAt: at(minute) });
+
+  it("asks about the last redeemed of a holder's vouchers of one shop, and about each other shop or holder apart", () => {
+    const due = [voucher(1, 10n, 7, 0), voucher(2, 10n, 7, 1), voucher(3, 10n, 8, 0), voucher(4, 11n, 7, 0)];
+    expect(promptsPerVisit(due, new Set()).map((v) => v.id)).toEqual([2, 3, 4]);
+  });
+
+  it("asks nothing about a visit one of whose vouchers is reviewed already", () => {
+    const due = [voucher(1, 10n, 7, 0), voucher(2, 10n, 7, 1), voucher(3, 10n, 8, 0)];
+    expect(promptsPerVisit(due, new Set([1])).map((v) => v.id)).toEqual([3]);
   });
 });

@@ -216,6 +216,31 @@ export function promptDue(
   return !isQuiet(now, quiet.timeZone, quiet.hours);
 }
 
+/** What the prompt needs to know of a redeemed voucher. */
+interface PromptableVoucher {
+  id: number;
+  holderId: bigint;
+  shop: { id: number };
+  redeemedAt: Date;
+}
+
+/**
+ * One prompt a visit: of a holder's vouchers of one shop that are due
+ * together (two of an order redeemed at once), only the last redeemed is
+ * asked about, and none when one of them is reviewed already. Every one of
+ * them counts as asked; each can still be reviewed from /mycodes.
+ */
+export function promptsPerVisit<V extends PromptableVoucher>(due: V[], reviewed: ReadonlySet<number>): V[] {
+  const visits = new Map<string, V[]>();
+  for (const voucher of due) {
+    const key = `${voucher.holderId}:${voucher.shop.id}`;
+    visits.set(key, [...(visits.get(key) ?? []), voucher]);
+  }
+  return [...visits.values()]
+    .filter((vouchers) => !vouchers.some((v) => reviewed.has(v.id)))
+    .map((vouchers) => vouchers.reduce((last, v) => (v.redeemedAt > last.redeemedAt ? v : last)));
+}
+
 /** The rating in a period of /stats, and its change from the period of the same length before. */
 export interface PeriodRating {
   average: number | null;

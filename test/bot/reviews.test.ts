@@ -69,6 +69,20 @@ describe("verified reviews", () => {
     expect(prompt.map((c) => c.text)).toEqual(["⭐ How was Beef noodles at Noodle Bar? Tap the stars to review your visit."]);
   });
 
+  it("asks once about a visit whose vouchers were redeemed together", async () => {
+    const cy = h.user({ id: 925, firstName: "Cy", languageCode: "en" });
+    // Redeemed at 10:00 in Shanghai, so that the prompt three hours later is outside quiet hours.
+    const now = h.clock();
+    h.advance((((10 - ((now.getUTCHours() + 8) % 24) + 24) % 24) * 60 - now.getUTCMinutes()) * MINUTE);
+    const { codes } = await purchase(h, cy, noodles.id, 2);
+    for (const code of codes) await owner.send(`/redeem ${code}`);
+    h.advance(3 * HOUR + MINUTE);
+    const prompts = sentTo(await h.runReviewPrompts(), 925);
+    expect(prompts.map((c) => c.text)).toEqual(["⭐ How was Beef noodles at Noodle Bar? Tap the stars to review your visit."]);
+    h.advance(HOUR);
+    expect(sentTo(await h.runReviewPrompts(), 925)).toEqual([]);
+  });
+
   it("refuses a review before the voucher is redeemed, and someone else's voucher", async () => {
     const { voucherIds } = await purchase(h, ann, noodles.id, 1);
     await ann.press(`rs:${voucherIds[0]}:5`);
