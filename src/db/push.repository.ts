@@ -4,8 +4,9 @@ import type { PushRepository } from "../core/ports/push.port.js";
 import type { Db } from "./client.js";
 import { Prisma } from "../generated/prisma/client.js";
 import type { DealToMatch, PlannedDigest } from "../domain/push-matching.js";
-import { LEFT_OUTBOX, LIVE_PUSH, PushStatus, isOneOf } from "../domain/lifecycles.js";
+import { LEFT_OUTBOX, LIVE_PUSH, OrderStatus, PushStatus, isOneOf } from "../domain/lifecycles.js";
 import { onSaleSql } from "./on-sale-sql.js";
+import { statusSql } from "./status-sql.js";
 import { toPushToSend, toPushWithPlaces } from "./rows.js";
 
 const CHUNK = 500;
@@ -22,11 +23,14 @@ export function createPushRepository(db: Db): PushRepository {
         ) AS d JOIN "Shop" s ON s."id" = d."shopId"`;
     },
     /** Who already got which of these offers, as "userId:dealId" keys. */
-    async sentPairs(dealIds: number[]): Promise<Set<string>> {
+    async pushedOrBoughtPairs(dealIds: number[]): Promise<Set<string>> {
       const pairs = new Set<string>();
       for (let i = 0; i < dealIds.length; i += CHUNK) {
+        const ids = Prisma.join(dealIds.slice(i, i + CHUNK));
         const rows = await db.$queryRaw<{ userId: bigint; dealId: number }[]>`
-          SELECT "userId", "dealId" FROM "PushItem" WHERE "dealId" IN (${Prisma.join(dealIds.slice(i, i + CHUNK))})`;
+          SELECT "userId", "dealId" FROM "PushItem" WHERE "dealId" IN (${ids})
+          UNION
+          SELECT "buyerId", "dealId" FROM "Order" WHERE "dealId" IN (${ids}) AND "status" <> ${statusSql(OrderStatus.EXPIRED)}`;
         for (const r of rows) pairs.add(`${r.userId}:${r.dealId}`);
       }
       return pairs;

@@ -5,8 +5,8 @@
 // the nearby list, from every place of theirs that may receive one now (not in
 // its quiet hours, under its daily maximum), and the new offers of the shops
 // they follow, wherever those are (when their follows may receive one now, on
-// their own clock, under the same maximum). A deal already pushed to the user
-// is never pushed again.
+// their own clock, under the same maximum). A deal already pushed to the user,
+// or bought by them, is never pushed.
 import { isQuiet, type QuietHours } from "./local-time.js";
 import { distancesFrom } from "./geo.js";
 import type { Positioned } from "./nearby.js";
@@ -193,7 +193,7 @@ export function planDigests({
   /** Users who follow shops among the deals' shops. */
   followers?: FollowerToMatch[];
   deals: DealToMatch[];
-  /** Whether this deal was pushed to this user before. */
+  /** Whether this user has this deal already: pushed before, or bought. */
   alreadySent(userId: bigint, dealId: number): boolean;
   now: Date;
   digestSize?: number;

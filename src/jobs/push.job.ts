@@ -55,8 +55,8 @@ export function createPushJob({ subscriptions, follows, pushes, users, messaging
     if (deals.length === 0) return 0;
     const [rows, follows] = await Promise.all([subscriptions.forMatching(), followersOf(deals.map((d) => d.shopId), now)]);
     if (rows.length === 0 && follows.length === 0) return 0;
-    const [sent, recent] = await Promise.all([
-      pushes.sentPairs(deals.map((o) => o.id)),
+    const [known, recent] = await Promise.all([
+      pushes.pushedOrBoughtPairs(deals.map((o) => o.id)),
       pushes.recentBySubscription(dayAgo(now)),
     ]);
     const recentBySub = new Map<number, Date[]>();
@@ -73,7 +73,7 @@ export function createPushJob({ subscriptions, follows, pushes, users, messaging
         sentToday: (recentBySub.get(row.id) ?? []).filter((at) => at >= dayStart).length,
       };
     });
-    const digests = planDigests({ places, followers: follows, deals, now, alreadySent: (userId, dealId) => sent.has(`${userId}:${dealId}`) });
+    const digests = planDigests({ places, followers: follows, deals, now, alreadySent: (userId, dealId) => known.has(`${userId}:${dealId}`) });
     return pushes.savePlans(digests, now);
   }
 

@@ -50,7 +50,15 @@ describeEachDatabase("the push outbox", (open) => {
     await t.repos.pushes.savePlans([{ userId: 2n, items: [{ dealId: fresh.id, subscriptionId: places[0]!.id, followedShopId: null }] }], NOW);
     // User 2 has a digest waiting: not matched again until it leaves the outbox.
     expect((await t.repos.subscriptions.forMatching()).map((s) => s.userId)).toEqual([3n]);
-    expect(await t.repos.pushes.sentPairs([fresh.id])).toEqual(new Set([`2:${fresh.id}`]));
+    expect(await t.repos.pushes.pushedOrBoughtPairs([fresh.id])).toEqual(new Set([`2:${fresh.id}`]));
+    // Nor is an offer pushed to whoever bought it; a lapsed invoice bought nothing.
+    await t.db.user.createMany({ data: [{ id: 4n, firstName: "Buyer" }, { id: 5n, firstName: "Lapsed" }] });
+    for (const [buyerId, status] of [[4n, "PAID"], [5n, "EXPIRED"]] as const) {
+      await t.db.order.create({
+        data: { dealId: fresh.id, buyerId, quantity: 1, currency: "CNY", unitPriceMinor: 100, unitOriginalMinor: 200, totalMinor: 100, status, source: "nearby", reservedUntil: NOW },
+      });
+    }
+    expect(await t.repos.pushes.pushedOrBoughtPairs([fresh.id])).toEqual(new Set([`2:${fresh.id}`, `4:${fresh.id}`]));
     const recent = await t.repos.pushes.recentBySubscription(new Date(NOW.getTime() - HOUR));
     expect(recent.map((r) => ({ subscriptionId: r.subscriptionId, plannedAt: new Date(r.plannedAt) }))).toEqual([
       { subscriptionId: places[0]!.id, plannedAt: NOW },

@@ -10,8 +10,8 @@ import type { DealToMatch, PlannedDigest } from "../../domain/push-matching.js";
 export interface PushRepository {
   /** Offers on sale at `now` that went on sale since `since`. */
   freshDeals(now: Date, since: Date): Promise<DealToMatch[]>;
-  /** Who already got which of these offers, as "userId:dealId" keys. */
-  sentPairs(dealIds: number[]): Promise<Set<string>>;
+  /** Who already has which of these offers, pushed or bought (an order not lapsed), as "userId:dealId" keys. */
+  pushedOrBoughtPairs(dealIds: number[]): Promise<Set<string>>;
   /** Live digests planned since `since`, by the places that contributed to them. */
   recentBySubscription(since: Date): Promise<{ subscriptionId: number; plannedAt: Date }[]>;
   /** Writes a run's digests in one transaction (after a crash, all of them or none); returns how many. */
