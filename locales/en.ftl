@@ -117,6 +117,11 @@ friends-brought = 👥 <b>Your shares</b>
     🎟 Friends who used their voucher: { $redeemers }
 friends-share = 📤 Share a deal
 friends-rewards = 🎁 Rewards shops gave you for them: { $rewards }
+group-help = 👋 In a group I help you choose where to go together:
+    /nearby — the deals near a pin, for everyone here
+    /vote — the five best near the group's pin, to a poll
+    Buying, vouchers and your own settings stay in our private chat.
+group-help-open = 💬 Open the private chat
 group-nearby-ask = 📍 Reply to this message with a location (📎 → Location) and I'll list the deals near it for everyone here.
 group-nearby-header = 📍 <b>Deals near { $name }'s pin</b> (within { $radius } km)
 group-nearby-private = Tap a number to open the deal in your private chat with me: buying and vouchers stay there.

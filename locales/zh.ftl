@@ -111,6 +111,11 @@ friends-brought = 👥 <b>你的分享</b>
     🎟 已核销的好友：{ $redeemers }
 friends-share = 📤 分享优惠
 friends-rewards = 🎁 商家因此送你的奖励：{ $rewards }
+group-help = 👋 在群里，我帮大家一起决定去哪儿：
+    /nearby — 某个位置附近的优惠，群里所有人可见
+    /vote — 把群里位置附近最好的五个优惠发起投票
+    购买、券码和个人设置都在我们的私聊里。
+group-help-open = 💬 打开私聊
 group-nearby-ask = 📍 回复这条消息并发送一个位置（📎 → 位置），我会为大家列出附近的优惠。
 group-nearby-header = 📍 <b>{ $name } 分享的位置附近的优惠</b>（{ $radius } 公里内）
 group-nearby-private = 点数字在与我的私聊中打开优惠：购买和券码都只在私聊里。

@@ -50,6 +50,18 @@ describe("the bot in a group", () => {
     expect(shown(await inGroup({ location: { latitude: HERE.lat, longitude: HERE.lng } }))).toHaveLength(1);
   });
 
+  it("says on /help or /start what it does in a group, with the way to the private chat for the rest", async () => {
+    h.advance(120_000);
+    for (const text of ["/help", "/start@nearbuy_test_bot"]) {
+      const help = only(await inGroup({ text, entities: [{ type: "bot_command", offset: 0, length: text.length }] }));
+      expect(help.payload.chat_id).toBe(GROUP.id);
+      expect(help.text).toMatch(/^👋 In a group I help you choose where to go together:\n\/nearby — /);
+      expect(buttons(help)).toEqual([{ text: "💬 Open the private chat", url: "https://t.me/nearbuy_test_bot" }]);
+    }
+    // Another bot's /help is not for this one.
+    expect(shown(await inGroup({ text: "/help@other_bot", entities: [{ type: "bot_command", offset: 0, length: 15 }] }))).toEqual([]);
+  });
+
   it("answers other group messages and commands meant for the private chat with nothing", async () => {
     h.advance(120_000);
     for (const text of ["hello", "/mycodes", "/stats", "/friends"]) {

@@ -6,7 +6,7 @@
 // the bot stays silent rather than be refused. The count is shared by every
 // instance (domain/rate-limit.ts GROUP_POSTS). The pin is kept for the
 // group's /vote, and a pin that answers /vote's question starts the vote.
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import type { BrowseService } from "../../core/browse.service.js";
 import type { GroupVoteService } from "../../core/group-vote.service.js";
 import type { RateLimiter } from "../../core/rate-limit.service.js";
@@ -33,6 +33,12 @@ export function createGroupFeature({
 }): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const mayPost = groupMayPost(groupPosts);
+
+  // What the bot does here, and the way to the private chat for everything else.
+  feature.command(["help", "start"], async (ctx) => {
+    if (!(await mayPost(ctx))) return;
+    await ctx.reply(ctx.t("group-help"), { reply_markup: new InlineKeyboard().url(ctx.t("group-help-open"), `https://t.me/${ctx.me.username}`) });
+  });
 
   feature.command("nearby", async (ctx) => {
     if (!(await mayPost(ctx))) return;
