@@ -192,21 +192,35 @@ export function parseShopLine(line: string): Omit<ShopInput, "openingHours"> {
 export const DEFAULT_PER_PERSON_LIMIT = 5;
 export const DEFAULT_VOUCHER_VALID_DAYS = 30;
 
-/** `/newdeal Title | price | original price | quantity | days` */
-export function parseDealLine(line: string, currency: string): DealInput {
+/** The fields of a one-line /newdeal, in its order. */
+export type DealLineField = "title" | "price" | "original" | "quantity" | "days";
+
+/**
+ * `/newdeal Title | price | original price | quantity | days`, field by
+ * field: what is right is kept, and the first field that is not is named
+ * with why (the form then asks for it, and for anything else missing).
+ */
+export function readDealLine(line: string, currency: string): { draft: Partial<DealInput>; wrong?: { field: DealLineField; error: DomainError } } {
   const parts = line.split("|").map((p) => p.trim());
   if (parts.length !== 5) throw new DomainError("newdeal-line-format");
   const [title, p, op, qty, days] = parts as [string, string, string, string, string];
-  const priceMinor = price(p, currency);
-  const quantity = wholeNumber(qty, "quantity");
-  return {
-    title: text(title, "title"),
-    description: "",
-    priceMinor,
-    originalPriceMinor: originalPrice(op, currency, priceMinor),
-    quantity,
-    perPersonLimit: Math.min(DEFAULT_PER_PERSON_LIMIT, quantity),
-    days: wholeNumber(days, "days"),
-    voucherValidDays: DEFAULT_VOUCHER_VALID_DAYS,
+  const draft: Partial<DealInput> = { description: "", voucherValidDays: DEFAULT_VOUCHER_VALID_DAYS };
+  let wrong: { field: DealLineField; error: DomainError } | undefined;
+  const read = (field: DealLineField, take: () => void) => {
+    try {
+      take();
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      wrong ??= { field, error };
+    }
   };
+  read("title", () => (draft.title = text(title, "title")));
+  read("price", () => (draft.priceMinor = price(p, currency)));
+  read("original", () => (draft.originalPriceMinor = draft.priceMinor === undefined ? parseMoney(op, currency) : originalPrice(op, currency, draft.priceMinor)));
+  read("quantity", () => {
+    draft.quantity = wholeNumber(qty, "quantity");
+    draft.perPersonLimit = Math.min(DEFAULT_PER_PERSON_LIMIT, draft.quantity);
+  });
+  read("days", () => (draft.days = wholeNumber(days, "days")));
+  return wrong ? { draft, wrong } : { draft };
 }

@@ -2,7 +2,7 @@
 // one-line form, the preview, and what publishing changes for customers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { offsetMeters } from "../../src/seed/random.js";
-import { button, buttonTexts, callbackAnswer, createHarness, only, shown, type ApiCall } from "../support/bot-harness.js";
+import { button, buttonTexts, callbackAnswer, createHarness, lastShown, only, shown, type ApiCall } from "../support/bot-harness.js";
 
 const HERE = { lat: 31.2304, lng: 121.4737 };
 const EDITS = ["✏️ Title", "✏️ Description", "✏️ Photo", "✏️ Price", "✏️ Usual price", "✏️ Quantity", "✏️ Per person", "✏️ Days on sale", "✏️ Voucher days", "✏️ Refunds", "✏️ Group deal"];
@@ -193,11 +193,26 @@ describe("posting an offer", () => {
     expect(only(await pho.send("/newdeal Soup | 9.90 | 19.90")).text).toBe(
       "Use: /newdeal Title | price | original price | quantity | days. Or just send /newdeal to be guided.",
     );
-    expect(only(await pho.send("/newdeal Soup | 9.999 | 19.90 | 5 | 7")).text).toBe(
-      "Please send a price like 12 or 12.50 (at most 2 decimals), not negative.",
-    );
-    expect(only(await pho.send("/newdeal Soup | 9.90 | 19.90 | 0 | 7")).text).toBe("Please send a number from 1 to 100,000.");
     expect(await stepOf(602)).toBeUndefined();
+  });
+
+  it("names the field of a one-line offer that is wrong, keeps the rest, and asks for just that", async () => {
+    const pho = h.user({ id: 602, firstName: "Phong", languageCode: "en" });
+    const price = shown(await pho.send("/newdeal Soup | 9.999 | 19.90 | 5 | 7")).map((c) => c.text);
+    expect(price[0]).toBe("✏️ In your line, the price is not right: Please send a price like 12 or 12.50 (at most 2 decimals), not negative. I kept the rest.");
+    expect(price).toHaveLength(2);
+    const preview = lastShown(await pho.send("9.90"));
+    expect(preview.text).toMatch(/^👀 Preview: this is what customers will see\.\n\nSoup\n/);
+    expect(preview.text).toContain("💰 CN¥9.90 instead of CN¥19.90 (−50%)\n📦 5 left");
+    expect(buttonTexts(preview)).toContain("✅ Publish");
+
+    await pho.send("/cancel");
+    const quantity = shown(await pho.send("/newdeal Soup | 9.90 | 19.90 | 0 | 7")).map((c) => c.text);
+    expect(quantity[0]).toBe("✏️ In your line, the quantity is not right: Please send a number from 1 to 100,000. I kept the rest.");
+    // The limit per person came from the quantity: it is asked for too.
+    expect(lastShown(await pho.send("40")).text).toBe("👤 How many may one person buy? (1–40, or Skip for 5)");
+    expect(lastShown(await pho.press("form:skip")).text).toContain("📦 40 left");
+    await pho.send("/cancel");
   });
 
   it("keeps the photo's largest size and previews the offer as a photo", async () => {

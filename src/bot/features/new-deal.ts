@@ -242,7 +242,15 @@ export function createNewDealFeature({
     const shop = await deals.approvedShopOf(ctx.user.id);
     const line = ctx.match.trim();
     if (!line) return forms.start(ctx, newDealForm);
-    if (line.includes("|")) return forms.start(ctx, newDealForm, validate.parseDealLine(line, shop.currency), "preview");
+    if (line.includes("|")) {
+      const { draft, wrong } = validate.readDealLine(line, shop.currency);
+      if (wrong) {
+        const reason = ctx.t(`error-${wrong.error.code}`, wrong.error.params);
+        await ctx.reply(ctx.t("newdeal-line-wrong", { field: ctx.t(`newdeal-line-${wrong.field}`), reason }), { parse_mode: "HTML" });
+      }
+      // The preview asks for what is missing first, in the form's order.
+      return forms.start(ctx, newDealForm, draft, "preview");
+    }
     const { data, step } = await draftFromText(understanding, ctx, line, shop.currency);
     return forms.start(ctx, newDealForm, data, step);
   });
