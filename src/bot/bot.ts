@@ -98,7 +98,7 @@ export function createBot({ token, apiRoot, botInfo, services, logger, adminIds,
   const votes = createGroupVoteFeature({ votes: groupVotes, groupPosts });
   bot
     .filter((ctx) => ctx.chat?.type === "group" || ctx.chat?.type === "supergroup")
-    .filter((ctx) => ctx.hasCommand(["nearby", "vote", "help", "start"]) || ctx.has("message:location") || ctx.callbackQuery?.data === VOTE_CLOSE_DATA)
+    .filter((ctx) => ctx.hasCommand(["nearby", "vote", "help"]) || ctx.has("message:location") || ctx.callbackQuery?.data === VOTE_CLOSE_DATA)
     .use(loadSender, i18n, votes.feature, createGroupFeature({ browse: services.browse, groupPosts, votes: groupVotes, startVote: votes.startVote }));
   // The votes' polls: a poll's state has neither chat nor sender.
   bot.on("poll").use(createPollUpdatesFeature({ votes: groupVotes }));

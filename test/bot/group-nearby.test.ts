@@ -50,9 +50,9 @@ describe("the bot in a group", () => {
     expect(shown(await inGroup({ location: { latitude: HERE.lat, longitude: HERE.lng } }))).toHaveLength(1);
   });
 
-  it("says on /help or /start what it does in a group, with the way to the private chat for the rest", async () => {
+  it("says on /help what it does in a group, with the way to the private chat for the rest", async () => {
     h.advance(120_000);
-    for (const text of ["/help", "/start@nearbuy_test_bot"]) {
+    for (const text of ["/help", "/help@nearbuy_test_bot"]) {
       const help = only(await inGroup({ text, entities: [{ type: "bot_command", offset: 0, length: text.length }] }));
       expect(help.payload.chat_id).toBe(GROUP.id);
       expect(help.text).toMatch(/^👋 In a group I help you choose where to go together:\n\/nearby — /);

@@ -35,7 +35,7 @@ export function createGroupFeature({
   const mayPost = groupMayPost(groupPosts);
 
   // What the bot does here, and the way to the private chat for everything else.
-  feature.command(["help", "start"], async (ctx) => {
+  feature.command("help", async (ctx) => {
     if (!(await mayPost(ctx))) return;
     await ctx.reply(ctx.t("group-help"), { reply_markup: new InlineKeyboard().url(ctx.t("group-help-open"), `https://t.me/${ctx.me.username}`) });
   });
