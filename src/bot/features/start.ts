@@ -37,7 +37,11 @@ export function createStartFeature({
     if (deal) await showDealCard(ctx, Number(deal[1]), deal[2] ? { s: "f", r: Number(deal[2]) } : { s: "l", r: 0 });
   });
 
-  feature.command("help", (ctx) => ctx.reply(ctx.t("help"), { parse_mode: "HTML" }));
+  // Asked in the middle of a form, the help leaves it open: its question follows.
+  feature.command("help", async (ctx) => {
+    await ctx.reply(ctx.t("help"), { parse_mode: "HTML" });
+    await forms.askAgain(ctx);
+  });
 
   feature.command("language", (ctx) =>
     ctx.reply(ctx.t("language-choose"), {

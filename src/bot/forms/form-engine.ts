@@ -204,9 +204,10 @@ export function createForms({ store }: { store: FormStore }) {
     const data = state.data;
 
     const command = ctx.message?.text?.match(/^\/(\w+)/)?.[1];
-    // /skip and /cancel are the buttons typed; /language keeps the form (askAgain).
+    // /skip and /cancel are the buttons typed; /language and /help keep the
+    // form (they answer, then ask its question again: askAgain).
     const typedAction = command === "skip" || command === "cancel" ? command : undefined;
-    if (command === "language") return next();
+    if (command === "language" || command === "help") return next();
     if (command && !typedAction) {
       // Another command: the user has moved on.
       await store.clear(ctx.user.id);
