@@ -413,7 +413,7 @@ deal-status-ended = ⏹ ended
 deal-status-suspended = ⛔ hidden (shop suspended)
 mydeals-empty = You have no offers yet. Post one with /newdeal.
 mydeals-header = 📋 <b>Your offers</b> ({ $count })
-mydeals-line = { $n }. <b>{ $title }</b> · { $status } · { $sold } sold · { $left } left · { $revenue }
+mydeals-line = { $n }. <b>{ $title }</b> · { $status } · { $sold } sold · { $left } left · { $revenue } in sales
 mydeals-panel =
     Status: { $status }
     💰 { $price } (usual { $original })

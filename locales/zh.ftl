@@ -380,7 +380,7 @@ deal-status-ended = ⏹ 已结束
 deal-status-suspended = ⛔ 已隐藏（店铺被暂停）
 mydeals-empty = 你还没有优惠。用 /newdeal 发布一个。
 mydeals-header = 📋 <b>你的优惠</b>（{ $count }）
-mydeals-line = { $n }. <b>{ $title }</b> · { $status } · 已售 { $sold } · 剩余 { $left } · { $revenue }
+mydeals-line = { $n }. <b>{ $title }</b> · { $status } · 已售 { $sold } · 剩余 { $left } · 销售额 { $revenue }
 mydeals-panel =
     状态：{ $status }
     💰 { $price }（原价 { $original }）

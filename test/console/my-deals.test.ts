@@ -37,7 +37,7 @@ describe("managing offers with /mydeals", () => {
   it("lists the offers with their state and sales", async () => {
     const owner = h.user({ id: OWNER, firstName: "Olga", languageCode: "en" });
     const list = only(await owner.send("/mydeals"));
-    expect(list.text).toBe(["📋 Your offers (1)", "", "1. Beef noodles · ▶️ on sale · 3 sold · 45 left · CN¥75"].join("\n"));
+    expect(list.text).toBe(["📋 Your offers (1)", "", "1. Beef noodles · ▶️ on sale · 3 sold · 45 left · CN¥75 in sales"].join("\n"));
     expect(buttonTexts(list)).toEqual(["1", "✖ Close"]);
   });
 
@@ -165,7 +165,7 @@ describe("managing offers with /mydeals", () => {
   it("speaks Chinese to a Chinese owner", async () => {
     const owner = h.user({ id: RIVAL, firstName: "王", languageCode: "zh" });
     const list = only(await owner.send("/mydeals"));
-    expect(list.text).toBe(["📋 你的优惠（1）", "", "1. Rival soup · ▶️ 在售 · 已售 0 · 剩余 50 · ¥0"].join("\n"));
+    expect(list.text).toBe(["📋 你的优惠（1）", "", "1. Rival soup · ▶️ 在售 · 已售 0 · 剩余 50 · 销售额 ¥0"].join("\n"));
   });
 
   it("is refused to someone without a shop", async () => {
