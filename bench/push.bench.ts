@@ -69,7 +69,7 @@ export function benchMatching(subscribers: number, offers: number, seed = 202611
     };
   });
   const started = performance.now();
-  const digests = planDigests({ places, deals: offerList, now, alreadySent: () => false });
+  const digests = planDigests({ places, deals: offerList, now, alreadyHas: () => false });
   const ms = performance.now() - started;
   return { subscribers, offers, ms, digests: digests.length, items: digests.reduce((n, d) => n + d.items.length, 0) };
 }

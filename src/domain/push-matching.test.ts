@@ -31,18 +31,18 @@ function world(seed: number) {
     quietEnd: 8 * 60,
   }));
   const sent = new Set(Array.from({ length: 2000 }, () => `${random.int(1, 120)}:${random.int(1, 300)}`));
-  return { deals, places, alreadySent: (u: bigint, d: number) => sent.has(`${u}:${d}`) };
+  return { deals, places, alreadyHas: (u: bigint, d: number) => sent.has(`${u}:${d}`) };
 }
 
 describe("matching subscribers to new deals", () => {
   it("gives each user the top deals of the nearby ranking over their open places, as a full scan does", () => {
     for (const seed of [1, 2, 3]) {
-      const { deals, places, alreadySent } = world(seed);
-      const planned = planDigests({ places, deals, alreadySent, now: NOW });
+      const { deals, places, alreadyHas } = world(seed);
+      const planned = planDigests({ places, deals, alreadyHas, now: NOW });
       // The same thing, slowly: rank every deal for every eligible place with the nearby list's code.
       const expected = new Map<bigint, { id: number; score: number; distanceM: number }[]>();
       for (const place of places.filter((p) => p.sentToday < p.dailyMax)) {
-        const candidates = deals.filter((o) => (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadySent(place.userId, o.id));
+        const candidates = deals.filter((o) => (place.categories.length === 0 || place.categories.includes(o.category)) && !alreadyHas(place.userId, o.id));
         const ranked = rankWithinRadius(candidates, place, place.radiusM, NOW, Infinity);
         const list = expected.get(place.userId) ?? [];
         for (const r of ranked) {
@@ -72,14 +72,14 @@ describe("matching subscribers to new deals", () => {
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "UTC", dailyMax: 3, sentToday: 0, quietStart: 0, quietEnd: 0 };
     // Two 5-star reviews do not beat 300 at 4.8 (the prior); the unreviewed shop comes next, and a digest's three leave the 2-star one out.
     const deals = [offer(1, 1, 2 * 5, 2), offer(2, 2, 300 * 4.8, 300), offer(3, 3, 0, 0), offer(4, 4, 40 * 2, 40)];
-    const [digest] = planDigests({ places: [place], deals, alreadySent: () => false, now: NOW });
+    const [digest] = planDigests({ places: [place], deals, alreadyHas: () => false, now: NOW });
     expect(digest!.items.map((i) => i.dealId)).toEqual([2, 1, 3]);
   });
 
   it("holds places in quiet hours or at their daily maximum", () => {
     const deal: DealToMatch = { id: 1, shopId: 1, ...CENTER, category: "food", priceMinor: 5, originalPriceMinor: 10, soldCount: 0, startsAt: NOW };
     const place: PlaceToMatch = { id: 1, userId: 1n, ...CENTER, radiusM: 1000, categories: [], timeZone: "Asia/Shanghai", dailyMax: 3, sentToday: 0, quietStart: 22 * 60, quietEnd: 8 * 60 };
-    const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], deals: [deal], alreadySent: () => false, now });
+    const plan = (p: Partial<PlaceToMatch>, now = NOW) => planDigests({ places: [{ ...place, ...p }], deals: [deal], alreadyHas: () => false, now });
     expect(plan({})).toHaveLength(1);
     expect(plan({ sentToday: 3 })).toEqual([]);
     expect(plan({}, new Date("2026-05-04T15:00:00Z"))).toEqual([]); // 23:00 in Shanghai
@@ -104,7 +104,7 @@ describe("matching followers to their followed shops' new deals", () => {
 
   it("adds a followed shop's deals wherever they are, ahead of a place's equal deals, attributed to the shop", () => {
     const deals = [deal(1, 7, far), deal(2, 8, CENTER), deal(3, 8, far)];
-    const [digest] = planDigests({ places: [place], followers: [follower], deals, alreadySent: () => false, now: NOW });
+    const [digest] = planDigests({ places: [place], followers: [follower], deals, alreadyHas: () => false, now: NOW });
     expect(digest!.items).toEqual([
       { dealId: 1, subscriptionId: null, followedShopId: 7 },
       { dealId: 2, subscriptionId: 9, followedShopId: null },
@@ -113,8 +113,8 @@ describe("matching followers to their followed shops' new deals", () => {
 
   it("plans for a follower with no place, and keeps their quiet hours, daily maximum and what they already got", () => {
     const deals = [deal(1, 7, far), deal(2, 7, far, 0.2)];
-    const plan = (f: Partial<typeof follower>, alreadySent = (_u: bigint, _d: number) => false, now = NOW) =>
-      planDigests({ places: [], followers: [{ ...follower, ...f }], deals, alreadySent, now });
+    const plan = (f: Partial<typeof follower>, alreadyHas = (_u: bigint, _d: number) => false, now = NOW) =>
+      planDigests({ places: [], followers: [{ ...follower, ...f }], deals, alreadyHas, now });
     expect(plan({})[0]!.items.map((i) => i.dealId)).toEqual([1, 2]);
     expect(plan({}, (_u, d) => d === 1)[0]!.items.map((i) => i.dealId)).toEqual([2]);
     expect(plan({ sentToday: 3 })).toEqual([]);

@@ -127,7 +127,7 @@ function topDeals<T extends DealToMatch>(
   grid: DealGrid<T>,
   place: PlaceToMatch,
   userId: bigint,
-  alreadySent: (userId: bigint, dealId: number) => boolean,
+  alreadyHas: (userId: bigint, dealId: number) => boolean,
   now: Date,
   k: number,
 ): Ranked[] {
@@ -140,7 +140,7 @@ function topDeals<T extends DealToMatch>(
     const input = rankInputOf(deal, distanceM);
     const ranked: Ranked = { id: deal.id, distanceM, subscriptionId: place.id, followedShopId: null, score: score(input, place.radiusM, now) };
     if (top.length === k && byRank(ranked, top[k - 1]!) >= 0) continue;
-    if (alreadySent(userId, deal.id)) continue;
+    if (alreadyHas(userId, deal.id)) continue;
     top.push(ranked);
     top.sort(byRank);
     if (top.length > k) top.pop();
@@ -167,13 +167,13 @@ function followsMayReceive(follower: FollowerToMatch, now: Date): boolean {
 function followedDeals<T extends DealToMatch>(
   byShop: Map<number, T[]>,
   follower: FollowerToMatch,
-  alreadySent: (userId: bigint, dealId: number) => boolean,
+  alreadyHas: (userId: bigint, dealId: number) => boolean,
   now: Date,
 ): Ranked[] {
   const found: Ranked[] = [];
   for (const shopId of follower.shopIds) {
     for (const deal of byShop.get(shopId) ?? []) {
-      if (alreadySent(follower.userId, deal.id)) continue;
+      if (alreadyHas(follower.userId, deal.id)) continue;
       const input = rankInputOf(deal, 0);
       found.push({ id: deal.id, distanceM: 0, subscriptionId: null, followedShopId: shopId, score: score(input, 1, now) });
     }
@@ -185,7 +185,7 @@ export function planDigests({
   places,
   followers = [],
   deals,
-  alreadySent,
+  alreadyHas,
   now,
   digestSize = DIGEST_SIZE,
 }: {
@@ -194,7 +194,7 @@ export function planDigests({
   followers?: FollowerToMatch[];
   deals: DealToMatch[];
   /** Whether this user has this deal already: pushed before, or bought. */
-  alreadySent(userId: bigint, dealId: number): boolean;
+  alreadyHas(userId: bigint, dealId: number): boolean;
   now: Date;
   digestSize?: number;
 }): PlannedDigest[] {
@@ -227,11 +227,11 @@ export function planDigests({
     // The best score a deal gets from any of the user's places or follows.
     const best = new Map<number, Ranked>();
     const follower = following.get(userId);
-    if (follower) for (const top of followedDeals(byShop, follower, alreadySent, now)) best.set(top.id, top);
+    if (follower) for (const top of followedDeals(byShop, follower, alreadyHas, now)) best.set(top.id, top);
     for (const place of userPlaces) {
       // Only a place's own top deals can make the user's top: any other deal
       // has `digestSize` better ones from this place alone.
-      for (const top of topDeals(grid, place, userId, alreadySent, now, digestSize)) {
+      for (const top of topDeals(grid, place, userId, alreadyHas, now, digestSize)) {
         const seen = best.get(top.id);
         if (!seen || top.score > seen.score) best.set(top.id, top);
       }

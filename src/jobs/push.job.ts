@@ -73,7 +73,7 @@ export function createPushJob({ subscriptions, follows, pushes, users, messaging
         sentToday: (recentBySub.get(row.id) ?? []).filter((at) => at >= dayStart).length,
       };
     });
-    const digests = planDigests({ places, followers: follows, deals, now, alreadySent: (userId, dealId) => known.has(`${userId}:${dealId}`) });
+    const digests = planDigests({ places, followers: follows, deals, now, alreadyHas: (userId, dealId) => known.has(`${userId}:${dealId}`) });
     return pushes.savePlans(digests, now);
   }
 
