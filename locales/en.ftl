@@ -213,6 +213,7 @@ error-not-a-merchant = Only merchants can do this. Register your shop first with
 error-shop-pending = Your shop is still waiting for an operator's approval.
 error-shop-not-approved = Your shop is not approved to post offers. Contact the operators.
 error-deal-not-found = This offer doesn't exist any more.
+error-share-rate-limited = You have sent many deals from the app this hour: this one goes through the chat's share instead.
 error-no-location = I don't know where you are yet: share your location first.
 error-location-needed = 📍 I need the place on the map, not its address: tap 📎 → Location and drop the pin on it, or send its coordinates, e.g. "31.2304, 121.4737" (a map app shows them when you long-press the place).
 

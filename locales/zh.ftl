@@ -207,6 +207,7 @@ error-not-a-merchant = 只有商家可以这样做。请先用 /register 登记�
 error-shop-pending = 你的店铺仍在等待运营审核。
 error-shop-not-approved = 你的店铺未获准发布优惠，请联系运营。
 error-deal-not-found = 这个优惠已不存在。
+error-share-rate-limited = 这一小时你已从应用发送了很多优惠：这个改用聊天里的分享发送。
 error-no-location = 我还不知道你在哪里：请先发送位置。
 error-location-needed = 📍 我需要地图上的位置，而不是地址：点 📎 → 位置，把图钉放到那里；或发送它的坐标，例如“31.2304, 121.4737”（在地图应用里长按该地点即可看到）。
 

@@ -1,4 +1,4 @@
-import { GROUP_POSTS } from "../domain/rate-limit.js";
+import { GROUP_POSTS, PREPARED_SHARES } from "../domain/rate-limit.js";
 import { createRateLimiter } from "./rate-limit.service.js";
 import type { Repositories } from "./ports/repositories.js";
 import type { LanguageModel } from "./ports/language-model.port.js";
@@ -140,7 +140,14 @@ export function createServices(
     understanding,
     search,
     browse,
-    shares: createShareService({ browse, deals, shares: repos.shares, events: repos.events, clock }),
+    shares: createShareService({
+      browse,
+      deals,
+      shares: repos.shares,
+      events: repos.events,
+      preparations: createRateLimiter({ limits: repos.rateLimits, clock }, "shares", PREPARED_SHARES),
+      clock,
+    }),
     checkout: createCheckoutService({ deals: repos.deals, orders: repos.orders, attribution, messaging, clock, reservationMinutes }),
     vouchers: createVoucherService({
       orders: repos.orders,

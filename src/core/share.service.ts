@@ -12,6 +12,7 @@ import type { BrowseService, Whereabouts } from "./browse.service.js";
 import type { DealService } from "./deal.service.js";
 import type { EventRepository } from "./ports/event.port.js";
 import type { ShareRepository } from "./ports/share.port.js";
+import type { RateLimiter } from "./rate-limit.service.js";
 
 /** Inline queries come with every keystroke: one search per words and cell is kept this long. */
 const CACHE_TTL_MS = 30_000;
@@ -33,15 +34,26 @@ export function createShareService({
   deals,
   shares,
   events,
+  preparations,
   clock,
 }: {
   browse: Pick<BrowseService, "explore" | "lastLocation">;
   deals: Pick<DealService, "shared" | "find">;
   shares: ShareRepository;
   events: Pick<EventRepository, "record">;
+  /** Cards prepared with Telegram, per sharer (PREPARED_SHARES). */
+  preparations: RateLimiter;
   clock: Clock;
 }) {
   const recent = createRecentCache<DealWithShop[]>({ ttlMs: CACHE_TTL_MS, max: CACHE_SIZE, clock });
+
+  /** One deal to share, on sale, with this sharer's share of it. */
+  async function one(sharer: Whereabouts, dealId: number): Promise<SharedDeal> {
+    const deal = await deals.find(dealId);
+    if (!isOnSale(deal, clock())) throw new DomainError("deal-not-on-sale");
+    const [shared] = await withShares(sharer.id, [deal], browse.lastLocation(sharer));
+    return shared!;
+  }
 
   /**
    * The inline query's location when Telegram sent a valid one, else the last
@@ -104,11 +116,12 @@ export function createShareService({
      * the same share, and so the same credit, as "@bot deal:<id>" gives.
      * An unknown deal is deal-not-found; one no longer on sale cannot be shared.
      */
-    async one(sharer: Whereabouts, dealId: number): Promise<SharedDeal> {
-      const deal = await deals.find(dealId);
-      if (!isOnSale(deal, clock())) throw new DomainError("deal-not-on-sale");
-      const [shared] = await withShares(sharer.id, [deal], browse.lastLocation(sharer));
-      return shared!;
+    one,
+    /** `one`, for a card Telegram prepares (the Mini App's share sheet): within PREPARED_SHARES. */
+    async forShareSheet(sharer: Whereabouts, dealId: number): Promise<SharedDeal> {
+      const shared = await one(sharer, dealId);
+      if (!(await preparations.take(String(sharer.id)))) throw new DomainError("share-rate-limited");
+      return shared;
     },
     /**
      * The sharer sent a result into a chat (chosen_inline_result): one share

@@ -65,6 +65,7 @@ export const DOMAIN_ERROR_CODES = [
   "review-vote-own-shop",
   "reward-cap-invalid",
   "reward-offer-invalid",
+  "share-rate-limited",
   "shop-not-approved",
   "shop-not-found",
   "shop-pending",

@@ -7,6 +7,13 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * Cards one user may have Telegram prepare for the Mini App's share sheet in
+ * an hour: each is a Bot API call on the bot's account. Past it, the app
+ * shares through inline mode, which calls nothing.
+ */
+export const PREPARED_SHARES: RateLimit = { limit: 30, windowMs: 3_600_000 };
+
 /** Telegram's unpublished but known limit on a bot's messages in one group: about 20 a minute. */
 export const GROUP_POSTS: RateLimit = { limit: 20, windowMs: 60_000 };
 

@@ -110,4 +110,16 @@ describeEachDatabase("Send to a friend from the Mini App", (open) => {
     expect(await stranger.post(`/api/deals/${ramenId}/share`)).toEqual({ status: 502, body: { error: { code: "share-refused" } } });
     expect(serving.emulator.preparedMessages(8765)).toEqual([]);
   });
+
+  it("prepares at most 30 cards an hour for one user (each a call on the bot's account), then answers share-rate-limited", async () => {
+    const busy = serving.emulator.addUser({ firstName: "Bo", languageCode: "en", started: true });
+    const client = MiniAppClient.as(serving.app.httpUrl!, { id: busy.id, firstName: "Bo", languageCode: "en" }, TOKEN);
+    const statuses = [];
+    for (let i = 0; i < 32; i++) statuses.push((await client.post(`/api/deals/${ramenId}/share`)).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(await client.post(`/api/deals/${ramenId}/share`)).toEqual({ status: 429, body: { error: { code: "share-rate-limited" } } });
+    expect(serving.emulator.preparedMessages(busy.id)).toHaveLength(30);
+    // Another user is not held back.
+    expect((await sharer.post(`/api/deals/${ramenId}/share`)).status).toBe(200);
+  });
 });

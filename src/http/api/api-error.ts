@@ -51,6 +51,7 @@ const STATUS_OF: Partial<Record<DomainErrorCode, number>> = {
   "quantity-invalid": 400,
   "bad-coordinates": 400,
   "redeem-rate-limited": 429,
+  "share-rate-limited": 429,
 };
 
 /** Validates input, naming the first field that is wrong. */

@@ -17,7 +17,7 @@ export function shareRoutes(
   app.post("/deals/:id/share", async (request) => {
     const user = userOf(request);
     const { id } = parse(dealId, request.params);
-    const shared = await shares.one(user, id);
+    const shared = await shares.forShareSheet(user, id);
     try {
       const prepared = await preparedShares(shared, { id: user.id, locale: speaker(user).locale });
       return { preparedMessageId: prepared.id, expiresAt: prepared.expiresAt.toISOString() };

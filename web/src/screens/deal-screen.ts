@@ -70,7 +70,8 @@ export function dealScreen(ctx: AppContext, id: number): Screen {
               clear(status, message(t(sent ? "app-share-sent" : "app-share-cancelled"), sent ? "success" : "info"));
             });
           } catch (error) {
-            if (error instanceof ApiError && error.code === "share-refused") return shareInline();
+            // Telegram would not prepare it, or this user prepared many this hour: inline mode needs neither.
+            if (error instanceof ApiError && (error.code === "share-refused" || error.code === "share-rate-limited")) return shareInline();
             telegram.HapticFeedback.notificationOccurred("error");
             clear(status, message(errorText(error), "error"));
           }
