@@ -6,15 +6,15 @@
 // rates the visit, with a photo, and finds the review on the shop's page;
 // Saved and Following list what the buyer marked.
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/domain/shop.js";
 import { decodeQr } from "../../src/sandbox/qr-scan.js";
 import { seedDemoData } from "../../src/seed/demo-data.js";
-import { buildWebApp } from "../../web/build.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { browserSkipReason, demoUser, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { miniAppSuite, startedUsers } from "../support/mini-app-suite.js";
+import { browserSkipReason, demoUser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { payInvoiceLink } from "../support/mini-app-payment.js";
-import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+import { TOKEN } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -32,8 +32,7 @@ function photo(width: number, height: number): Buffer {
 describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
   // The whole journey on each database: the map, the checkout and the reviews are PostGIS and PostgreSQL at scale.
   describeEachDatabase("a buyer and a merchant", (open) => {
-    let serving: ServingApp;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const suite = miniAppSuite(open, { PAYMENT_PROVIDER_TOKEN: "284685063:TEST:sandbox" });
     let baseUrl: string;
     let shop: Shop;
     let buyerApp: MiniApp;
@@ -41,29 +40,17 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     let dealId: number;
 
     beforeAll(async () => {
-      await buildWebApp({ ifStale: true });
-      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/", PAYMENT_PROVIDER_TOKEN: "284685063:TEST:sandbox" } });
-      await seedDemoData(serving.app.repos, new Date());
-      for (const user of [buyer, merchant]) {
-        serving.emulator.addUser(user);
-        serving.emulator.sendText(user.id, "/start");
-      }
-      await serving.settle();
-      shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
-      baseUrl = serving.app.httpUrl!;
-      browser = await launchBrowser();
+      await seedDemoData(suite.serving.app.repos, new Date());
+      await startedUsers(suite.serving, [buyer, merchant]);
+      shop = (await suite.serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
+      baseUrl = suite.serving.app.httpUrl!;
     }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await serving?.close();
-    });
 
     const mapCount = (app: MiniApp) => app.page.locator("#map").getAttribute("data-deals").then(Number);
     const listTitles = (app: MiniApp) => app.page.locator(".deal-card .deal-title").allTextContents();
 
     it("shows the deals around the user on the map and in the list below it", async () => {
-      buyerApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng } });
+      buyerApp = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng } });
       const { page } = buyerApp;
       await page.locator("#map[data-deals]").waitFor();
       const shown = await mapCount(buyerApp);
@@ -166,33 +153,33 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
       await expect.poll(() => save.textContent()).toBe("♥ Saved");
       await buyerApp.screenshot("3b-deal-followed-saved");
       const me = BigInt(buyer.id);
-      expect((await serving.app.services.follows.following(me)).map((f) => f.shop.id)).toEqual([shop.id]);
-      expect((await serving.app.services.follows.saved(me)).map((s) => s.deal.id)).toEqual([dealId]);
+      expect((await suite.serving.app.services.follows.following(me)).map((f) => f.shop.id)).toEqual([shop.id]);
+      expect((await suite.serving.app.services.follows.saved(me)).map((s) => s.deal.id)).toEqual([dealId]);
 
-      const again = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
+      const again = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
       await expect.poll(() => again.page.locator('.marks [data-toggle="follow"]').textContent()).toBe("✓ Following");
       await again.page.locator('.marks [data-toggle="save"]').click();
       await expect.poll(() => again.page.locator('.marks [data-toggle="save"]').textContent()).toBe("♡ Save");
-      expect(await serving.app.services.follows.saved(me)).toEqual([]);
+      expect(await suite.serving.app.services.follows.saved(me)).toEqual([]);
       await again.page.close();
     });
 
     it("opens the deal a shared link names, with a way back to the map", async () => {
-      const linked = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng }, startParam: `d-${dealId}` });
+      const linked = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng }, startParam: `d-${dealId}` });
       await expect.poll(() => linked.page.locator(".shop h2").textContent()).toBe(shop.name);
       await linked.send("back_button_pressed", {});
       await linked.page.locator("#map[data-deals]").waitFor();
       await linked.page.close();
       // A deal card's "Open in app" button names the deal in the app's address.
-      const fromCard = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
+      const fromCard = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, query: `deal=${dealId}` });
       await expect.poll(() => fromCard.page.locator(".shop h2").textContent()).toBe(shop.name);
       await fromCard.page.close();
     });
 
     it("asks an older Telegram for no location it cannot give, and falls back to the last one shared in the chat", async () => {
-      serving.emulator.sendLocation(buyer.id, shop.lat, shop.lng);
-      await serving.settle();
-      const older = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, version: "7.10" });
+      suite.serving.emulator.sendLocation(buyer.id, shop.lat, shop.lng);
+      await suite.serving.settle();
+      const older = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, version: "7.10" });
       await older.page.locator("#map[data-deals]").waitFor();
       expect(await mapCount(older)).toBeGreaterThan(0);
       expect(older.events.map((e) => e.type)).not.toContain("web_app_check_location");
@@ -201,7 +188,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
 
     it("speaks Chinese to a Chinese user, in Telegram's dark theme", async () => {
       const li = demoUser("li");
-      const app = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: li, theme: "dark", location: { lat: shop.lat, lng: shop.lng } });
+      const app = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: li, theme: "dark", location: { lat: shop.lat, lng: shop.lng } });
       await app.page.locator("#map[data-deals]").waitFor();
       expect(await app.page.locator("[data-tab=app-tab-deals]").textContent()).toBe("优惠");
       expect(await app.page.evaluate("getComputedStyle(document.body).backgroundColor")).toBe("rgb(23, 33, 43)");
@@ -212,7 +199,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     it("buys through Telegram's payment sheet and shows the voucher's QR code in My vouchers", async () => {
       buyerApp.answer("web_app_open_invoice", async (event, app) => {
         const slug = String(event.data["slug"]);
-        const paid = await payInvoiceLink(serving, buyer.id, slug);
+        const paid = await payInvoiceLink(suite.serving, buyer.id, slug);
         await app.send("invoice_closed", { slug, status: paid ? "paid" : "failed" });
       });
       await buyerApp.send("main_button_pressed", {});
@@ -231,7 +218,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     });
 
     it("lets the shop's owner scan the customer's code and redeem it; the buyer then sees it used", async () => {
-      const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+      const shopApp = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: merchant });
       const { page } = shopApp;
       await page.locator("[data-tab=app-tab-shop]").click();
       await page.locator(".offers .offer").first().waitFor();
@@ -284,7 +271,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
       expect(await page.locator(".reviews-page .rating").textContent()).toBe("⭐ 4.0 (1)");
       await buyerApp.screenshot("8c-review-on-shop-page");
       // The shop's owner heard of it, as of a review written in the chat.
-      expect(serving.emulator.messages(merchant.id).some((m) => (m.text ?? "").includes("Crispy crust"))).toBe(true);
+      expect(suite.serving.emulator.messages(merchant.id).some((m) => (m.text ?? "").includes("Crispy crust"))).toBe(true);
 
       // Back through the thanks (not an empty form again) to the wallet, where the visit reads as reviewed.
       await buyerApp.send("back_button_pressed", {});
@@ -313,15 +300,15 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
       await buyerApp.screenshot("11b-shop-page");
       await follow.click();
       await expect.poll(() => follow.textContent()).toBe("➕ Follow shop");
-      expect(await serving.app.services.follows.following(me)).toEqual([]);
+      expect(await suite.serving.app.services.follows.following(me)).toEqual([]);
       await follow.click();
       await expect.poll(() => follow.textContent()).toBe("✓ Following");
       await buyerApp.send("back_button_pressed", {});
       await followed.locator(".remove").click();
       await expect.poll(() => page.locator(".marked .message").textContent()).toMatch(/^You follow no shop yet/);
-      expect(await serving.app.services.follows.following(me)).toEqual([]);
+      expect(await suite.serving.app.services.follows.following(me)).toEqual([]);
 
-      await serving.app.services.follows.save(me, dealId);
+      await suite.serving.app.services.follows.save(me, dealId);
       await page.locator("[data-tab=app-tab-saved]").click();
       const saved = page.locator(`.marked-item[data-id="${dealId}"]`);
       await saved.waitFor();
@@ -331,12 +318,12 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
       await buyerApp.send("back_button_pressed", {});
       await page.locator(`.marked-item[data-id="${dealId}"] .remove`).click();
       await expect.poll(() => page.locator(".marked .message").textContent()).toBe("Nothing saved yet. Tap ♡ Save on a deal to keep it here.");
-      expect(await serving.app.services.follows.saved(me)).toEqual([]);
+      expect(await suite.serving.app.services.follows.saved(me)).toEqual([]);
       expect(buyerApp.events.filter((e) => e.type === "page-error")).toEqual([]);
     });
 
     it("charts the shop's purchases and redemptions per day, named in a caption", async () => {
-      const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+      const shopApp = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: merchant });
       const { page } = shopApp;
       await page.locator("[data-tab=app-tab-shop]").click();
       const chart = page.locator(".stats figure.chart");
@@ -359,7 +346,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     });
 
     it("lets a plain browser stand in for Telegram's scanner, as in the sandbox: the code is typed", async () => {
-      const browserOnly = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant, telegramClient: false });
+      const browserOnly = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: merchant, telegramClient: false });
       const { page } = browserOnly;
       page.on("dialog", (dialog) => void dialog.accept("ZZZZ-ZZZZ-ZZZZ"));
       await page.locator("[data-tab=app-tab-shop]").click();
@@ -370,7 +357,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     });
 
     it("tells a buyer in a plain browser, with no payment sheet, that the payment is pending", async () => {
-      const browserOnly = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: buyer, telegramClient: false, query: `deal=${dealId}` });
+      const browserOnly = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: buyer, telegramClient: false, query: `deal=${dealId}` });
       const { page } = browserOnly;
       await page.locator(".buy button.primary").click();
       await expect.poll(() => page.locator(".deal-page .message").textContent()).toMatch(/pending/);
@@ -378,7 +365,7 @@ describe.skipIf(skip !== null)("the Mini App in Chromium", () => {
     });
 
     it("pauses and resumes the shop's offer", async () => {
-      const shopApp = await openMiniApp(browser.context, { baseUrl, token: TOKEN, user: merchant });
+      const shopApp = await openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: merchant });
       const { page } = shopApp;
       await page.locator("[data-tab=app-tab-shop]").click();
       const first = page.locator(".offers .offer").first();

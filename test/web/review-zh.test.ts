@@ -4,12 +4,12 @@
 // stars, a score, a text and a photo, and sees the thanks, the review on the shop's
 // page and the voucher marked reviewed, all in Chinese.
 import { PNG } from "pngjs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildWebApp } from "../../web/build.js";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MiniAppClient } from "../support/mini-app-client.js";
-import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+import { miniAppSuite } from "../support/mini-app-suite.js";
+import { TOKEN } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -45,16 +45,13 @@ const latinWords = (app: MiniApp, selector: string) =>
 
 describe.skipIf(skip !== null)("the review form in Chinese", () => {
   describeEachDatabase("on each database", (open) => {
-    let serving: ServingApp;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const suite = miniAppSuite(open);
     let app: MiniApp;
 
     beforeAll(async () => {
-      await buildWebApp({ ifStale: true });
-      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-      const { services, repos } = serving.app;
-      serving.emulator.addUser({ ...OWNER, started: true });
-      serving.emulator.addUser({ ...li, started: true });
+      const { services, repos } = suite.serving.app;
+      suite.serving.emulator.addUser({ ...OWNER, started: true });
+      suite.serving.emulator.addUser({ ...li, started: true });
       await repos.users.ensure({ id: OWNER.id, firstName: OWNER.firstName });
       await services.shops.register(BigInt(OWNER.id), { name: "老王面馆", category: "food", address: "南京路 1 号", openingHours: "", lat: 31.2304, lng: 121.4737 });
       const deal = await services.deals.publish(BigInt(OWNER.id), {
@@ -68,24 +65,18 @@ describe.skipIf(skip !== null)("the review form in Chinese", () => {
         voucherValidDays: 30,
       });
       // Li claims the free bowl and the owner redeems it at the till, as the API tests do.
-      const buyer = MiniAppClient.as(serving.app.httpUrl!, li, TOKEN);
+      const buyer = MiniAppClient.as(suite.serving.app.httpUrl!, li, TOKEN);
       expect((await buyer.post(`/api/deals/${deal.id}/invoice`, { quantity: 1 })).body).toEqual({ claimed: true });
-      await serving.settle();
+      await suite.serving.settle();
       const [voucher] = (await buyer.get("/api/vouchers")).body.vouchers;
-      const owner = MiniAppClient.as(serving.app.httpUrl!, OWNER, TOKEN);
+      const owner = MiniAppClient.as(suite.serving.app.httpUrl!, OWNER, TOKEN);
       const scanned = await owner.post("/api/redeem/scan", { text: voucher.code });
       expect((await owner.post("/api/redeem/confirm", { token: scanned.body.token })).body.redeemed.outcome).toBe("redeemed");
-      await serving.settle();
-      browser = await launchBrowser();
+      await suite.serving.settle();
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await serving?.close();
-    });
-
     it("shows the form with its labels in Chinese, and asks for the stars in Chinese", { timeout: 120_000 }, async () => {
-      app = await openMiniApp(browser.context, { baseUrl: serving.app.httpUrl!, token: TOKEN, user: li });
+      app = await openMiniApp(suite.browser.context, { baseUrl: suite.serving.app.httpUrl!, token: TOKEN, user: li });
       const { page } = app;
       await page.locator("[data-tab=app-tab-vouchers]").click();
       const redeemed = page.locator(".voucher[data-state=REDEEMED]");

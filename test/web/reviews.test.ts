@@ -1,13 +1,13 @@
 // A shop's rating and reviews in the Mini App, in real Chromium against the
 // real server and database: the rating on the list and the deal's page, the
 // reviews newest or most helpful first, a "helpful" vote counted once.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Shop } from "../../src/domain/shop.js";
 import { seedDemoData } from "../../src/seed/demo-data.js";
-import { buildWebApp } from "../../web/build.js";
-import { browserSkipReason, demoUser, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, demoUser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+import { miniAppSuite } from "../support/mini-app-suite.js";
+import { TOKEN } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -19,34 +19,25 @@ const merchant = demoUser("joe");
 
 describe.skipIf(skip !== null)("reviews in the Mini App", () => {
   describeEachDatabase("on each database", (open) => {
-    let serving: ServingApp;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const suite = miniAppSuite(open);
     let shop: Shop;
     let app: MiniApp;
 
     beforeAll(async () => {
-      await buildWebApp({ ifStale: true });
-      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-      await seedDemoData(serving.app.repos, new Date());
-      shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
-      const [deal] = await serving.app.repos.deals.listByShop(shop.id);
+      await seedDemoData(suite.serving.app.repos, new Date());
+      shop = (await suite.serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
+      const [deal] = await suite.serving.app.repos.deals.listByShop(shop.id);
       const write = (i: number, stars: number, text: string, minutesAgo: number) =>
-        serving.app.repos.reviews.create(
+        suite.serving.app.repos.reviews.create(
           { voucherId: 900_000 + i, shopId: shop.id, dealId: deal!.id, authorId: BigInt(reviewer.id), stars, quality: 5, service: null, value: null, text, photos: [] },
           new Date(Date.now() - minutesAgo * 60_000),
         );
       await write(1, 5, "Best knots in town", 60);
       await write(2, 4, "Good, a bit slow", 5);
-      browser = await launchBrowser();
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await serving?.close();
-    });
-
     it("shows the shop's rating in the list and on the deal's page, and its reviews", { timeout: 120_000 }, async () => {
-      app = await openMiniApp(browser.context, { baseUrl: serving.app.httpUrl!, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng } });
+      app = await openMiniApp(suite.browser.context, { baseUrl: suite.serving.app.httpUrl!, token: TOKEN, user: buyer, location: { lat: shop.lat, lng: shop.lng } });
       const { page } = app;
       await page.locator("#map[data-deals]").waitFor();
       const card = page.locator(".deal-card", { hasText: shop.name }).first();

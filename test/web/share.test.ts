@@ -3,14 +3,14 @@
 // prepared, the app says so, and the friend who opens its link is counted for
 // the sharer (the friends channel); closing the sheet sends nothing, and an
 // older Telegram without the sheet gets inline mode with the deal chosen.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { DealWithShop } from "../../src/domain/deal.js";
 import { seedDemoData } from "../../src/seed/demo-data.js";
-import { buildWebApp } from "../../web/build.js";
-import { browserSkipReason, demoUser, launchBrowser, openMiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, demoUser, openMiniApp } from "../support/mini-app-browser.js";
 import { answerShareSheet } from "../support/mini-app-share.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+import { miniAppSuite, startedUsers } from "../support/mini-app-suite.js";
+import { TOKEN } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -21,41 +21,28 @@ const merchant = demoUser("joe");
 
 describe.skipIf(skip !== null)("Send to a friend in the Mini App", () => {
   describeEachDatabase("on each database", (open) => {
-    let serving: ServingApp;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const suite = miniAppSuite(open);
     let baseUrl: string;
     let deal: DealWithShop;
 
     beforeAll(async () => {
-      await buildWebApp({ ifStale: true });
-      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-      await seedDemoData(serving.app.repos, new Date());
-      for (const user of [sharer, friend]) {
-        serving.emulator.addUser(user);
-        serving.emulator.sendText(user.id, "/start");
-      }
-      await serving.settle();
-      const shop = (await serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
+      await seedDemoData(suite.serving.app.repos, new Date());
+      await startedUsers(suite.serving, [sharer, friend]);
+      const shop = (await suite.serving.app.repos.shops.findByOwner(BigInt(merchant.id)))!;
       const onSale = [];
-      for (const d of await serving.app.repos.deals.listByShop(shop.id)) {
-        const shared = await serving.app.services.deals.shared(d.id);
+      for (const d of await suite.serving.app.repos.deals.listByShop(shop.id)) {
+        const shared = await suite.serving.app.services.deals.shared(d.id);
         if (shared) onSale.push(shared);
       }
       deal = onSale[0]!;
-      baseUrl = serving.app.httpUrl!;
-      browser = await launchBrowser();
+      baseUrl = suite.serving.app.httpUrl!;
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await serving?.close();
-    });
-
-    const openDeal = (version?: string) => openMiniApp(browser.context, { baseUrl, token: TOKEN, user: sharer, query: `deal=${deal.id}`, ...(version ? { version } : {}) });
+    const openDeal = (version?: string) => openMiniApp(suite.browser.context, { baseUrl, token: TOKEN, user: sharer, query: `deal=${deal.id}`, ...(version ? { version } : {}) });
 
     it("sends the deal's card through Telegram's share sheet, and the friend who opens its link counts for the sharer", async () => {
       const app = await openDeal();
-      const sheet = answerShareSheet(app, serving.emulator, sharer.id);
+      const sheet = answerShareSheet(app, suite.serving.emulator, sharer.id);
       const share = app.page.locator('[data-action="share"]');
       await share.waitFor();
       expect(await share.textContent()).toBe("📤 Send to a friend");
@@ -64,21 +51,21 @@ describe.skipIf(skip !== null)("Send to a friend in the Mini App", () => {
       await app.screenshot("share-sent");
       expect(sheet.sent).toHaveLength(1);
       const [message] = sheet.sent;
-      expect(message!.via_bot?.username).toBe(serving.app.bot.botInfo.username);
+      expect(message!.via_bot?.username).toBe(suite.serving.app.bot.botInfo.username);
       expect(message!.text ?? message!.caption).toContain(deal.title);
-      await serving.settle();
-      expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 0 });
+      await suite.serving.settle();
+      expect(await suite.serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 0 });
 
       // The friend opens the card's link in the chat: the deal's card, and a visit through the sharer's share.
       const link = (message!.reply_markup!.inline_keyboard[0]![0] as { url: string }).url;
       const payload = new URL(link).searchParams.get("start")!;
       expect(payload).toMatch(new RegExp(`^d-${deal.id}-s\\d+$`));
-      serving.emulator.sendText(friend.id, `/start ${payload}`);
-      await serving.settle();
-      expect(serving.emulator.messages(friend.id).some((m) => (m.text ?? m.caption ?? "").includes(deal.title))).toBe(true);
-      expect(await serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 1 });
+      suite.serving.emulator.sendText(friend.id, `/start ${payload}`);
+      await suite.serving.settle();
+      expect(suite.serving.emulator.messages(friend.id).some((m) => (m.text ?? m.caption ?? "").includes(deal.title))).toBe(true);
+      expect(await suite.serving.app.services.shares.brought(BigInt(sharer.id))).toMatchObject({ sent: 1, visitors: 1 });
       const shareId = Number(/-s(\d+)$/.exec(payload)![1]);
-      const visits = await serving.app.db.event.count({ where: { type: "VIEW", dealId: deal.id, source: `friends:${shareId}` } });
+      const visits = await suite.serving.app.db.event.count({ where: { type: "VIEW", dealId: deal.id, source: `friends:${shareId}` } });
       expect(visits).toBe(1);
       expect(app.events.filter((e) => e.type === "page-error")).toEqual([]);
       await app.page.close();
@@ -86,7 +73,7 @@ describe.skipIf(skip !== null)("Send to a friend in the Mini App", () => {
 
     it("says nothing was sent when the user closes the share sheet", async () => {
       const app = await openDeal();
-      const sheet = answerShareSheet(app, serving.emulator, sharer.id, { choice: "close" });
+      const sheet = answerShareSheet(app, suite.serving.emulator, sharer.id, { choice: "close" });
       await app.page.locator('[data-action="share"]').click();
       await expect.poll(() => app.page.locator(".deal-page .status .message").textContent()).toBe("Not sent.");
       expect(sheet.sent).toEqual([]);

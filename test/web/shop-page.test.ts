@@ -2,12 +2,12 @@
 // Chromium against the real server and database: reached from a deal's page,
 // each offer opens its own page as on the map's list, an offer off sale is
 // not there, and a shop with nothing on sale says so, in English and Chinese.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DealStatus } from "../../src/domain/lifecycles.js";
-import { buildWebApp } from "../../web/build.js";
-import { browserSkipReason, launchBrowser, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
+import { browserSkipReason, openMiniApp, type MiniApp } from "../support/mini-app-browser.js";
 import { describeEachDatabase } from "../support/databases.js";
-import { serveApp, TOKEN, type ServingApp } from "../support/serving-app.js";
+import { miniAppSuite } from "../support/mini-app-suite.js";
+import { TOKEN } from "../support/serving-app.js";
 
 const skip = browserSkipReason();
 if (skip) console.warn(skip);
@@ -20,16 +20,13 @@ const li = { id: 5302, firstName: "Li", languageCode: "zh-hans" };
 
 describe.skipIf(skip !== null)("a shop's offers in the Mini App", () => {
   describeEachDatabase("on each database", (open) => {
-    let serving: ServingApp;
-    let browser: Awaited<ReturnType<typeof launchBrowser>>;
+    const suite = miniAppSuite(open);
     let beefId: number;
     let dumplingsId: number;
     let sleepyId: number;
 
     beforeAll(async () => {
-      await buildWebApp({ ifStale: true });
-      serving = await serveApp({ database: open, env: { PORT: "0", MINI_APP_URL: "https://nearbuy.example/app/" } });
-      const { services, repos } = serving.app;
+      const { services, repos } = suite.serving.app;
       for (const [id, firstName] of [[NOODLES_OWNER, "Olga"], [CAFE_OWNER, "Carl"]] as const) await repos.users.ensure({ id, firstName });
       const place = { category: "food" as const, address: "212 Bedford Ave", openingHours: "11-23", ...HERE };
       await services.shops.register(BigInt(NOODLES_OWNER), { name: "Noodle Bar", ...place });
@@ -43,17 +40,11 @@ describe.skipIf(skip !== null)("a shop's offers in the Mini App", () => {
       // The café's one offer is paused: its page has nothing on sale.
       sleepyId = (await publish(CAFE_OWNER, "Sleepy latte", 500)).id;
       await repos.deals.setStatus(sleepyId, [DealStatus.ACTIVE], DealStatus.PAUSED);
-      browser = await launchBrowser();
     }, 120_000);
-
-    afterAll(async () => {
-      await browser?.close();
-      await serving?.close();
-    });
 
     /** The app opened on a deal's page (as from a deal card's "Open in app"), then its shop's page. */
     async function shopPageFrom(user: typeof ana, dealId: number): Promise<MiniApp> {
-      const app = await openMiniApp(browser.context, { baseUrl: serving.app.httpUrl!, token: TOKEN, user, query: `deal=${dealId}` });
+      const app = await openMiniApp(suite.browser.context, { baseUrl: suite.serving.app.httpUrl!, token: TOKEN, user, query: `deal=${dealId}` });
       await app.page.locator(".deal-page .shop-page").click();
       await app.page.locator(".reviews-page .shop-offers:not([aria-busy])").waitFor();
       return app;
