@@ -12,12 +12,14 @@ const lastSeen = { select: { lastLat: true, lastLng: true } } as const;
 export function createReminderRepository(db: Db): ReminderRepository {
   return {
     async savedDue(now, endingBefore, fewLeft, fewShare) {
-      // The share is compared in SQL as stockLeft <= quantity × share.
+      // The share is compared in SQL as stockLeft <= quantity × share. Cast, or
+      // PostgreSQL types the parameter as the integer column it multiplies
+      // and refuses "0.1".
       const few = await db.$queryRaw<{ userId: number | bigint; dealId: number }[]>`
         SELECT s."userId", s."dealId" FROM "SavedDeal" s JOIN "Deal" d ON d."id" = s."dealId" JOIN "User" u ON u."id" = s."userId"
         WHERE s."remindedAt" IS NULL AND u."blockedAt" IS NULL
           AND d."status" = ${statusSql(DealStatus.ACTIVE)} AND d."stockLeft" > 0 AND d."startsAt" <= ${now} AND d."endsAt" > ${now}
-          AND (d."endsAt" <= ${endingBefore} OR d."stockLeft" <= ${fewLeft} OR d."stockLeft" <= d."quantity" * ${fewShare})`;
+          AND (d."endsAt" <= ${endingBefore} OR d."stockLeft" <= ${fewLeft} OR d."stockLeft" <= d."quantity" * CAST(${fewShare} AS DOUBLE PRECISION))`;
       if (few.length === 0) return [];
       const rows = await db.savedDeal.findMany({
         where: { OR: few.map((r) => ({ userId: BigInt(r.userId), dealId: r.dealId })) },
